@@ -1,0 +1,83 @@
+// Command goro runs Go programs on goro's goroutine runtime.
+//
+//	goro run [-seed N] <file.go... | dir | package> [args...]
+//
+// Like `go run`: the program's output, exit code and panics are its own;
+// compile errors print like go build and exit 1.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goro-dev/goro"
+	"github.com/goro-dev/goro/internal/load"
+)
+
+func usage() {
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] <file.go... | dir | package> [arguments...]\n")
+	os.Exit(2)
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	switch os.Args[1] {
+	case "run":
+		os.Exit(run(os.Args[2:]))
+	case "help", "-h", "--help":
+		usage()
+	default:
+		fmt.Fprintf(os.Stderr, "goro %s: unknown command\nRun 'goro help' for usage.\n", os.Args[1])
+		os.Exit(2)
+	}
+}
+
+func run(args []string) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	seed := fs.Uint64("seed", 0, "seed for the runtime's random choices (0: from the clock)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	args = fs.Args()
+	if len(args) == 0 {
+		fmt.Fprintf(os.Stderr, "goro run: no go files listed\n")
+		return 1
+	}
+	// Files or one package, then the program's arguments (as go run).
+	n := 1
+	if strings.HasSuffix(args[0], ".go") {
+		for n < len(args) && strings.HasSuffix(args[n], ".go") {
+			n++
+		}
+	}
+	prog, err := goro.Load(goro.Config{}, args[:n]...)
+	if err != nil {
+		var le *load.Error
+		if errors.As(err, &le) {
+			fmt.Fprint(os.Stderr, le.Msg)
+			if !strings.HasSuffix(le.Msg, "\n") {
+				fmt.Fprintln(os.Stderr)
+			}
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "goro: %v\n", err)
+		return 1
+	}
+	s := *seed
+	if s == 0 {
+		s = uint64(time.Now().UnixNano())
+	}
+	procs := 0
+	if v := os.Getenv("GOMAXPROCS"); v != "" {
+		procs, _ = strconv.Atoi(v)
+	}
+	name := strings.TrimSuffix(args[0], ".go")
+	return prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
+}

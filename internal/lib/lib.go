@@ -1,0 +1,44 @@
+// Package lib is the standard library as goro sees it.
+//
+// Each standard package is interpreted from GOROOT source unless it is
+// listed in native below: then its source is read for types only, its
+// functions are bound to Go implementations registered here with
+// vm.RegisterNative, and its package initializer does not run. Functions
+// of interpreted packages that have no Go body (assembly, or linknamed into
+// the runtime) are natives too, and a native registered for a function that
+// has a body replaces it (where the body depends on unsafe memory layout).
+// Calling a function that has neither is reported as unsupported, by name.
+package lib
+
+import "strings"
+
+// native lists the packages bound natively, with the reason.
+var native = map[string]string{
+	"runtime":              "goro's runtime is internal/rt",
+	"runtime/debug":        "runtime internals",
+	"reflect":              "reads goro's value representation",
+	"internal/reflectlite": "reads goro's value representation",
+	"internal/abi":         "gc's type layout",
+	"internal/bytealg":     "assembly",
+	"internal/cpu":         "hardware",
+	"internal/godebug":     "reads the runtime's GODEBUG",
+	"internal/poll":        "host I/O",
+	"internal/syscall/unix": "host system calls",
+	"syscall":              "host system calls",
+	"os":                   "host I/O and process state",
+	"time":                 "goro's clock and timers",
+	"math":                 "host floating point (speed)",
+	"unsafe":               "builtin",
+	"flag":                 "command line (speed, start-up)",
+	"internal/synctest":    "runtime bubbles",
+	"internal/runtime/atomic": "runtime internals",
+	"internal/race":        "race detector hooks: no-ops",
+}
+
+// IsNative reports whether the standard package path is bound natively.
+func IsNative(path string) bool {
+	if _, ok := native[path]; ok {
+		return true
+	}
+	return strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
+}

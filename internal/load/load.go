@@ -1,0 +1,264 @@
+// Package load turns Go source into a type-checked SSA program.
+//
+// go/packages loads the named packages and their whole dependency closure
+// from source. Each standard-library package is one of two kinds (see
+// internal/lib): interpreted, whose source goro runs like the program's own,
+// or native, whose functions are bound to goro's Go implementations. Native
+// packages are parsed without function bodies (type-checking is then cheap)
+// and get SSA members but no code; their package initializers do not run.
+// Generic functions are instantiated (ssa.InstantiateGenerics).
+package load
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Program is a loaded program.
+type Program struct {
+	Fset *token.FileSet
+	SSA  *ssa.Program
+	Main *ssa.Package
+	// Packages in dependency order (dependencies first), interpreted and native.
+	Packages []*ssa.Package
+	// Native reports whether a package is bound natively (no code, no init).
+	Native map[*ssa.Package]bool
+}
+
+// Config says how to load.
+type Config struct {
+	Dir string // working directory for the go command ("" = current)
+	// IsNative reports whether a standard-library package path is native.
+	IsNative func(path string) bool
+	Env      []string
+}
+
+// Error is a load failure: compile errors printed like go build, or a bad
+// argument.
+type Error struct {
+	Msg string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Load loads the program named by args: .go files, a directory or a
+// package pattern, as `go run` takes them.
+func Load(cfg Config, args []string) (*Program, error) {
+	goroot := runtimeGOROOT()
+	isStd := func(filename string) bool {
+		return strings.HasPrefix(filename, filepath.Join(goroot, "src")+string(filepath.Separator))
+	}
+	nativeDir := map[string]bool{} // directory → native (computed from package path)
+	stdPath := func(filename string) string {
+		rel, _ := filepath.Rel(filepath.Join(goroot, "src"), filepath.Dir(filename))
+		return filepath.ToSlash(rel)
+	}
+	pcfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes,
+		Dir:  cfg.Dir,
+		Env:  cfg.Env,
+		Fset: token.NewFileSet(),
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			mode := parser.AllErrors | parser.ParseComments
+			native := false
+			if isStd(filename) && cfg.IsNative != nil {
+				dir := filepath.Dir(filename)
+				n, ok := nativeDir[dir]
+				if !ok {
+					n = cfg.IsNative(stdPath(filename))
+				}
+				native = n
+				if native {
+					mode = parser.SkipObjectResolution
+				}
+			}
+			f, err := parser.ParseFile(fset, filename, src, mode)
+			if native && f != nil {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						fd.Body = nil
+					}
+				}
+			}
+			return f, err
+		},
+		Tests: false,
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	patterns := args
+	if strings.HasSuffix(args[0], ".go") {
+		for _, a := range args {
+			if !strings.HasSuffix(a, ".go") {
+				return nil, &Error{fmt.Sprintf("named files must all be .go files: %s", a)}
+			}
+		}
+		patterns = []string{"file=" + args[0]}
+		if len(args) > 1 {
+			// go/packages takes several files as one ad-hoc package when
+			// they are given as a list of plain file names.
+			patterns = args
+		}
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, &Error{err.Error()}
+	}
+	if len(pkgs) != 1 {
+		var names []string
+		for _, p := range pkgs {
+			names = append(names, p.PkgPath)
+		}
+		return nil, &Error{fmt.Sprintf("goro run: %d packages named (%s); name exactly one main package", len(pkgs), strings.Join(names, ", "))}
+	}
+	root := pkgs[0]
+	if msg := compileErrors(root, isStd); msg != "" {
+		return nil, &Error{msg}
+	}
+	if root.Name != "main" {
+		return nil, &Error{fmt.Sprintf("package %s is not a main package", root.PkgPath)}
+	}
+
+	// Create SSA packages in dependency order.
+	var order []*packages.Package
+	seen := map[*packages.Package]bool{}
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			visit(p.Imports[path])
+		}
+		order = append(order, p)
+	}
+	visit(root)
+
+	// The runtime package's types (runtime.Error values) are needed even
+	// by programs that do not import it.
+	if !seen[findPath(order, "runtime")] {
+		rpkgs, err := packages.Load(pcfg, "runtime")
+		if err != nil {
+			return nil, &Error{err.Error()}
+		}
+		var extra []*packages.Package
+		packages.Visit(rpkgs, nil, func(p *packages.Package) { extra = append(extra, p) })
+		order = append(extra, order...)
+	}
+
+	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
+	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}}
+	created := map[string]bool{}
+	for _, p := range order {
+		if p.Types == nil || created[p.PkgPath] {
+			continue
+		}
+		created[p.PkgPath] = true
+		native := p != root && p.Module == nil && cfg.IsNative != nil && cfg.IsNative(p.PkgPath) && isStdPkg(p, isStd)
+		var sp *ssa.Package
+		if native || p.PkgPath == "unsafe" {
+			sp = prog.CreatePackage(p.Types, nil, nil, true)
+			out.Native[sp] = true
+		} else {
+			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+		}
+		out.Packages = append(out.Packages, sp)
+		if p == root {
+			out.Main = sp
+		}
+	}
+	prog.Build()
+	return out, nil
+}
+
+func findPath(pkgs []*packages.Package, path string) *packages.Package {
+	for _, p := range pkgs {
+		if p.PkgPath == path {
+			return p
+		}
+	}
+	return nil
+}
+
+func isStdPkg(p *packages.Package, isStd func(string) bool) bool {
+	for _, f := range p.GoFiles {
+		return isStd(f)
+	}
+	return true
+}
+
+// compileErrors formats the errors of the program's packages as go build
+// does: file:line:col: message, relative to the working directory.
+func compileErrors(root *packages.Package, isStd func(string) bool) string {
+	var b strings.Builder
+	n := 0
+	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
+		std := isStdPkg(p, isStd)
+		var lines []string
+		for _, e := range p.Errors {
+			if std && e.Kind == packages.TypeError {
+				// Native packages are type-checked without bodies; their
+				// complaints (unused imports) are not the program's.
+				continue
+			}
+			lines = append(lines, relPos(e.Error()))
+		}
+		if len(lines) > 0 {
+			if p.PkgPath != "" && p.Name != "" {
+				fmt.Fprintf(&b, "# %s\n", p.PkgPath)
+			}
+			for _, l := range lines {
+				if n < 10 {
+					b.WriteString(l + "\n")
+				}
+				n++
+			}
+			if n > 10 {
+				b.WriteString("too many errors\n")
+			}
+		}
+	})
+	return b.String()
+}
+
+// relPos makes an absolute position in a message relative to the working
+// directory, as go build prints it.
+func relPos(msg string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return msg
+	}
+	if strings.HasPrefix(msg, wd+string(filepath.Separator)) {
+		return "./" + msg[len(wd)+1:]
+	}
+	return msg
+}
+
+// runtimeGOROOT returns the GOROOT the go command uses.
+func runtimeGOROOT() string {
+	if r := os.Getenv("GOROOT"); r != "" {
+		return r
+	}
+	out, err := goEnv("GOROOT")
+	if err == nil && out != "" {
+		return out
+	}
+	return "/usr/local/go"
+}

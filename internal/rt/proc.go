@@ -1,0 +1,825 @@
+// The scheduler.
+//
+// As in gc, three kinds of object take part: G (an interpreted goroutine),
+// M (an OS thread: here a host goroutine locked to its thread) and P (the
+// right to run Gs; GOMAXPROCS of them). An M must hold a P to run a G. Each P
+// has a local run queue (a 256-entry lock-free ring plus runnext); a global
+// queue under sched.lock catches overflow and Gs whose P is gone. An M that
+// finds no work looks at timers, the global queue and then steals half of
+// another P's queue, visiting Ps in a seeded random order; failing that, it
+// releases its P and sleeps until woken or until the next timer is due.
+//
+// Running a G means calling Executor.Execute, which interprets the G's
+// frames until the G parks, yields or exits and says which. Parking follows
+// gc's gopark protocol: the executor (on the G) records the wait reason and an
+// unlock function and returns; the M (as gc's g0 in park_m) then sets the
+// status to _Gwaiting and only after that calls the unlock function. So a
+// waker that needs the lock can never see a G that is still running.
+//
+// Invariants:
+//   - An interpreted G never runs on more than one M; status transitions go
+//     through casgstatus.
+//   - Every wait goes through gopark with a wait reason and records waitsince.
+//   - Randomness (steal order, select order) comes from the runtime's seeded
+//     source; time from its clock.
+package rt
+
+import (
+	"fmt"
+	"io"
+	"os"
+	goruntime "runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Event is how an Execute call ended.
+type Event int
+
+const (
+	EvPark    Event = iota // the G called gopark
+	EvYield                // runtime.Gosched: requeue on the global queue
+	EvPreempt              // preempted at a safe point: requeue on the global queue
+	EvExit                 // the G's outermost function returned or it called Goexit
+	EvStop                 // the program is exiting; the M should stop
+)
+
+// Executor runs Gs. rt calls it; it calls rt's channel, timer and semaphore
+// operations, which may ask it to park.
+type Executor interface {
+	// Execute runs gp until it parks, yields, is preempted or exits.
+	Execute(gp *G) Event
+}
+
+// Config says how a Runtime runs.
+type Config struct {
+	GOMAXPROCS int
+	Seed       uint64    // seed for the runtime's random source
+	Stderr     io.Writer // where fatal errors and tracebacks go
+	MaxStack   int       // maximum stack size in slots (0: default)
+}
+
+// Runtime is one running program: its scheduler, Ps, Ms, timers and clock.
+type Runtime struct {
+	exec   Executor
+	cfg    Config
+	stderr io.Writer
+
+	sched      schedt
+	allp       []*P
+	gomaxprocs int32
+	allm       []*M
+
+	timers timers
+	clock  clock
+	rand   lockedRand
+
+	exiting  atomic.Bool
+	exitCode int
+	done     chan struct{}
+	doneOnce sync.Once
+
+	sysmonStop chan struct{}
+	maxstack   int
+
+	// deadlock/fatal output happens once.
+	fatalOnce sync.Once
+
+	mainG *G
+	// stopping: every M has stopped.
+	mWait sync.WaitGroup
+}
+
+// New returns a Runtime that runs Gs with exec.
+func New(exec Executor, cfg Config) *Runtime {
+	if cfg.GOMAXPROCS <= 0 {
+		cfg.GOMAXPROCS = goruntime.NumCPU()
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = os.Stderr
+	}
+	r := &Runtime{exec: exec, cfg: cfg, stderr: cfg.Stderr, done: make(chan struct{}), sysmonStop: make(chan struct{})}
+	r.maxstack = cfg.MaxStack
+	if r.maxstack == 0 {
+		r.maxstack = defaultMaxStack
+	}
+	r.rand.seed(cfg.Seed)
+	r.clock.init()
+	r.procresize(int32(cfg.GOMAXPROCS))
+	return r
+}
+
+// Stderr is where the runtime writes fatal errors.
+func (r *Runtime) Stderr() io.Writer { return r.stderr }
+
+// Main runs fn as goroutine 1 until the program exits, and returns its exit
+// code: 0 when main returns, the code given to Exit, 2 after a fatal error
+// or unrecovered panic.
+func (r *Runtime) Main(fn Value) int {
+	gp := r.newg(nil, FrameSite{}, nil)
+	gp.StartFn = fn
+	r.mainG = gp
+	pp := r.allp[0]
+	r.runqput(pp, gp, false)
+	go r.sysmon()
+	mp := r.allocm()
+	r.sched.lock.Lock()
+	r.pidleget() // P0 is taken by the first M
+	r.sched.lock.Unlock()
+	mp.nextp = pp
+	r.mWait.Add(1)
+	go r.mstart(mp)
+	<-r.done
+	close(r.sysmonStop)
+	return r.exitCode
+}
+
+// Exit ends the program with code: what os.Exit and main's return do.
+// Running Gs are asked to stop at their next safe point.
+func (r *Runtime) Exit(code int) {
+	r.doneOnce.Do(func() {
+		r.exitCode = code
+		r.exiting.Store(true)
+		r.sched.lock.Lock()
+		for _, gp := range r.sched.allgs {
+			gp.stackguard0.Store(stackPreempt)
+		}
+		for mp := r.sched.midle; mp != nil; mp = mp.schedlink {
+			notewakeup(mp)
+		}
+		r.sched.lock.Unlock()
+		close(r.done)
+	})
+}
+
+// Exiting reports whether the program is exiting.
+func (r *Runtime) Exiting() bool { return r.exiting.Load() }
+
+// Done is closed when the program has exited.
+func (r *Runtime) Done() <-chan struct{} { return r.done }
+
+// procresize sets the number of Ps to n; called at start and by GOMAXPROCS
+// (with the world stopped, in gc; here the new Ps simply join the idle list
+// and Ps beyond n are retired when their M next schedules).
+func (r *Runtime) procresize(n int32) {
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	for int32(len(r.allp)) < n {
+		pp := &P{id: int32(len(r.allp)), status: _Pidle}
+		r.allp = append(r.allp, pp)
+		r.pidleput(pp)
+	}
+	atomic.StoreInt32(&r.gomaxprocs, n)
+}
+
+// GOMAXPROCS sets the number of Ps if n > 0 and returns the previous setting.
+func (r *Runtime) GOMAXPROCS(n int) int {
+	old := int(atomic.LoadInt32(&r.gomaxprocs))
+	if n > 0 && n != old {
+		if int32(n) > int32(len(r.allp)) {
+			r.procresize(int32(n))
+		} else {
+			atomic.StoreInt32(&r.gomaxprocs, int32(n))
+		}
+		r.wakep()
+	}
+	return old
+}
+
+// NumGoroutine returns the number of live Gs.
+func (r *Runtime) NumGoroutine() int {
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	n := 0
+	for _, gp := range r.sched.allgs {
+		s := readgstatus(gp) &^ _Gscan
+		if s != _Gdead && s != _Gidle {
+			n++
+		}
+	}
+	return n
+}
+
+// allocm creates a new M.
+func (r *Runtime) allocm() *M {
+	r.sched.lock.Lock()
+	r.sched.mnext++
+	mp := &M{id: r.sched.mnext - 1, park: make(chan struct{}, 1)}
+	mp.rand = r.rand.next() | 1
+	r.sched.mcount++
+	r.allm = append(r.allm, mp)
+	r.sched.lock.Unlock()
+	return mp
+}
+
+// mstart is the body of an M: lock to an OS thread, then schedule forever.
+func (r *Runtime) mstart(mp *M) {
+	defer r.mWait.Done()
+	goruntime.LockOSThread()
+	defer goruntime.UnlockOSThread()
+	if mp.nextp != nil {
+		r.acquirep(mp, mp.nextp)
+		mp.nextp = nil
+	}
+	for {
+		gp, ok := r.findRunnable(mp)
+		if !ok {
+			return
+		}
+		r.execute(mp, gp)
+	}
+}
+
+// execute runs gp on mp until the executor hands it back, then does what the
+// Event asks: gc's execute, park_m, gosched_m, goexit0.
+func (r *Runtime) execute(mp *M, gp *G) {
+	gp.runStart.Store(r.clock.nanotime()) // before curg: sysmon reads them in the other order
+	mp.curg.Store(gp)
+	gp.m = mp
+	casgstatus(gp, _Grunnable, _Grunning)
+	gp.waitsince = 0
+	gp.preempt = false
+	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
+	if r.exiting.Load() {
+		gp.stackguard0.Store(stackPreempt)
+	}
+	pp := mp.p
+	pp.schedtick++
+	ev := r.exec.Execute(gp)
+	mp.curg.Store(nil)
+	gp.m = nil
+	switch ev {
+	case EvPark:
+		unlock := gp.parkUnlock
+		gp.parkUnlock = nil
+		casgstatus(gp, _Grunning, _Gwaiting)
+		if unlock != nil {
+			unlock()
+		}
+	case EvYield, EvPreempt:
+		casgstatus(gp, _Grunning, _Grunnable)
+		r.sched.lock.Lock()
+		r.globrunqput(gp)
+		r.sched.lock.Unlock()
+	case EvExit:
+		r.gdestroy(mp, gp)
+	case EvStop:
+		casgstatus(gp, _Grunning, _Grunnable)
+	}
+}
+
+// gopark parks the current G: the executor returns EvPark after calling it,
+// and the M then marks gp waiting and calls unlock (which must release what
+// the waker needs). reason says why.
+func (r *Runtime) gopark(gp *G, unlock func(), reason waitReason) {
+	gp.waitreason = reason
+	gp.waitsince = r.clock.nanotime()
+	gp.parkUnlock = unlock
+}
+
+// goready makes gp runnable, putting it in runnext of the caller's P.
+// callergp may be nil (a timer or a host helper readies gp).
+func (r *Runtime) goready(gp *G, callergp *G) {
+	status := readgstatus(gp)
+	if status&^_Gscan != _Gwaiting {
+		throw(fmt.Sprintf("goready: bad g status %x", status))
+	}
+	casgstatus(gp, _Gwaiting, _Grunnable)
+	gp.waitreason = waitReasonZero
+	var pp *P
+	if callergp != nil && callergp.m != nil {
+		pp = callergp.m.p
+	}
+	if pp != nil {
+		r.runqput(pp, gp, true)
+	} else {
+		r.sched.lock.Lock()
+		r.globrunqput(gp)
+		r.sched.lock.Unlock()
+	}
+	r.wakep()
+}
+
+// Gosched is runtime.Gosched: the executor returns EvYield after calling it.
+func (r *Runtime) Gosched(gp *G) {}
+
+// newg allocates a G (from a free list if one is there) created by parent at
+// site, and gives it a goid. It is left _Grunnable, not yet queued.
+func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
+	var gp *G
+	if pp != nil && len(pp.gFree) > 0 {
+		gp = pp.gFree[len(pp.gFree)-1]
+		pp.gFree = pp.gFree[:len(pp.gFree)-1]
+	} else {
+		r.sched.lock.Lock()
+		if n := len(r.sched.gFree); n > 0 {
+			gp = r.sched.gFree[n-1]
+			r.sched.gFree = r.sched.gFree[:n-1]
+		}
+		r.sched.lock.Unlock()
+	}
+	if gp == nil {
+		gp = &G{}
+		gp.Stk = make([]Value, initialStack)
+		gp.stack = stack{0, initialStack}
+		gp.atomicstatus.Store(_Gidle)
+		r.sched.lock.Lock()
+		r.sched.allgs = append(r.sched.allgs, gp)
+		r.sched.lock.Unlock()
+		casgstatus(gp, _Gidle, _Gdead)
+	}
+	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
+	gp.goid = r.sched.goidgen.Add(1)
+	if parent != nil {
+		gp.parentGoid = parent.goid
+	}
+	gp.gopc = site
+	casgstatus(gp, _Gdead, _Grunnable)
+	return gp
+}
+
+// Newproc creates a G running fn(args...) from the go statement at site in
+// parent, and queues it on parent's P (gc's newproc).
+func (r *Runtime) Newproc(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *G {
+	var pp *P
+	if parent != nil && parent.m != nil {
+		pp = parent.m.p
+	}
+	gp := r.newg(parent, site, pp)
+	gp.startpc = start
+	gp.StartFn = fn
+	gp.StartArgs = args
+	if pp != nil {
+		r.runqput(pp, gp, true)
+	} else {
+		r.sched.lock.Lock()
+		r.globrunqput(gp)
+		r.sched.lock.Unlock()
+	}
+	r.wakep()
+	return gp
+}
+
+// gdestroy is goexit0: gp exited; clear it and keep it for reuse.
+func (r *Runtime) gdestroy(mp *M, gp *G) {
+	casgstatus(gp, _Grunning, _Gdead)
+	if gp == r.mainG {
+		// main returning ends the program (as gc's main.main return).
+		r.Exit(0)
+	}
+	clear(gp.Stk[gp.stack.lo:gp.stack.hi])
+	gp.sched.frames = gp.sched.frames[:0]
+	gp._defer, gp._panic = nil, nil
+	gp.param, gp.waiting = nil, nil
+	gp.StartFn, gp.StartArgs, gp.Exec = Value{}, nil, nil
+	gp.waitreason = waitReasonZero
+	gp.lockedm = nil
+	gp.timer = nil
+	if mp.p != nil {
+		pp := mp.p
+		pp.gFree = append(pp.gFree, gp)
+		if len(pp.gFree) >= 64 {
+			r.sched.lock.Lock()
+			for len(pp.gFree) >= 32 {
+				n := len(pp.gFree) - 1
+				r.sched.gFree = append(r.sched.gFree, pp.gFree[n])
+				pp.gFree = pp.gFree[:n]
+			}
+			r.sched.lock.Unlock()
+		}
+	}
+}
+
+// findRunnable finds a G to run for mp, sleeping when there is none. It
+// returns ok=false when the program is exiting.
+func (r *Runtime) findRunnable(mp *M) (*G, bool) {
+	for {
+		if r.exiting.Load() {
+			r.releasepIfHeld(mp)
+			return nil, false
+		}
+		pp := mp.p
+		if pp == nil {
+			// Lost our P (GOMAXPROCS shrank or after a syscall); find one.
+			r.sched.lock.Lock()
+			pp = r.pidleget()
+			r.sched.lock.Unlock()
+			if pp == nil {
+				if !r.stopm(mp) {
+					return nil, false
+				}
+				continue
+			}
+			r.acquirep(mp, pp)
+		}
+		if pp.id >= atomic.LoadInt32(&r.gomaxprocs) {
+			// This P is retired: move its Gs to the global queue.
+			r.retirep(mp)
+			continue
+		}
+		r.checkTimers()
+		// Check the global queue once in a while for fairness.
+		if pp.schedtick%61 == 0 && atomic.LoadInt32(&r.sched.runqsize) > 0 {
+			r.sched.lock.Lock()
+			gp := r.globrunqget(pp, 1)
+			r.sched.lock.Unlock()
+			if gp != nil {
+				return gp, true
+			}
+		}
+		if gp, _ := r.runqget(pp); gp != nil {
+			return gp, true
+		}
+		r.sched.lock.Lock()
+		if r.sched.runqsize > 0 {
+			gp := r.globrunqget(pp, 0)
+			r.sched.lock.Unlock()
+			return gp, true
+		}
+		r.sched.lock.Unlock()
+		if gp := r.stealWork(mp, pp); gp != nil {
+			return gp, true
+		}
+		// Nothing: give up the P and sleep.
+		r.sched.lock.Lock()
+		if r.sched.runqsize > 0 {
+			gp := r.globrunqget(pp, 0)
+			r.sched.lock.Unlock()
+			return gp, true
+		}
+		r.releasep(mp)
+		r.pidleput(pp)
+		r.sched.lock.Unlock()
+		// Recheck all run queues after releasing the P (gc does the same to
+		// close the race with a concurrent runqput + wakep).
+		if r.anyRunnable() {
+			continue
+		}
+		if !r.stopm(mp) {
+			return nil, false
+		}
+	}
+}
+
+func (r *Runtime) anyRunnable() bool {
+	for _, p2 := range r.allp {
+		if !runqempty(p2) {
+			return true
+		}
+	}
+	return false
+}
+
+// stealWork tries to steal a G from another P, visiting Ps in random order.
+func (r *Runtime) stealWork(mp *M, pp *P) *G {
+	n := uint32(len(r.allp))
+	if n <= 1 {
+		return nil
+	}
+	for tries := 0; tries < 4; tries++ {
+		start := uint32(r.mrand(mp))
+		for i := uint32(0); i < n; i++ {
+			p2 := r.allp[(start+i)%n]
+			if p2 == pp {
+				continue
+			}
+			if gp := r.runqsteal(pp, p2, tries == 3); gp != nil {
+				return gp
+			}
+		}
+	}
+	return nil
+}
+
+// stopm puts mp on the idle list and blocks it until it is woken. The last
+// M to go idle checks for deadlock and sleeps until the next timer instead.
+// It returns false when the program is exiting.
+func (r *Runtime) stopm(mp *M) bool {
+	r.sched.lock.Lock()
+	if r.exiting.Load() {
+		r.sched.lock.Unlock()
+		return false
+	}
+	mp.schedlink = r.sched.midle
+	r.sched.midle = mp
+	r.sched.nmidle++
+	dead := r.checkdead()
+	r.sched.lock.Unlock()
+	if dead {
+		return false
+	}
+	var timeout <-chan time.Time
+	if when, ok := r.timers.next(); ok {
+		d := time.Duration(when - r.clock.nanotime())
+		if d < 0 {
+			d = 0
+		}
+		t := time.NewTimer(d)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case <-mp.park:
+	case <-timeout:
+	}
+	// wakep takes mp off the idle list before waking it, but
+	// wakeTimerSleeper and Exit wake it in place, and a timeout leaves it
+	// there: an M that runs must not stay on the list (it would be counted
+	// idle by checkdead and linked twice by its next stopm).
+	r.sched.lock.Lock()
+	r.midleremove(mp)
+	r.sched.lock.Unlock()
+	return !r.exiting.Load()
+}
+
+// midleremove takes mp off the idle list if it is there. sched.lock must be held.
+func (r *Runtime) midleremove(mp *M) {
+	for pm := &r.sched.midle; *pm != nil; pm = &(*pm).schedlink {
+		if *pm == mp {
+			*pm = mp.schedlink
+			mp.schedlink = nil
+			r.sched.nmidle--
+			return
+		}
+	}
+}
+
+// mget takes an idle M. sched.lock must be held.
+func (r *Runtime) mget() *M {
+	mp := r.sched.midle
+	if mp != nil {
+		r.sched.midle = mp.schedlink
+		mp.schedlink = nil
+		r.sched.nmidle--
+	}
+	return mp
+}
+
+func notewakeup(mp *M) {
+	select {
+	case mp.park <- struct{}{}:
+	default:
+	}
+}
+
+// wakep wakes an idle M (or starts a new one) if there is an idle P, so
+// that newly runnable Gs are picked up.
+func (r *Runtime) wakep() {
+	if r.sched.npidle.Load() == 0 {
+		return
+	}
+	r.sched.lock.Lock()
+	if r.sched.pidle == nil {
+		r.sched.lock.Unlock()
+		return
+	}
+	if mp := r.mget(); mp != nil {
+		r.sched.lock.Unlock()
+		notewakeup(mp)
+		return
+	}
+	if r.exiting.Load() {
+		r.sched.lock.Unlock()
+		return
+	}
+	pp := r.pidleget()
+	r.sched.lock.Unlock()
+	mp := r.allocm()
+	mp.nextp = pp
+	r.mWait.Add(1)
+	go r.mstart(mp)
+}
+
+func (r *Runtime) acquirep(mp *M, pp *P) {
+	mp.p = pp
+	pp.m = mp
+	pp.status = _Prunning
+}
+
+func (r *Runtime) releasep(mp *M) *P {
+	pp := mp.p
+	if pp != nil {
+		pp.m = nil
+		pp.status = _Pidle
+		mp.p = nil
+	}
+	return pp
+}
+
+func (r *Runtime) releasepIfHeld(mp *M) {
+	if mp.p != nil {
+		r.sched.lock.Lock()
+		pp := r.releasep(mp)
+		r.pidleput(pp)
+		r.sched.lock.Unlock()
+	}
+}
+
+// retirep moves the Gs of mp's retired P to the global queue and drops it.
+func (r *Runtime) retirep(mp *M) {
+	pp := mp.p
+	r.sched.lock.Lock()
+	for {
+		gp, _ := r.runqget(pp)
+		if gp == nil {
+			break
+		}
+		r.globrunqput(gp)
+	}
+	r.releasep(mp)
+	pp.status = _Pdead
+	r.sched.lock.Unlock()
+}
+
+// pidleput puts pp on the idle P list. sched.lock must be held.
+func (r *Runtime) pidleput(pp *P) {
+	if n := atomic.LoadInt32(&r.gomaxprocs); pp.id >= n && len(r.allp) > 0 && n > 0 {
+		pp.status = _Pdead
+		return
+	}
+	pp.status = _Pidle
+	pp.link = r.sched.pidle
+	r.sched.pidle = pp
+	r.sched.npidle.Add(1)
+}
+
+// pidleget takes an idle P. sched.lock must be held.
+func (r *Runtime) pidleget() *P {
+	for {
+		pp := r.sched.pidle
+		if pp == nil {
+			return nil
+		}
+		r.sched.pidle = pp.link
+		pp.link = nil
+		r.sched.npidle.Add(-1)
+		if pp.id < atomic.LoadInt32(&r.gomaxprocs) {
+			return pp
+		}
+		pp.status = _Pdead
+	}
+}
+
+// readgstatus returns gp's status.
+func readgstatus(gp *G) uint32 { return gp.atomicstatus.Load() }
+
+// casgstatus moves gp from oldval to newval, throwing on an illegal move.
+func casgstatus(gp *G, oldval, newval uint32) {
+	if oldval == newval || (oldval|newval)&_Gscan != 0 {
+		throw(fmt.Sprintf("casgstatus: bad incoming values %x -> %x", oldval, newval))
+	}
+	for i := 0; !gp.atomicstatus.CompareAndSwap(oldval, newval); i++ {
+		if cur := gp.atomicstatus.Load(); cur&^_Gscan != oldval {
+			throw(fmt.Sprintf("casgstatus: gp %d status is %s, want %s", gp.goid, statusString(cur), statusString(oldval)))
+		}
+		goruntime.Gosched() // a _Gscan holder is reading gp
+	}
+}
+
+func statusString(s uint32) string {
+	s &^= _Gscan
+	if int(s) < len(gStatusStrings) && gStatusStrings[s] != "" {
+		return gStatusStrings[s]
+	}
+	return fmt.Sprintf("status %d", s)
+}
+
+// Throw is a goro bug: rt's invariants do not hold.
+type Throw struct{ Msg string }
+
+func (t Throw) Error() string { return "goro: internal error: " + t.Msg }
+
+func throw(s string) { panic(Throw{s}) }
+
+// mrand returns a random number from mp's seeded stream.
+func (r *Runtime) mrand(mp *M) uint64 {
+	// xorshift64*: each M's stream is seeded from the runtime's source.
+	x := mp.rand
+	x ^= x >> 12
+	x ^= x << 25
+	x ^= x >> 27
+	mp.rand = x
+	return x * 2685821657736338717
+}
+
+// Rand returns a random number from the G's M's stream (select order, map
+// iteration seeds), or from the runtime's source when gp is not running.
+func (r *Runtime) Rand(gp *G) uint64 {
+	if gp != nil && gp.m != nil {
+		return r.mrand(gp.m)
+	}
+	return r.rand.next()
+}
+
+// lockedRand is the runtime's seeded source, shared under a lock.
+type lockedRand struct {
+	mu sync.Mutex
+	x  uint64
+}
+
+func (lr *lockedRand) seed(s uint64) {
+	lr.x = s*0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019
+	if lr.x == 0 {
+		lr.x = 1
+	}
+}
+
+func (lr *lockedRand) next() uint64 {
+	lr.mu.Lock()
+	defer lr.mu.Unlock()
+	// splitmix64
+	lr.x += 0x9E3779B97F4A7C15
+	z := lr.x
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+// sysmon watches for Gs that have run too long and asks them to yield, and
+// wakes an M when timers are due and nobody is looking.
+func (r *Runtime) sysmon() {
+	tick := time.NewTicker(time.Duration(forcePreemptNS / 2))
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.sysmonStop:
+			return
+		case <-tick.C:
+		}
+		now := r.clock.nanotime()
+		r.sched.lock.Lock()
+		for _, mp := range r.allm {
+			// gp.preempt is the running G's own field (execute and
+			// Morestack write it); sysmon only stores stackguard0.
+			if gp := mp.curg.Load(); gp != nil {
+				if start := gp.runStart.Load(); start != 0 && now-start > forcePreemptNS {
+					gp.stackguard0.Store(stackPreempt)
+				}
+			}
+		}
+		r.sched.lock.Unlock()
+		if when, ok := r.timers.next(); ok && when <= now {
+			r.wakep()
+		}
+	}
+}
+
+// forcePreemptNS is the time slice: a G that has run this long is preempted.
+const forcePreemptNS = int64(10 * time.Millisecond)
+
+// Preempted reports whether gp has been asked to yield (the executor calls
+// this at back-edges and on a failed stack check) and clears the request.
+func (r *Runtime) PreemptRequested(gp *G) bool {
+	return gp.stackguard0.Load() == stackPreempt
+}
+
+// checkdead reports whether the program is deadlocked: every M is idle, no
+// G is runnable or in a syscall, and no timer is pending. It prints gc's
+// fatal error and ends the program when it is. sched.lock must be held.
+func (r *Runtime) checkdead() bool {
+	if r.sched.nmidle < r.sched.mcount {
+		return false
+	}
+	if r.sched.runqsize > 0 {
+		return false
+	}
+	for _, pp := range r.allp {
+		if !runqempty(pp) {
+			return false
+		}
+	}
+	if _, ok := r.timers.next(); ok {
+		return false
+	}
+	for _, gp := range r.sched.allgs {
+		switch readgstatus(gp) &^ _Gscan {
+		case _Gsyscall, _Grunnable, _Grunning:
+			return false
+		}
+	}
+	r.sched.lock.Unlock()
+	r.Fatal("all goroutines are asleep - deadlock!", nil)
+	r.sched.lock.Lock()
+	return true
+}
+
+// Fatal prints "fatal error: msg" and every goroutine's traceback, like gc's
+// fatal, and ends the program with exit code 2. cur is the G that failed
+// (nil for a deadlock, where no G is running).
+func (r *Runtime) Fatal(msg string, cur *G) {
+	r.fatalOnce.Do(func() {
+		fmt.Fprintf(r.stderr, "fatal error: %s\n", msg)
+		if cur != nil {
+			fmt.Fprintf(r.stderr, "\n")
+			r.tracebackG(r.stderr, cur, true)
+		}
+		r.tracebackOthers(r.stderr, cur)
+		r.Exit(2)
+	})
+}
+
+// Throw prints a fatal error that is the runtime's own (gc's throw).
+func (r *Runtime) Throw(msg string, cur *G) {
+	r.Fatal(msg, cur)
+}

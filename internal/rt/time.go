@@ -1,0 +1,173 @@
+// Timers and the clock.
+//
+// Every clock reading of the program goes through clock, so that a
+// deterministic mode can substitute virtual time. Timers live in one heap
+// under a lock (gc keeps a heap per P; one heap is enough until profiles say
+// otherwise). Ms run due timers each time they schedule; an idle M sleeps
+// until the earliest timer, and sysmon wakes an M when one is overdue.
+package rt
+
+import (
+	"container/heap"
+	"sync"
+	"time"
+)
+
+// clock is the program's clock: monotonic nanoseconds since start, and the
+// wall clock.
+type clock struct {
+	start time.Time
+}
+
+func (c *clock) init() { c.start = time.Now() }
+
+// nanotime returns monotonic nanoseconds since the program started.
+func (c *clock) nanotime() int64 { return int64(time.Since(c.start)) + 1 }
+
+// Nanotime returns the runtime's monotonic clock in nanoseconds.
+func (r *Runtime) Nanotime() int64 { return r.clock.nanotime() }
+
+// Walltime returns the wall clock.
+func (r *Runtime) Walltime() time.Time {
+	return r.clock.start.Add(time.Duration(r.clock.nanotime() - 1))
+}
+
+// timer is a runtime timer: at when, f(arg) runs on whichever M finds it
+// due; a periodic timer then moves to when+period.
+type timer struct {
+	when   int64
+	period int64
+	f      func(arg any, now int64)
+	arg    any
+	idx    int // index in the heap, -1 when not in it
+}
+
+type timerHeap []*timer
+
+func (h timerHeap) Len() int           { return len(h) }
+func (h timerHeap) Less(i, j int) bool { return h[i].when < h[j].when }
+func (h timerHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i]; h[i].idx = i; h[j].idx = j }
+func (h *timerHeap) Push(x any)        { t := x.(*timer); t.idx = len(*h); *h = append(*h, t) }
+func (h *timerHeap) Pop() any {
+	old := *h
+	t := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	t.idx = -1
+	return t
+}
+
+type timers struct {
+	mu   sync.Mutex
+	heap timerHeap
+}
+
+// next returns the earliest timer's when.
+func (ts *timers) next() (int64, bool) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if len(ts.heap) == 0 {
+		return 0, false
+	}
+	return ts.heap[0].when, true
+}
+
+// Timer is a runtime timer handle for the library (time.Timer, Ticker,
+// AfterFunc).
+type Timer struct{ t timer }
+
+// NewTimer makes a timer that calls f(arg, now) at when (rt clock
+// nanoseconds) and then every period if period > 0. It is not started.
+func NewTimer(f func(arg any, now int64), arg any) *Timer {
+	return &Timer{timer{f: f, arg: arg, idx: -1}}
+}
+
+// Reset (re)starts t to fire at when, then every period; it reports whether
+// t was pending.
+func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
+	r.timers.mu.Lock()
+	pending := t.t.idx >= 0
+	t.t.when, t.t.period = when, period
+	if pending {
+		heap.Fix(&r.timers.heap, t.t.idx)
+	} else {
+		heap.Push(&r.timers.heap, &t.t)
+	}
+	first := r.timers.heap[0] == &t.t
+	r.timers.mu.Unlock()
+	if first {
+		// An idle M may be sleeping until a later deadline.
+		r.wakeTimerSleeper()
+	}
+	return pending
+}
+
+// StopTimer stops t and reports whether it was pending.
+func (r *Runtime) StopTimer(t *Timer) bool {
+	r.timers.mu.Lock()
+	defer r.timers.mu.Unlock()
+	if t.t.idx < 0 {
+		return false
+	}
+	heap.Remove(&r.timers.heap, t.t.idx)
+	return true
+}
+
+// wakeTimerSleeper wakes an idle M so that it recomputes its sleep.
+func (r *Runtime) wakeTimerSleeper() {
+	r.sched.lock.Lock()
+	mp := r.sched.midle
+	r.sched.lock.Unlock()
+	if mp != nil {
+		notewakeup(mp)
+	}
+}
+
+// checkTimers runs every due timer.
+func (r *Runtime) checkTimers() {
+	now := r.clock.nanotime()
+	for {
+		r.timers.mu.Lock()
+		if len(r.timers.heap) == 0 || r.timers.heap[0].when > now {
+			r.timers.mu.Unlock()
+			return
+		}
+		t := r.timers.heap[0]
+		if t.period > 0 {
+			t.when += t.period * (1 + (now-t.when)/t.period)
+			heap.Fix(&r.timers.heap, 0)
+		} else {
+			heap.Pop(&r.timers.heap)
+		}
+		f, arg := t.f, t.arg
+		r.timers.mu.Unlock()
+		f(arg, now)
+	}
+}
+
+// TimeSleep parks gp for ns nanoseconds (time.Sleep). The executor returns
+// EvPark after it, unless ns <= 0, when it returns false and gp goes on.
+func (r *Runtime) TimeSleep(gp *G, ns int64) bool {
+	if ns <= 0 {
+		return false
+	}
+	if gp.timer == nil {
+		gp.timer = &timer{idx: -1, f: func(arg any, _ int64) { r.goready(arg.(*G), nil) }}
+	}
+	t := gp.timer
+	t.arg = gp
+	t.when = r.clock.nanotime() + ns
+	if t.when < 0 { // overflow
+		t.when = 1<<63 - 1
+	}
+	r.gopark(gp, func() {
+		r.timers.mu.Lock()
+		heap.Push(&r.timers.heap, t)
+		first := r.timers.heap[0] == t
+		r.timers.mu.Unlock()
+		if first {
+			r.wakeTimerSleeper()
+		}
+	}, waitReasonSleep)
+	return true
+}

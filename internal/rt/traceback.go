@@ -1,0 +1,124 @@
+// Tracebacks in gc's format:
+//
+//	goroutine 7 [chan receive, 2 minutes]:
+//	main.worker(...)
+//		/path/to/main.go:12 +0x0
+//	created by main.main in goroutine 1
+//		/path/to/main.go:20 +0x0
+//
+// Frame arguments print as (...) when the function has parameters (gc
+// prints their words in hex) and pc offsets as +0x0.
+package rt
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// ParamsInfo is implemented by FuncInfos that know whether they take
+// parameters, for the argument list of a traceback frame.
+type ParamsInfo interface{ HasParams() bool }
+
+func frameName(fn FuncInfo) string {
+	args := "()"
+	if p, ok := fn.(ParamsInfo); ok && p.HasParams() {
+		args = "(...)"
+	}
+	return fn.Name() + args
+}
+
+// header is "goroutine N [status]:".
+func (r *Runtime) header(gp *G, running bool) string {
+	status := "running"
+	if !running {
+		switch readgstatus(gp) &^ _Gscan {
+		case _Gwaiting:
+			status = gp.waitreason.String()
+		case _Grunnable:
+			status = "runnable"
+		case _Gsyscall:
+			status = "syscall"
+		case _Grunning:
+			status = "running"
+		case _Gpreempted:
+			status = "preempted"
+		default:
+			status = statusString(readgstatus(gp))
+		}
+		if gp.waitsince != 0 && readgstatus(gp)&^_Gscan == _Gwaiting {
+			if mins := (r.clock.nanotime() - gp.waitsince) / 60e9; mins >= 1 {
+				status += fmt.Sprintf(", %d minutes", mins)
+			}
+		}
+	}
+	return fmt.Sprintf("goroutine %d [%s]:", gp.goid, status)
+}
+
+// tracebackG prints gp's header, frames and creation site.
+func (r *Runtime) tracebackG(w io.Writer, gp *G, running bool) {
+	fmt.Fprintln(w, r.header(gp, running))
+	frames := gp.sched.frames
+	for i := len(frames) - 1; i >= 0; i-- {
+		f := frames[i]
+		if f.Fn == nil || f.Fn.Name() == "" {
+			continue // the executor's own frames (runtime.main) are hidden
+		}
+		file, line := f.Fn.FileLine(f.PC)
+		fmt.Fprintf(w, "%s\n\t%s:%d +0x0\n", frameName(f.Fn), file, line)
+	}
+	if gp.gopc.Fn != nil {
+		file, line := gp.gopc.Fn.FileLine(gp.gopc.PC)
+		fmt.Fprintf(w, "created by %s in goroutine %d\n\t%s:%d +0x0\n", gp.gopc.Fn.Name(), gp.parentGoid, file, line)
+	}
+}
+
+// tracebackOthers prints every other live G, in goid order, each preceded
+// by a blank line.
+func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
+	r.sched.lock.Lock()
+	gs := append([]*G(nil), r.sched.allgs...)
+	r.sched.lock.Unlock()
+	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
+	for _, gp := range gs {
+		if gp == cur {
+			continue
+		}
+		s := readgstatus(gp) &^ _Gscan
+		if s == _Gdead || s == _Gidle {
+			continue
+		}
+		fmt.Fprintln(w)
+		if s == _Grunning {
+			fmt.Fprintln(w, r.header(gp, true))
+			fmt.Fprintln(w, "\tgoroutine running on other thread; stack unavailable")
+			continue
+		}
+		r.tracebackG(w, gp, false)
+	}
+}
+
+// Traceback prints gp's stack as gc does after "panic: ..." lines: a blank
+// line, then the running G and its frames. With all, the other Gs follow
+// (GOTRACEBACK=all).
+func (r *Runtime) Traceback(w io.Writer, gp *G, all bool) {
+	fmt.Fprintln(w)
+	r.tracebackG(w, gp, true)
+	if all {
+		r.tracebackOthers(w, gp)
+	}
+}
+
+// Stack formats gp's stack (runtime.Stack / debug.Stack) into a string.
+func (r *Runtime) Stack(gp *G, all bool) string {
+	var b stringWriter
+	r.tracebackG(&b, gp, true)
+	if all {
+		r.tracebackOthers(&b, gp)
+	}
+	return string(b)
+}
+
+type stringWriter []byte
+
+func (s *stringWriter) Write(p []byte) (int, error) { *s = append(*s, p...); return len(p), nil }

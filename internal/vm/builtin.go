@@ -1,0 +1,345 @@
+// Builtin functions, range iterators, and the growth of slices.
+package vm
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// stringIter iterates over a string's runes.
+type stringIter struct {
+	s string
+	i int
+}
+
+func (t *Thread) rangeOp(in *instr, regs []rt.Value) bool {
+	switch in.k {
+	case KString:
+		regs[in.a] = rt.Value{R: &stringIter{s: str(regs[in.b])}}
+	case KMap:
+		mp, _ := regs[in.b].R.(*Map)
+		regs[in.a] = rt.Value{R: mp.iter(t.m.RT.Rand(t.gp))}
+	default:
+		t.Unsupported("range over " + in.t.String())
+		return false
+	}
+	return true
+}
+
+// next yields (ok, key, value) into consecutive registers.
+func (t *Thread) next(in *instr, regs []rt.Value) bool {
+	a := in.a
+	switch it := regs[in.b].R.(type) {
+	case *stringIter:
+		if it.i >= len(it.s) {
+			regs[a] = rt.Value{}
+			return true
+		}
+		r, size := utf8.DecodeRuneInString(it.s[it.i:])
+		regs[a] = rt.Value{N: 1}
+		regs[a+1] = rt.Value{N: uint64(it.i)}
+		regs[a+2] = rt.Value{N: uint64(int64(r))}
+		it.i += size
+	case *mapIter:
+		k, v, ok := it.next()
+		regs[a] = rt.Value{N: b2n(ok)}
+		regs[a+1] = k
+		regs[a+2] = v
+	}
+	return true
+}
+
+// builtin runs a builtin call in place; results go to regs[dst:].
+func (t *Thread) builtin(ci *callInfo, regs []rt.Value, dst int32) bool {
+	args := make([]rt.Value, len(ci.args))
+	for i, a := range ci.args {
+		args[i] = regs[a]
+	}
+	return t.builtinArgs(ci, args, regs, dst)
+}
+
+func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst int32) bool {
+	switch ci.builtin {
+	case "len":
+		regs[dst] = rt.Value{N: uint64(valueLen(args[0]))}
+	case "cap":
+		switch x := args[0].R.(type) {
+		case []rt.Value:
+			regs[dst] = rt.Value{N: uint64(cap(x))}
+		case *rt.Chan:
+			regs[dst] = rt.Value{N: uint64(x.Cap())}
+		case *rt.Value:
+			regs[dst] = rt.Value{N: uint64(len(x.R.([]rt.Value)))}
+		default:
+			regs[dst] = rt.Value{}
+		}
+	case "append":
+		regs[dst] = t.appendValues(ci, args)
+	case "copy":
+		dstS, _ := args[0].R.([]rt.Value)
+		var n int
+		switch src := args[1].R.(type) {
+		case string:
+			n = min(len(dstS), len(src))
+			for i := 0; i < n; i++ {
+				dstS[i] = rt.Value{N: uint64(src[i])}
+			}
+		case []rt.Value:
+			et := t.sliceElem(ci, 0)
+			if et != nil && et.isDeep() {
+				n = min(len(dstS), len(src))
+				tmp := make([]rt.Value, n)
+				for i := range tmp {
+					tmp[i] = copyDeep(et, src[i])
+				}
+				copy(dstS, tmp)
+			} else {
+				n = copy(dstS, src)
+			}
+		}
+		regs[dst] = rt.Value{N: uint64(n)}
+	case "close":
+		c, _ := args[0].R.(*rt.Chan)
+		if err := t.m.RT.Closechan(t.gp, c); err != nil {
+			t.PanicPlain(err.Error())
+		}
+	case "delete":
+		mp, _ := args[0].R.(*Map)
+		if mp != nil {
+			if bad := mp.delete(args[1]); bad != nil {
+				t.PanicRuntime("hash of unhashable type " + bad.String())
+			}
+		}
+	case "clear":
+		switch x := args[0].R.(type) {
+		case *Map:
+			x.clear()
+		case []rt.Value:
+			et := t.sliceElem(ci, 0)
+			for i := range x {
+				x[i] = et.Zero()
+			}
+		}
+	case "print", "println":
+		t.printBuiltin(ci, args, ci.builtin == "println")
+	case "real", "imag":
+		c := c128(args[0])
+		k := t.argType(ci, 0).Kind
+		f := real(c)
+		if ci.builtin == "imag" {
+			f = imag(c)
+		}
+		if k == KComplex64 {
+			regs[dst] = fval(KFloat32, f)
+		} else {
+			regs[dst] = fval(KFloat64, f)
+		}
+	case "complex":
+		k := t.argType(ci, 0).Kind
+		c := complex(f64(args[0]), f64(args[1]))
+		if k == KFloat32 {
+			regs[dst] = cval(KComplex64, c)
+		} else {
+			regs[dst] = cval(KComplex128, c)
+		}
+	case "min", "max":
+		tt := t.argType(ci, 0)
+		best := args[0]
+		for _, a := range args[1:] {
+			if tt.Kind.IsFloat() {
+				x, y := f64(best), f64(a)
+				if x != x || y != y {
+					best = fval(KFloat64, x+y) // NaN
+					continue
+				}
+				if ci.builtin == "min" && (y < x || (y == 0 && x == 0 && a.N>>63 == 1)) {
+					best = a
+				} else if ci.builtin == "max" && (y > x || (y == 0 && x == 0 && a.N>>63 == 0)) {
+					best = a
+				}
+				continue
+			}
+			less := arith(opLss, tt.Kind, a, best).N == 1
+			if ci.builtin == "max" {
+				less = arith(opGtr, tt.Kind, a, best).N == 1
+			}
+			if less {
+				best = a
+			}
+		}
+		regs[dst] = best
+	case "ssa:wrapnilchk":
+		p, _ := args[0].R.(*rt.Value)
+		if p == nil {
+			tn := str(args[1])
+			method := str(args[2])
+			t.PanicPlain(fmt.Sprintf("value method %s.%s called using nil *%s pointer", tn, method, shortTypeName(tn)))
+			return false
+		}
+		regs[dst] = args[0]
+	case "recover":
+		regs[dst] = t.recover()
+	default:
+		t.Unsupported("builtin " + ci.builtin)
+		return false
+	}
+	return true
+}
+
+func shortTypeName(tn string) string {
+	if i := strings.LastIndex(tn, "."); i >= 0 {
+		return tn[i+1:]
+	}
+	return tn
+}
+
+func valueLen(v rt.Value) int {
+	switch x := v.R.(type) {
+	case string:
+		return len(x)
+	case []rt.Value:
+		return len(x)
+	case *Map:
+		return x.Len()
+	case *rt.Chan:
+		return x.Len()
+	case *rt.Value: // pointer to array
+		return len(x.R.([]rt.Value))
+	}
+	return 0
+}
+
+// argType returns the static type of a builtin's argument i.
+func (t *Thread) argType(ci *callInfo, i int) *Type { return ci.argTypes[i] }
+
+// sliceElem returns the element type of a builtin's slice argument i.
+func (t *Thread) sliceElem(ci *callInfo, i int) *Type {
+	at := ci.argTypes[i]
+	if at.Elem != nil {
+		return at.Elem
+	}
+	return nil
+}
+
+// appendValues is append(s, x...) with gc's capacity growth.
+func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
+	s, _ := args[0].R.([]rt.Value)
+	et := t.sliceElem(ci, 0)
+	var add []rt.Value
+	switch x := args[1].R.(type) {
+	case string:
+		add = bytesToValues([]byte(x))
+	case []rt.Value:
+		add = x
+		if et.isDeep() {
+			cp := make([]rt.Value, len(x))
+			for i := range x {
+				cp[i] = copyDeep(et, x[i])
+			}
+			add = cp
+		}
+	}
+	if len(add) == 0 {
+		if s == nil {
+			return args[0]
+		}
+		return rt.Value{R: s}
+	}
+	n := len(s) + len(add)
+	if n <= cap(s) {
+		s = s[:n]
+		copy(s[n-len(add):], add)
+		return rt.Value{R: s}
+	}
+	newcap := growCap(len(s), cap(s), n, et.Size)
+	ns := make([]rt.Value, n, newcap)
+	copy(ns, s)
+	copy(ns[len(s):], add)
+	if et.isDeep() {
+		tail := ns[n:newcap]
+		for i := range tail {
+			tail[i] = et.Zero()
+		}
+	}
+	return rt.Value{R: ns}
+}
+
+// growCap is gc's growslice capacity rule (nextslicecap, then rounding up
+// to the allocator's size class).
+func growCap(oldLen, oldCap, newLen int, elemSize int64) int {
+	newcap := oldCap
+	doublecap := newcap + newcap
+	if newLen > doublecap {
+		newcap = newLen
+	} else {
+		const threshold = 256
+		if oldCap < threshold {
+			newcap = doublecap
+		} else {
+			for {
+				newcap += (newcap + 3*threshold) >> 2
+				if uint(newcap) >= uint(newLen) {
+					break
+				}
+			}
+			if newcap <= 0 {
+				newcap = newLen
+			}
+		}
+	}
+	if elemSize == 0 {
+		return newcap
+	}
+	mem := roundupsize(int64(newcap) * elemSize)
+	return int(mem / elemSize)
+}
+
+// sizeClasses are gc's malloc size classes (runtime/sizeclasses.go).
+var sizeClasses = [...]int64{0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768}
+
+func roundupsize(size int64) int64 {
+	if size <= 32768 {
+		for _, c := range sizeClasses {
+			if c >= size {
+				return c
+			}
+		}
+	}
+	const pageSize = 8192
+	return (size + pageSize - 1) &^ (pageSize - 1)
+}
+
+// goDeferBuiltin handles `go builtin(...)` and `defer builtin(...)`.
+func (t *Thread) goDeferBuiltin(in *instr, ci *callInfo, regs []rt.Value) (rt.Event, bool) {
+	args := make([]rt.Value, len(ci.args))
+	for i, a := range ci.args {
+		args[i] = regs[a]
+	}
+	fn := t.m.builtinFunc(ci)
+	cl := rt.Value{R: &Closure{Fn: fn}}
+	if in.c == callGo {
+		t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: t.frames[len(t.frames)-1].Fn, PC: t.frames[len(t.frames)-1].PC}, fn, cl, args)
+	} else {
+		t.gp.SetDefers(&rt.Defer{Fn: cl, Args: args, Depth: len(t.frames) - 1, Link: t.gp.Defers()})
+	}
+	t.frames[len(t.frames)-1].PC++
+	return 0, false
+}
+
+// builtinFunc wraps a builtin call as a native Func (for go and defer).
+func (m *Machine) builtinFunc(ci *callInfo) *Func {
+	f := &Func{m: m, name: ci.builtin, nparams: len(ci.args)}
+	f.once.Do(func() {})
+	f.native = func(t *Thread, args, results []rt.Value) {
+		var scratch [1]rt.Value
+		if ci.builtin == "recover" {
+			// defer recover(): recover is not called by a deferred function.
+			return
+		}
+		t.builtinArgs(ci, args, scratch[:], 0)
+	}
+	return f
+}

@@ -1,0 +1,866 @@
+// The executor: runs a G's frames until the G parks, yields or exits.
+//
+// The loop keeps the current frame's code, pc and registers in locals and
+// reloads them after every call and return. Calls push an rt.Frame; the
+// callee's slots start at the caller's top slot, and the stack guard is
+// checked before the callee's frame is laid down (growing the stack by
+// copying, or yielding if sysmon asked the G to). Backward jumps are
+// asynchronous safe points.
+//
+// Blocking operations re-execute on resume: an op that parks leaves pc on
+// itself; when the G runs again, t.resuming is set for that one
+// instruction, and the op finishes (ChanrecvDone etc.) instead of starting.
+package vm
+
+import (
+	"fmt"
+	"go/token"
+	"math"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// Frame flags, in the high bits of rt.Frame.Aux (the low 32 bits are the
+// result slot in the caller).
+const (
+	flagReexec      = 1 << 32 // the caller re-executes its instruction on return
+	flagPanicDefer  = 1 << 33 // a deferred call run by a panic
+	flagPrintPanic  = 1 << 34 // an Error/String call made to print a fatal panic
+	flagNoResult    = 1 << 35 // results are dropped
+	flagGoexitDefer = 1 << 36
+	dstMask         = 1<<32 - 1
+)
+
+// Thread is the executor's state of one G.
+type Thread struct {
+	m        *Machine
+	gp       *rt.G
+	frames   []rt.Frame
+	resuming bool
+	parked   bool
+	yield    bool
+	// pending: a panic raised by a native, started after it returns.
+	pending    *rt.Value
+	exit       bool
+	selCases   []rt.Scase
+	mapIters   map[int32]*mapIter
+	fatal      bool
+	sigpanic   bool // the panic being raised is a nil dereference
+}
+
+// G returns the thread's goroutine.
+func (t *Thread) G() *rt.G { return t.gp }
+
+// Machine returns the thread's machine.
+func (t *Thread) Machine() *Machine { return t.m }
+
+// Resuming reports whether the current native is being re-executed after
+// the G parked in it.
+func (t *Thread) Resuming() bool { return t.resuming }
+
+// Parked tells the executor that the native parked the G (through an rt
+// call that parks); it runs again when the G resumes.
+func (t *Thread) Parked() { t.parked = true }
+
+// Yield asks the executor to yield after the native returns (Gosched).
+func (t *Thread) Yield() { t.yield = true }
+
+// Exit ends the G as Goexit does once its defers have run.
+func (t *Thread) Goexit() {
+	p := &rt.Panic{Goexit: true, Link: t.gp.Panics()}
+	t.gp.SetPanics(p)
+	t.pending = &rt.Value{} // marker: unwind without a value
+}
+
+// Panic makes the native's call panic with the interface value v.
+func (t *Thread) Panic(v rt.Value) { t.pending = &v }
+
+// PanicRuntime panics with a runtime.Error whose Error() is "runtime error: " + msg.
+func (t *Thread) PanicRuntime(msg string) {
+	t.Panic(rt.Value{R: Iface{T: t.m.rtErrorString, V: rt.Value{R: msg}}})
+}
+
+// PanicPlain panics with a runtime.Error printed without a prefix.
+func (t *Thread) PanicPlain(msg string) {
+	t.Panic(rt.Value{R: Iface{T: t.m.rtPlainError, V: rt.Value{R: msg}}})
+}
+
+// Unsupported ends the program: goro cannot do what it was asked yet.
+func (t *Thread) Unsupported(what string) {
+	t.syncFrames()
+	fmt.Fprintf(t.m.Stderr, "goro: unsupported: %s\n", what)
+	t.m.RT.Traceback(t.m.Stderr, t.gp, false)
+	t.fatal = true
+	t.m.RT.Exit(2)
+}
+
+func (t *Thread) syncFrames() { t.gp.SetFrames(t.frames) }
+
+// Execute runs gp until it parks, yields or exits (rt.Executor).
+func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
+	t, _ := gp.Exec.(*Thread)
+	if t == nil {
+		t = &Thread{m: m, gp: gp, frames: gp.Frames()}
+		gp.Exec = t
+		if len(t.frames) == 0 {
+			t.start()
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			t.syncFrames()
+			m.internalError(t, r)
+			ev = rt.EvStop
+		}
+	}()
+	ev = t.run()
+	t.syncFrames()
+	// A parked G re-executes the instruction it parked in, which then
+	// finishes the operation instead of starting it.
+	t.resuming = ev == rt.EvPark
+	return ev
+}
+
+// internalError reports a bug in goro: "goro: internal error" and the host
+// stack, then ends the program.
+func (m *Machine) internalError(t *Thread, r any) {
+	fmt.Fprintf(m.Stderr, "goro: internal error: %v\n\n%s\n", r, debug.Stack())
+	m.RT.Traceback(m.Stderr, t.gp, false)
+	m.RT.Exit(2)
+}
+
+// start lays down the G's first frame: StartFn(StartArgs...).
+func (t *Thread) start() {
+	gp := t.gp
+	cl := gp.StartFn.R.(*Closure)
+	fn := cl.Fn
+	fn.ensure()
+	if fn.native != nil {
+		// A native as the goroutine's function: a trampoline frame.
+		fn = t.m.nativeTrampoline(fn)
+	}
+	need := fn.nslots + len(gp.StartArgs)
+	if need+64 > len(gp.Stk) {
+		t.m.RT.Morestack(gp, 0, need+64)
+	}
+	stk := gp.Stk
+	copy(stk, fn.consts)
+	base := len(fn.consts)
+	copy(stk[base:], gp.StartArgs)
+	copy(stk[fn.freeBase:], cl.Env)
+	t.frames = append(t.frames[:0], rt.Frame{Fn: fn, PC: 0, FP: 0, Aux: flagNoResult})
+}
+
+// run is the interpreter loop.
+func (t *Thread) run() rt.Event {
+	gp := t.gp
+	m := t.m
+reload:
+	if len(t.frames) == 0 {
+		return rt.EvExit
+	}
+	fr := &t.frames[len(t.frames)-1]
+	fn := fr.Fn.(*Func)
+	code := fn.code
+	pc := fr.PC
+	fp := fr.FP
+	regs := gp.Stk[fp : fp+fn.nslots]
+	for {
+		in := &code[pc]
+		switch in.op {
+		case opMove:
+			regs[in.a] = regs[in.b]
+			pc++
+		case opJump:
+			if int(in.a) <= pc && gp.Stackguard() < 0 {
+				// Backward jump: an asynchronous safe point.
+				fr.PC = int(in.a)
+				if m.RT.Morestack(gp, fp+fn.nslots, 0) {
+					return rt.EvPreempt
+				}
+			}
+			pc = int(in.a)
+		case opIf:
+			if regs[in.a].N != 0 {
+				pc = int(in.b)
+			} else {
+				pc = int(in.c)
+			}
+		case opAddI:
+			regs[in.a].N = regs[in.b].N + regs[in.c].N
+			pc++
+		case opSubI:
+			regs[in.a].N = regs[in.b].N - regs[in.c].N
+			pc++
+		case opMulI:
+			regs[in.a].N = regs[in.b].N * regs[in.c].N
+			pc++
+		case opLssI:
+			regs[in.a].N = b2n(int64(regs[in.b].N) < int64(regs[in.c].N))
+			pc++
+		case opEqlN:
+			regs[in.a].N = b2n(regs[in.b].N == regs[in.c].N)
+			pc++
+		case opNeqN:
+			regs[in.a].N = b2n(regs[in.b].N != regs[in.c].N)
+			pc++
+		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
+			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
+			pc++
+		case opQuo, opRem:
+			if in.k.IsInteger() && regs[in.c].N == 0 {
+				fr.PC = pc
+				t.panicRuntime("integer divide by zero")
+				goto reload
+			}
+			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
+			pc++
+		case opShl, opShr:
+			y := regs[in.c].N
+			yk := in.x.(Kind)
+			if yk.IsSigned() && int64(y) < 0 {
+				fr.PC = pc
+				t.panicRuntime("negative shift amount")
+				goto reload
+			}
+			regs[in.a] = shift(in.op, in.k, regs[in.b], y)
+			pc++
+		case opEql:
+			regs[in.a].N = b2n(equal(in.t, regs[in.b], regs[in.c]))
+			regs[in.a].R = nil
+			pc++
+		case opNeq:
+			regs[in.a].N = b2n(!equal(in.t, regs[in.b], regs[in.c]))
+			regs[in.a].R = nil
+			pc++
+		case opNeg:
+			regs[in.a] = neg(in.k, regs[in.b])
+			pc++
+		case opNot:
+			regs[in.a].N = regs[in.b].N ^ 1
+			pc++
+		case opCompl:
+			regs[in.a].N = norm(in.k, ^regs[in.b].N)
+			pc++
+		case opAlloc:
+			cell := new(rt.Value)
+			if in.t.isDeep() {
+				*cell = in.t.Zero()
+			}
+			regs[in.a] = rt.Value{R: cell}
+			pc++
+		case opLoad:
+			p, _ := regs[in.b].R.(*rt.Value)
+			if p == nil {
+				fr.PC = pc
+				t.panicNil()
+				goto reload
+			}
+			regs[in.a] = *p
+			pc++
+		case opLoadDeep:
+			p, _ := regs[in.b].R.(*rt.Value)
+			if p == nil {
+				fr.PC = pc
+				t.panicNil()
+				goto reload
+			}
+			regs[in.a] = copyDeep(in.t, *p)
+			pc++
+		case opStore:
+			p, _ := regs[in.a].R.(*rt.Value)
+			if p == nil {
+				fr.PC = pc
+				t.panicNil()
+				goto reload
+			}
+			*p = regs[in.b]
+			pc++
+		case opStoreDeep:
+			p, _ := regs[in.a].R.(*rt.Value)
+			if p == nil {
+				fr.PC = pc
+				t.panicNil()
+				goto reload
+			}
+			storeDeep(in.t, p, regs[in.b])
+			pc++
+		case opFieldAddr:
+			p, _ := regs[in.b].R.(*rt.Value)
+			if p == nil {
+				fr.PC = pc
+				t.panicNil()
+				goto reload
+			}
+			regs[in.a] = rt.Value{R: &p.R.([]rt.Value)[in.c]}
+			pc++
+		case opField:
+			regs[in.a] = regs[in.b].R.([]rt.Value)[in.c]
+			pc++
+		case opIndexAddr:
+			var elems []rt.Value
+			if in.k == KSlice {
+				elems, _ = regs[in.b].R.([]rt.Value)
+			} else {
+				p, _ := regs[in.b].R.(*rt.Value)
+				if p == nil {
+					fr.PC = pc
+					t.panicNil()
+					goto reload
+				}
+				elems = p.R.([]rt.Value)
+			}
+			i := int64(regs[in.c].N)
+			if uint64(i) >= uint64(len(elems)) {
+				fr.PC = pc
+				t.panicIndex(i, len(elems))
+				goto reload
+			}
+			regs[in.a] = rt.Value{R: &elems[i]}
+			pc++
+		case opIndex:
+			elems := regs[in.b].R.([]rt.Value)
+			i := int64(regs[in.c].N)
+			if uint64(i) >= uint64(len(elems)) {
+				fr.PC = pc
+				t.panicIndex(i, len(elems))
+				goto reload
+			}
+			regs[in.a] = elems[i]
+			pc++
+		case opCall, opCallClosure, opCallInvoke, opCallBuiltin:
+			fr.PC = pc
+			if ev, stop := t.call(in, regs, fn, fp); stop {
+				return ev
+			}
+			goto reload
+		case opReturn:
+			if ev, stop := t.ret(in, regs); stop {
+				return ev
+			}
+			goto reload
+		case opRunDefers:
+			d := gp.Defers()
+			if d != nil && d.Depth == len(t.frames)-1 {
+				fr.PC = pc
+				gp.SetDefers(d.Link)
+				if ev, stop := t.callValue(d.Fn, d.Args, flagReexec|flagNoResult); stop {
+					return ev
+				}
+				goto reload
+			}
+			pc++
+		case opPanic:
+			fr.PC = pc
+			t.gopanic(regs[in.a])
+			goto reload
+		case opRecover:
+			regs[in.a] = t.recover()
+			pc++
+		default:
+			fr.PC = pc
+			if !t.slowOp(in, regs) {
+				if t.fatal {
+					return rt.EvStop
+				}
+				if t.parked {
+					t.parked = false
+					return rt.EvPark
+				}
+				goto reload
+			}
+			if t.yield {
+				t.yield = false
+				fr.PC = pc + 1
+				return rt.EvYield
+			}
+			pc++
+		}
+	}
+}
+
+func b2n(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// call performs a call instruction: push a frame, or run a native or
+// builtin in place. It returns stop=true with an Event when the G must
+// leave the loop.
+func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, bool) {
+	ci := in.x.(*callInfo)
+	mode := in.c
+	if in.op == opCallBuiltin {
+		if mode != callNormal {
+			return t.goDeferBuiltin(in, ci, regs)
+		}
+		ok := t.builtin(ci, regs, in.a)
+		return t.afterNative(ok)
+	}
+	var callee *Func
+	var env []rt.Value
+	var recv *rt.Value
+	switch in.op {
+	case opCall:
+		callee = ci.fn
+	case opCallClosure:
+		cl, _ := regs[in.b].R.(*Closure)
+		if cl == nil {
+			t.panicNil()
+			return 0, false
+		}
+		callee, env = cl.Fn, cl.Env
+	case opCallInvoke:
+		iv, ok := regs[in.b].R.(Iface)
+		if !ok {
+			t.panicNil()
+			return 0, false
+		}
+		callee = iv.T.method(ci.method)
+		if callee == nil {
+			t.Unsupported(fmt.Sprintf("method %s of %s not found", ci.method, iv.T))
+			return rt.EvStop, true
+		}
+		r := iv.V
+		recv = &r
+	}
+	switch mode {
+	case callGo:
+		args := t.collectArgs(ci, regs, recv)
+		t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: fn, PC: t.frames[len(t.frames)-1].PC}, callee, rt.Value{R: &Closure{Fn: callee, Env: env}}, args)
+		t.frames[len(t.frames)-1].PC++
+		return 0, false
+	case callDefer:
+		args := t.collectArgs(ci, regs, recv)
+		t.gp.SetDefers(&rt.Defer{Fn: rt.Value{R: &Closure{Fn: callee, Env: env}}, Args: args, Depth: len(t.frames) - 1, Link: t.gp.Defers()})
+		t.frames[len(t.frames)-1].PC++
+		return 0, false
+	}
+	callee.ensure()
+	gp := t.gp
+	newFP := fp + fn.nslots
+	nargs := len(ci.args)
+	if recv != nil {
+		nargs++
+	}
+	if callee.native != nil {
+		top := newFP + nargs + callee.nresults
+		if int64(top) > gp.Stackguard() {
+			if t.m.RT.Morestack(gp, newFP, nargs+callee.nresults) {
+				return rt.EvPreempt, true
+			}
+			regs = gp.Stk[fp : fp+fn.nslots]
+		}
+		stk := gp.Stk
+		args := stk[newFP : newFP+nargs]
+		i := 0
+		if recv != nil {
+			args[0] = *recv
+			i = 1
+		}
+		for _, a := range ci.args {
+			args[i] = regs[a]
+			i++
+		}
+		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
+		callee.native(t, args, res)
+		if t.pending == nil && !t.parked && !t.fatal {
+			copy(regs[in.a:], res)
+		}
+		t.resuming = false
+		return t.afterNative(true)
+	}
+	top := newFP + callee.nslots
+	if int64(top) > gp.Stackguard() {
+		if t.m.RT.Morestack(gp, newFP, callee.nslots) {
+			return rt.EvPreempt, true
+		}
+		regs = gp.Stk[fp : fp+fn.nslots]
+	}
+	stk := gp.Stk[newFP:top]
+	copy(stk, callee.consts)
+	i := len(callee.consts)
+	if recv != nil {
+		stk[i] = *recv
+		i++
+	}
+	for _, a := range ci.args {
+		stk[i] = regs[a]
+		i++
+	}
+	if env != nil {
+		copy(stk[callee.freeBase:], env)
+	}
+	t.frames = append(t.frames, rt.Frame{Fn: callee, PC: 0, FP: newFP, Aux: int(in.a)})
+	return 0, false
+}
+
+// afterNative turns what a native or builtin asked for into control flow.
+func (t *Thread) afterNative(ok bool) (rt.Event, bool) {
+	if t.fatal {
+		return rt.EvStop, true
+	}
+	if t.pending != nil {
+		v := *t.pending
+		t.pending = nil
+		if p := t.gp.Panics(); p != nil && p.Goexit && v.R == nil && !p.Computed {
+			t.unwind()
+			return 0, false
+		}
+		t.gopanic(v)
+		return 0, false
+	}
+	if t.parked {
+		t.parked = false
+		return rt.EvPark, true
+	}
+	if ok {
+		t.frames[len(t.frames)-1].PC++
+	}
+	if t.yield {
+		t.yield = false
+		return rt.EvYield, true
+	}
+	return 0, false
+}
+
+// collectArgs copies a go or defer statement's arguments.
+func (t *Thread) collectArgs(ci *callInfo, regs []rt.Value, recv *rt.Value) []rt.Value {
+	n := len(ci.args)
+	if recv != nil {
+		n++
+	}
+	args := make([]rt.Value, 0, n)
+	if recv != nil {
+		args = append(args, *recv)
+	}
+	for _, a := range ci.args {
+		args = append(args, regs[a])
+	}
+	return args
+}
+
+// callValue calls closure fv with args on top of the stack, with frame
+// flags (deferred calls).
+func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, bool) {
+	cl := fv.R.(*Closure)
+	callee := cl.Fn
+	callee.ensure()
+	gp := t.gp
+	top := &t.frames[len(t.frames)-1]
+	newFP := top.FP + top.Fn.(*Func).nslots
+	if callee.native != nil {
+		res := make([]rt.Value, callee.nresults)
+		callee.native(t, args, res)
+		t.resuming = false
+		if t.parked {
+			// A deferred native that parks (wg.Wait in a defer) re-runs.
+			t.parked = false
+			gp.SetDefers(&rt.Defer{Fn: fv, Args: args, Depth: len(t.frames) - 1, Link: gp.Defers()})
+			return rt.EvPark, true
+		}
+		return t.returnTo(flags, nil)
+	}
+	need := callee.nslots
+	if int64(newFP+need) > gp.Stackguard() {
+		t.m.RT.Morestack(gp, newFP, need)
+		if int64(newFP+need) > gp.Stackguard() {
+			t.m.RT.Morestack(gp, newFP, need)
+		}
+	}
+	stk := gp.Stk[newFP : newFP+need]
+	copy(stk, callee.consts)
+	copy(stk[len(callee.consts):], args)
+	if cl.Env != nil {
+		copy(stk[callee.freeBase:], cl.Env)
+	}
+	t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: flags})
+	return 0, false
+}
+
+// ret returns from the current frame.
+func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
+	n := len(t.frames)
+	fr := t.frames[n-1]
+	t.frames = t.frames[:n-1]
+	res := in.x.([]int32)
+	if len(t.frames) == 0 {
+		return rt.EvExit, true
+	}
+	if fr.Aux&(flagNoResult|flagPanicDefer|flagPrintPanic|flagReexec) == 0 {
+		caller := &t.frames[len(t.frames)-1]
+		cf := caller.Fn.(*Func)
+		dst := caller.FP + fr.Aux&dstMask
+		stk := t.gp.Stk[caller.FP : caller.FP+cf.nslots]
+		_ = stk
+		for i, r := range res {
+			t.gp.Stk[dst+i] = regs[r]
+		}
+		caller.PC++
+		return 0, false
+	}
+	var vals []rt.Value
+	if fr.Aux&flagPrintPanic != 0 {
+		for _, r := range res {
+			vals = append(vals, regs[r])
+		}
+	}
+	return t.returnTo(fr.Aux, vals)
+}
+
+// returnTo finishes a return from a frame with flags.
+func (t *Thread) returnTo(flags int, vals []rt.Value) (rt.Event, bool) {
+	switch {
+	case flags&flagPanicDefer != 0:
+		t.deferReturned()
+		return 0, false
+	case flags&flagPrintPanic != 0:
+		p := t.gp.Panics()
+		for ; p != nil; p = p.Link {
+			if !p.Computed {
+				break
+			}
+		}
+		if p != nil && len(vals) > 0 {
+			p.Printed, _ = vals[0].R.(string)
+			p.Computed = true
+		}
+		t.fatalPanic()
+		if t.fatal {
+			return rt.EvStop, true
+		}
+		return 0, false
+	case flags&flagReexec != 0:
+		return 0, false
+	}
+	if len(t.frames) > 0 {
+		t.frames[len(t.frames)-1].PC++
+	}
+	return 0, false
+}
+
+// nativeTrampoline returns a Func that calls native fn with its frame's
+// parameters and returns (a goroutine or deferred call of a native).
+func (m *Machine) nativeTrampoline(fn *Func) *Func {
+	n := fn.nparams
+	tr := &Func{m: m, name: fn.name, nparams: n, freeBase: n, ssa: fn.ssa}
+	args := make([]int32, n)
+	for i := range args {
+		args[i] = int32(i)
+	}
+	tr.once.Do(func() {})
+	tr.code = []instr{
+		{op: opCall, a: int32(n), x: &callInfo{fn: fn, args: args}},
+		{op: opReturn, x: []int32{}},
+	}
+	tr.pos = make([]token.Pos, 2)
+	tr.nslots = n + fn.nresults + 1
+	return tr
+}
+
+// entryFunc is the main goroutine's function: it calls each of seq
+// (package initializers, then main.main) and exits.
+func (m *Machine) entryFunc(seq []*Func) *Func {
+	tr := &Func{m: m, name: "runtime.main", hidden: true}
+	tr.once.Do(func() {})
+	for _, f := range seq {
+		tr.code = append(tr.code, instr{op: opCall, a: 0, x: &callInfo{fn: f}})
+	}
+	tr.code = append(tr.code, instr{op: opReturn, x: []int32{}})
+	tr.pos = make([]token.Pos, len(tr.code))
+	tr.nslots = 1
+	return tr
+}
+
+// ---- panics ----
+
+// panicNil panics with gc's nil dereference error.
+func (t *Thread) panicNil() {
+	t.sigpanic = true
+	t.panicRuntime("invalid memory address or nil pointer dereference")
+}
+
+func (t *Thread) panicRuntime(msg string) {
+	t.gopanic(rt.Value{R: Iface{T: t.m.rtErrorString, V: rt.Value{R: msg}}})
+}
+
+func (t *Thread) panicIndex(i int64, n int) {
+	t.panicRuntime(fmt.Sprintf("index out of range [%d] with length %d", i, n))
+}
+
+// gopanic starts a panic with value v (an interface value).
+func (t *Thread) gopanic(v rt.Value) {
+	gp := t.gp
+	if v.R == nil {
+		// panic(nil) is a *runtime.PanicNilError since Go 1.21.
+		v = t.m.panicNilError()
+	}
+	p := &rt.Panic{Arg: v, Link: gp.Panics(), Depth: -1}
+	if t.sigpanic {
+		p.ArgType = "sigsegv"
+		t.sigpanic = false
+	}
+	gp.SetPanics(p)
+	t.unwind()
+}
+
+// unwind runs the next deferred call for the current panic, or ends the
+// program when none is left.
+func (t *Thread) unwind() {
+	gp := t.gp
+	p := gp.Panics()
+	for {
+		d := gp.Defers()
+		if d == nil {
+			if p.Goexit {
+				t.frames = t.frames[:0]
+				gp.SetPanics(p.Link)
+				return
+			}
+			t.fatalPanic()
+			return
+		}
+		if d.Started {
+			if d.Panic != nil {
+				d.Panic.Aborted = true
+			}
+			d.Panic = nil
+			gp.SetDefers(d.Link)
+			continue
+		}
+		d.Started = true
+		d.Panic = p
+		p.Depth = len(t.frames)
+		flags := flagPanicDefer
+		if ev, stop := t.callValue(d.Fn, d.Args, flags); stop {
+			_ = ev
+		}
+		return
+	}
+}
+
+// deferReturned is called when a deferred call run by a panic returns.
+func (t *Thread) deferReturned() {
+	gp := t.gp
+	d := gp.Defers()
+	if d == nil {
+		throwf("deferReturned: no defer")
+	}
+	gp.SetDefers(d.Link)
+	p := d.Panic
+	if p != nil && p.Recovered {
+		// Recovered: drop this panic and any it aborted, unwind to the
+		// frame that deferred the call and resume at its Recover block.
+		q := p.Link
+		for q != nil && q.Aborted {
+			q = q.Link
+		}
+		gp.SetPanics(q)
+		t.frames = t.frames[:d.Depth+1]
+		top := &t.frames[d.Depth]
+		f := top.Fn.(*Func)
+		if f.recoverPC < 0 {
+			throwf("recovered frame %s has no recover block", f.name)
+		}
+		top.PC = f.recoverPC
+		return
+	}
+	t.unwind()
+}
+
+// recover is the recover builtin.
+func (t *Thread) recover() rt.Value {
+	gp := t.gp
+	p := gp.Panics()
+	if p == nil || p.Goexit || p.Recovered {
+		return rt.Value{}
+	}
+	top := len(t.frames) - 1
+	if top != p.Depth || t.frames[top].Aux&flagPanicDefer == 0 {
+		return rt.Value{}
+	}
+	p.Recovered = true
+	return p.Arg
+}
+
+// fatalPanic prints the panic chain like gc's printpanics and ends the
+// program with exit code 2. Error and String methods of panic values run
+// first, as interpreted calls.
+func (t *Thread) fatalPanic() {
+	gp := t.gp
+	// Compute the text of each panic value, oldest first.
+	var chain []*rt.Panic
+	for p := gp.Panics(); p != nil; p = p.Link {
+		chain = append(chain, p)
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		p := chain[i]
+		if p.Computed || p.Goexit {
+			continue
+		}
+		if fv, ok := t.panicMethod(p.Arg); ok {
+			if _, stop := t.callValue(fv, []rt.Value{p.Arg.R.(Iface).V}, flagPrintPanic); stop {
+				return
+			}
+			return // resumes in returnTo(flagPrintPanic)
+		}
+		p.Printed = t.m.printValue(p.Arg)
+		p.Computed = true
+	}
+	t.syncFrames()
+	w := t.m.Stderr
+	var b strings.Builder
+	for i := len(chain) - 1; i >= 0; i-- {
+		p := chain[i]
+		if p.Goexit {
+			continue
+		}
+		if i != len(chain)-1 {
+			b.WriteString("\t")
+		}
+		b.WriteString("panic: " + p.Printed)
+		if p.Recovered {
+			b.WriteString(" [recovered]")
+		}
+		b.WriteString("\n")
+	}
+	if gp.Panics() != nil && gp.Panics().ArgType == "sigsegv" {
+		b.WriteString("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
+	}
+	fmt.Fprint(w, b.String())
+	t.m.RT.Traceback(w, gp, os.Getenv("GOTRACEBACK") == "all")
+	t.fatal = true
+	t.m.RT.Exit(2)
+}
+
+// panicMethod returns the Error or String method (as a closure) of a panic
+// value whose text needs interpreted code.
+func (t *Thread) panicMethod(v rt.Value) (rt.Value, bool) {
+	iv, ok := v.R.(Iface)
+	if !ok {
+		return rt.Value{}, false
+	}
+	for _, name := range []string{"Error", "String"} {
+		if f := iv.T.method(name); f != nil {
+			if f.ssa != nil && f.ssa.Signature.Params().Len() == 0 && f.ssa.Signature.Results().Len() == 1 {
+				f.ensure()
+				if f.native != nil {
+					return rt.Value{}, false
+				}
+				return rt.Value{R: &Closure{Fn: f}}, true
+			}
+		}
+	}
+	return rt.Value{}, false
+}
+
+func throwf(format string, args ...any) {
+	panic(fmt.Sprintf("BUG: "+format, args...))
+}
+
+var _ = math.Float64bits

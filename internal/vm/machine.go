@@ -1,0 +1,218 @@
+// Package vm is goro's executor: it compiles SSA functions to a compact
+// register code and runs a G's frames on the G's own stack until the G
+// parks, yields or exits.
+//
+// Value representations (rt.Value is {N uint64; R any}):
+//
+//	bool, integers     N (signed kinds sign-extended, unsigned zero-extended)
+//	float32, float64   N = math.Float64bits (float32 values are held as float64)
+//	complex64/128      R = complex128
+//	string             R = string (nil = "")
+//	pointer            R = *rt.Value (nil = nil pointer)
+//	unsafe.Pointer     R = *rt.Value
+//	slice              R = []rt.Value (nil = nil slice)
+//	array, struct      R = []rt.Value (copied on load and store, built eagerly)
+//	map                R = *Map
+//	chan               R = *rt.Chan
+//	func               R = *Closure
+//	interface          R = Iface{T, V} (nil = nil interface)
+//	tuple              consecutive registers
+//
+// Calls never recurse on the host stack: a call pushes an rt.Frame and the
+// executor's loop goes on in the callee. What goro does not support yet is
+// reported by name when the program reaches it.
+package vm
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"sync"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/goro-dev/goro/internal/load"
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// Iface is an interface value: its dynamic type and value.
+type Iface struct {
+	T *Type
+	V rt.Value
+}
+
+// Closure is a function value: code and captured variables.
+type Closure struct {
+	Fn  *Func
+	Env []rt.Value
+}
+
+// Machine is a loaded program ready to run.
+type Machine struct {
+	prog *load.Program
+	RT   *rt.Runtime
+
+	typesMu sync.Mutex
+	types   typeutil.Map
+	sizes   types.Sizes
+
+	funcsMu sync.Mutex
+	funcs   map[*ssa.Function]*Func
+	globals map[*ssa.Global]*rt.Value
+
+	Stdout, Stderr io.Writer
+	Args           []string
+
+	errorType *Type // the error interface
+	// runtime panic value types
+	rtErrorString, rtPlainError, rtTypeAssertion, rtPanicNil *Type
+
+	stderrMu sync.Mutex
+}
+
+// NativeFunc implements a function in Go. It reads its arguments and
+// writes its results (len(results) == number of results). It may park the
+// G (t.Park...), in which case it runs again when the G resumes, with
+// t.Resuming() true; or panic (t.Panic).
+type NativeFunc func(t *Thread, args, results []rt.Value)
+
+var (
+	nativesMu sync.Mutex
+	natives   = map[string]NativeFunc{}
+	// nativeInits set native packages' variables at start-up.
+	nativeInits []func(m *Machine)
+)
+
+// RegisterNative binds the function or method named as ssa prints it
+// ("strings.Index", "(*sync.Mutex).Lock") to f.
+func RegisterNative(name string, f NativeFunc) {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	natives[name] = f
+}
+
+// RegisterInit adds a start-up hook (e.g. setting os.Args).
+func RegisterInit(f func(m *Machine)) { nativeInits = append(nativeInits, f) }
+
+// Options for New.
+type Options struct {
+	GOMAXPROCS int
+	Seed       uint64
+	Stdout     io.Writer
+	Stderr     io.Writer
+	Args       []string // os.Args
+}
+
+// New prepares prog to run.
+func New(prog *load.Program, opt Options) *Machine {
+	m := &Machine{
+		prog:    prog,
+		funcs:   map[*ssa.Function]*Func{},
+		globals: map[*ssa.Global]*rt.Value{},
+		Stdout:  opt.Stdout,
+		Stderr:  opt.Stderr,
+		Args:    opt.Args,
+		sizes:   types.SizesFor("gc", "amd64"),
+	}
+	if m.Stdout == nil {
+		m.Stdout = os.Stdout
+	}
+	if m.Stderr == nil {
+		m.Stderr = os.Stderr
+	}
+	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr})
+	m.errorType = m.typeOf(types.Universe.Lookup("error").Type())
+	// Globals.
+	for _, p := range prog.Packages {
+		for _, mem := range p.Members {
+			if g, ok := mem.(*ssa.Global); ok {
+				cell := new(rt.Value)
+				*cell = m.typeOf(g.Type().(*types.Pointer).Elem()).Zero()
+				m.globals[g] = cell
+			}
+		}
+		if p.Pkg.Path() == "runtime" {
+			m.rtErrorString = m.namedType(p, "errorString")
+			m.rtPlainError = m.namedType(p, "plainError")
+			m.rtTypeAssertion = m.typeOf(types.NewPointer(p.Pkg.Scope().Lookup("TypeAssertionError").Type()))
+			m.rtPanicNil = m.typeOf(types.NewPointer(p.Pkg.Scope().Lookup("PanicNilError").Type()))
+		}
+	}
+	for _, f := range nativeInits {
+		f(m)
+	}
+	return m
+}
+
+func (m *Machine) namedType(p *ssa.Package, name string) *Type {
+	obj := p.Pkg.Scope().Lookup(name)
+	if obj == nil {
+		panic("BUG: runtime." + name + " not found")
+	}
+	return m.typeOf(obj.Type())
+}
+
+// Global returns the cell of package-level variable pkgpath.name, or nil.
+func (m *Machine) Global(pkgpath, name string) *rt.Value {
+	for _, p := range m.prog.Packages {
+		if p.Pkg.Path() == pkgpath {
+			if g, ok := p.Members[name].(*ssa.Global); ok {
+				return m.globals[g]
+			}
+		}
+	}
+	return nil
+}
+
+// TypeOf returns the runtime type of T.
+func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
+
+// LookupType returns the runtime type of the named type pkgpath.name, or nil.
+func (m *Machine) LookupType(pkgpath, name string) *Type {
+	for _, p := range m.prog.Packages {
+		if p.Pkg.Path() == pkgpath {
+			if obj := p.Pkg.Scope().Lookup(name); obj != nil {
+				return m.typeOf(obj.Type())
+			}
+		}
+	}
+	return nil
+}
+
+// Run runs the program's package initializers and main.main, and returns
+// the exit code.
+func (m *Machine) Run() int {
+	main := m.prog.Main
+	var seq []*Func
+	if init := main.Func("init"); init != nil {
+		seq = append(seq, m.funcOf(init))
+	}
+	mainFn := main.Func("main")
+	if mainFn == nil {
+		fmt.Fprintf(m.Stderr, "function main is undeclared in the main package\n")
+		return 1
+	}
+	seq = append(seq, m.funcOf(mainFn))
+	entry := m.entryFunc(seq)
+	return m.RT.Main(rt.Value{R: &Closure{Fn: entry}})
+}
+
+// funcOf returns the Func for an SSA function (compiled lazily on first call).
+func (m *Machine) funcOf(sf *ssa.Function) *Func {
+	m.funcsMu.Lock()
+	defer m.funcsMu.Unlock()
+	if f, ok := m.funcs[sf]; ok {
+		return f
+	}
+	f := &Func{ssa: sf, m: m, name: gcName(sf)}
+	f.nparams = len(sf.Params)
+	f.nresults = sf.Signature.Results().Len()
+	m.funcs[sf] = f
+	return f
+}
+
+// fset returns the program's file set.
+func (m *Machine) fset() *token.FileSet { return m.prog.Fset }

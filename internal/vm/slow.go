@@ -1,0 +1,392 @@
+// Instructions off the hot path: slicing, conversions, interfaces, maps,
+// channels and select.
+package vm
+
+import (
+	"fmt"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// slowOp executes in and reports whether execution goes on at the next
+// instruction. When it returns false, control moved: a panic started, the
+// G parked (t.parked), or the program ends (t.fatal).
+func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
+	switch in.op {
+	case opSlice:
+		return t.slice(in, regs)
+	case opMakeClosure:
+		ci := in.x.(*callInfo)
+		env := make([]rt.Value, len(ci.args))
+		for i, a := range ci.args {
+			env[i] = regs[a]
+		}
+		regs[in.a] = rt.Value{R: &Closure{Fn: ci.fn, Env: env}}
+	case opMakeInterface:
+		regs[in.a] = rt.Value{R: Iface{T: in.t, V: regs[in.b]}}
+	case opConvert:
+		from := in.x.(*Type)
+		if from.Kind == KSlice && in.t.Kind == KString && from.Elem.Kind == KInt32 {
+			vs, _ := regs[in.b].R.([]rt.Value)
+			regs[in.a] = rt.Value{R: runesToString(vs)}
+			break
+		}
+		v := t.convert(in.k, in.t, regs[in.b])
+		if t.fatal {
+			return false
+		}
+		regs[in.a] = v
+	case opSliceToArrayPointer:
+		vs, _ := regs[in.b].R.([]rt.Value)
+		if len(vs) < in.t.Len {
+			t.panicRuntime(fmt.Sprintf("cannot convert slice with length %d to array or pointer to array with length %d", len(vs), in.t.Len))
+			return false
+		}
+		if vs == nil {
+			regs[in.a] = rt.Value{}
+			break
+		}
+		// The array pointer shares the slice's elements: a cell whose R is
+		// the slice's first Len elements.
+		regs[in.a] = rt.Value{R: &rt.Value{R: vs[:in.t.Len:in.t.Len]}}
+	case opTypeAssert:
+		return t.typeAssert(in, regs)
+	case opMakeSlice:
+		n, c := int64(regs[in.b].N), int64(regs[in.c].N)
+		if n < 0 || uint64(n) > 1<<40 {
+			t.panicRuntime("makeslice: len out of range")
+			return false
+		}
+		if c < n || uint64(c) > 1<<40 {
+			t.panicRuntime("makeslice: cap out of range")
+			return false
+		}
+		vs := make([]rt.Value, n, c)
+		if et := in.t.Elem; et.isDeep() {
+			for i := range vs[:c] {
+				vs[:c][i] = et.Zero()
+			}
+		}
+		regs[in.a] = rt.Value{R: vs}
+	case opMakeMap:
+		regs[in.a] = rt.Value{R: newMap(in.t)}
+	case opMakeChan:
+		n := int64(regs[in.b].N)
+		if n < 0 || n > 1<<31 {
+			t.panicPlainRT("makechan: size out of range")
+			return false
+		}
+		regs[in.a] = rt.Value{R: rt.MakeChan(int(n), in.t.Elem.Zero())}
+	case opLookup:
+		return t.lookup(in, regs)
+	case opMapUpdate:
+		mp, _ := regs[in.a].R.(*Map)
+		if mp == nil {
+			t.PanicPlain("assignment to entry in nil map")
+			t.startPending()
+			return false
+		}
+		if bad := mp.set(regs[in.b], regs[in.c]); bad != nil {
+			t.panicRuntime("hash of unhashable type " + bad.String())
+			return false
+		}
+	case opRange:
+		return t.rangeOp(in, regs)
+	case opNext:
+		return t.next(in, regs)
+	case opSend:
+		return t.send(in, regs)
+	case opRecv:
+		return t.recv(in, regs)
+	case opSelect:
+		return t.selectOp(in, regs)
+	case opUnsupported:
+		t.Unsupported(in.x.(string))
+		return false
+	default:
+		throwf("unknown op %d", in.op)
+	}
+	return true
+}
+
+// startPending starts a panic raised with t.Panic inside the loop.
+func (t *Thread) startPending() {
+	v := *t.pending
+	t.pending = nil
+	t.gopanic(v)
+}
+
+func (t *Thread) panicPlainRT(msg string) {
+	t.PanicPlain(msg)
+	t.startPending()
+}
+
+func (t *Thread) slice(in *instr, regs []rt.Value) bool {
+	idx := in.x.([3]int32)
+	x := regs[in.b]
+	var length, capacity int
+	var vs []rt.Value
+	var s string
+	switch in.k {
+	case KString:
+		s = str(x)
+		length, capacity = len(s), len(s)
+	case KSlice:
+		vs, _ = x.R.([]rt.Value)
+		length, capacity = len(vs), cap(vs)
+	case KPointer:
+		p, _ := x.R.(*rt.Value)
+		if p == nil {
+			t.panicNil()
+			return false
+		}
+		vs = p.R.([]rt.Value)
+		length, capacity = len(vs), len(vs)
+	}
+	lo, hi, max := 0, length, capacity
+	if idx[0] >= 0 {
+		lo = int(int64(regs[idx[0]].N))
+	}
+	if idx[1] >= 0 {
+		hi = int(int64(regs[idx[1]].N))
+	}
+	if idx[2] >= 0 {
+		max = int(int64(regs[idx[2]].N))
+	}
+	// gc's bounds errors, checked right to left.
+	if idx[2] >= 0 {
+		if max < 0 || max > capacity {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d] with capacity %d", max, capacity))
+			return false
+		}
+		if hi < 0 || hi > max {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:%d]", hi, max))
+			return false
+		}
+	} else if hi < 0 || hi > capacity || (in.k == KString && hi > length) {
+		what := "capacity"
+		if in.k == KString {
+			what = "length"
+		}
+		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d] with %s %d", hi, what, capacity))
+		return false
+	}
+	if lo < 0 || lo > hi {
+		if idx[2] >= 0 {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:%d:]", lo, hi))
+		} else {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:%d]", lo, hi))
+		}
+		return false
+	}
+	if in.k == KString {
+		regs[in.a] = rt.Value{R: s[lo:hi]}
+		return true
+	}
+	if vs == nil {
+		regs[in.a] = rt.Value{}
+		return true
+	}
+	regs[in.a] = rt.Value{R: vs[lo:hi:max]}
+	return true
+}
+
+func (t *Thread) typeAssert(in *instr, regs []rt.Value) bool {
+	x := regs[in.b]
+	iv, isIface := x.R.(Iface)
+	commaOk := in.c != 0
+	ok := false
+	if isIface {
+		if in.t.Kind == KInterface {
+			ok = iv.T.implements(in.t)
+		} else {
+			ok = iv.T == in.t
+		}
+	}
+	var result rt.Value
+	if ok {
+		if in.t.Kind == KInterface {
+			result = x
+		} else {
+			result = iv.V
+		}
+	} else if !commaOk {
+		t.typeAssertPanic(in, iv, isIface)
+		return false
+	} else if in.t.Kind != KInterface {
+		result = in.t.Zero()
+	}
+	regs[in.a] = result
+	if commaOk {
+		regs[in.a+1] = rt.Value{N: b2n(ok)}
+	}
+	return true
+}
+
+// typeAssertPanic raises gc's *runtime.TypeAssertionError.
+func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
+	src := in.x.(*Type)
+	var msg string
+	switch {
+	case !isIface:
+		msg = fmt.Sprintf("interface conversion: interface is nil, not %s", in.t)
+	case in.t.Kind == KInterface:
+		missing := ""
+		for _, name := range methodNames(in.t) {
+			if iv.T.method(name) == nil {
+				missing = name
+				break
+			}
+		}
+		msg = fmt.Sprintf("interface conversion: %s is not %s: missing method %s", iv.T, in.t, missing)
+	default:
+		if iv.T.String() == in.t.String() {
+			msg = fmt.Sprintf("interface conversion: %s is %s, not %s (types from different scopes)", src, iv.T, in.t)
+		} else {
+			msg = fmt.Sprintf("interface conversion: %s is %s, not %s", src, iv.T, in.t)
+		}
+	}
+	t.gopanic(t.m.typeAssertionError(msg))
+}
+
+func (t *Thread) lookup(in *instr, regs []rt.Value) bool {
+	commaOk := in.x.(int32) != 0
+	if in.k == KString {
+		s := str(regs[in.b])
+		i := int64(regs[in.c].N)
+		if uint64(i) >= uint64(len(s)) {
+			t.panicIndex(i, len(s))
+			return false
+		}
+		regs[in.a] = rt.Value{N: uint64(s[i])}
+		return true
+	}
+	mp, _ := regs[in.b].R.(*Map)
+	var v rt.Value
+	found := false
+	if mp != nil {
+		var bad *Type
+		v, found, bad = mp.get(regs[in.c])
+		if bad != nil {
+			t.panicRuntime("hash of unhashable type " + bad.String())
+			return false
+		}
+	} else if bad := ifaceIncomparable(in.t.Key, regs[in.c]); bad != nil {
+		t.panicRuntime("hash of unhashable type " + bad.String())
+		return false
+	}
+	if !found {
+		v = in.t.Elem.Zero()
+	}
+	regs[in.a] = v
+	if commaOk {
+		regs[in.a+1] = rt.Value{N: b2n(found)}
+	}
+	return true
+}
+
+// ---- channels ----
+
+func (t *Thread) send(in *instr, regs []rt.Value) bool {
+	gp, r := t.gp, t.m.RT
+	if t.resuming {
+		t.resuming = false
+		if err := r.ChansendDone(gp); err != nil {
+			t.panicPlainRT(err.Error())
+			return false
+		}
+		return true
+	}
+	c, _ := regs[in.a].R.(*rt.Chan)
+	_, done, err := r.Chansend(gp, c, regs[in.b], true)
+	if err != nil {
+		t.panicPlainRT(err.Error())
+		return false
+	}
+	if !done {
+		t.parked = true
+		return false
+	}
+	return true
+}
+
+func (t *Thread) recv(in *instr, regs []rt.Value) bool {
+	gp, r := t.gp, t.m.RT
+	commaOk := in.c != 0
+	if t.resuming {
+		t.resuming = false
+		ok := r.ChanrecvDone(gp)
+		if commaOk {
+			regs[in.a+1] = rt.Value{N: b2n(ok)}
+		}
+		return true
+	}
+	c, _ := regs[in.b].R.(*rt.Chan)
+	_, ok, done := r.Chanrecv(gp, c, &regs[in.a], true)
+	if !done {
+		t.parked = true
+		return false
+	}
+	if commaOk {
+		regs[in.a+1] = rt.Value{N: b2n(ok)}
+	}
+	return true
+}
+
+// selectOp runs a select. Its result tuple is (index, recvOK, values of
+// the receive cases in order).
+func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
+	si := in.x.(*selectInfo)
+	gp, r := t.gp, t.m.RT
+	var chosen int
+	var recvOK bool
+	if t.resuming {
+		t.resuming = false
+		var err error
+		chosen, recvOK, err = r.SelectDone(gp, t.selCases)
+		t.selCases = nil
+		if err != nil {
+			t.panicPlainRT(err.Error())
+			return false
+		}
+	} else {
+		cases := make([]rt.Scase, len(si.chans))
+		nrecv := 0
+		for i := range si.chans {
+			c, _ := regs[si.chans[i]].R.(*rt.Chan)
+			cases[i] = rt.Scase{C: c, Dir: si.dirs[i]}
+			if si.dirs[i] == rt.SelectSend {
+				v := regs[si.vals[i]]
+				cases[i].Elem = &v
+			} else {
+				cases[i].Elem = &regs[int(in.a)+2+nrecv]
+				nrecv++
+			}
+		}
+		var done bool
+		var err error
+		chosen, recvOK, done, err = r.Selectgo(gp, cases, si.block)
+		if err != nil {
+			t.panicPlainRT(err.Error())
+			return false
+		}
+		if !done {
+			t.selCases = cases
+			t.parked = true
+			return false
+		}
+	}
+	regs[in.a] = rt.Value{N: uint64(int64(chosen))}
+	regs[in.a+1] = rt.Value{N: b2n(recvOK)}
+	// Receive cases not chosen hold zero values.
+	nrecv := 0
+	for i := range si.chans {
+		if si.dirs[i] == rt.SelectRecv {
+			if i != chosen {
+				regs[int(in.a)+2+nrecv] = si.elems[i].Zero()
+			}
+			nrecv++
+		}
+	}
+	return true
+}

@@ -1,0 +1,328 @@
+// Runtime type descriptors.
+//
+// Every go/types type the program uses at run time (for interfaces, type
+// assertions, zero values, equality, map keys, printing) gets one *Type,
+// canonical up to types.Identical, so that dynamic type identity is pointer
+// identity.
+package vm
+
+import (
+	"go/types"
+	"sync"
+
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// Kind is the shape of a type's values.
+type Kind uint8
+
+const (
+	KInvalid Kind = iota
+	KBool
+	KInt
+	KInt8
+	KInt16
+	KInt32
+	KInt64
+	KUint
+	KUint8
+	KUint16
+	KUint32
+	KUint64
+	KUintptr
+	KFloat32
+	KFloat64
+	KComplex64
+	KComplex128
+	KString
+	KUnsafePointer
+	KPointer
+	KSlice
+	KArray
+	KStruct
+	KMap
+	KChan
+	KFunc
+	KInterface
+	KTuple
+)
+
+// Type is a runtime type descriptor.
+type Type struct {
+	T      types.Type
+	Kind   Kind
+	Elem   *Type   // pointer, slice, array, chan, map value
+	Key    *Type   // map key
+	Fields []*Type // struct fields
+	Len    int     // array length
+	Size   int64   // gc's size in bytes (for append growth)
+	str    string
+
+	m  *Machine
+	mu sync.Mutex
+	// methods: name → method implementation (lazily resolved).
+	methods map[string]*Func
+	// implements: cache of interface satisfaction.
+	impl map[*Type]bool
+	zero rt.Value
+	// hasZero: zero was computed (structs and arrays build a []Value).
+	hasZero bool
+}
+
+// String returns the type as gc's %T and panics print it.
+func (t *Type) String() string { return t.str }
+
+// typeOf returns the canonical descriptor of T.
+func (m *Machine) typeOf(T types.Type) *Type {
+	m.typesMu.Lock()
+	defer m.typesMu.Unlock()
+	return m.typeOfLocked(T)
+}
+
+func (m *Machine) typeOfLocked(T types.Type) *Type {
+	if t, ok := m.types.At(T).(*Type); ok {
+		return t
+	}
+	t := &Type{T: T, m: m}
+	m.types.Set(T, t)
+	t.str = types.TypeString(T, func(p *types.Package) string { return p.Name() })
+	t.Size = m.sizes.Sizeof(T)
+	switch u := T.Underlying().(type) {
+	case *types.Basic:
+		t.Kind = basicKind(u)
+	case *types.Pointer:
+		t.Kind = KPointer
+		t.Elem = m.typeOfLocked(u.Elem())
+	case *types.Slice:
+		t.Kind = KSlice
+		t.Elem = m.typeOfLocked(u.Elem())
+	case *types.Array:
+		t.Kind = KArray
+		t.Elem = m.typeOfLocked(u.Elem())
+		t.Len = int(u.Len())
+	case *types.Struct:
+		t.Kind = KStruct
+		for i := 0; i < u.NumFields(); i++ {
+			t.Fields = append(t.Fields, m.typeOfLocked(u.Field(i).Type()))
+		}
+	case *types.Map:
+		t.Kind = KMap
+		t.Key = m.typeOfLocked(u.Key())
+		t.Elem = m.typeOfLocked(u.Elem())
+	case *types.Chan:
+		t.Kind = KChan
+		t.Elem = m.typeOfLocked(u.Elem())
+	case *types.Signature:
+		t.Kind = KFunc
+	case *types.Interface:
+		t.Kind = KInterface
+	case *types.Tuple:
+		t.Kind = KTuple
+	default:
+		t.Kind = KInvalid
+	}
+	return t
+}
+
+func basicKind(b *types.Basic) Kind {
+	switch b.Kind() {
+	case types.Bool, types.UntypedBool:
+		return KBool
+	case types.Int, types.UntypedInt:
+		return KInt
+	case types.Int8:
+		return KInt8
+	case types.Int16:
+		return KInt16
+	case types.Int32, types.UntypedRune:
+		return KInt32
+	case types.Int64:
+		return KInt64
+	case types.Uint:
+		return KUint
+	case types.Uint8:
+		return KUint8
+	case types.Uint16:
+		return KUint16
+	case types.Uint32:
+		return KUint32
+	case types.Uint64:
+		return KUint64
+	case types.Uintptr:
+		return KUintptr
+	case types.Float32:
+		return KFloat32
+	case types.Float64, types.UntypedFloat:
+		return KFloat64
+	case types.Complex64:
+		return KComplex64
+	case types.Complex128, types.UntypedComplex:
+		return KComplex128
+	case types.String, types.UntypedString:
+		return KString
+	case types.UnsafePointer:
+		return KUnsafePointer
+	case types.UntypedNil:
+		return KPointer
+	}
+	return KInvalid
+}
+
+// Zero returns the zero value of t. Struct and array zeros are fresh
+// []Values; callers that store them may keep them.
+func (t *Type) Zero() rt.Value {
+	switch t.Kind {
+	case KStruct:
+		fs := make([]rt.Value, len(t.Fields))
+		for i, f := range t.Fields {
+			fs[i] = f.Zero()
+		}
+		return rt.Value{R: fs}
+	case KArray:
+		es := make([]rt.Value, t.Len)
+		if t.Elem.Kind == KStruct || t.Elem.Kind == KArray {
+			for i := range es {
+				es[i] = t.Elem.Zero()
+			}
+		}
+		return rt.Value{R: es}
+	}
+	return rt.Value{}
+}
+
+// isDeep reports whether values of t are []Values copied on load and store.
+func (t *Type) isDeep() bool { return t.Kind == KStruct || t.Kind == KArray }
+
+// IsSigned reports whether t is a signed integer kind.
+func (k Kind) IsSigned() bool { return k >= KInt && k <= KInt64 }
+
+// IsUnsigned reports whether t is an unsigned integer kind.
+func (k Kind) IsUnsigned() bool { return k >= KUint && k <= KUintptr }
+
+// IsInteger reports whether k is an integer kind.
+func (k Kind) IsInteger() bool { return k >= KInt && k <= KUintptr }
+
+// IsFloat reports whether k is a float kind.
+func (k Kind) IsFloat() bool { return k == KFloat32 || k == KFloat64 }
+
+// IsComplex reports whether k is a complex kind.
+func (k Kind) IsComplex() bool { return k == KComplex64 || k == KComplex128 }
+
+// copyDeep returns a copy of v of type t that shares no []Value with it.
+func copyDeep(t *Type, v rt.Value) rt.Value {
+	switch t.Kind {
+	case KStruct:
+		src, _ := v.R.([]rt.Value)
+		if src == nil {
+			return t.Zero()
+		}
+		dst := make([]rt.Value, len(src))
+		for i, f := range t.Fields {
+			if f.isDeep() {
+				dst[i] = copyDeep(f, src[i])
+			} else {
+				dst[i] = src[i]
+			}
+		}
+		return rt.Value{R: dst}
+	case KArray:
+		src, _ := v.R.([]rt.Value)
+		if src == nil {
+			return t.Zero()
+		}
+		dst := make([]rt.Value, len(src))
+		if t.Elem.isDeep() {
+			for i := range src {
+				dst[i] = copyDeep(t.Elem, src[i])
+			}
+		} else {
+			copy(dst, src)
+		}
+		return rt.Value{R: dst}
+	}
+	return v
+}
+
+// storeDeep stores v into the cell p of type t, in place for structs and
+// arrays so that pointers to their parts see the new value.
+func storeDeep(t *Type, p *rt.Value, v rt.Value) {
+	switch t.Kind {
+	case KStruct, KArray:
+		dst, _ := p.R.([]rt.Value)
+		src, _ := v.R.([]rt.Value)
+		if dst == nil {
+			*p = copyDeep(t, v)
+			return
+		}
+		var et *Type
+		for i := range dst {
+			if t.Kind == KStruct {
+				et = t.Fields[i]
+			} else {
+				et = t.Elem
+			}
+			var sv rt.Value
+			if src != nil {
+				sv = src[i]
+			} else {
+				sv = et.Zero()
+			}
+			if et.isDeep() {
+				storeDeep(et, &dst[i], sv)
+			} else {
+				dst[i] = sv
+			}
+		}
+		return
+	}
+	*p = v
+}
+
+// methodFunc returns the implementation of method name for values of
+// dynamic type t, or nil.
+func (t *Type) method(name string) *Func {
+	t.mu.Lock()
+	if f, ok := t.methods[name]; ok {
+		t.mu.Unlock()
+		return f
+	}
+	t.mu.Unlock()
+	m := t.m
+	var fn *Func
+	ms := m.prog.SSA.MethodSets.MethodSet(t.T)
+	for i := 0; i < ms.Len(); i++ {
+		sel := ms.At(i)
+		if sel.Obj().Name() == name {
+			if sf := m.prog.SSA.MethodValue(sel); sf != nil {
+				fn = m.funcOf(sf)
+			}
+			break
+		}
+	}
+	t.mu.Lock()
+	if t.methods == nil {
+		t.methods = map[string]*Func{}
+	}
+	t.methods[name] = fn
+	t.mu.Unlock()
+	return fn
+}
+
+// implements reports whether values of dynamic type t satisfy interface it.
+func (t *Type) implements(it *Type) bool {
+	t.mu.Lock()
+	if ok, found := t.impl[it]; found {
+		t.mu.Unlock()
+		return ok
+	}
+	t.mu.Unlock()
+	ok := types.Implements(t.T, it.T.Underlying().(*types.Interface))
+	t.mu.Lock()
+	if t.impl == nil {
+		t.impl = map[*Type]bool{}
+	}
+	t.impl[it] = ok
+	t.mu.Unlock()
+	return ok
+}

@@ -1,0 +1,15 @@
+// An unrecovered nil pointer dereference: gc adds a "[signal SIGSEGV ...]" line.
+package main
+
+type node struct {
+	val  int
+	next *node
+}
+
+func sum(n *node) int {
+	return n.val + sum(n.next)
+}
+
+func main() {
+	println(sum(&node{1, &node{2, nil}}))
+}
