@@ -71,9 +71,10 @@ type Runtime struct {
 	gomaxprocs int32
 	allm       []*M
 
-	timers timers
-	clock  clock
-	rand   lockedRand
+	timers   timers
+	clock    clock
+	semtable semTable // sema.go
+	rand     lockedRand
 
 	exiting  atomic.Bool
 	exitCode int
@@ -120,13 +121,15 @@ func (r *Runtime) Main(fn Value) int {
 	gp := r.newg(nil, FrameSite{}, nil)
 	gp.StartFn = fn
 	r.mainG = gp
-	pp := r.allp[0]
+	// The first M takes the P at the head of the idle list (the last P
+	// procresize made, not necessarily P0): taking allp[0] while another P
+	// left the list would leave allp[0] idle and hand it to a second M.
+	r.sched.lock.Lock()
+	pp := r.pidleget()
+	r.sched.lock.Unlock()
 	r.runqput(pp, gp, false)
 	go r.sysmon()
 	mp := r.allocm()
-	r.sched.lock.Lock()
-	r.pidleget() // P0 is taken by the first M
-	r.sched.lock.Unlock()
 	mp.nextp = pp
 	r.mWait.Add(1)
 	go r.mstart(mp)

@@ -36,7 +36,7 @@ func (r *Runtime) runqput(pp *P, gp *G, next bool) {
 		h := pp.runqhead.Load() // load-acquire, synchronize with consumers
 		t := pp.runqtail.Load()
 		if t-h < uint32(len(pp.runq)) {
-			pp.runq[t%uint32(len(pp.runq))] = gp
+			pp.runq[t%uint32(len(pp.runq))].Store(gp)
 			pp.runqtail.Store(t + 1) // store-release, makes the item available
 			return
 		}
@@ -56,7 +56,7 @@ func (r *Runtime) runqputslow(pp *P, gp *G, h, t uint32) bool {
 		throw("runqputslow: queue is not full")
 	}
 	for i := uint32(0); i < n; i++ {
-		batch[i] = pp.runq[(h+i)%uint32(len(pp.runq))]
+		batch[i] = pp.runq[(h+i)%uint32(len(pp.runq))].Load()
 	}
 	if !pp.runqhead.CompareAndSwap(h, h+n) { // cas-release, commits consume
 		return false
@@ -83,7 +83,7 @@ func (r *Runtime) runqget(pp *P) (gp *G, inheritTime bool) {
 		if t == h {
 			return nil, false
 		}
-		gp := pp.runq[h%uint32(len(pp.runq))]
+		gp := pp.runq[h%uint32(len(pp.runq))].Load()
 		if pp.runqhead.CompareAndSwap(h, h+1) {
 			return gp, false
 		}
@@ -92,7 +92,7 @@ func (r *Runtime) runqget(pp *P) (gp *G, inheritTime bool) {
 
 // runqgrab takes up to half of pp's Gs into batch[batchHead:], stealing
 // runnext too if stealRunNext. It returns the number taken.
-func runqgrab(pp *P, batch *[256]*G, batchHead uint32, stealRunNext bool) uint32 {
+func runqgrab(pp *P, batch *[256]atomic.Pointer[G], batchHead uint32, stealRunNext bool) uint32 {
 	for {
 		h := pp.runqhead.Load()
 		t := pp.runqtail.Load()
@@ -104,7 +104,7 @@ func runqgrab(pp *P, batch *[256]*G, batchHead uint32, stealRunNext bool) uint32
 					if !pp.runnext.CompareAndSwap(next, nil) {
 						continue
 					}
-					batch[batchHead%uint32(len(batch))] = next
+					batch[batchHead%uint32(len(batch))].Store(next)
 					return 1
 				}
 			}
@@ -114,8 +114,8 @@ func runqgrab(pp *P, batch *[256]*G, batchHead uint32, stealRunNext bool) uint32
 			continue
 		}
 		for i := uint32(0); i < n; i++ {
-			g := pp.runq[(h+i)%uint32(len(pp.runq))]
-			batch[(batchHead+i)%uint32(len(batch))] = g
+			g := pp.runq[(h+i)%uint32(len(pp.runq))].Load()
+			batch[(batchHead+i)%uint32(len(batch))].Store(g)
 		}
 		if pp.runqhead.CompareAndSwap(h, h+n) { // cas-release, commits consume
 			return n
@@ -131,7 +131,7 @@ func (r *Runtime) runqsteal(pp, p2 *P, stealRunNext bool) *G {
 		return nil
 	}
 	n--
-	gp := pp.runq[(t+n)%uint32(len(pp.runq))]
+	gp := pp.runq[(t+n)%uint32(len(pp.runq))].Load()
 	if n == 0 {
 		return gp
 	}

@@ -315,7 +315,11 @@ type P struct {
 	// CASes runqhead.
 	runqhead atomic.Uint32
 	runqtail atomic.Uint32
-	runq     [256]*G
+	// The slots are atomic (gc's are plain words) because a stealer reads
+	// slots that the owner may overwrite once a concurrent consumer has
+	// moved runqhead past them: the stealer's CAS then fails and it
+	// discards what it read, but the race detector sees the read.
+	runq [256]atomic.Pointer[G]
 	// runnext, if non-nil, is a runnable G that was readied by the current
 	// G and should be run next instead of what's in runq if there's time
 	// remaining in the running G's time slice.

@@ -75,21 +75,16 @@ type semaRoot struct {
 	lock    sync.Mutex
 	waiters map[*uint32]*sudog // first waiter of each address
 	nwait   atomic.Uint32      // number of waiters; read without the lock
-	unlockf func()             // lock.Unlock, bound once: the park commit
+	unlockf func()             // lock.Unlock, bound on first use: the park commit
 }
 
-var semtable [semTabSize]semaRoot
+// semTable is a Runtime's semaphore table: waiters of one program stay in
+// its own table, so a program that ends with Gs asleep leaves nothing behind
+// for the next.
+type semTable [semTabSize]semaRoot
 
-func init() {
-	for i := range semtable {
-		root := &semtable[i]
-		root.waiters = make(map[*uint32]*sudog)
-		root.unlockf = root.lock.Unlock
-	}
-}
-
-func semroot(addr *uint32) *semaRoot {
-	return &semtable[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize]
+func (t *semTable) rootFor(addr *uint32) *semaRoot {
+	return &t[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize]
 }
 
 // cansemacquire decrements *addr if it is positive.
@@ -128,7 +123,7 @@ func (r *Runtime) Semacquire(gp *G, addr *uint32, reason WaitReason, lifo bool) 
 // queue s and park. It reports whether gp got the count without parking.
 func (r *Runtime) semqueue(gp *G, s *sudog) bool {
 	addr := s.semaddr
-	root := semroot(addr)
+	root := r.semtable.rootFor(addr)
 	root.lock.Lock()
 	// Add ourselves to nwait to disable the easy case in Semrelease.
 	root.nwait.Add(1)
@@ -142,6 +137,9 @@ func (r *Runtime) semqueue(gp *G, s *sudog) bool {
 	// Any Semrelease after the cansemacquire knows we are waiting (we set
 	// nwait above), so go to sleep.
 	root.queue(addr, s, s.semLifo)
+	if root.unlockf == nil {
+		root.unlockf = root.lock.Unlock
+	}
 	r.gopark(gp, root.unlockf, s.semReason)
 	return false
 }
@@ -173,7 +171,7 @@ func (r *Runtime) semdone(gp *G, s *sudog) {
 // semrelease1). With handoff, the count goes straight to the waiter, which
 // then cannot lose it to a barging G (sync.Mutex in starvation mode).
 func (r *Runtime) Semrelease(gp *G, addr *uint32, handoff bool) {
-	root := semroot(addr)
+	root := r.semtable.rootFor(addr)
 	atomic.AddUint32(addr, 1)
 
 	// Easy case: no waiters? This check must happen after the add, to
@@ -214,6 +212,9 @@ func (r *Runtime) Semrelease(gp *G, addr *uint32, handoff bool) {
 func (root *semaRoot) queue(addr *uint32, s *sudog, lifo bool) {
 	s.waitlink = nil
 	s.waittail = nil
+	if root.waiters == nil {
+		root.waiters = make(map[*uint32]*sudog)
+	}
 	first := root.waiters[addr]
 	switch {
 	case first == nil:

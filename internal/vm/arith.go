@@ -447,3 +447,9 @@ func kindName(k Kind) string {
 	}
 	return "basic"
 }
+
+// Str returns the string held by v.
+func Str(v rt.Value) string { return str(v) }
+
+// Float64 returns the Value of a float64.
+func Float64(f float64) rt.Value { return fval(KFloat64, f) }

@@ -49,6 +49,8 @@ type Thread struct {
 	mapIters   map[int32]*mapIter
 	fatal      bool
 	sigpanic   bool // the panic being raised is a nil dereference
+	tailFn     rt.Value
+	tailArgs   []rt.Value
 }
 
 // G returns the thread's goroutine.
@@ -86,6 +88,27 @@ func (t *Thread) PanicRuntime(msg string) {
 // PanicPlain panics with a runtime.Error printed without a prefix.
 func (t *Thread) PanicPlain(msg string) {
 	t.Panic(rt.Value{R: Iface{T: t.m.rtPlainError, V: rt.Value{R: msg}}})
+}
+
+// Fatal ends the program with gc's "fatal error: msg" and the traceback of
+// every goroutine (sync's "unlock of unlocked mutex", for one).
+func (t *Thread) Fatal(msg string) {
+	t.syncFrames()
+	t.fatal = true
+	t.m.RT.Fatal(msg, t.gp)
+}
+
+// TailCall makes the native's call continue as a call of closure fn with
+// args: fn's results become the native's results (sync.Pool.Get calling
+// New).
+func (t *Thread) TailCall(fn rt.Value, args []rt.Value) {
+	t.tailFn, t.tailArgs = fn, args
+}
+
+// Exit ends the program with code (os.Exit).
+func (t *Thread) Exit(code int) {
+	t.fatal = true
+	t.m.RT.Exit(code)
 }
 
 // Unsupported ends the program: goro cannot do what it was asked yet.
@@ -469,10 +492,15 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		}
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
 		callee.native(t, args, res)
+		t.resuming = false
+		if t.tailFn.R != nil {
+			fv, fargs := t.tailFn, t.tailArgs
+			t.tailFn, t.tailArgs = rt.Value{}, nil
+			return t.callValue(fv, fargs, int(in.a))
+		}
 		if t.pending == nil && !t.parked && !t.fatal {
 			copy(regs[in.a:], res)
 		}
-		t.resuming = false
 		return t.afterNative(true)
 	}
 	top := newFP + callee.nslots
@@ -558,11 +586,21 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 		res := make([]rt.Value, callee.nresults)
 		callee.native(t, args, res)
 		t.resuming = false
+		if t.fatal {
+			return rt.EvStop, true
+		}
+		if t.pending != nil {
+			t.startPending()
+			return 0, false
+		}
 		if t.parked {
 			// A deferred native that parks (wg.Wait in a defer) re-runs.
 			t.parked = false
 			gp.SetDefers(&rt.Defer{Fn: fv, Args: args, Depth: len(t.frames) - 1, Link: gp.Defers()})
 			return rt.EvPark, true
+		}
+		if flags&^dstMask == 0 {
+			copy(gp.Stk[top.FP+flags:], res)
 		}
 		return t.returnTo(flags, nil)
 	}

@@ -156,6 +156,11 @@ func (f *Func) compile() {
 		f.native = nf
 		return
 	}
+	if len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil {
+		// A native package's initializer: natives set its variables.
+		f.native = func(t *Thread, args, results []rt.Value) {}
+		return
+	}
 	if len(sf.Blocks) == 0 {
 		name := nativeName(sf)
 		f.native = func(t *Thread, args, results []rt.Value) {

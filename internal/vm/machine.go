@@ -71,7 +71,35 @@ type Machine struct {
 	rtErrorString, rtPlainError, rtTypeAssertion, rtPanicNil *Type
 
 	stderrMu sync.Mutex
+
+	// LibState holds per-program state of native packages (flag's flags,
+	// os's open files), keyed by a package's own key type.
+	LibState sync.Map
 }
+
+// Go starts a goroutine running closure fn(args...) with no parent (a
+// timer's AfterFunc).
+func (m *Machine) Go(fn rt.Value, args []rt.Value) {
+	cl := fn.R.(*Closure)
+	m.RT.Newproc(nil, rt.FrameSite{}, cl.Fn, fn, args)
+}
+
+// FieldIndex returns the index of field name in struct type t, or -1.
+func FieldIndex(t *Type, name string) int {
+	st, ok := t.T.Underlying().(*types.Struct)
+	if !ok {
+		return -1
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// TypeAssertionText is the message of a *runtime.TypeAssertionError.
+func (m *Machine) TypeAssertionText(v rt.Value) string { return m.typeAssertionText(v) }
 
 // NativeFunc implements a function in Go. It reads its arguments and
 // writes its results (len(results) == number of results). It may park the
@@ -216,3 +244,13 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 
 // fset returns the program's file set.
 func (m *Machine) fset() *token.FileSet { return m.prog.Fset }
+
+// NewError returns an error value (an *errors.errorString) with text msg.
+func (m *Machine) NewError(msg string) rt.Value {
+	et := m.LookupType("errors", "errorString")
+	if et == nil {
+		return rt.Value{R: Iface{T: m.rtPlainError, V: rt.Value{R: msg}}}
+	}
+	cell := &rt.Value{R: []rt.Value{{R: msg}}}
+	return rt.Value{R: Iface{T: m.typeOf(types.NewPointer(et.T)), V: rt.Value{R: cell}}}
+}

@@ -87,7 +87,7 @@ func (m *Machine) typeOfLocked(T types.Type) *Type {
 	t := &Type{T: T, m: m}
 	m.types.Set(T, t)
 	t.str = types.TypeString(T, func(p *types.Package) string { return p.Name() })
-	t.Size = m.sizes.Sizeof(T)
+	t.Size = m.sizeof(T)
 	switch u := T.Underlying().(type) {
 	case *types.Basic:
 		t.Kind = basicKind(u)
@@ -325,4 +325,18 @@ func (t *Type) implements(it *Type) bool {
 	t.impl[it] = ok
 	t.mu.Unlock()
 	return ok
+}
+
+// sizeof is gc's size of T in bytes (8 for what has no size of its own:
+// untyped constants, tuples).
+func (m *Machine) sizeof(T types.Type) int64 {
+	switch u := T.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsUntyped != 0 {
+			return 8
+		}
+	case *types.Tuple:
+		return 8
+	}
+	return m.sizes.Sizeof(T)
 }

@@ -19,7 +19,7 @@ func (e *QueryErr) Unwrap() error { return e.Err }
 
 type tempErr int
 
-func (t tempErr) Error() string     { return "temp " + strconv.Itoa(int(t)) }
+func (t tempErr) Error() string        { return "temp " + strconv.Itoa(int(t)) }
 func (t tempErr) Is(target error) bool { return target == ErrNotFound && t > 0 }
 
 func find(q string) error {

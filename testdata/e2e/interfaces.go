@@ -19,10 +19,10 @@ type Named interface {
 type Rect struct{ W, H float64 }
 type Circle struct{ R float64 }
 
-func (r Rect) Area() float64       { return r.W * r.H }
-func (r Rect) Perimeter() float64  { return 2 * (r.W + r.H) }
-func (r Rect) Name() string        { return "rect" }
-func (c *Circle) Area() float64    { return 3 * c.R * c.R }
+func (r Rect) Area() float64         { return r.W * r.H }
+func (r Rect) Perimeter() float64    { return 2 * (r.W + r.H) }
+func (r Rect) Name() string          { return "rect" }
+func (c *Circle) Area() float64      { return 3 * c.R * c.R }
 func (c *Circle) Perimeter() float64 { return 6 * c.R }
 
 type MyErr struct{ Code int }

@@ -8,13 +8,13 @@ import (
 
 type Counter struct{ n int }
 
-func (c *Counter) Inc()         { c.n++ }
-func (c Counter) Get() int      { return c.n }
+func (c *Counter) Inc()          { c.n++ }
+func (c Counter) Get() int       { return c.n }
 func (c Counter) String() string { return fmt.Sprintf("Counter(%d)", c.n) }
 
 type Animal struct{ Name string }
 
-func (a Animal) Speak() string  { return a.Name + " makes a sound" }
+func (a Animal) Speak() string    { return a.Name + " makes a sound" }
 func (a *Animal) Rename(n string) { a.Name = n }
 
 type Dog struct {

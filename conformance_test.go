@@ -1,0 +1,241 @@
+// Conformance: the Go distribution's own channel tests (GOROOT/test), run under goro by the
+// rules of Go's test driver, src/cmd/internal/testdir/testdir_test.go.
+package goro_test
+
+import (
+	"bytes"
+	"errors"
+	"go/build"
+	"go/build/constraint"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// slowUnderGoro lists GOROOT/test files (relative to GOROOT/test) that take more than 30 s
+// under goro; -short skips them. Empty until there are measurements.
+var slowUnderGoro = map[string]bool{}
+
+func TestGorootChan(t *testing.T) {
+	testDir := filepath.Join(goEnv(t, "GOROOT"), "test")
+	var files []string
+	for _, pattern := range []string{"chan/*.go", "ken/chan*.go"} {
+		m, err := filepath.Glob(filepath.Join(testDir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no tests found in %s", testDir)
+	}
+	goroBinary(t)
+	for _, file := range files {
+		rel, err := filepath.Rel(testDir, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(rel, func(t *testing.T) {
+			runGorootTest(t, testDir, filepath.ToSlash(rel))
+		})
+	}
+}
+
+// runGorootTest runs GOROOT/test/<rel> the way testdir's "run" action does.
+func runGorootTest(t *testing.T, testDir, rel string) {
+	src, err := os.ReadFile(filepath.Join(testDir, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.HasPrefix(src, []byte{'\n'}) {
+		t.Fatal(".go file source starts with a newline")
+	}
+	action, ok := testAction(string(src))
+	if !ok {
+		t.Fatalf("execution recipe not found in GOROOT/test/%s", rel)
+	}
+	// Build constraints apply only to the header, up to the package clause.
+	header, _, found := strings.Cut(string(src), "\npackage")
+	if !found {
+		header = action
+	}
+	if ok, why := testShouldRun(header); !ok {
+		t.Skipf("build constraint excludes %s/%s: %s", runtime.GOOS, runtime.GOARCH, why)
+	}
+
+	f, err := splitQuoted(action)
+	if err != nil {
+		t.Fatalf("invalid test recipe %q: %v", action, err)
+	}
+	if len(f) == 0 || f[0] != "run" {
+		t.Skipf("action %q: only the \"run\" action is conformance-tested here", action)
+	}
+	args := f[1:]
+
+	// Flags, as the driver collects them. Only those that change the run, not the compiler,
+	// can be honoured by goro.
+	timeout := *e2eTimeout
+	var runenv []string
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "-0", "-1", "-s":
+			// Compile-error and package-layout flags: no effect on a "run" test's pass rule here.
+		case "-t":
+			if len(args) < 2 {
+				t.Fatal("-t needs a number of seconds")
+			}
+			args = args[1:]
+			secs, err := strconv.Atoi(args[0])
+			if err != nil {
+				t.Fatalf("need number of seconds for -t timeout, got %s instead", args[0])
+			}
+			timeout = max(timeout, time.Duration(secs)*time.Second)
+		case "-goexperiment":
+			args = args[1:]
+			runenv = append(runenv, "GOEXPERIMENT="+args[0])
+		case "-godebug":
+			args = args[1:]
+			runenv = append(runenv, "GODEBUG="+args[0])
+		default:
+			t.Skipf("needs go command / compiler flag %q, which goro run does not take", args[0])
+		}
+		args = args[1:]
+	}
+	if testing.Short() && slowUnderGoro[rel] {
+		t.Skip("slow under goro (> 30 s); skipped in -short mode")
+	}
+
+	// The "run" action runs `go run <dir>/<file> args...` in GOROOT/test (runInDir is empty),
+	// with GOENV=off, GOFLAGS= and PWD set, and combined stdout+stderr.
+	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir}, runenv...)...)
+	res := runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
+	got := strings.ReplaceAll(string(res.stdout), "\r\n", "\n")
+	if res.truncated {
+		t.Errorf("goro run %s wrote more than %d bytes; the rest was dropped", rel, maxOutput)
+	}
+	if res.timedOut {
+		t.Fatalf("goro run %s did not finish within %v; output so far:\n%s", rel, timeout, indent(headLines(got, 100)))
+	}
+	if res.err != nil {
+		t.Fatalf("goro run %s: %v\noutput:\n%s", rel, res.err, indent(headLines(got, 100)))
+	}
+	if res.exitCode != 0 {
+		t.Fatalf("goro run %s: exit code %d, want 0; output:\n%s", rel, res.exitCode, indent(headLines(got, 100)))
+	}
+
+	outFile := strings.TrimSuffix(rel, ".go") + ".out"
+	want, err := os.ReadFile(filepath.Join(testDir, outFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		want = nil // a missing .out file means the output must be empty
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		if want == nil {
+			t.Fatalf("output should be empty when %s is not present; got:\n%s", outFile, indent(headLines(got, 100)))
+		}
+		t.Fatalf("output does not match %s (-want +got):\n%s", outFile, lineDiff(string(want), got))
+	}
+}
+
+// testAction returns the execution recipe: the first line that is not a build constraint,
+// without its leading "//".
+func testAction(src string) (string, bool) {
+	var action string
+	for rest := src; action == "" && rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if constraint.IsGoBuild(line) || constraint.IsPlusBuild(line) {
+			continue
+		}
+		action = strings.TrimSpace(strings.TrimPrefix(line, "//"))
+	}
+	return action, action != ""
+}
+
+// testShouldRun evaluates the build constraints in header for the host (linux/amd64) under gc, as the
+// driver's shouldTest does. It returns the excluding line when the test should not run.
+func testShouldRun(header string) (bool, string) {
+	for _, line := range strings.Split(header, "\n") {
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		if expr, err := constraint.Parse(line); err == nil && !expr.Eval(testTagMatch) {
+			return false, line
+		}
+	}
+	return true, ""
+}
+
+// testTagMatch reports whether a build tag is satisfied, following the driver's
+// context.match for the host GOOS and GOARCH (goro runs programs on the host). cgo is reported unsatisfied: goro runs
+// no cgo. gcflags_noopt is unsatisfied (no -N/-l in GO_GCFLAGS).
+func testTagMatch(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '_' && c != '.' {
+			return false
+		}
+	}
+	if slices.Contains(build.Default.ReleaseTags, name) {
+		return true
+	}
+	if strings.HasPrefix(name, "goexperiment.") {
+		return slices.Contains(build.Default.ToolTags, name)
+	}
+	return name == runtime.GOOS || name == runtime.GOARCH || name == "gc" || name == "test_run"
+}
+
+// splitQuoted splits a recipe into words like the driver: spaces separate words; single or
+// double quotes group; a backslash escapes the next character.
+func splitQuoted(s string) ([]string, error) {
+	var args []string
+	arg := make([]rune, 0, len(s))
+	escaped, quoted := false, false
+	quote := '\x00'
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\':
+			escaped = true
+			continue
+		case quote != 0:
+			if r == quote {
+				quote = 0
+				continue
+			}
+		case r == '"' || r == '\'':
+			quoted = true
+			quote = r
+			continue
+		case unicode.IsSpace(r):
+			if quoted || len(arg) > 0 {
+				quoted = false
+				args = append(args, string(arg))
+				arg = arg[:0]
+			}
+			continue
+		}
+		arg = append(arg, r)
+	}
+	if quoted || len(arg) > 0 {
+		args = append(args, string(arg))
+	}
+	switch {
+	case quote != 0:
+		return nil, errors.New("unclosed quote")
+	case escaped:
+		return nil, errors.New("unfinished escaping")
+	}
+	return args, nil
+}

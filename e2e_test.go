@@ -1,0 +1,395 @@
+// End-to-end tests: run testdata/e2e programs under `goro run` and compare with gc's golden output.
+package goro_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The goro binary is built once per test process, the first time a test needs it, into a
+// temporary directory that TestMain removes. A build failure fails every test that needs the
+// binary, with the compiler's output, rather than being skipped.
+var (
+	goroTmpDir    string
+	goroBuildOnce sync.Once
+	goroBinPath   string
+	goroBuildErr  error
+)
+
+var e2eTimeout = flag.Duration("goro.timeout", 60*time.Second, "per-program time limit for e2e and conformance runs")
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "goro-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "creating temp dir:", err)
+		os.Exit(1)
+	}
+	goroTmpDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// goroBinary returns the path of the goro command built from ./cmd/goro, failing t if it
+// does not build.
+func goroBinary(t *testing.T) string {
+	t.Helper()
+	goroBuildOnce.Do(func() {
+		exe := filepath.Join(goroTmpDir, "goro")
+		cmd := exec.Command("go", "build", "-o", exe, "./cmd/goro")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			goroBuildErr = fmt.Errorf("go build ./cmd/goro: %v\n%s", err, out)
+			return
+		}
+		goroBinPath = exe
+	})
+	if goroBuildErr != nil {
+		t.Fatal(goroBuildErr)
+	}
+	return goroBinPath
+}
+
+// goroEnv is the environment for a program run: the test's own, without settings that change
+// the runtime's output, plus extra.
+func goroEnv(extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "GOTRACEBACK", "GODEBUG", "GOMAXPROCS", "GOFLAGS", "GOEXPERIMENT":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, extra...)
+}
+
+// runResult is what one program run produced.
+type runResult struct {
+	stdout, stderr []byte // with combined output, both hold it
+	exitCode       int
+	timedOut       bool
+	truncated      bool  // the program wrote more than maxOutput bytes; the rest was dropped
+	err            error // a failure to start or wait for the process, not the program's exit
+}
+
+// maxOutput bounds how much of each output stream a test keeps, so that a runaway program
+// cannot exhaust the test's memory.
+const maxOutput = 4 << 20
+
+// cappedBuffer is an io.Writer that keeps the first maxOutput bytes written to it.
+type cappedBuffer struct {
+	buf       bytes.Buffer
+	truncated bool
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if room := maxOutput - c.buf.Len(); len(p) > room {
+		c.buf.Write(p[:max(room, 0)])
+		c.truncated = true
+		return len(p), nil
+	}
+	return c.buf.Write(p)
+}
+
+// runGoro runs `goro run args...` in dir with a time limit. With combined, stdout and stderr
+// go to one stream, as the GOROOT/test driver collects them.
+func runGoro(t *testing.T, dir string, timeout time.Duration, env []string, combined bool, args ...string) runResult {
+	t.Helper()
+	exe := goroBinary(t)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, exe, append([]string{"run"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = env
+	stdout, stderr := new(cappedBuffer), new(cappedBuffer)
+	if combined {
+		stderr = stdout
+	}
+	cmd.Stdout = stdout // the same writer for both makes os/exec share one pipe
+	cmd.Stderr = stderr
+	cmd.WaitDelay = 5 * time.Second
+	err := cmd.Run()
+	res := runResult{
+		stdout:    stdout.buf.Bytes(),
+		stderr:    stderr.buf.Bytes(),
+		truncated: stdout.truncated || stderr.truncated,
+	}
+	var exitErr *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		res.timedOut = true
+		res.exitCode = -1
+	case err == nil:
+	case errors.As(err, &exitErr):
+		res.exitCode = exitErr.ExitCode() // -1 when killed by a signal
+		if res.exitCode < 0 {
+			res.err = fmt.Errorf("goro was killed: %v", err)
+		}
+	default:
+		res.exitCode = -1
+		res.err = err
+	}
+	return res
+}
+
+func TestE2E(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no programs in testdata/e2e")
+	}
+	goroot := goEnv(t, "GOROOT")
+	goroBinary(t) // build before the subtests start, so a failure is reported once
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".go")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel() // at most GOMAXPROCS at a time: the programs are small
+			wantOut := readGolden(t, dir, name+".stdout")
+			wantErr := readGolden(t, dir, name+".stderr")
+			wantCode, err := strconv.Atoi(strings.TrimSpace(readGolden(t, dir, name+".exitcode")))
+			if err != nil {
+				t.Fatalf("bad %s.exitcode: %v", name, err)
+			}
+
+			res := runGoro(t, dir, *e2eTimeout, goroEnv("GOFLAGS="), false, name+".go")
+			if res.err != nil {
+				t.Errorf("running goro: %v", res.err)
+			}
+			if res.timedOut {
+				t.Errorf("goro run %s.go did not finish within %v", name, *e2eTimeout)
+			}
+			if res.truncated {
+				t.Errorf("goro run %s.go wrote more than %d bytes to stdout or stderr; the rest was dropped", name, maxOutput)
+			}
+
+			var report strings.Builder
+			if res.exitCode != wantCode && !res.timedOut {
+				fmt.Fprintf(&report, "exit code: got %d, want %d\n", res.exitCode, wantCode)
+			}
+			if got := string(res.stdout); got != wantOut {
+				fmt.Fprintf(&report, "stdout differs (-want +got):\n%s", lineDiff(wantOut, got))
+			}
+			gotErrN := normalizeStderr(string(res.stderr), dir, goroot)
+			wantErrN := normalizeStderr(wantErr, dir, goroot)
+			if gotErrN != wantErrN {
+				fmt.Fprintf(&report, "stderr differs after normalization (-want +got):\n%s", lineDiff(wantErrN, gotErrN))
+				fmt.Fprintf(&report, "raw stderr from goro:\n%s", indent(headLines(string(res.stderr), 100)))
+			}
+			if report.Len() > 0 {
+				t.Errorf("goro run %s.go (golden files from gc, see testdata/e2e/regen.sh):\n%s", name, report.String())
+			}
+		})
+	}
+}
+
+func readGolden(t *testing.T, dir, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatalf("missing golden file (run testdata/e2e/regen.sh): %v", err)
+	}
+	return string(b)
+}
+
+var (
+	goEnvMu    sync.Mutex
+	goEnvCache = map[string]string{}
+)
+
+// goEnv returns `go env key`.
+func goEnv(t *testing.T, key string) string {
+	t.Helper()
+	goEnvMu.Lock()
+	defer goEnvMu.Unlock()
+	if v, ok := goEnvCache[key]; ok {
+		return v
+	}
+	out, err := exec.Command("go", "env", key).Output()
+	if err != nil {
+		t.Fatalf("go env %s: %v", key, err)
+	}
+	v := strings.TrimSpace(string(out))
+	goEnvCache[key] = v
+	return v
+}
+
+var (
+	pcOffsetRE  = regexp.MustCompile(` \+0x[0-9a-f]+$`)
+	sigPCRE     = regexp.MustCompile(`\bpc=0x[0-9a-f]+`)
+	goroutineRE = regexp.MustCompile(`\bgoroutine ([0-9]+)\b`)
+)
+
+// normalizeStderr rewrites a program's stderr so that gc's and goro's can be compared:
+//   - the absolute path of the program's directory becomes $DIR, GOROOT becomes $GOROOT;
+//   - pc offsets (" +0x1d") at the ends of frame position lines are dropped;
+//   - a non-empty argument list of a frame line ("main.f(0xc000012345, 0x3)") becomes "(...)";
+//     an empty one ("main.main()") stays as it is;
+//   - the pc in a "[signal SIGSEGV: ... pc=0x47a75c]" line becomes pc=PC;
+//   - goroutine ids other than 1 become N: gc hands them out in per-P batches, so they vary
+//     from run to run on a multi-core machine;
+//   - in a deadlock report, the goroutine blocks after the first block (the fatal error line)
+//     are sorted, since the order of goroutines in the dump is not specified.
+func normalizeStderr(s, dir, goroot string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, d := range pathVariants(dir) {
+		s = strings.ReplaceAll(s, d+string(filepath.Separator), "$DIR/")
+	}
+	if goroot != "" {
+		for _, d := range pathVariants(goroot) {
+			s = strings.ReplaceAll(s, d+string(filepath.Separator), "$GOROOT/")
+		}
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(line, "\t") {
+			lines[i] = pcOffsetRE.ReplaceAllString(line, "")
+			continue
+		}
+		// A frame line is a function name and argument list followed by a tab-indented
+		// position line.
+		if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\t") && strings.HasSuffix(line, ")") &&
+			!strings.HasPrefix(line, "created by ") && !strings.HasPrefix(line, "panic: ") {
+			if open := matchingParen(line); open > 0 && open < len(line)-2 {
+				line = line[:open] + "(...)"
+			}
+		}
+		line = sigPCRE.ReplaceAllString(line, "pc=PC")
+		line = goroutineRE.ReplaceAllStringFunc(line, func(m string) string {
+			if m == "goroutine 1" {
+				return m
+			}
+			return "goroutine N"
+		})
+		lines[i] = line
+	}
+	s = strings.Join(lines, "\n")
+	if strings.Contains(s, "all goroutines are asleep - deadlock!") {
+		trailingNL := strings.HasSuffix(s, "\n")
+		blocks := strings.Split(strings.TrimSuffix(s, "\n"), "\n\n")
+		if len(blocks) > 2 {
+			slices.Sort(blocks[1:])
+		}
+		s = strings.Join(blocks, "\n\n")
+		if trailingNL {
+			s += "\n"
+		}
+	}
+	return s
+}
+
+// matchingParen returns the index of the '(' matching the ')' that ends line, or -1.
+func matchingParen(line string) int {
+	depth := 0
+	for i := len(line) - 1; i >= 0; i-- {
+		switch line[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// pathVariants returns p and, if different, p with symbolic links resolved.
+func pathVariants(p string) []string {
+	vs := []string{p}
+	if r, err := filepath.EvalSymlinks(p); err == nil && r != p {
+		vs = append(vs, r)
+	}
+	return vs
+}
+
+// headLines returns the first n lines of s, noting how many were left out.
+func headLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) <= n {
+		return s
+	}
+	return strings.Join(lines[:n], "") + fmt.Sprintf("... (%d more lines)\n", len(lines)-n)
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "\t(empty)\n"
+	}
+	s = strings.TrimSuffix(s, "\n")
+	return "\t" + strings.ReplaceAll(s, "\n", "\n\t") + "\n"
+}
+
+// lineDiff returns a line diff of want and got: common lines prefixed "  ", lines only in
+// want "- ", lines only in got "+ ". A missing final newline is shown as a marker line.
+func lineDiff(want, got string) string {
+	a, b := diffLines(want), diffLines(got)
+	// Longest common subsequence table; outputs are small.
+	n, m := len(a), len(b)
+	if n*m > 4_000_000 {
+		return fmt.Sprintf("- (%d lines)\n+ (%d lines)\n(too large to diff)\n", n, m)
+	}
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			fmt.Fprintf(&out, "  %s\n", a[i])
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&out, "+ %s\n", b[j])
+			j++
+		default:
+			fmt.Fprintf(&out, "- %s\n", a[i])
+			i++
+		}
+	}
+	return out.String()
+}
+
+func diffLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	lines := strings.Split(s, "\n")
+	if lines[len(lines)-1] == "" {
+		return lines[:len(lines)-1]
+	}
+	lines[len(lines)-1] += "⏎(no newline at end)"
+	return lines
+}

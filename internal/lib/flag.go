@@ -1,0 +1,153 @@
+// package flag: the command-line flag set of the program (flag.CommandLine
+// functions), parsed by the host's flag package into the program's cells.
+package lib
+
+import (
+	"flag"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/goro-dev/goro/internal/rt"
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+type flagKey struct{}
+
+type flagState struct {
+	fs     *flag.FlagSet
+	parsed bool
+}
+
+func flagsOf(t *vm.Thread) *flagState {
+	m := t.Machine()
+	s, _ := m.LibState.LoadOrStore(flagKey{}, &flagState{})
+	st := s.(*flagState)
+	if st.fs == nil {
+		name := "program"
+		if len(m.Args) > 0 {
+			name = m.Args[0]
+		}
+		st.fs = flag.NewFlagSet(name, flag.ContinueOnError)
+		st.fs.SetOutput(m.Stderr)
+	}
+	return st
+}
+
+// cellFlag is a flag.Value that stores into a program's cell.
+type cellFlag struct {
+	cell   *rt.Value
+	kind   string
+	isBool bool
+}
+
+func (f *cellFlag) String() string {
+	if f.cell == nil {
+		return ""
+	}
+	switch f.kind {
+	case "string":
+		return vm.Str(*f.cell)
+	case "bool":
+		return strconv.FormatBool(f.cell.N != 0)
+	case "duration":
+		return time.Duration(int64(f.cell.N)).String()
+	case "uint":
+		return strconv.FormatUint(f.cell.N, 10)
+	}
+	return strconv.FormatInt(int64(f.cell.N), 10)
+}
+
+func (f *cellFlag) Set(s string) error {
+	switch f.kind {
+	case "string":
+		*f.cell = rt.Value{R: s}
+	case "bool":
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		*f.cell = boolV(b)
+	case "duration":
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return err
+		}
+		*f.cell = rt.Value{N: uint64(d)}
+	case "uint":
+		u, err := strconv.ParseUint(s, 0, 64)
+		if err != nil {
+			return err
+		}
+		*f.cell = rt.Value{N: u}
+	default:
+		i, err := strconv.ParseInt(s, 0, 64)
+		if err != nil {
+			return err
+		}
+		*f.cell = rt.Value{N: uint64(i)}
+	}
+	return nil
+}
+
+func (f *cellFlag) IsBoolFlag() bool { return f.isBool }
+
+func init() {
+	reg := vm.RegisterNative
+	define := func(kind string, isVar bool) vm.NativeFunc {
+		return func(t *vm.Thread, a, r []rt.Value) {
+			st := flagsOf(t)
+			var cell *rt.Value
+			if isVar {
+				cell = cellOf(t, a[0])
+				if cell == nil {
+					return
+				}
+				a = a[1:]
+			} else {
+				cell = new(rt.Value)
+				r[0] = rt.Value{R: cell}
+			}
+			*cell = a[1]
+			f := &cellFlag{cell: cell, kind: kind, isBool: kind == "bool"}
+			st.fs.Var(f, vm.Str(a[0]), vm.Str(a[2]))
+		}
+	}
+	for _, k := range []string{"int", "bool", "string", "duration", "uint", "int64", "uint64"} {
+		name := map[string]string{"int": "Int", "bool": "Bool", "string": "String", "duration": "Duration", "uint": "Uint", "int64": "Int64", "uint64": "Uint64"}[k]
+		reg("flag."+name, define(k, false))
+		reg("flag."+name+"Var", define(k, true))
+	}
+	reg("flag.Parse", func(t *vm.Thread, a, r []rt.Value) {
+		st := flagsOf(t)
+		m := t.Machine()
+		var args []string
+		if len(m.Args) > 1 {
+			args = m.Args[1:]
+		}
+		if err := st.fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				t.Exit(0)
+				return
+			}
+			t.Exit(2)
+			return
+		}
+		st.parsed = true
+	})
+	reg("flag.Parsed", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(flagsOf(t).parsed) })
+	reg("flag.Args", func(t *vm.Thread, a, r []rt.Value) {
+		args := flagsOf(t).fs.Args()
+		vs := make([]rt.Value, len(args))
+		for i, s := range args {
+			vs[i] = rt.Value{R: s}
+		}
+		r[0] = rt.Value{R: vs}
+	})
+	reg("flag.NArg", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NArg())} })
+	reg("flag.Arg", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: flagsOf(t).fs.Arg(int(int64(a[0].N)))} })
+	reg("flag.NFlag", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NFlag())} })
+	reg("flag.PrintDefaults", func(t *vm.Thread, a, r []rt.Value) { flagsOf(t).fs.PrintDefaults() })
+}
+
+var _ io.Writer

@@ -1,0 +1,109 @@
+// package os: the process's arguments, environment, exit and standard
+// files. Files are *os.File cells whose host file lives in a per-program
+// table.
+package lib
+
+import (
+	"os"
+	"sync"
+
+	"github.com/goro-dev/goro/internal/rt"
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+type osKey struct{}
+
+// osState is one program's open files.
+type osState struct {
+	mu    sync.Mutex
+	files map[*rt.Value]*hostFile
+}
+
+type hostFile struct {
+	name string
+	w    interface{ Write([]byte) (int, error) }
+	f    *os.File
+}
+
+func osOf(m *vm.Machine) *osState {
+	s, _ := m.LibState.LoadOrStore(osKey{}, &osState{files: map[*rt.Value]*hostFile{}})
+	return s.(*osState)
+}
+
+// newFile makes an *os.File value for hf.
+func newFile(m *vm.Machine, hf *hostFile) rt.Value {
+	ft := m.LookupType("os", "File")
+	cell := new(rt.Value)
+	*cell = ft.Zero()
+	st := osOf(m)
+	st.mu.Lock()
+	st.files[cell] = hf
+	st.mu.Unlock()
+	return rt.Value{R: cell}
+}
+
+func fileOf(t *vm.Thread, v rt.Value) *hostFile {
+	p, _ := v.R.(*rt.Value)
+	if p == nil {
+		return nil
+	}
+	st := osOf(t.Machine())
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.files[p]
+}
+
+func init() {
+	vm.RegisterInit(func(m *vm.Machine) {
+		if cell := m.Global("os", "Args"); cell != nil {
+			args := make([]rt.Value, len(m.Args))
+			for i, a := range m.Args {
+				args[i] = rt.Value{R: a}
+			}
+			*cell = rt.Value{R: args}
+		}
+		if cell := m.Global("os", "Stdout"); cell != nil {
+			*cell = newFile(m, &hostFile{name: "/dev/stdout", w: m.Stdout})
+		}
+		if cell := m.Global("os", "Stderr"); cell != nil {
+			*cell = newFile(m, &hostFile{name: "/dev/stderr", w: m.Stderr})
+		}
+		if cell := m.Global("os", "Stdin"); cell != nil {
+			*cell = newFile(m, &hostFile{name: "/dev/stdin", f: os.Stdin})
+		}
+	})
+	reg := vm.RegisterNative
+	reg("os.Exit", func(t *vm.Thread, a, r []rt.Value) { t.Exit(int(int32(a[0].N))) })
+	reg("os.Getenv", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.Getenv(vm.Str(a[0]))} })
+	reg("os.LookupEnv", func(t *vm.Thread, a, r []rt.Value) {
+		v, ok := os.LookupEnv(vm.Str(a[0]))
+		r[0], r[1] = rt.Value{R: v}, boolV(ok)
+	})
+	reg("os.Getpid", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} })
+	write := func(t *vm.Thread, a, r []rt.Value, b []byte) {
+		hf := fileOf(t, a[0])
+		if hf == nil || hf.w == nil {
+			t.Unsupported("writing to this *os.File")
+			return
+		}
+		n, _ := hf.w.Write(b)
+		r[0] = rt.Value{N: uint64(n)}
+		r[1] = rt.Value{}
+	}
+	reg("(*os.File).Write", func(t *vm.Thread, a, r []rt.Value) { write(t, a, r, vm.ValuesToBytes(a[1])) })
+	reg("(*os.File).WriteString", func(t *vm.Thread, a, r []rt.Value) { write(t, a, r, []byte(vm.Str(a[1]))) })
+	reg("(*os.File).Name", func(t *vm.Thread, a, r []rt.Value) {
+		if hf := fileOf(t, a[0]); hf != nil {
+			r[0] = rt.Value{R: hf.name}
+		}
+	})
+	reg("(*os.File).Close", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+	reg("(*os.File).Sync", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+}
+
+func boolV(b bool) rt.Value {
+	if b {
+		return rt.Value{N: 1}
+	}
+	return rt.Value{}
+}
