@@ -25,6 +25,12 @@ func init() {
 	})
 	reg("(*runtime.PanicNilError).RuntimeError", func(t *vm.Thread, a, r []rt.Value) {})
 
+	// testing/synctest bubbles are not supported yet: nothing is in one.
+	reg("internal/synctest.IsInBubble", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+	reg("internal/synctest.associate", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+	reg("internal/synctest.disassociate", func(t *vm.Thread, a, r []rt.Value) {})
+	reg("internal/synctest.isAssociated", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+
 	reg("runtime.Gosched", func(t *vm.Thread, a, r []rt.Value) { t.Yield() })
 	reg("runtime.Goexit", func(t *vm.Thread, a, r []rt.Value) { t.Goexit() })
 	reg("runtime.GOMAXPROCS", func(t *vm.Thread, a, r []rt.Value) {

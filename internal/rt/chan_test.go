@@ -273,3 +273,29 @@ func TestChanHammerPipeline(t *testing.T) {
 		t.Fatalf("sum = %d, want %d", sum, want)
 	}
 }
+
+// Channel operations that complete at once do not allocate (DESIGN.md
+// invariant 7), nor do selects once the G's scratch has grown.
+func TestChanReadyOpsDoNotAllocate(t *testing.T) {
+	r, _ := newTestRuntime(1, 1)
+	gp := &G{}
+	c := MakeChan(4, Value{})
+	d := MakeChan(4, Value{})
+	var v Value
+	cases := []Scase{{C: c, Dir: SelectRecv, Elem: &v}, {C: d, Dir: SelectSend, Elem: &Value{N: 3}}, {C: nil, Dir: SelectRecv}}
+	allocs := testing.AllocsPerRun(100, func() {
+		r.Chansend(gp, c, Value{N: 1}, true)
+		r.Chansend(gp, c, Value{N: 2}, false)
+		r.Chanrecv(gp, c, &v, true)
+		r.Chanrecv(gp, c, nil, false)
+		r.Chanrecv(gp, c, &v, false) // empty: not selected
+		chosen, _, _, _ := r.Selectgo(gp, cases, false)
+		if chosen == 1 {
+			r.Chanrecv(gp, d, nil, false)
+		}
+		_ = c.Len() + c.Cap()
+	})
+	if allocs != 0 {
+		t.Fatalf("%v allocations per run", allocs)
+	}
+}

@@ -513,7 +513,11 @@ func (r *Runtime) stopm(mp *M) bool {
 		return false
 	}
 	var timeout <-chan time.Time
-	if when, ok := r.timers.next(); ok {
+	// Sleep until the next timer only if there is an idle P to run it
+	// with: otherwise the Ms holding the Ps run it when they schedule, and
+	// a due timer would wake this M again and again (it finds no P, and
+	// comes back here with a deadline in the past).
+	if when, ok := r.timers.next(); ok && r.sched.npidle.Load() > 0 {
 		d := time.Duration(when - r.clock.nanotime())
 		if d < 0 {
 			d = 0

@@ -119,3 +119,37 @@ func TestSchedHammerSpawnYield(t *testing.T) {
 		t.Errorf("NumGoroutine = %d after all exited", got)
 	}
 }
+
+// BenchmarkChanPingPong measures a round trip between two Gs over
+// unbuffered channels: two parks, two readies and four context switches.
+func BenchmarkChanPingPong(b *testing.B) {
+	for _, procs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("P%d", procs), func(b *testing.B) {
+			r, _ := newTestRuntime(procs, 1)
+			ping, pong := MakeChan(0, Value{}), MakeChan(0, Value{})
+			// loop makes a script that runs pre once, then body count times.
+			loop := func(name string, pre []op, body []op, count int) *script {
+				s := &script{name: name, ops: pre}
+				start := len(pre)
+				i := 0
+				last := body[len(body)-1]
+				body[len(body)-1] = func(gp *G, resumed bool) opResult {
+					res := last(gp, resumed)
+					if res == opNext {
+						if i++; i < count {
+							s.pc = start - 1 // Execute increments it
+						}
+					}
+					return res
+				}
+				s.ops = append(s.ops, body...)
+				return s
+			}
+			ponger := loop("main.ponger", nil, []op{recvOp(r, ping, nil), sendOp(r, pong, iv(1), nil)}, b.N)
+			pinger := loop("main.main", []op{goOp(r, ponger, nil)}, []op{sendOp(r, ping, iv(1), nil), recvOp(r, pong, nil)}, b.N)
+			b.ReportAllocs()
+			b.ResetTimer()
+			r.Main(Value{R: pinger})
+		})
+	}
+}

@@ -43,14 +43,14 @@ type Thread struct {
 	parked   bool
 	yield    bool
 	// pending: a panic raised by a native, started after it returns.
-	pending    *rt.Value
-	exit       bool
-	selCases   []rt.Scase
-	mapIters   map[int32]*mapIter
-	fatal      bool
-	sigpanic   bool // the panic being raised is a nil dereference
-	tailFn     rt.Value
-	tailArgs   []rt.Value
+	pending  *rt.Value
+	exit     bool
+	selCases []rt.Scase
+	mapIters map[int32]*mapIter
+	fatal    bool
+	sigpanic bool // the panic being raised is a nil dereference
+	tailFn   rt.Value
+	tailArgs []rt.Value
 }
 
 // G returns the thread's goroutine.
@@ -345,8 +345,19 @@ reload:
 			regs[in.a] = rt.Value{R: &elems[i]}
 			pc++
 		case opIndex:
-			elems := regs[in.b].R.([]rt.Value)
 			i := int64(regs[in.c].N)
+			if in.k == KString {
+				s := str(regs[in.b])
+				if uint64(i) >= uint64(len(s)) {
+					fr.PC = pc
+					t.panicIndex(i, len(s))
+					goto reload
+				}
+				regs[in.a] = rt.Value{N: uint64(s[i])}
+				pc++
+				continue
+			}
+			elems := regs[in.b].R.([]rt.Value)
 			if uint64(i) >= uint64(len(elems)) {
 				fr.PC = pc
 				t.panicIndex(i, len(elems))

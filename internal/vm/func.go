@@ -22,18 +22,18 @@ type Func struct {
 	m    *Machine
 	name string
 
-	once     sync.Once
-	code     []instr
-	pos      []token.Pos
-	consts   []rt.Value // copied into slots [0, len(consts)) at entry
-	nslots   int
-	nparams  int
-	nresults int
-	freeBase int // first free-variable slot
-	nfree    int
+	once      sync.Once
+	code      []instr
+	pos       []token.Pos
+	consts    []rt.Value // copied into slots [0, len(consts)) at entry
+	nslots    int
+	nparams   int
+	nresults  int
+	freeBase  int // first free-variable slot
+	nfree     int
 	recoverPC int // start of the Recover block, -1 if none
-	native   NativeFunc
-	hidden   bool // not shown in tracebacks (the entry trampoline)
+	native    NativeFunc
+	hidden    bool // not shown in tracebacks (the entry trampoline)
 }
 
 // Name returns the function's name as gc prints it in tracebacks.
@@ -184,23 +184,23 @@ type instr struct {
 
 // callInfo is the x of call instructions.
 type callInfo struct {
-	fn     *Func   // static callee (opCall)
-	method string  // opCallInvoke
-	args   []int32 // argument slots
-	site   token.Pos
-	builtin string
+	fn       *Func   // static callee (opCall)
+	method   string  // opCallInvoke
+	args     []int32 // argument slots
+	site     token.Pos
+	builtin  string
 	argTypes []*Type // builtins: the static types of the arguments
 }
 
 type compiler struct {
-	f      *Func
-	m      *Machine
-	slots  map[ssa.Value]int32
-	nslots int32
-	consts []rt.Value
-	code   []instr
-	pos    []token.Pos
-	curPos token.Pos
+	f       *Func
+	m       *Machine
+	slots   map[ssa.Value]int32
+	nslots  int32
+	consts  []rt.Value
+	code    []instr
+	pos     []token.Pos
+	curPos  token.Pos
 	blockPC []int
 	fixups  []fixup
 }

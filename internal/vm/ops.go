@@ -5,47 +5,47 @@ package vm
 type op uint8
 
 const (
-	opNop         op = iota
-	opMove           // a = b
-	opJump           // goto a (a preemption safe point when a jumps back)
-	opIf             // if a { goto b } else { goto c }
-	opReturn         // return x.([]int32)...
-	opPanic          // panic(a)
-	opRunDefers      // run this frame's deferred calls, then go on
-	opAlloc          // a = new(t)
-	opLoad           // a = *b
-	opLoadDeep       // a = copy(*b) (struct, array)
-	opStore          // *a = b
-	opStoreDeep      // copy b into *a in place
-	opFieldAddr      // a = &b.field[c]
-	opField          // a = b.field[c]
-	opIndexAddr      // a = &b[c] (k: slice or pointer to array)
-	opIndex          // a = b[c] (array value)
-	opSlice          // a = b[x[0]:x[1]:x[2]] (k: string, slice, pointer to array)
-	opCall           // a.. = x.fn(args) (c: normal, go, defer)
-	opCallClosure    // a.. = b(args)
-	opCallInvoke     // a.. = b.x.method(args)
-	opCallBuiltin    // a.. = x.builtin(args)
-	opRecover        // a = recover()
-	opMakeClosure    // a = closure of x.fn over x.args
-	opMakeInterface  // a = interface{t, b}
-	opConvert        // a = t(b), b of kind k
+	opNop           op = iota
+	opMove             // a = b
+	opJump             // goto a (a preemption safe point when a jumps back)
+	opIf               // if a { goto b } else { goto c }
+	opReturn           // return x.([]int32)...
+	opPanic            // panic(a)
+	opRunDefers        // run this frame's deferred calls, then go on
+	opAlloc            // a = new(t)
+	opLoad             // a = *b
+	opLoadDeep         // a = copy(*b) (struct, array)
+	opStore            // *a = b
+	opStoreDeep        // copy b into *a in place
+	opFieldAddr        // a = &b.field[c]
+	opField            // a = b.field[c]
+	opIndexAddr        // a = &b[c] (k: slice or pointer to array)
+	opIndex            // a = b[c] (array value)
+	opSlice            // a = b[x[0]:x[1]:x[2]] (k: string, slice, pointer to array)
+	opCall             // a.. = x.fn(args) (c: normal, go, defer)
+	opCallClosure      // a.. = b(args)
+	opCallInvoke       // a.. = b.x.method(args)
+	opCallBuiltin      // a.. = x.builtin(args)
+	opRecover          // a = recover()
+	opMakeClosure      // a = closure of x.fn over x.args
+	opMakeInterface    // a = interface{t, b}
+	opConvert          // a = t(b), b of kind k
 	opSliceToArrayPointer
-	opTypeAssert   // a = b.(t); c: comma-ok
-	opMakeSlice    // a = make(t, b, c)
-	opMakeMap      // a = make(t, b) (b = -1: no hint)
-	opMakeChan     // a = make(t, b)
-	opLookup       // a = b[c] (map or string; x: comma-ok)
-	opMapUpdate    // a[b] = c
-	opRange        // a = range iterator over b
-	opNext         // a.. = next(b)
-	opSend         // a <- b
-	opRecv         // a = <-b; c: comma-ok
-	opSelect       // a.. = select x
-	opNeg          // a = -b
-	opNot          // a = !b
-	opCompl        // a = ^b
-	opUnsupported  // report x as unsupported
+	opTypeAssert  // a = b.(t); c: comma-ok
+	opMakeSlice   // a = make(t, b, c)
+	opMakeMap     // a = make(t, b) (b = -1: no hint)
+	opMakeChan    // a = make(t, b)
+	opLookup      // a = b[c] (map or string; x: comma-ok)
+	opMapUpdate   // a[b] = c
+	opRange       // a = range iterator over b
+	opNext        // a.. = next(b)
+	opSend        // a <- b
+	opRecv        // a = <-b; c: comma-ok
+	opSelect      // a.. = select x
+	opNeg         // a = -b
+	opNot         // a = !b
+	opCompl       // a = ^b
+	opUnsupported // report x as unsupported
 
 	// Binary operators: a = b op c, of kind k.
 	opAdd

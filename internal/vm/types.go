@@ -10,7 +10,6 @@ import (
 	"go/types"
 	"sync"
 
-
 	"github.com/goro-dev/goro/internal/rt"
 )
 

@@ -1,0 +1,67 @@
+package vm_test
+
+import (
+	"io"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/goro-dev/goro/internal/lib"
+	"github.com/goro-dev/goro/internal/load"
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+var hotProg *load.Program
+
+func loadHot(tb testing.TB) *load.Program {
+	if hotProg == nil {
+		p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hot.go"})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		hotProg = p
+	}
+	return hotProg
+}
+
+// run runs the hot program's loop `which` n times and returns the number
+// of host allocations it made.
+func run(tb testing.TB, which string, n int) uint64 {
+	p := loadHot(tb)
+	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"hot", which, strconv.Itoa(n)}})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	code := m.Run()
+	runtime.ReadMemStats(&after)
+	if code != 0 {
+		tb.Fatalf("hot %s exited %d", which, code)
+	}
+	return after.Mallocs - before.Mallocs
+}
+
+// TestHotPathsDoNotAllocate checks invariant 7: the allocations of a run do
+// not grow with the number of iterations of integer arithmetic, calls,
+// field and slice access, and channel operations on a ready channel.
+func TestHotPathsDoNotAllocate(t *testing.T) {
+	for _, which := range []string{"arith", "call", "field", "chan"} {
+		small := run(t, which, 1000)
+		big := run(t, which, 101000)
+		// 100,000 more iterations; allow noise from the host runtime
+		// (timers, sysmon) but not one allocation per iteration.
+		if big > small+1000 {
+			t.Errorf("%s: %d allocations for 100k more iterations (%d vs %d)", which, big-small, big, small)
+		}
+	}
+}
+
+func benchHot(b *testing.B, which string) {
+	loadHot(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	run(b, which, b.N)
+}
+
+func BenchmarkArith(b *testing.B) { benchHot(b, "arith") }
+func BenchmarkCall(b *testing.B)  { benchHot(b, "call") }
+func BenchmarkField(b *testing.B) { benchHot(b, "field") }
+func BenchmarkChan(b *testing.B)  { benchHot(b, "chan") }
