@@ -784,6 +784,9 @@ func (t *Thread) unwind() {
 		}
 		d.Started = true
 		d.Panic = p
+		// A frame for gopanic itself, as gc's tracebacks show it.
+		top := t.frames[len(t.frames)-1]
+		t.frames = append(t.frames, rt.Frame{Fn: t.m.panicFunc(), FP: top.FP + top.Fn.(*Func).nslots})
 		p.Depth = len(t.frames)
 		flags := flagPanicDefer
 		if ev, stop := t.callValue(d.Fn, d.Args, flags); stop {
@@ -801,6 +804,9 @@ func (t *Thread) deferReturned() {
 		throwf("deferReturned: no defer")
 	}
 	gp.SetDefers(d.Link)
+	if n := len(t.frames); n > 0 && t.frames[n-1].Fn == t.m.panicFunc() {
+		t.frames = t.frames[:n-1]
+	}
 	p := d.Panic
 	if p != nil && p.Recovered {
 		// Recovered: drop this panic and any it aborted, unwind to the

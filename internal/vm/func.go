@@ -34,6 +34,9 @@ type Func struct {
 	recoverPC int // start of the Recover block, -1 if none
 	native    NativeFunc
 	hidden    bool // not shown in tracebacks (the entry trampoline)
+	// file and line place a synthetic function (gopanic's frame).
+	file string
+	line int
 }
 
 // Name returns the function's name as gc prints it in tracebacks.
@@ -49,6 +52,9 @@ func (f *Func) HasParams() bool { return f.nparams > 0 }
 
 // FileLine returns the source position of instruction pc.
 func (f *Func) FileLine(pc int) (string, int) {
+	if f.file != "" {
+		return f.file, f.line
+	}
 	var p token.Pos
 	if pc >= 0 && pc < len(f.pos) {
 		p = f.pos[pc]

@@ -29,6 +29,9 @@ import (
 	"go/types"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
@@ -71,6 +74,9 @@ type Machine struct {
 	rtErrorString, rtPlainError, rtTypeAssertion, rtPanicNil *Type
 
 	stderrMu sync.Mutex
+
+	panicOnce sync.Once
+	panicFn   *Func
 
 	// LibState holds per-program state of native packages (flag's flags,
 	// os's open files), keyed by a package's own key type.
@@ -253,4 +259,41 @@ func (m *Machine) NewError(msg string) rt.Value {
 	}
 	cell := &rt.Value{R: []rt.Value{{R: msg}}}
 	return rt.Value{R: Iface{T: m.typeOf(types.NewPointer(et.T)), V: rt.Value{R: cell}}}
+}
+
+// panicFunc is the frame tracebacks show for gopanic while deferred calls
+// run: "panic({...})" at the line of $GOROOT/src/runtime/panic.go where gc
+// calls deferred functions.
+func (m *Machine) panicFunc() *Func {
+	m.panicOnce.Do(func() {
+		f := &Func{m: m, name: "panic", nparams: 1}
+		f.once.Do(func() {})
+		f.file, f.line = gopanicSite()
+		m.panicFn = f
+	})
+	return m.panicFn
+}
+
+func gopanicSite() (string, int) {
+	goroot := os.Getenv("GOROOT")
+	if goroot == "" {
+		goroot = runtime.GOROOT()
+	}
+	file := filepath.Join(goroot, "src", "runtime", "panic.go")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return file, 0
+	}
+	lines := strings.Split(string(data), "\n")
+	in := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "func gopanic(") {
+			in = true
+		} else if in && strings.HasPrefix(l, "}") {
+			break
+		} else if in && strings.TrimSpace(l) == "fn()" {
+			return file, i + 1
+		}
+	}
+	return file, 0
 }
