@@ -104,12 +104,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 				return nil, &Error{fmt.Sprintf("named files must all be .go files: %s", a)}
 			}
 		}
-		patterns = []string{"file=" + args[0]}
-		if len(args) > 1 {
-			// go/packages takes several files as one ad-hoc package when
-			// they are given as a list of plain file names.
-			patterns = args
-		}
+		// go/packages (like go run) takes .go file names as one ad-hoc
+		// package of just those files.
+		patterns = args
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {

@@ -5,6 +5,7 @@ package vm
 import (
 	"math"
 	"strings"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -386,7 +387,12 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 			return x
 		}
 		if k.IsInteger() {
-			t.Unsupported("conversion of unsafe.Pointer to an integer")
+			// The host address of the cell: stable (the host heap does not
+			// move), usable to compare and print, never to convert back.
+			if p, ok := x.R.(*rt.Value); ok {
+				return rt.Value{N: uint64(uintptr(unsafe.Pointer(p)))}
+			}
+			return rt.Value{}
 		}
 	}
 	if from == k {
@@ -453,3 +459,13 @@ func Str(v rt.Value) string { return str(v) }
 
 // Float64 returns the Value of a float64.
 func Float64(f float64) rt.Value { return fval(KFloat64, f) }
+
+// EqualInterfaces reports whether two interface values are equal (==).
+func EqualInterfaces(x, y rt.Value) bool {
+	a, aok := x.R.(Iface)
+	b, bok := y.R.(Iface)
+	if !aok || !bok {
+		return aok == bok
+	}
+	return a.T == b.T && equal(a.T, a.V, b.V)
+}

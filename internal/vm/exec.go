@@ -30,7 +30,7 @@ const (
 	flagPanicDefer  = 1 << 33 // a deferred call run by a panic
 	flagPrintPanic  = 1 << 34 // an Error/String call made to print a fatal panic
 	flagNoResult    = 1 << 35 // results are dropped
-	flagGoexitDefer = 1 << 36
+	flagNativeCont  = 1 << 36 // a call made by a native (CallThen): its continuation runs on return
 	dstMask         = 1<<32 - 1
 )
 
@@ -44,13 +44,35 @@ type Thread struct {
 	yield    bool
 	// pending: a panic raised by a native, started after it returns.
 	pending  *rt.Value
-	exit     bool
 	selCases []rt.Scase
-	mapIters map[int32]*mapIter
 	fatal    bool
 	sigpanic bool // the panic being raised is a nil dereference
 	tailFn   rt.Value
 	tailArgs []rt.Value
+	// A call a native asked for (CallThen), and the continuations waiting
+	// for such calls to return (innermost last).
+	thenFn   rt.Value
+	thenArgs []rt.Value
+	thenK    func(t *Thread, results, out []rt.Value)
+	conts    []nativeCont
+}
+
+// nativeCont is a native waiting for a call it made to return.
+type nativeCont struct {
+	depth int // frame index of the call
+	k     func(t *Thread, results, out []rt.Value)
+	dst   int // absolute stack slot of the native's results
+	nres  int
+}
+
+// CallThen makes the native call closure fn(args...) as an interpreted
+// call; when it returns, k runs with its results and the native's own
+// result slots (out), and may call CallThen again. The native's call
+// completes when a continuation returns without calling CallThen. A
+// native uses it to call back into the program without host recursion
+// (sync.Map.Range calling its function).
+func (t *Thread) CallThen(fn rt.Value, args []rt.Value, k func(t *Thread, results, out []rt.Value)) {
+	t.thenFn, t.thenArgs, t.thenK = fn, args, k
 }
 
 // G returns the thread's goroutine.
@@ -509,6 +531,9 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 			t.tailFn, t.tailArgs = rt.Value{}, nil
 			return t.callValue(fv, fargs, int(in.a))
 		}
+		if t.thenFn.R != nil {
+			return t.startThen(fp+int(in.a), callee.nresults)
+		}
 		if t.pending == nil && !t.parked && !t.fatal {
 			copy(regs[in.a:], res)
 		}
@@ -641,7 +666,7 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	if len(t.frames) == 0 {
 		return rt.EvExit, true
 	}
-	if fr.Aux&(flagNoResult|flagPanicDefer|flagPrintPanic|flagReexec) == 0 {
+	if fr.Aux&(flagNoResult|flagPanicDefer|flagPrintPanic|flagReexec|flagNativeCont) == 0 {
 		caller := &t.frames[len(t.frames)-1]
 		cf := caller.Fn.(*Func)
 		dst := caller.FP + fr.Aux&dstMask
@@ -654,7 +679,7 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 		return 0, false
 	}
 	var vals []rt.Value
-	if fr.Aux&flagPrintPanic != 0 {
+	if fr.Aux&(flagPrintPanic|flagNativeCont) != 0 {
 		for _, r := range res {
 			vals = append(vals, regs[r])
 		}
@@ -686,6 +711,8 @@ func (t *Thread) returnTo(flags int, vals []rt.Value) (rt.Event, bool) {
 		return 0, false
 	case flags&flagReexec != 0:
 		return 0, false
+	case flags&flagNativeCont != 0:
+		return t.continueNative(vals)
 	}
 	if len(t.frames) > 0 {
 		t.frames[len(t.frames)-1].PC++
@@ -919,3 +946,38 @@ func throwf(format string, args ...any) {
 }
 
 var _ = math.Float64bits
+
+// startThen makes the call a native asked for with CallThen. dst is the
+// absolute stack slot of the native's results.
+func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {
+	fn, args, k := t.thenFn, t.thenArgs, t.thenK
+	t.thenFn, t.thenArgs, t.thenK = rt.Value{}, nil, nil
+	t.conts = append(t.conts, nativeCont{depth: len(t.frames), k: k, dst: dst, nres: nres})
+	return t.callValue(fn, args, flagNativeCont)
+}
+
+// continueNative runs the continuation of the native whose call returned
+// vals.
+func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
+	depth := len(t.frames)
+	// Continuations of frames a recovered panic unwound are stale.
+	for len(t.conts) > 0 && t.conts[len(t.conts)-1].depth > depth {
+		t.conts = t.conts[:len(t.conts)-1]
+	}
+	c := t.conts[len(t.conts)-1]
+	t.conts = t.conts[:len(t.conts)-1]
+	out := t.gp.Stk[c.dst : c.dst+c.nres]
+	c.k(t, vals, out)
+	if t.fatal {
+		return rt.EvStop, true
+	}
+	if t.pending != nil {
+		t.startPending()
+		return 0, false
+	}
+	if t.thenFn.R != nil {
+		return t.startThen(c.dst, c.nres)
+	}
+	t.frames[len(t.frames)-1].PC++
+	return 0, false
+}

@@ -222,3 +222,31 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 }
 
 var _ = math.NaN
+
+// NewMap returns an empty map of map type t.
+func NewMap(t *Type) *Map { return newMap(t) }
+
+// Get looks k up; bad is the unhashable dynamic type inside k, if any.
+func (m *Map) Get(k rt.Value) (v rt.Value, ok bool, bad *Type) { return m.get(k) }
+
+// Set sets m[k] = v.
+func (m *Map) Set(k, v rt.Value) (bad *Type) { return m.set(k, v) }
+
+// Delete deletes m[k].
+func (m *Map) Delete(k rt.Value) (bad *Type) { return m.delete(k) }
+
+// Clear deletes every entry.
+func (m *Map) Clear() { m.clear() }
+
+// Entries returns a snapshot of the entries, starting at a random one.
+func (m *Map) Entries(seed uint64) (keys, vals []rt.Value) {
+	it := m.iter(seed)
+	for {
+		k, v, ok := it.next()
+		if !ok {
+			return
+		}
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+}
