@@ -26,12 +26,12 @@ import (
 // Frame flags, in the high bits of rt.Frame.Aux (the low 32 bits are the
 // result slot in the caller).
 const (
-	flagReexec      = 1 << 32 // the caller re-executes its instruction on return
-	flagPanicDefer  = 1 << 33 // a deferred call run by a panic
-	flagPrintPanic  = 1 << 34 // an Error/String call made to print a fatal panic
-	flagNoResult    = 1 << 35 // results are dropped
-	flagNativeCont  = 1 << 36 // a call made by a native (CallThen): its continuation runs on return
-	dstMask         = 1<<32 - 1
+	flagReexec     = 1 << 32 // the caller re-executes its instruction on return
+	flagPanicDefer = 1 << 33 // a deferred call run by a panic
+	flagPrintPanic = 1 << 34 // an Error/String call made to print a fatal panic
+	flagNoResult   = 1 << 35 // results are dropped
+	flagNativeCont = 1 << 36 // a call made by a native (CallThen): its continuation runs on return
+	dstMask        = 1<<32 - 1
 )
 
 // Thread is the executor's state of one G.
