@@ -10,7 +10,7 @@ package rt
 import "fmt"
 
 const (
-	initialStack = 256 // slots in a new G's stack
+	initialStack = 32 // slots in a new G's stack (768 bytes)
 	// stackGuard slots are kept free above the guard, so that a check
 	// against stackguard0 covers frames that do not check (natives).
 	stackGuard = 16

@@ -188,8 +188,8 @@ func (t *Thread) start() {
 		fn = t.m.nativeTrampoline(fn)
 	}
 	need := fn.nslots + len(gp.StartArgs)
-	if need+64 > len(gp.Stk) {
-		t.m.RT.Morestack(gp, 0, need+64)
+	if need+16 > len(gp.Stk) {
+		t.m.RT.Morestack(gp, 0, need)
 	}
 	stk := gp.Stk
 	copy(stk, fn.consts)
