@@ -118,15 +118,15 @@ func (r *Runtime) Stderr() io.Writer { return r.stderr }
 // code: 0 when main returns, the code given to Exit, 2 after a fatal error
 // or unrecovered panic.
 func (r *Runtime) Main(fn Value) int {
-	gp := r.newg(nil, FrameSite{}, nil)
-	gp.StartFn = fn
-	r.mainG = gp
 	// The first M takes the P at the head of the idle list (the last P
 	// procresize made, not necessarily P0): taking allp[0] while another P
 	// left the list would leave allp[0] idle and hand it to a second M.
 	r.sched.lock.Lock()
 	pp := r.pidleget()
 	r.sched.lock.Unlock()
+	gp := r.newg(nil, FrameSite{}, pp)
+	gp.StartFn = fn
+	r.mainG = gp
 	r.runqput(pp, gp, false)
 	go r.sysmon()
 	mp := r.allocm()
@@ -333,7 +333,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 		casgstatus(gp, _Gidle, _Gdead)
 	}
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
-	gp.goid = r.sched.goidgen.Add(1)
+	gp.goid = r.newgoid(pp)
 	if parent != nil {
 		gp.parentGoid = parent.goid
 	}
@@ -829,4 +829,25 @@ func (r *Runtime) Fatal(msg string, cur *G) {
 // Throw prints a fatal error that is the runtime's own (gc's throw).
 func (r *Runtime) Throw(msg string, cur *G) {
 	r.Fatal(msg, cur)
+}
+
+// goidcacheBatch is how many goids a P takes from the global generator at a
+// time (gc's _GoidCacheBatch).
+const goidcacheBatch = 16
+
+// newgoid hands out the next goid from pp's batch (gc's goidcache), or
+// straight from the generator when there is no P (timers, the main G).
+func (r *Runtime) newgoid(pp *P) uint64 {
+	if pp == nil {
+		pp = r.allp[0]
+	}
+	pp.goidLock.Lock()
+	defer pp.goidLock.Unlock()
+	if pp.goidcache == pp.goidcacheend {
+		pp.goidcache = r.sched.goidgen.Add(goidcacheBatch) - goidcacheBatch + 1
+		pp.goidcacheend = pp.goidcache + goidcacheBatch
+	}
+	id := pp.goidcache
+	pp.goidcache++
+	return id
 }

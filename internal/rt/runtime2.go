@@ -325,6 +325,11 @@ type P struct {
 	// remaining in the running G's time slice.
 	runnext atomic.Pointer[G]
 
+	// goids handed out in batches (gc's goidcache); goidLock because a
+	// P-less creator (a timer's AfterFunc) borrows P0's batch.
+	goidLock                sync.Mutex
+	goidcache, goidcacheend uint64
+
 	// Free Gs: dead Gs kept for reuse with their stacks.
 	gFree []*G
 
