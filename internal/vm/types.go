@@ -7,7 +7,10 @@
 package vm
 
 import (
+	"fmt"
 	"go/types"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/goro-dev/goro/internal/rt"
@@ -85,7 +88,7 @@ func (m *Machine) typeOfLocked(T types.Type) *Type {
 	}
 	t := &Type{T: T, m: m}
 	m.types.Set(T, t)
-	t.str = types.TypeString(T, func(p *types.Package) string { return p.Name() })
+	t.str = typeString(T)
 	t.Size = m.sizeof(T)
 	switch u := T.Underlying().(type) {
 	case *types.Basic:
@@ -338,4 +341,146 @@ func (m *Machine) sizeof(T types.Type) int64 {
 		return 8
 	}
 	return m.sizes.Sizeof(T)
+}
+
+// typeString writes T as gc's reflect does: package names (not paths),
+// "interface {}", "struct { A int }".
+func typeString(T types.Type) string {
+	var b strings.Builder
+	writeType(&b, T)
+	return b.String()
+}
+
+func writeType(b *strings.Builder, T types.Type) {
+	switch t := T.(type) {
+	case *types.Alias:
+		writeType(b, types.Unalias(t))
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() != nil {
+			b.WriteString(obj.Pkg().Name())
+			b.WriteByte('.')
+		}
+		b.WriteString(obj.Name())
+		if ta := t.TypeArgs(); ta.Len() > 0 {
+			b.WriteByte('[')
+			for i := 0; i < ta.Len(); i++ {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				writeType(b, ta.At(i))
+			}
+			b.WriteByte(']')
+		}
+	case *types.Basic:
+		if t.Kind() == types.UnsafePointer {
+			b.WriteString("unsafe.Pointer")
+			return
+		}
+		b.WriteString(t.Name())
+	case *types.Pointer:
+		b.WriteByte('*')
+		writeType(b, t.Elem())
+	case *types.Slice:
+		b.WriteString("[]")
+		writeType(b, t.Elem())
+	case *types.Array:
+		fmt.Fprintf(b, "[%d]", t.Len())
+		writeType(b, t.Elem())
+	case *types.Map:
+		b.WriteString("map[")
+		writeType(b, t.Key())
+		b.WriteByte(']')
+		writeType(b, t.Elem())
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendRecv:
+			b.WriteString("chan ")
+		case types.SendOnly:
+			b.WriteString("chan<- ")
+		case types.RecvOnly:
+			b.WriteString("<-chan ")
+		}
+		writeType(b, t.Elem())
+	case *types.Signature:
+		b.WriteString("func")
+		writeSignature(b, t)
+	case *types.Struct:
+		if t.NumFields() == 0 {
+			b.WriteString("struct {}")
+			return
+		}
+		b.WriteString("struct {")
+		for i := 0; i < t.NumFields(); i++ {
+			if i > 0 {
+				b.WriteByte(';')
+			}
+			b.WriteByte(' ')
+			f := t.Field(i)
+			if !f.Embedded() {
+				b.WriteString(f.Name())
+				b.WriteByte(' ')
+			}
+			writeType(b, f.Type())
+			if tag := t.Tag(i); tag != "" {
+				b.WriteByte(' ')
+				b.WriteString(strconv.Quote(tag))
+			}
+		}
+		b.WriteString(" }")
+	case *types.Interface:
+		if t.NumMethods() == 0 {
+			b.WriteString("interface {}")
+			return
+		}
+		b.WriteString("interface {")
+		for i := 0; i < t.NumMethods(); i++ {
+			if i > 0 {
+				b.WriteByte(';')
+			}
+			b.WriteByte(' ')
+			m := t.Method(i)
+			b.WriteString(m.Name())
+			writeSignature(b, m.Type().(*types.Signature))
+		}
+		b.WriteString(" }")
+	case *types.Tuple:
+		b.WriteByte('(')
+		for i := 0; i < t.Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeType(b, t.At(i).Type())
+		}
+		b.WriteByte(')')
+	default:
+		b.WriteString(T.String())
+	}
+}
+
+func writeSignature(b *strings.Builder, sig *types.Signature) {
+	b.WriteByte('(')
+	ps := sig.Params()
+	for i := 0; i < ps.Len(); i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if sig.Variadic() && i == ps.Len()-1 {
+			b.WriteString("...")
+			writeType(b, ps.At(i).Type().(*types.Slice).Elem())
+			continue
+		}
+		writeType(b, ps.At(i).Type())
+	}
+	b.WriteByte(')')
+	rs := sig.Results()
+	switch rs.Len() {
+	case 0:
+	case 1:
+		b.WriteByte(' ')
+		writeType(b, rs.At(0).Type())
+	default:
+		b.WriteByte(' ')
+		writeType(b, rs)
+	}
 }
