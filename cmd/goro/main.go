@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ func main() {
 	}
 	switch os.Args[1] {
 	case "run":
-		os.Exit(run(os.Args[2:]))
+		code := run(os.Args[2:])
+		os.Exit(code)
 	case "help", "-h", "--help":
 		usage()
 	default:
@@ -42,10 +44,20 @@ func main() {
 func run(args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	seed := fs.Uint64("seed", 0, "seed for the runtime's random choices (0: from the clock)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of goro itself (load and run) to `file`")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	args = fs.Args()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "goro: %v\n", err)
+			return 1
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if len(args) == 0 {
 		fmt.Fprintf(os.Stderr, "goro run: no go files listed\n")
 		return 1
