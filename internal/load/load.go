@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -209,7 +210,10 @@ func compileErrors(root *packages.Package, isStd func(string) bool) string {
 	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
 		std := isStdPkg(p, isStd)
 		var lines []string
-		for _, e := range p.Errors {
+		errs := append([]packages.Error(nil), p.Errors...)
+		// go build lists errors in source order.
+		sort.SliceStable(errs, func(i, j int) bool { return posLess(errs[i].Pos, errs[j].Pos) })
+		for _, e := range errs {
 			if std && e.Kind == packages.TypeError {
 				// Native packages are type-checked without bodies; their
 				// complaints (unused imports) are not the program's.
@@ -258,4 +262,24 @@ func runtimeGOROOT() string {
 		return out
 	}
 	return "/usr/local/go"
+}
+
+// posLess orders "file:line:col" positions by file, then line and column
+// numerically.
+func posLess(a, b string) bool {
+	pa, pb := strings.Split(a, ":"), strings.Split(b, ":")
+	if len(pa) != 3 || len(pb) != 3 {
+		return a < b
+	}
+	if pa[0] != pb[0] {
+		return pa[0] < pb[0]
+	}
+	for i := 1; i < 3; i++ {
+		x, _ := strconv.Atoi(pa[i])
+		y, _ := strconv.Atoi(pb[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return false
 }

@@ -43,12 +43,13 @@ type Thread struct {
 	parked   bool
 	yield    bool
 	// pending: a panic raised by a native, started after it returns.
-	pending  *rt.Value
-	selCases []rt.Scase
-	fatal    bool
-	sigpanic bool // the panic being raised is a nil dereference
-	tailFn   rt.Value
-	tailArgs []rt.Value
+	pending   *rt.Value
+	selCases  []rt.Scase
+	fatal     bool
+	sigpanic  bool  // the panic being raised is a nil dereference
+	faultAddr int64 // the address it faulted at (a field's offset)
+	tailFn    rt.Value
+	tailArgs  []rt.Value
 	// A call a native asked for (CallThen), and the continuations waiting
 	// for such calls to return (innermost last).
 	thenFn   rt.Value
@@ -204,6 +205,9 @@ func (t *Thread) run() rt.Event {
 	gp := t.gp
 	m := t.m
 reload:
+	if t.fatal {
+		return rt.EvStop
+	}
 	if len(t.frames) == 0 {
 		return rt.EvExit
 	}
@@ -337,6 +341,7 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
+				t.faultAddr = in.x.(int64)
 				t.panicNil()
 				goto reload
 			}
@@ -778,8 +783,9 @@ func (t *Thread) gopanic(v rt.Value) {
 	}
 	p := &rt.Panic{Arg: v, Link: gp.Panics(), Depth: -1}
 	if t.sigpanic {
-		p.ArgType = "sigsegv"
+		p.ArgType = fmt.Sprintf("[signal SIGSEGV: segmentation violation code=0x1 addr=%#x pc=0x0]", t.faultAddr)
 		t.sigpanic = false
+		t.faultAddr = 0
 	}
 	gp.SetPanics(p)
 	t.unwind()
@@ -911,8 +917,10 @@ func (t *Thread) fatalPanic() {
 		}
 		b.WriteString("\n")
 	}
-	if gp.Panics() != nil && gp.Panics().ArgType == "sigsegv" {
-		b.WriteString("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
+	if p := gp.Panics(); p != nil {
+		if sig, ok := p.ArgType.(string); ok {
+			b.WriteString(sig + "\n")
+		}
 	}
 	fmt.Fprint(w, b.String())
 	t.m.RT.Traceback(w, gp, os.Getenv("GOTRACEBACK") == "all")

@@ -501,7 +501,13 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 		c.emit(instr{op: op, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
 	case *ssa.FieldAddr:
-		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
+		st := in.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		var fields []*types.Var
+		for i := 0; i < st.NumFields(); i++ {
+			fields = append(fields, st.Field(i))
+		}
+		offset := c.m.sizes.Offsetsof(fields)[in.Field]
+		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: offset})
 	case *ssa.Field:
 		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
 	case *ssa.IndexAddr:

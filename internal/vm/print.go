@@ -5,7 +5,6 @@ package vm
 import (
 	"fmt"
 	"go/types"
-	"math"
 	"strconv"
 	"strings"
 
@@ -45,11 +44,14 @@ func printArg(t *Type, v rt.Value) string {
 		return strconv.FormatInt(int64(v.N), 10)
 	case KUint, KUint8, KUint16, KUint32, KUint64, KUintptr:
 		return strconv.FormatUint(v.N, 10)
-	case KFloat32, KFloat64:
-		return printFloat(f64(v))
-	case KComplex64, KComplex128:
-		c := c128(v)
-		return "(" + printFloat(real(c)) + printFloat(imag(c)) + "i)"
+	case KFloat32:
+		return strconv.FormatFloat(f64(v), 'g', -1, 32)
+	case KFloat64:
+		return strconv.FormatFloat(f64(v), 'g', -1, 64)
+	case KComplex64:
+		return strconv.FormatComplex(c128(v), 'g', -1, 64)
+	case KComplex128:
+		return strconv.FormatComplex(c128(v), 'g', -1, 128)
 	case KString:
 		return str(v)
 	case KPointer, KUnsafePointer, KChan, KMap, KFunc:
@@ -80,67 +82,6 @@ func fakeAddrSlice(vs []rt.Value) string {
 		return "0x0"
 	}
 	return fmt.Sprintf("%p", &vs[:1][0])
-}
-
-// printFloat is gc's runtime float format: +d.dddddde±ddd.
-func printFloat(v float64) string {
-	switch {
-	case v != v:
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "+Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
-	}
-	const n = 7 // significant digits
-	var buf [n + 7]byte
-	buf[0] = '+'
-	e := 0
-	if v == 0 {
-		if math.Signbit(v) {
-			buf[0] = '-'
-		}
-	} else {
-		if v < 0 {
-			v = -v
-			buf[0] = '-'
-		}
-		for v >= 10 {
-			e++
-			v /= 10
-		}
-		for v < 1 {
-			e--
-			v *= 10
-		}
-		h := 5.0
-		for i := 0; i < n; i++ {
-			h /= 10
-		}
-		v += h
-		if v >= 10 {
-			e++
-			v /= 10
-		}
-	}
-	for i := 0; i < n; i++ {
-		d := int(v)
-		buf[i+2] = byte(d + '0')
-		v -= float64(d)
-		v *= 10
-	}
-	buf[1] = buf[2]
-	buf[2] = '.'
-	buf[n+2] = 'e'
-	buf[n+3] = '+'
-	if e < 0 {
-		e = -e
-		buf[n+3] = '-'
-	}
-	buf[n+4] = byte(e/100 + '0')
-	buf[n+5] = byte(e/10%10 + '0')
-	buf[n+6] = byte(e%10 + '0')
-	return string(buf[:])
 }
 
 // printValue is gc's printpanicval for a panic value (an interface).

@@ -7,7 +7,8 @@ type node struct {
 }
 
 func sum(n *node) int {
-	return n.val + sum(n.next)
+	v := n.val // faults at the field's offset: addr=0x0
+	return v + sum(n.next)
 }
 
 func main() {
