@@ -262,12 +262,13 @@ func (gp *G) SetPanics(p *Panic) { gp._panic = p }
 
 // Panic is a panic in progress (gc's _panic).
 type Panic struct {
-	Arg       Value // the panic value: an interface (type + value)
-	ArgType   any   // dynamic type of Arg, for printing
-	Link      *Panic
-	Recovered bool
-	Aborted   bool
-	Goexit    bool
+	Arg        Value // the panic value: an interface (type + value)
+	ArgType    any   // dynamic type of Arg, for printing
+	Link       *Panic
+	Recovered  bool
+	Repanicked bool // panicked again with the same value after recovering
+	Aborted    bool
+	Goexit     bool
 	// Executor bookkeeping: the frame index of the deferred call this
 	// panic is running (recover is valid only there).
 	Depth int

@@ -902,21 +902,15 @@ func (t *Thread) fatalPanic() {
 	}
 	t.syncFrames()
 	w := t.m.Stderr
-	var b strings.Builder
-	for i := len(chain) - 1; i >= 0; i-- {
-		p := chain[i]
-		if p.Goexit {
-			continue
+	// gc's preprintpanics: a panic re-raising the value it recovered from
+	// is printed once, as "[recovered, repanicked]".
+	for _, p := range chain {
+		if p.Link != nil && EqualInterfaces(p.Link.Arg, p.Arg) {
+			p.Link.Repanicked = true
 		}
-		if i != len(chain)-1 {
-			b.WriteString("\t")
-		}
-		b.WriteString("panic: " + p.Printed)
-		if p.Recovered {
-			b.WriteString(" [recovered]")
-		}
-		b.WriteString("\n")
 	}
+	var b strings.Builder
+	printpanics(&b, gp.Panics())
 	if p := gp.Panics(); p != nil {
 		if sig, ok := p.ArgType.(string); ok {
 			b.WriteString(sig + "\n")
@@ -988,4 +982,28 @@ func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 	}
 	t.frames[len(t.frames)-1].PC++
 	return 0, false
+}
+
+// printpanics prints the panic chain oldest first, as gc's printpanics.
+func printpanics(b *strings.Builder, p *rt.Panic) {
+	if p.Link != nil {
+		printpanics(b, p.Link)
+		if p.Link.Repanicked {
+			return
+		}
+		if !p.Link.Goexit {
+			b.WriteString("\t")
+		}
+	}
+	if p.Goexit {
+		return
+	}
+	b.WriteString("panic: " + p.Printed)
+	switch {
+	case p.Recovered && p.Repanicked:
+		b.WriteString(" [recovered, repanicked]")
+	case p.Recovered:
+		b.WriteString(" [recovered]")
+	}
+	b.WriteString("\n")
 }
