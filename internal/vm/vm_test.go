@@ -1,6 +1,7 @@
 package vm_test
 
 import (
+	"bytes"
 	"io"
 	"runtime"
 	"strconv"
@@ -65,3 +66,21 @@ func BenchmarkArith(b *testing.B) { benchHot(b, "arith") }
 func BenchmarkCall(b *testing.B)  { benchHot(b, "call") }
 func BenchmarkField(b *testing.B) { benchHot(b, "field") }
 func BenchmarkChan(b *testing.B)  { benchHot(b, "chan") }
+
+// TestHammer runs thousands of goroutines through channels, a mutex, a
+// WaitGroup, sleeps and yields at GOMAXPROCS 2 and 4, with several seeds.
+func TestHammer(t *testing.T) {
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hammer.go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, procs := range []int{2, 4} {
+		for seed := uint64(1); seed <= 3; seed++ {
+			var out, errb bytes.Buffer
+			m := vm.New(p, vm.Options{GOMAXPROCS: procs, Seed: seed, Stdout: &out, Stderr: &errb, Args: []string{"hammer"}})
+			if code := m.Run(); code != 0 || errb.String() != "ok 450015000\n" {
+				t.Errorf("GOMAXPROCS=%d seed=%d: exit %d, stderr %q", procs, seed, code, errb.String())
+			}
+		}
+	}
+}
