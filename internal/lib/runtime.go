@@ -43,8 +43,8 @@ func init() {
 	reg("runtime.GC", func(t *vm.Thread, a, r []rt.Value) { goruntime.GC() })
 	reg("runtime.KeepAlive", func(t *vm.Thread, a, r []rt.Value) {})
 	reg("runtime.SetFinalizer", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("runtime.LockOSThread", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("runtime.UnlockOSThread", func(t *vm.Thread, a, r []rt.Value) {})
+	reg("runtime.LockOSThread", func(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) })
+	reg("runtime.UnlockOSThread", func(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.UnlockOSThread(t.G()) })
 	reg("runtime.Version", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.Version()} })
 	reg("runtime.ReadMemStats", func(t *vm.Thread, a, r []rt.Value) {
 		var ms goruntime.MemStats

@@ -148,8 +148,8 @@ func (r *Runtime) Exit(code int) {
 		for _, gp := range r.sched.allgs {
 			gp.stackguard0.Store(stackPreempt)
 		}
-		for mp := r.sched.midle; mp != nil; mp = mp.schedlink {
-			notewakeup(mp)
+		for _, mp := range r.allm {
+			notewakeup(mp) // idle Ms, and Ms waiting for their locked G
 		}
 		r.sched.lock.Unlock()
 		close(r.done)
@@ -226,12 +226,89 @@ func (r *Runtime) mstart(mp *M) {
 		mp.nextp = nil
 	}
 	for {
+		if mp.lockedg != nil {
+			// Wired to a G that is not running: run only it.
+			gp := r.stoplockedm(mp)
+			if gp == nil {
+				return
+			}
+			r.execute(mp, gp)
+			continue
+		}
 		gp, ok := r.findRunnable(mp)
 		if !ok {
 			return
 		}
+		if gp.lockedm != nil && gp.lockedm != mp {
+			r.startlockedm(mp, gp)
+			continue
+		}
 		r.execute(mp, gp)
 	}
+}
+
+// LockOSThread wires gp to its M (runtime.LockOSThread): until as many
+// UnlockOSThread calls, gp runs only on that M and the M runs only gp.
+func (r *Runtime) LockOSThread(gp *G) {
+	gp.lockedExt++
+	if gp.lockedm == nil {
+		mp := gp.m
+		gp.lockedm = mp
+		mp.lockedg = gp
+	}
+}
+
+// UnlockOSThread undoes one LockOSThread.
+func (r *Runtime) UnlockOSThread(gp *G) {
+	if gp.lockedExt == 0 {
+		return
+	}
+	gp.lockedExt--
+	if gp.lockedExt == 0 && gp.lockedm != nil {
+		gp.lockedm.lockedg = nil
+		gp.lockedm = nil
+	}
+}
+
+// stoplockedm parks mp, whose locked G is not running, until another M
+// hands it the G (startlockedm) with a P; it returns the G, or nil when the
+// program is exiting. mp's P goes to whoever needs it meanwhile.
+func (r *Runtime) stoplockedm(mp *M) *G {
+	r.sched.lock.Lock()
+	if pp := r.releasep(mp); pp != nil {
+		r.pidleput(pp)
+	}
+	r.sched.nmidlelocked++
+	dead := r.checkdead()
+	r.sched.lock.Unlock()
+	if dead {
+		return nil
+	}
+	r.wakep()
+	for {
+		<-mp.park
+		if r.exiting.Load() {
+			return nil
+		}
+		if mp.nextp != nil {
+			break
+		}
+	}
+	r.sched.lock.Lock()
+	r.sched.nmidlelocked--
+	r.sched.lock.Unlock()
+	r.acquirep(mp, mp.nextp)
+	mp.nextp = nil
+	return mp.lockedg
+}
+
+// startlockedm hands gp, which is wired to another M, to that M together
+// with mp's P; mp then looks for a P again.
+func (r *Runtime) startlockedm(mp *M, gp *G) {
+	other := gp.lockedm
+	pp := r.releasep(mp)
+	other.nextp = pp
+	notewakeup(other)
 }
 
 // execute runs gp on mp until the executor hands it back, then does what the
@@ -377,7 +454,11 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	gp.param, gp.waiting = nil, nil
 	gp.StartFn, gp.StartArgs, gp.Exec = Value{}, nil, nil
 	gp.waitreason = waitReasonZero
-	gp.lockedm = nil
+	if gp.lockedm != nil {
+		gp.lockedm.lockedg = nil // gc ends the thread; goro reuses the M
+		gp.lockedm = nil
+	}
+	gp.lockedExt = 0
 	gp.timer = nil
 	if mp.p != nil {
 		pp := mp.p
@@ -785,7 +866,7 @@ func (r *Runtime) PreemptRequested(gp *G) bool {
 // G is runnable or in a syscall, and no timer is pending. It prints gc's
 // fatal error and ends the program when it is. sched.lock must be held.
 func (r *Runtime) checkdead() bool {
-	if r.sched.nmidle < r.sched.mcount {
+	if r.sched.nmidle+r.sched.nmidlelocked < r.sched.mcount {
 		return false
 	}
 	if r.sched.runqsize > 0 {

@@ -174,6 +174,7 @@ type G struct {
 	activeStackChans bool        // sudogs point into this stack
 
 	lockedm    *M
+	lockedExt  uint32        // nesting of LockOSThread calls
 	waiting    *sudog        // sudogs this G is waiting on, in lock order (select); the sudog of a chan or sema wait
 	selectDone atomic.Uint32 // 1 once a waker has claimed this G's select (see waitq.dequeue)
 
@@ -352,13 +353,14 @@ type schedt struct {
 	goidgen atomic.Uint64
 	mnext   int64
 
-	lock       sync.Mutex
-	midle      *M // idle Ms waiting for work
-	nmidle     int32
-	mcount     int32
-	pidle      *P
-	npidle     atomic.Int32
-	nmspinning atomic.Int32
+	lock         sync.Mutex
+	midle        *M // idle Ms waiting for work
+	nmidle       int32
+	nmidlelocked int32 // Ms waiting for their locked G
+	mcount       int32
+	pidle        *P
+	npidle       atomic.Int32
+	nmspinning   atomic.Int32
 
 	runq     gQueue // global run queue
 	runqsize int32

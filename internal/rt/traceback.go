@@ -52,6 +52,9 @@ func (r *Runtime) header(gp *G, running bool) string {
 			}
 		}
 	}
+	if gp.lockedm != nil {
+		status += ", locked to thread"
+	}
 	return fmt.Sprintf("goroutine %d [%s]:", gp.goid, status)
 }
 
