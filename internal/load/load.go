@@ -81,6 +81,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 				native = n
 				if native {
 					mode = parser.SkipObjectResolution
+					src = stripBodies(src)
 				}
 			}
 			f, err := parser.ParseFile(fset, filename, src, mode)

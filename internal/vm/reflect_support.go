@@ -1,0 +1,94 @@
+// Helpers for native reflection (internal/lib's reflect and reflectlite):
+// exported views of the executor's value operations.
+package vm
+
+import (
+	"unsafe"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// CopyDeep returns a copy of v of type t that shares no []Value with it
+// (structs and arrays; other values are returned as they are).
+func CopyDeep(t *Type, v rt.Value) rt.Value { return copyDeep(t, v) }
+
+// StoreDeep stores v into the cell p of type t, in place for structs and
+// arrays so that pointers to their parts see the new value.
+func StoreDeep(t *Type, p *rt.Value, v rt.Value) { storeDeep(t, p, v) }
+
+// Equal reports whether x == y for values of the comparable type t.
+func Equal(t *Type, x, y rt.Value) bool { return equal(t, x, y) }
+
+// Incomparable reports whether == on values of t panics (slices, maps,
+// funcs, or structs and arrays holding them).
+func (t *Type) Incomparable() bool { return t.incomparable() }
+
+// Method returns the implementation of method name for values of dynamic
+// type t, or nil.
+func (t *Type) Method(name string) *Func { return t.method(name) }
+
+// Implements reports whether values of t satisfy interface type it.
+func (t *Type) Implements(it *Type) bool { return t.implements(it) }
+
+// Type returns the map's type.
+func (m *Map) Type() *Type {
+	if m == nil {
+		return nil
+	}
+	return m.t
+}
+
+// NewNativeClosure returns a func value that runs f (reflect.Swapper,
+// reflect.MakeFunc): each call gets its arguments as a native does.
+func (m *Machine) NewNativeClosure(name string, nparams, nresults int, f NativeFunc) rt.Value {
+	fn := &Func{m: m, name: name, nparams: nparams, nresults: nresults, native: f}
+	fn.once.Do(func() {})
+	return rt.Value{R: &Closure{Fn: fn}}
+}
+
+// MethodClosure returns a func value calling f (a method implementation
+// from Type.Method) with recv as its first argument (a method value).
+func (m *Machine) MethodClosure(f *Func, recv rt.Value) rt.Value {
+	nres := f.nresults
+	nparams := f.nparams
+	if f.ssa != nil {
+		nres = f.ssa.Signature.Results().Len()
+		nparams = len(f.ssa.Params)
+	}
+	return m.NewNativeClosure(f.name+"-fm", nparams-1, nres, func(t *Thread, args, results []rt.Value) {
+		all := make([]rt.Value, 0, len(args)+1)
+		all = append(all, recv)
+		all = append(all, args...)
+		t.TailCall(rt.Value{R: &Closure{Fn: f}}, all)
+	})
+}
+
+// HostAddr returns a stable address for a reference value's object: the
+// host address of the cell, slice array, map, channel or closure (the host
+// heap does not move). 0 for nil.
+func HostAddr(r any) uintptr {
+	switch x := r.(type) {
+	case *rt.Value:
+		return uintptr(unsafe.Pointer(x))
+	case []rt.Value:
+		if cap(x) == 0 {
+			if x == nil {
+				return 0
+			}
+			return uintptr(unsafe.Pointer(&zerobase))
+		}
+		return uintptr(unsafe.Pointer(&x[:1][0]))
+	case *Map:
+		return uintptr(unsafe.Pointer(x))
+	case *rt.Chan:
+		return uintptr(unsafe.Pointer(x))
+	case *Closure:
+		return uintptr(unsafe.Pointer(x))
+	case *Type:
+		return uintptr(unsafe.Pointer(x))
+	}
+	return 0
+}
+
+// zerobase is the address of zero-sized allocations (gc's runtime.zerobase).
+var zerobase rt.Value
