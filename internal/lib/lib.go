@@ -30,9 +30,7 @@ var native = map[string]string{
 	"math":                    "host floating point (speed)",
 	"unsafe":                  "builtin",
 	"flag":                    "command line (speed, start-up)",
-	"internal/synctest":       "runtime bubbles",
 	"internal/runtime/atomic": "runtime internals",
-	"internal/race":           "race detector hooks: no-ops",
 }
 
 // IsNative reports whether the standard package path is bound natively.

@@ -74,3 +74,25 @@ func init() {
 		set("NumGC", uint64(ms.NumGC))
 	})
 }
+
+// iter.Pull's coroutines: a *iter.coro is a cell whose R holds the
+// *rt.Coro.
+func init() {
+	vm.RegisterNative("iter.newcoro", func(t *vm.Thread, a, r []rt.Value) {
+		cell := new(rt.Value)
+		c := t.Machine().NewCoro(t, a[0], []rt.Value{{R: cell}})
+		cell.R = c
+		r[0] = rt.Value{R: cell}
+	})
+	vm.RegisterNative("iter.coroswitch", func(t *vm.Thread, a, r []rt.Value) {
+		if t.Resuming() {
+			return
+		}
+		cell := cellOf(t, a[0])
+		if cell == nil {
+			return
+		}
+		t.Machine().RT.Coroswitch(t.G(), cell.R.(*rt.Coro))
+		t.Parked()
+	})
+}

@@ -53,6 +53,7 @@ func init() {
 	bs("Index", func(a []rt.Value) rt.Value { return i(bytes.Index(bytesOf(a[0]), bytesOf(a[1]))) })
 	bs("CountString", func(a []rt.Value) rt.Value { return i(strings.Count(vm.Str(a[0]), string(rune(byte(a[1].N))))) })
 	bs("Count", func(a []rt.Value) rt.Value { return i(bytes.Count(bytesOf(a[0]), []byte{byte(a[1].N)})) })
+	bs("CompareString", func(a []rt.Value) rt.Value { return i(strings.Compare(vm.Str(a[0]), vm.Str(a[1]))) })
 	bs("Equal", func(a []rt.Value) rt.Value { return boolV(bytes.Equal(bytesOf(a[0]), bytesOf(a[1]))) })
 	bs("Compare", func(a []rt.Value) rt.Value { return i(bytes.Compare(bytesOf(a[0]), bytesOf(a[1]))) })
 	bs("LastIndexByteString", func(a []rt.Value) rt.Value { return i(strings.LastIndexByte(vm.Str(a[0]), byte(a[1].N))) })

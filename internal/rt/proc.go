@@ -444,6 +444,9 @@ func (r *Runtime) Newproc(parent *G, site FrameSite, start FuncInfo, fn Value, a
 // gdestroy is goexit0: gp exited; clear it and keep it for reuse.
 func (r *Runtime) gdestroy(mp *M, gp *G) {
 	casgstatus(gp, _Grunning, _Gdead)
+	if gp.coro != nil {
+		r.coroexit(gp)
+	}
 	if gp == r.mainG {
 		// main returning ends the program (as gc's main.main return).
 		r.Exit(0)
@@ -478,6 +481,16 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 // findRunnable finds a G to run for mp, sleeping when there is none. It
 // returns ok=false when the program is exiting.
 func (r *Runtime) findRunnable(mp *M) (*G, bool) {
+	gp, ok := r.findRunnable1(mp)
+	if ok {
+		r.resetspinning(mp)
+	} else {
+		r.stopspinning(mp)
+	}
+	return gp, ok
+}
+
+func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 	for {
 		if r.exiting.Load() {
 			r.releasepIfHeld(mp)
@@ -490,6 +503,7 @@ func (r *Runtime) findRunnable(mp *M) (*G, bool) {
 			pp = r.pidleget()
 			r.sched.lock.Unlock()
 			if pp == nil {
+				r.stopspinning(mp)
 				if !r.stopm(mp) {
 					return nil, false
 				}
@@ -535,6 +549,7 @@ func (r *Runtime) findRunnable(mp *M) (*G, bool) {
 		r.releasep(mp)
 		r.pidleput(pp)
 		r.sched.lock.Unlock()
+		r.stopspinning(mp)
 		// Recheck all run queues after releasing the P (gc does the same to
 		// close the race with a concurrent runqput + wakep).
 		if r.anyRunnable() {
@@ -547,6 +562,9 @@ func (r *Runtime) findRunnable(mp *M) (*G, bool) {
 }
 
 func (r *Runtime) anyRunnable() bool {
+	if atomic.LoadInt32(&r.sched.runqsize) > 0 {
+		return true
+	}
 	for _, p2 := range r.allp {
 		if !runqempty(p2) {
 			return true
@@ -657,26 +675,48 @@ func (r *Runtime) wakep() {
 	if r.sched.npidle.Load() == 0 {
 		return
 	}
+	// One spinning M at a time looks for the work (gc's rule): it wakes
+	// another when it finds some, so Ms are not made in bursts.
+	if r.sched.nmspinning.Load() != 0 || !r.sched.nmspinning.CompareAndSwap(0, 1) {
+		return
+	}
 	r.sched.lock.Lock()
-	if r.sched.pidle == nil {
+	if r.sched.pidle == nil || r.exiting.Load() {
 		r.sched.lock.Unlock()
+		r.sched.nmspinning.Add(-1)
 		return
 	}
 	if mp := r.mget(); mp != nil {
+		mp.spinning = true
 		r.sched.lock.Unlock()
 		notewakeup(mp)
-		return
-	}
-	if r.exiting.Load() {
-		r.sched.lock.Unlock()
 		return
 	}
 	pp := r.pidleget()
 	r.sched.lock.Unlock()
 	mp := r.allocm()
+	mp.spinning = true
 	mp.nextp = pp
 	r.mWait.Add(1)
 	go r.mstart(mp)
+}
+
+// resetspinning is called when a spinning M found work: it stops spinning
+// and, if Ps are idle, wakes another M to look for more.
+func (r *Runtime) resetspinning(mp *M) {
+	if mp.spinning {
+		mp.spinning = false
+		r.sched.nmspinning.Add(-1)
+		r.wakep()
+	}
+}
+
+// stopspinning is called when a spinning M gives up.
+func (r *Runtime) stopspinning(mp *M) {
+	if mp.spinning {
+		mp.spinning = false
+		r.sched.nmspinning.Add(-1)
+	}
 }
 
 func (r *Runtime) acquirep(mp *M, pp *P) {

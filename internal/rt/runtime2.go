@@ -102,6 +102,7 @@ const (
 	waitReasonPreempted
 	waitReasonIOWait
 	waitReasonForceGoexit
+	waitReasonCoroutine
 )
 
 var waitReasonStrings = [...]string{
@@ -122,6 +123,7 @@ var waitReasonStrings = [...]string{
 	waitReasonPreempted:          "preempted",
 	waitReasonIOWait:             "IO wait",
 	waitReasonForceGoexit:        "force gc (idle)",
+	waitReasonCoroutine:          "coroutine",
 }
 
 func (w waitReason) String() string {
@@ -192,6 +194,7 @@ type G struct {
 	StartArgs []Value   // and its arguments
 
 	timer *timer // cached timer for time.Sleep
+	coro  *Coro  // the coroutine this G runs, if it is one (iter.Pull)
 
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)

@@ -182,6 +182,9 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		regs[dst] = args[0]
 	case "recover":
 		regs[dst] = t.recover()
+	case "ssa:deferstack":
+		// The defer list of the calling frame: its index.
+		regs[dst] = rt.Value{N: uint64(len(t.frames) - 1)}
 	default:
 		t.Unsupported("builtin " + ci.builtin)
 		return false
@@ -323,7 +326,7 @@ func (t *Thread) goDeferBuiltin(in *instr, ci *callInfo, regs []rt.Value) (rt.Ev
 	if in.c == callGo {
 		t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: t.frames[len(t.frames)-1].Fn, PC: t.frames[len(t.frames)-1].PC}, fn, cl, args)
 	} else {
-		t.gp.SetDefers(&rt.Defer{Fn: cl, Args: args, Depth: len(t.frames) - 1, Link: t.gp.Defers()})
+		t.gp.SetDefers(&rt.Defer{Fn: cl, Args: args, Depth: t.deferDepth(ci, regs), Link: t.gp.Defers()})
 	}
 	t.frames[len(t.frames)-1].PC++
 	return 0, false

@@ -43,13 +43,16 @@ type Thread struct {
 	parked   bool
 	yield    bool
 	// pending: a panic raised by a native, started after it returns.
-	pending   *rt.Value
-	selCases  []rt.Scase
-	fatal     bool
-	sigpanic  bool  // the panic being raised is a nil dereference
-	faultAddr int64 // the address it faulted at (a field's offset)
-	tailFn    rt.Value
-	tailArgs  []rt.Value
+	pending  *rt.Value
+	selCases []rt.Scase
+	// selScratch and selVals are reused by every select of the G.
+	selScratch []rt.Scase
+	selVals    []rt.Value
+	fatal      bool
+	sigpanic   bool  // the panic being raised is a nil dereference
+	faultAddr  int64 // the address it faulted at (a field's offset)
+	tailFn     rt.Value
+	tailArgs   []rt.Value
 	// A call a native asked for (CallThen), and the continuations waiting
 	// for such calls to return (innermost last).
 	thenFn   rt.Value
@@ -498,7 +501,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		return 0, false
 	case callDefer:
 		args := t.collectArgs(ci, regs, recv)
-		t.gp.SetDefers(&rt.Defer{Fn: rt.Value{R: &Closure{Fn: callee, Env: env}}, Args: args, Depth: len(t.frames) - 1, Link: t.gp.Defers()})
+		t.gp.SetDefers(&rt.Defer{Fn: rt.Value{R: &Closure{Fn: callee, Env: env}}, Args: args, Depth: t.deferDepth(ci, regs), Link: t.gp.Defers()})
 		t.frames[len(t.frames)-1].PC++
 		return 0, false
 	}
@@ -643,7 +646,7 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 		if flags&^dstMask == 0 {
 			copy(gp.Stk[top.FP+flags:], res)
 		}
-		return t.returnTo(flags, nil)
+		return t.returnTo(flags, res)
 	}
 	need := callee.nslots
 	if int64(newFP+need) > gp.Stackguard() {
@@ -771,6 +774,10 @@ func (t *Thread) panicRuntime(msg string) {
 }
 
 func (t *Thread) panicIndex(i int64, n int) {
+	if i < 0 {
+		t.panicRuntime(fmt.Sprintf("index out of range [%d]", i))
+		return
+	}
 	t.panicRuntime(fmt.Sprintf("index out of range [%d] with length %d", i, n))
 }
 
@@ -886,8 +893,9 @@ func (t *Thread) fatalPanic() {
 	for p := gp.Panics(); p != nil; p = p.Link {
 		chain = append(chain, p)
 	}
-	for i := len(chain) - 1; i >= 0; i-- {
-		p := chain[i]
+	// Newest first: a call's result goes to the newest panic not yet
+	// computed (returnTo, flagPrintPanic).
+	for _, p := range chain {
 		if p.Computed || p.Goexit {
 			continue
 		}
@@ -1006,4 +1014,14 @@ func printpanics(b *strings.Builder, p *rt.Panic) {
 		b.WriteString(" [recovered]")
 	}
 	b.WriteString("\n")
+}
+
+// deferDepth is the frame whose defer list a defer statement joins: the
+// current one, or the one named by an ssa:deferstack() value (a defer in
+// the body of a range-over-func loop joins the enclosing function's).
+func (t *Thread) deferDepth(ci *callInfo, regs []rt.Value) int {
+	if ci.deferStack >= 0 {
+		return int(regs[ci.deferStack].N)
+	}
+	return len(t.frames) - 1
 }

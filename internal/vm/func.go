@@ -190,12 +190,13 @@ type instr struct {
 
 // callInfo is the x of call instructions.
 type callInfo struct {
-	fn       *Func   // static callee (opCall)
-	method   string  // opCallInvoke
-	args     []int32 // argument slots
-	site     token.Pos
-	builtin  string
-	argTypes []*Type // builtins: the static types of the arguments
+	fn         *Func   // static callee (opCall)
+	method     string  // opCallInvoke
+	args       []int32 // argument slots
+	site       token.Pos
+	builtin    string
+	argTypes   []*Type // builtins: the static types of the arguments
+	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
 }
 
 type compiler struct {
@@ -682,7 +683,10 @@ func (c *compiler) unop(in *ssa.UnOp) {
 
 // call compiles a call, go or defer statement.
 func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ssa.Instruction) {
-	ci := &callInfo{args: c.args(cc.Args), site: in.Pos()}
+	ci := &callInfo{args: c.args(cc.Args), site: in.Pos(), deferStack: -1}
+	if d, ok := in.(*ssa.Defer); ok && d.DeferStack != nil {
+		ci.deferStack = c.reg(d.DeferStack)
+	}
 	var op op
 	switch fn := cc.Value.(type) {
 	case *ssa.Builtin:

@@ -297,3 +297,11 @@ func gopanicSite() (string, int) {
 	}
 	return file, 0
 }
+
+// NewCoro makes a coroutine running closure fn(args...), created by t's
+// goroutine at its current instruction.
+func (m *Machine) NewCoro(t *Thread, fn rt.Value, args []rt.Value) *rt.Coro {
+	cl := fn.R.(*Closure)
+	top := t.frames[len(t.frames)-1]
+	return m.RT.NewCoro(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
+}

@@ -46,8 +46,29 @@ func (m *Machine) NewNativeClosure(name string, nparams, nresults int, f NativeF
 	return rt.Value{R: &Closure{Fn: fn}}
 }
 
+// NewTaggedNativeClosure is NewNativeClosure with a tag ClosureTag reads
+// back (reflect.MakeFunc's function, for Value.Call).
+func (m *Machine) NewTaggedNativeClosure(name string, nparams, nresults int, f NativeFunc, tag any) rt.Value {
+	v := m.NewNativeClosure(name, nparams, nresults, f)
+	v.R.(*Closure).Env = []rt.Value{{R: tag}, {R: tagMarker}}
+	return v
+}
+
+// ClosureTag returns the tag of a func value made by
+// NewTaggedNativeClosure, or nil.
+func ClosureTag(fn rt.Value) any {
+	cl, _ := fn.R.(*Closure)
+	if cl == nil || len(cl.Env) != 2 || cl.Env[1].R != tagMarker {
+		return nil
+	}
+	return cl.Env[0].R
+}
+
+var tagMarker = new(byte)
+
 // MethodClosure returns a func value calling f (a method implementation
-// from Type.Method) with recv as its first argument (a method value).
+// from Type.Method) with recv as its first argument (a method value). Its
+// Env holds the receiver and f, for BoundMethod.
 func (m *Machine) MethodClosure(f *Func, recv rt.Value) rt.Value {
 	nres := f.nresults
 	nparams := f.nparams
@@ -55,12 +76,30 @@ func (m *Machine) MethodClosure(f *Func, recv rt.Value) rt.Value {
 		nres = f.ssa.Signature.Results().Len()
 		nparams = len(f.ssa.Params)
 	}
-	return m.NewNativeClosure(f.name+"-fm", nparams-1, nres, func(t *Thread, args, results []rt.Value) {
+	method := rt.Value{R: &Closure{Fn: f}}
+	v := m.NewNativeClosure(f.name+"-fm", nparams-1, nres, func(t *Thread, args, results []rt.Value) {
 		all := make([]rt.Value, 0, len(args)+1)
 		all = append(all, recv)
 		all = append(all, args...)
-		t.TailCall(rt.Value{R: &Closure{Fn: f}}, all)
+		t.TailCall(method, all)
 	})
+	cl := v.R.(*Closure)
+	cl.Env = []rt.Value{recv, method, {R: boundMarker}}
+	return v
+}
+
+// boundMarker marks the Env of MethodClosure's closures (natives do not
+// read their Env).
+var boundMarker = new(byte)
+
+// BoundMethod unpacks a func value made by MethodClosure: the method
+// (a func value taking the receiver first) and the receiver.
+func BoundMethod(fn rt.Value) (method, recv rt.Value, ok bool) {
+	cl, _ := fn.R.(*Closure)
+	if cl == nil || len(cl.Env) != 3 || cl.Env[2].R != boundMarker {
+		return rt.Value{}, rt.Value{}, false
+	}
+	return cl.Env[1], cl.Env[0], true
 }
 
 // HostAddr returns a stable address for a reference value's object: the
@@ -92,3 +131,31 @@ func HostAddr(r any) uintptr {
 
 // zerobase is the address of zero-sized allocations (gc's runtime.zerobase).
 var zerobase rt.Value
+
+// ZeroBase is the cell standing for the data of empty non-nil slices.
+var ZeroBase = &zerobase
+
+// CalleeTypeArgs returns the type arguments of the instance of a generic
+// function whose native is running, when it was called statically
+// (reflect.TypeFor[T]): natives of generic functions are shared by their
+// instances. nil if unknown.
+func (t *Thread) CalleeTypeArgs() []*Type {
+	if len(t.frames) == 0 {
+		return nil
+	}
+	fr := t.frames[len(t.frames)-1]
+	f, _ := fr.Fn.(*Func)
+	if f == nil || fr.PC < 0 || fr.PC >= len(f.code) {
+		return nil
+	}
+	ci, _ := f.code[fr.PC].x.(*callInfo)
+	if ci == nil || ci.fn == nil || ci.fn.ssa == nil {
+		return nil
+	}
+	targs := ci.fn.ssa.TypeArgs()
+	out := make([]*Type, len(targs))
+	for i, ta := range targs {
+		out[i] = t.m.typeOf(ta)
+	}
+	return out
+}

@@ -229,7 +229,7 @@ func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
 	var msg string
 	switch {
 	case !isIface:
-		msg = fmt.Sprintf("interface conversion: interface is nil, not %s", in.t)
+		msg = fmt.Sprintf("interface conversion: %s is nil, not %s", src, in.t)
 	case in.t.Kind == KInterface:
 		missing := ""
 		for _, name := range methodNames(in.t) {
@@ -350,14 +350,20 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 	} else {
-		cases := make([]rt.Scase, len(si.chans))
+		// Scratch space kept in the Thread: a select does not allocate.
+		n := len(si.chans)
+		if cap(t.selScratch) < n {
+			t.selScratch = make([]rt.Scase, n)
+			t.selVals = make([]rt.Value, n)
+		}
+		cases := t.selScratch[:n]
 		nrecv := 0
 		for i := range si.chans {
 			c, _ := regs[si.chans[i]].R.(*rt.Chan)
 			cases[i] = rt.Scase{C: c, Dir: si.dirs[i]}
 			if si.dirs[i] == rt.SelectSend {
-				v := regs[si.vals[i]]
-				cases[i].Elem = &v
+				t.selVals[i] = regs[si.vals[i]]
+				cases[i].Elem = &t.selVals[i]
 			} else {
 				cases[i].Elem = &regs[int(in.a)+2+nrecv]
 				nrecv++

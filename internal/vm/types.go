@@ -377,7 +377,7 @@ func writeType(b *strings.Builder, T types.Type) {
 			b.WriteString("unsafe.Pointer")
 			return
 		}
-		b.WriteString(t.Name())
+		b.WriteString(types.Typ[t.Kind()].Name()) // byte and rune print as uint8 and int32
 	case *types.Pointer:
 		b.WriteByte('*')
 		writeType(b, t.Elem())

@@ -1,0 +1,2410 @@
+// package reflect: native, over goro's value representation (see
+// internal/vm's package doc). reflect's source is type-checked without
+// bodies and its initializer does not run: every function and method the
+// program (fmt, internal/fmtsort, errors through reflectlite) reaches is a
+// native registered here.
+//
+// Representation:
+//
+//   - reflect.Type is an interface whose dynamic value is a *reflect.rtype:
+//     vm.Iface{T: <*vm.Type of *reflect.rtype>, V: rt.Value{R: cell}}, where
+//     cell is a *rt.Value canonical per *vm.Type (reflectState.cells) and
+//     cell.R holds the *vm.Type. Type values therefore compare equal with ==
+//     exactly when the types are identical. internal/reflectlite's rtype
+//     (struct{*abi.Type}) holds the same cell in its field 0.
+//   - reflect.Value (and reflectlite.Value) is the struct {typ_, ptr, flag}
+//     held as three rt.Values: field 0's R is the *vm.Type (nil = the zero,
+//     invalid Value); field 1 is the value itself (an rt.Value copied whole),
+//     used when the Value is not addressable; field 2's N holds the flag
+//     bits (flagRO: obtained through an unexported field; flagAddr:
+//     addressable) and, for addressable values, its R holds the *rt.Value
+//     cell the value lives in (a variable, a struct field, a slice or array
+//     element): reads go through the cell, so the Value sees later stores,
+//     and Set/SetInt/... store into it (structs and arrays in place, with
+//     vm.StoreDeep). Interface() of an addressable struct or array copies it.
+//   - *reflect.MapIter is a cell holding the struct {m Value; hiter}: hiter's
+//     R holds the iteration state (a snapshot of the map's entries).
+//   - Addresses (Value.Pointer, UnsafePointer, fmt's %p and %v of pointers):
+//     the host address of the object a reference designates — the *rt.Value
+//     cell of a pointer, the first element of a slice's []rt.Value, the
+//     *vm.Map, *rt.Chan or *vm.Closure (vm.HostAddr). The host heap does not
+//     move, so addresses are stable while the object lives, distinct between
+//     live objects and look like gc's (0xc000...). UnsafePointer of a map,
+//     chan or func returns that address as an unsafe.Pointer whose *rt.Value
+//     aliases the host object: good for printing and comparing, not for
+//     dereferencing.
+//     Value.Pointer of a reflect.Type's *rtype is instead a fake read-only
+//     data address in order of the type's first reflection, so that
+//     fmtsort's ordering of interface map keys by type is reproducible (gc
+//     orders them by its linker's layout, which goro cannot reproduce).
+//   - Panics: reflect's *reflect.ValueError values ("reflect: call of
+//     reflect.Value.Int on string Value"), and reflect's string panics as Go
+//     string panics.
+package lib
+
+import (
+	"go/types"
+	"math"
+	hostreflect "reflect"
+	"strconv"
+	"sync"
+	"unsafe"
+
+	"github.com/goro-dev/goro/internal/rt"
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+const (
+	flagStickyRO = 1 << 0 // obtained through an unexported non-embedded field
+	flagAddr     = 1 << 1
+	flagEmbedRO  = 1 << 2 // obtained through an unexported embedded field
+	flagRO       = flagStickyRO | flagEmbedRO
+)
+
+// ro is the read-only flag values derived from a read-only value carry
+// (reflect's flag.ro).
+func ro(f uint64) uint64 {
+	if f&flagRO != 0 {
+		return flagStickyRO
+	}
+	return 0
+}
+
+type reflectKey struct{}
+
+type reflectState struct {
+	m     *vm.Machine
+	mu    sync.Mutex
+	cells map[*vm.Type]*rt.Value
+
+	once          sync.Once
+	ptrRtype      *vm.Type // *reflect.rtype
+	valueT        *vm.Type // reflect.Value
+	valueErrPtr   *vm.Type // *reflect.ValueError
+	structFieldT  *vm.Type // reflect.StructField
+	methodT       *vm.Type // reflect.Method
+	mapIterPtr    *vm.Type // *reflect.MapIter
+	stringT       *vm.Type
+	liteRtype     *vm.Type // internal/reflectlite.rtype
+	liteValueErrP *vm.Type // *internal/reflectlite.ValueError
+	sizes         types.Sizes
+}
+
+func reflectOf(m *vm.Machine) *reflectState {
+	s, _ := m.LibState.LoadOrStore(reflectKey{}, &reflectState{m: m, cells: map[*vm.Type]*rt.Value{}})
+	st := s.(*reflectState)
+	st.once.Do(func() {
+		ptr := func(t *vm.Type) *vm.Type {
+			if t == nil {
+				return nil
+			}
+			return m.TypeOf(types.NewPointer(t.T))
+		}
+		st.ptrRtype = ptr(m.LookupType("reflect", "rtype"))
+		st.valueT = m.LookupType("reflect", "Value")
+		st.valueErrPtr = ptr(m.LookupType("reflect", "ValueError"))
+		st.structFieldT = m.LookupType("reflect", "StructField")
+		st.methodT = m.LookupType("reflect", "Method")
+		st.mapIterPtr = ptr(m.LookupType("reflect", "MapIter"))
+		st.stringT = m.TypeOf(types.Typ[types.String])
+		st.liteRtype = m.LookupType("internal/reflectlite", "rtype")
+		st.liteValueErrP = ptr(m.LookupType("internal/reflectlite", "ValueError"))
+		st.sizes = types.SizesFor("gc", "amd64")
+	})
+	return st
+}
+
+// cell returns the canonical cell of ty.
+func (s *reflectState) cell(ty *vm.Type) *rt.Value {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.cells[ty]
+	if c == nil {
+		c = &rt.Value{N: uint64(len(s.cells) + 1), R: ty}
+		s.cells[ty] = c
+	}
+	return c
+}
+
+// typeValue returns the reflect.Type of ty (nil interface for nil).
+func typeValue(m *vm.Machine, ty *vm.Type) rt.Value {
+	if ty == nil {
+		return rt.Value{}
+	}
+	s := reflectOf(m)
+	return rt.Value{R: vm.Iface{T: s.ptrRtype, V: rt.Value{R: s.cell(ty)}}}
+}
+
+// typeFrom reads the *vm.Type of a reflect.Type interface value (nil for a
+// nil interface).
+func typeFrom(v rt.Value) *vm.Type {
+	iv, ok := v.R.(vm.Iface)
+	if !ok {
+		return nil
+	}
+	return typeOfCell(iv.V)
+}
+
+// typeOfCell reads the *vm.Type of a *rtype (a cell) or an rtype struct.
+func typeOfCell(v rt.Value) *vm.Type {
+	switch x := v.R.(type) {
+	case *rt.Value:
+		if x == nil {
+			return nil
+		}
+		ty, _ := x.R.(*vm.Type)
+		return ty
+	case []rt.Value:
+		if len(x) == 0 {
+			return nil
+		}
+		return typeOfCell(x[0])
+	case *vm.Type:
+		return x
+	}
+	return nil
+}
+
+// rv is an unpacked reflect.Value.
+type rv struct {
+	t    *vm.Type
+	v    rt.Value
+	flag uint64
+	cell *rt.Value
+}
+
+func unpack(x rt.Value) rv {
+	fs, _ := x.R.([]rt.Value)
+	if len(fs) < 3 {
+		return rv{}
+	}
+	t, _ := fs[0].R.(*vm.Type)
+	cell, _ := fs[2].R.(*rt.Value)
+	return rv{t: t, v: fs[1], flag: fs[2].N, cell: cell}
+}
+
+func (r rv) pack() rt.Value {
+	if r.t == nil {
+		return rt.Value{R: []rt.Value{{}, {}, {}}}
+	}
+	if r.cell != nil {
+		return rt.Value{R: []rt.Value{{R: r.t}, {}, {N: r.flag | flagAddr, R: r.cell}}}
+	}
+	return rt.Value{R: []rt.Value{{R: r.t}, r.v, {N: r.flag &^ flagAddr}}}
+}
+
+// get returns the value (shared, not copied).
+func (r rv) get() rt.Value {
+	if r.cell != nil {
+		return *r.cell
+	}
+	return r.v
+}
+
+// copied returns the value, copied if it lives in a cell.
+func (r rv) copied() rt.Value {
+	if r.cell != nil {
+		return vm.CopyDeep(r.t, *r.cell)
+	}
+	return r.v
+}
+
+func (r rv) kind() int {
+	if r.t == nil {
+		return 0
+	}
+	return reflectKind(r.t)
+}
+
+func valueOfIface(v rt.Value) rv {
+	iv, ok := v.R.(vm.Iface)
+	if !ok {
+		return rv{}
+	}
+	return rv{t: iv.T, v: iv.V}
+}
+
+// iface returns r as an interface value (an any).
+func (r rv) iface() rt.Value {
+	if r.t.Kind == vm.KInterface {
+		v := r.get()
+		if _, ok := v.R.(vm.Iface); !ok {
+			return rt.Value{}
+		}
+		return v
+	}
+	return rt.Value{R: vm.Iface{T: r.t, V: r.copied()}}
+}
+
+// assignTo converts r's value for storing in a variable of type dst.
+func (r rv) assignTo(dst *vm.Type) rt.Value {
+	if dst.Kind == vm.KInterface && r.t.Kind != vm.KInterface {
+		return rt.Value{R: vm.Iface{T: r.t, V: r.copied()}}
+	}
+	return r.copied()
+}
+
+var kindNames = []string{"invalid", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64", "complex64", "complex128", "array", "chan", "func", "interface", "map", "ptr", "slice", "string", "struct", "unsafe.Pointer"}
+
+func kindString(k int) string {
+	if k >= 0 && k < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind" + strconv.Itoa(k)
+}
+
+// Reflect kinds used below.
+const (
+	rkInvalid = iota
+	rkBool
+	rkInt
+	rkInt8
+	rkInt16
+	rkInt32
+	rkInt64
+	rkUint
+	rkUint8
+	rkUint16
+	rkUint32
+	rkUint64
+	rkUintptr
+	rkFloat32
+	rkFloat64
+	rkComplex64
+	rkComplex128
+	rkArray
+	rkChan
+	rkFunc
+	rkInterface
+	rkMap
+	rkPointer
+	rkSlice
+	rkString
+	rkStruct
+	rkUnsafePointer
+)
+
+// valueError panics with a *reflect.ValueError (or reflectlite's).
+func valueError(t *vm.Thread, method string, kind int) {
+	s := reflectOf(t.Machine())
+	pt := s.valueErrPtr
+	if pt == nil || (len(method) > 12 && method[:12] == "reflectlite.") {
+		if s.liteValueErrP != nil {
+			pt = s.liteValueErrP
+		}
+	}
+	if pt == nil {
+		t.Panic(rt.Value{R: vm.Iface{T: s.stringT, V: rt.Value{R: valueErrorText(method, kind)}}})
+		return
+	}
+	cell := &rt.Value{R: []rt.Value{{R: method}, {N: uint64(kind)}}}
+	t.Panic(rt.Value{R: vm.Iface{T: pt, V: rt.Value{R: cell}}})
+}
+
+func valueErrorText(method string, kind int) string {
+	if kind == 0 {
+		return "reflect: call of " + method + " on zero Value"
+	}
+	return "reflect: call of " + method + " on " + kindString(kind) + " Value"
+}
+
+// panicString panics with a string value, as reflect's panic("...") does.
+func panicString(t *vm.Thread, msg string) {
+	s := reflectOf(t.Machine())
+	t.Panic(rt.Value{R: vm.Iface{T: s.stringT, V: rt.Value{R: msg}}})
+}
+
+// mustBe checks r's kind; false (after panicking) if it is not k.
+func mustBe(t *vm.Thread, r rv, method string, ks ...int) bool {
+	k := r.kind()
+	for _, want := range ks {
+		if k == want {
+			return true
+		}
+	}
+	valueError(t, "reflect.Value."+method, k)
+	return false
+}
+
+func mustBeAssignable(t *vm.Thread, r rv, method string) bool {
+	if r.t == nil {
+		valueError(t, "reflect.Value."+method, 0)
+		return false
+	}
+	if ro(r.flag) != 0 {
+		panicString(t, "reflect: reflect.Value."+method+" using value obtained using unexported field")
+		return false
+	}
+	if r.cell == nil {
+		panicString(t, "reflect: reflect.Value."+method+" using unaddressable value")
+		return false
+	}
+	return true
+}
+
+func isNilRef(x any) bool {
+	switch p := x.(type) {
+	case nil:
+		return true
+	case *rt.Value:
+		return p == nil
+	case []rt.Value:
+		return p == nil
+	case *vm.Map:
+		return p == nil
+	case *rt.Chan:
+		return p == nil
+	case *vm.Closure:
+		return p == nil
+	}
+	return false
+}
+
+func ptrTo(m *vm.Machine, t *vm.Type) *vm.Type { return m.TypeOf(types.NewPointer(t.T)) }
+
+func structOf(t *vm.Type) *types.Struct {
+	st, _ := t.T.Underlying().(*types.Struct)
+	return st
+}
+
+// normInt truncates and extends x to integer kind k (vm.Kind).
+func normInt(k vm.Kind, x uint64) uint64 {
+	switch k {
+	case vm.KInt8:
+		return uint64(int64(int8(x)))
+	case vm.KInt16:
+		return uint64(int64(int16(x)))
+	case vm.KInt32:
+		return uint64(int64(int32(x)))
+	case vm.KUint8:
+		return uint64(uint8(x))
+	case vm.KUint16:
+		return uint64(uint16(x))
+	case vm.KUint32:
+		return uint64(uint32(x))
+	}
+	return x
+}
+
+func strOf(v rt.Value) string { s, _ := v.R.(string); return s }
+
+func c128Of(v rt.Value) complex128 { c, _ := v.R.(complex128); return c }
+
+// field returns field i of struct value r.
+func (r rv) field(i int) rv {
+	st := structOf(r.t)
+	ft := r.t.Fields[i]
+	flag := r.flag & flagStickyRO
+	if f := st.Field(i); !f.Exported() {
+		if f.Embedded() {
+			flag |= flagEmbedRO
+		} else {
+			flag |= flagStickyRO
+		}
+	}
+	if r.cell != nil {
+		fs, _ := r.cell.R.([]rt.Value)
+		if fs == nil {
+			*r.cell = r.t.Zero()
+			fs = r.cell.R.([]rt.Value)
+		}
+		return rv{t: ft, flag: flag | flagAddr, cell: &fs[i]}
+	}
+	fs, _ := r.v.R.([]rt.Value)
+	if fs == nil {
+		return rv{t: ft, v: ft.Zero(), flag: flag}
+	}
+	return rv{t: ft, v: fs[i], flag: flag}
+}
+
+// elem is Value.Elem.
+func (r rv) elem(t *vm.Thread, method string) (rv, bool) {
+	switch r.kind() {
+	case rkInterface:
+		iv, ok := r.get().R.(vm.Iface)
+		if !ok {
+			return rv{}, true
+		}
+		return rv{t: iv.T, v: iv.V, flag: ro(r.flag)}, true
+	case rkPointer:
+		p, _ := r.get().R.(*rt.Value)
+		if p == nil {
+			return rv{}, true
+		}
+		return rv{t: r.t.Elem, flag: ro(r.flag) | flagAddr, cell: p}, true
+	}
+	valueError(t, method, r.kind())
+	return rv{}, false
+}
+
+// index is Value.Index.
+func (r rv) index(t *vm.Thread, i int64) (rv, bool) {
+	switch r.kind() {
+	case rkSlice:
+		vs, _ := r.get().R.([]rt.Value)
+		if i < 0 || i >= int64(len(vs)) {
+			panicString(t, "reflect: slice index out of range")
+			return rv{}, false
+		}
+		return rv{t: r.t.Elem, flag: ro(r.flag) | flagAddr, cell: &vs[i]}, true
+	case rkArray:
+		if i < 0 || i >= int64(r.t.Len) {
+			panicString(t, "reflect: array index out of range")
+			return rv{}, false
+		}
+		if r.cell != nil {
+			vs, _ := r.cell.R.([]rt.Value)
+			if vs == nil {
+				*r.cell = r.t.Zero()
+				vs = r.cell.R.([]rt.Value)
+			}
+			return rv{t: r.t.Elem, flag: ro(r.flag) | flagAddr, cell: &vs[i]}, true
+		}
+		vs, _ := r.v.R.([]rt.Value)
+		if vs == nil {
+			return rv{t: r.t.Elem, v: r.t.Elem.Zero(), flag: ro(r.flag)}, true
+		}
+		return rv{t: r.t.Elem, v: vs[i], flag: ro(r.flag)}, true
+	case rkString:
+		s := strOf(r.get())
+		if i < 0 || i >= int64(len(s)) {
+			panicString(t, "reflect: string index out of range")
+			return rv{}, false
+		}
+		u8 := t.Machine().TypeOf(types.Typ[types.Uint8])
+		return rv{t: u8, v: rt.Value{N: uint64(s[i])}, flag: ro(r.flag)}, true
+	}
+	valueError(t, "reflect.Value.Index", r.kind())
+	return rv{}, false
+}
+
+func (r rv) length(t *vm.Thread, method string) (int, bool) {
+	v := r.get()
+	switch r.kind() {
+	case rkSlice:
+		vs, _ := v.R.([]rt.Value)
+		return len(vs), true
+	case rkArray:
+		return r.t.Len, true
+	case rkString:
+		return len(strOf(v)), true
+	case rkMap:
+		mp, _ := v.R.(*vm.Map)
+		return mp.Len(), true
+	case rkChan:
+		c, _ := v.R.(*rt.Chan)
+		if c == nil {
+			return 0, true
+		}
+		return c.Len(), true
+	case rkPointer:
+		if r.t.Elem.Kind == vm.KArray {
+			return r.t.Elem.Len, true
+		}
+	}
+	valueError(t, method, r.kind())
+	return 0, false
+}
+
+func (r rv) isZero() bool {
+	v := r.get()
+	switch r.kind() {
+	case rkBool, rkInt, rkInt8, rkInt16, rkInt32, rkInt64, rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr, rkFloat32, rkFloat64:
+		return v.N == 0
+	case rkComplex64, rkComplex128:
+		c := c128Of(v)
+		return math.Float64bits(real(c)) == 0 && math.Float64bits(imag(c)) == 0
+	case rkString:
+		return strOf(v) == ""
+	case rkArray:
+		for i := 0; i < r.t.Len; i++ {
+			vs, _ := v.R.([]rt.Value)
+			if vs == nil {
+				return true
+			}
+			if !(rv{t: r.t.Elem, v: vs[i]}).isZero() {
+				return false
+			}
+		}
+		return true
+	case rkStruct:
+		vs, _ := v.R.([]rt.Value)
+		if vs == nil {
+			return true
+		}
+		for i, ft := range r.t.Fields {
+			if !(rv{t: ft, v: vs[i]}).isZero() {
+				return false
+			}
+		}
+		return true
+	case rkInterface:
+		_, ok := v.R.(vm.Iface)
+		return !ok
+	}
+	return isNilRef(v.R)
+}
+
+// addrOf is Value.Pointer.
+func (r rv) addrOf() uintptr {
+	return vm.HostAddr(r.get().R)
+}
+
+// unsafePointer is Value.UnsafePointer: an unsafe.Pointer value.
+func (r rv) unsafePointer() rt.Value {
+	v := r.get()
+	switch x := v.R.(type) {
+	case *rt.Value:
+		if x == nil {
+			return rt.Value{}
+		}
+		return rt.Value{R: x}
+	case []rt.Value:
+		if x == nil {
+			return rt.Value{}
+		}
+	}
+	if vs, ok := v.R.([]rt.Value); ok {
+		if cap(vs) > 0 {
+			return rt.Value{R: &vs[:1][0]}
+		}
+		return rt.Value{R: vm.ZeroBase}
+	}
+	// The host object itself, seen as a cell: only for addresses.
+	var p unsafe.Pointer
+	switch x := v.R.(type) {
+	case *vm.Map:
+		p = unsafe.Pointer(x)
+	case *rt.Chan:
+		p = unsafe.Pointer(x)
+	case *vm.Closure:
+		p = unsafe.Pointer(x)
+	}
+	if p == nil {
+		return rt.Value{}
+	}
+	return rt.Value{R: (*rt.Value)(p)}
+}
+
+func init() {
+	registerReflectTypes()
+	registerReflectValues()
+}
+
+func registerReflectTypes() {
+	reg := vm.RegisterNative
+	recvType := func(a []rt.Value) *vm.Type { return typeOfCell(a[0]) }
+
+	reg("reflect.TypeOf", func(t *vm.Thread, a, r []rt.Value) {
+		iv, ok := a[0].R.(vm.Iface)
+		if !ok {
+			r[0] = rt.Value{}
+			return
+		}
+		r[0] = typeValue(t.Machine(), iv.T)
+	})
+	reg("reflect.TypeFor", func(t *vm.Thread, a, r []rt.Value) {
+		targs := t.CalleeTypeArgs()
+		if len(targs) != 1 {
+			t.Unsupported("reflect.TypeFor called dynamically")
+			return
+		}
+		r[0] = typeValue(t.Machine(), targs[0])
+	})
+	reg("reflect.PtrTo", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
+	})
+	reg("reflect.PointerTo", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
+	})
+	reg("reflect.SliceOf", func(t *vm.Thread, a, r []rt.Value) {
+		m := t.Machine()
+		r[0] = typeValue(m, m.TypeOf(types.NewSlice(typeFrom(a[0]).T)))
+	})
+	reg("reflect.MapOf", func(t *vm.Thread, a, r []rt.Value) {
+		m := t.Machine()
+		k := typeFrom(a[0])
+		if !types.Comparable(k.T) {
+			panicString(t, "reflect.MapOf: invalid key type "+k.String())
+			return
+		}
+		r[0] = typeValue(m, m.TypeOf(types.NewMap(k.T, typeFrom(a[1]).T)))
+	})
+	reg("reflect.ChanOf", func(t *vm.Thread, a, r []rt.Value) {
+		m := t.Machine()
+		dir := types.SendRecv
+		switch a[0].N {
+		case 1:
+			dir = types.RecvOnly
+		case 2:
+			dir = types.SendOnly
+		}
+		r[0] = typeValue(m, m.TypeOf(types.NewChan(dir, typeFrom(a[1]).T)))
+	})
+	reg("reflect.ArrayOf", func(t *vm.Thread, a, r []rt.Value) {
+		m := t.Machine()
+		r[0] = typeValue(m, m.TypeOf(types.NewArray(typeFrom(a[1]).T, int64(a[0].N))))
+	})
+	reg("(reflect.Kind).String", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: kindString(int(a[0].N))}
+	})
+	reg("(internal/abi.Kind).String", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: kindString(int(a[0].N))}
+	})
+	reg("(*reflect.ValueError).Error", func(t *vm.Thread, a, r []rt.Value) {
+		p, _ := a[0].R.(*rt.Value)
+		var fs []rt.Value
+		if p != nil {
+			fs, _ = p.R.([]rt.Value)
+		}
+		if len(fs) < 2 {
+			r[0] = rt.Value{R: "reflect: call of  on zero Value"}
+			return
+		}
+		r[0] = rt.Value{R: valueErrorText(strOf(fs[0]), int(fs[1].N))}
+	})
+	reg("(reflect.StructTag).Get", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: hostreflect.StructTag(strOf(a[0])).Get(strOf(a[1]))}
+	})
+	reg("(reflect.StructTag).Lookup", func(t *vm.Thread, a, r []rt.Value) {
+		v, ok := hostreflect.StructTag(strOf(a[0])).Lookup(strOf(a[1]))
+		r[0], r[1] = rt.Value{R: v}, boolV(ok)
+	})
+	reg("(reflect.StructField).IsExported", func(t *vm.Thread, a, r []rt.Value) {
+		fs, _ := a[0].R.([]rt.Value)
+		r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
+	})
+	reg("(reflect.Method).IsExported", func(t *vm.Thread, a, r []rt.Value) {
+		fs, _ := a[0].R.([]rt.Value)
+		r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
+	})
+	reg("(reflect.ChanDir).String", func(t *vm.Thread, a, r []rt.Value) {
+		switch a[0].N {
+		case 1:
+			r[0] = rt.Value{R: "<-chan"}
+		case 2:
+			r[0] = rt.Value{R: "chan<-"}
+		case 3:
+			r[0] = rt.Value{R: "chan"}
+		default:
+			r[0] = rt.Value{R: "ChanDir" + strconv.Itoa(int(a[0].N))}
+		}
+	})
+
+	reg("(*reflect.rtype).String", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: recvType(a).String()}
+	})
+	reg("(*reflect.rtype).Kind", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{N: uint64(reflectKind(recvType(a)))}
+	})
+	reg("(*reflect.rtype).Name", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: typeName(recvType(a))}
+	})
+	reg("(*reflect.rtype).PkgPath", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{R: typePkgPath(recvType(a))}
+	})
+	reg("(*reflect.rtype).Size", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{N: uint64(recvType(a).Size)}
+	})
+	reg("(*reflect.rtype).Align", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
+	})
+	reg("(*reflect.rtype).FieldAlign", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
+	})
+	reg("(*reflect.rtype).Bits", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		k := reflectKind(ty)
+		if k < rkInt || k > rkComplex128 {
+			panicString(t, "reflect: Bits of non-arithmetic Type "+ty.String())
+			return
+		}
+		r[0] = rt.Value{N: uint64(ty.Size * 8)}
+	})
+	reg("(*reflect.rtype).Elem", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		switch ty.Kind {
+		case vm.KArray, vm.KChan, vm.KMap, vm.KPointer, vm.KSlice:
+			r[0] = typeValue(t.Machine(), ty.Elem)
+			return
+		}
+		panicString(t, "reflect: Elem of invalid type "+ty.String())
+	})
+	reg("(*reflect.rtype).Key", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		if ty.Kind != vm.KMap {
+			panicString(t, "reflect: Key of non-map type "+ty.String())
+			return
+		}
+		r[0] = typeValue(t.Machine(), ty.Key)
+	})
+	reg("(*reflect.rtype).Len", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		if ty.Kind != vm.KArray {
+			panicString(t, "reflect: Len of non-array type "+ty.String())
+			return
+		}
+		r[0] = rt.Value{N: uint64(ty.Len)}
+	})
+	reg("(*reflect.rtype).ChanDir", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		ch, ok := ty.T.Underlying().(*types.Chan)
+		if !ok {
+			panicString(t, "reflect: ChanDir of non-chan type "+ty.String())
+			return
+		}
+		switch ch.Dir() {
+		case types.SendRecv:
+			r[0] = rt.Value{N: 3}
+		case types.SendOnly:
+			r[0] = rt.Value{N: 2}
+		default:
+			r[0] = rt.Value{N: 1}
+		}
+	})
+	reg("(*reflect.rtype).NumField", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		if ty.Kind != vm.KStruct {
+			panicString(t, "reflect: NumField of non-struct type "+ty.String())
+			return
+		}
+		r[0] = rt.Value{N: uint64(len(ty.Fields))}
+	})
+	reg("(*reflect.rtype).Field", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		if ty.Kind != vm.KStruct {
+			panicString(t, "reflect: Field of non-struct type "+ty.String())
+			return
+		}
+		i := int64(a[1].N)
+		if i < 0 || i >= int64(len(ty.Fields)) {
+			panicString(t, "reflect: Field index out of bounds")
+			return
+		}
+		r[0] = structField(t.Machine(), ty, []int{int(i)})
+	})
+	reg("(*reflect.rtype).FieldByName", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		if ty.Kind != vm.KStruct {
+			panicString(t, "reflect: FieldByName of non-struct type "+ty.String())
+			return
+		}
+		idx := fieldPath(ty, strOf(a[1]))
+		if idx == nil {
+			r[0], r[1] = t.Machine().TypeOf(reflectOf(t.Machine()).structFieldT.T).Zero(), boolV(false)
+			return
+		}
+		r[0], r[1] = structField(t.Machine(), ty, idx), boolV(true)
+	})
+	reg("(*reflect.rtype).NumMethod", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = rt.Value{N: uint64(len(exportedMethods(recvType(a))))}
+	})
+	reg("(*reflect.rtype).Method", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		ms := exportedMethods(ty)
+		i := int(a[1].N)
+		if i < 0 || i >= len(ms) {
+			panicString(t, "reflect: Method index out of range")
+			return
+		}
+		r[0] = methodValue(t.Machine(), ty, ms[i], i)
+	})
+	reg("(*reflect.rtype).MethodByName", func(t *vm.Thread, a, r []rt.Value) {
+		ty := recvType(a)
+		ms := exportedMethods(ty)
+		for i, f := range ms {
+			if f.Name() == strOf(a[1]) {
+				r[0], r[1] = methodValue(t.Machine(), ty, f, i), boolV(true)
+				return
+			}
+		}
+		r[0], r[1] = reflectOf(t.Machine()).methodT.Zero(), boolV(false)
+	})
+	reg("(*reflect.rtype).Implements", func(t *vm.Thread, a, r []rt.Value) {
+		u := typeFrom(a[1])
+		if u == nil {
+			panicString(t, "reflect: nil type passed to Type.Implements")
+			return
+		}
+		it, ok := u.T.Underlying().(*types.Interface)
+		if !ok {
+			panicString(t, "reflect: non-interface type passed to Type.Implements")
+			return
+		}
+		r[0] = boolV(types.Implements(recvType(a).T, it))
+	})
+	reg("(*reflect.rtype).AssignableTo", func(t *vm.Thread, a, r []rt.Value) {
+		u := typeFrom(a[1])
+		if u == nil {
+			panicString(t, "reflect: nil type passed to Type.AssignableTo")
+			return
+		}
+		r[0] = boolV(types.AssignableTo(recvType(a).T, u.T))
+	})
+	reg("(*reflect.rtype).ConvertibleTo", func(t *vm.Thread, a, r []rt.Value) {
+		u := typeFrom(a[1])
+		if u == nil {
+			panicString(t, "reflect: nil type passed to Type.ConvertibleTo")
+			return
+		}
+		r[0] = boolV(types.ConvertibleTo(recvType(a).T, u.T))
+	})
+	reg("(*reflect.rtype).Comparable", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = boolV(types.Comparable(recvType(a).T))
+	})
+	sig := func(t *vm.Thread, a []rt.Value, what string) *types.Signature {
+		ty := recvType(a)
+		s, ok := ty.T.Underlying().(*types.Signature)
+		if !ok {
+			panicString(t, "reflect: "+what+" of non-func type "+ty.String())
+		}
+		return s
+	}
+	reg("(*reflect.rtype).NumIn", func(t *vm.Thread, a, r []rt.Value) {
+		if s := sig(t, a, "NumIn"); s != nil {
+			r[0] = rt.Value{N: uint64(s.Params().Len())}
+		}
+	})
+	reg("(*reflect.rtype).NumOut", func(t *vm.Thread, a, r []rt.Value) {
+		if s := sig(t, a, "NumOut"); s != nil {
+			r[0] = rt.Value{N: uint64(s.Results().Len())}
+		}
+	})
+	reg("(*reflect.rtype).IsVariadic", func(t *vm.Thread, a, r []rt.Value) {
+		if s := sig(t, a, "IsVariadic"); s != nil {
+			r[0] = boolV(s.Variadic())
+		}
+	})
+	reg("(*reflect.rtype).In", func(t *vm.Thread, a, r []rt.Value) {
+		if s := sig(t, a, "In"); s != nil {
+			i := int(a[1].N)
+			if i < 0 || i >= s.Params().Len() {
+				t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Params().Len()))
+				return
+			}
+			r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Params().At(i).Type()))
+		}
+	})
+	reg("(*reflect.rtype).Out", func(t *vm.Thread, a, r []rt.Value) {
+		if s := sig(t, a, "Out"); s != nil {
+			i := int(a[1].N)
+			if i < 0 || i >= s.Results().Len() {
+				t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Results().Len()))
+				return
+			}
+			r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Results().At(i).Type()))
+		}
+	})
+}
+
+// typeName is Type.Name: the name of a defined type within its package.
+func typeName(ty *vm.Type) string {
+	switch T := types.Unalias(ty.T).(type) {
+	case *types.Named:
+		s := ty.String()
+		if T.Obj().Pkg() != nil {
+			s = s[len(T.Obj().Pkg().Name())+1:]
+		}
+		return s
+	case *types.Basic:
+		if T.Kind() == types.UnsafePointer {
+			return "Pointer"
+		}
+		return types.Typ[T.Kind()].Name() // uint8 for byte, int32 for rune
+	}
+	return ""
+}
+
+func typePkgPath(ty *vm.Type) string {
+	switch T := types.Unalias(ty.T).(type) {
+	case *types.Named:
+		if T.Obj().Pkg() != nil {
+			return pkgPath(T.Obj().Pkg())
+		}
+	case *types.Basic:
+		if T.Kind() == types.UnsafePointer {
+			return "unsafe"
+		}
+	}
+	return ""
+}
+
+// pkgPath is gc's path of p: "main" for the main package.
+func pkgPath(p *types.Package) string {
+	if p.Name() == "main" {
+		return "main"
+	}
+	return p.Path()
+}
+
+// structField builds the reflect.StructField of the field at path idx.
+func structField(m *vm.Machine, ty *vm.Type, idx []int) rt.Value {
+	s := reflectOf(m)
+	cur := ty
+	var f *types.Var
+	var tag string
+	var off int64
+	for n, i := range idx {
+		if n > 0 && cur.Kind == vm.KPointer {
+			cur = cur.Elem
+		}
+		st := structOf(cur)
+		f = st.Field(i)
+		tag = st.Tag(i)
+		fields := make([]*types.Var, st.NumFields())
+		for j := range fields {
+			fields[j] = st.Field(j)
+		}
+		off = s.sizes.Offsetsof(fields)[i]
+		cur = cur.Fields[i]
+	}
+	pkg := ""
+	if !f.Exported() && f.Pkg() != nil {
+		pkg = pkgPath(f.Pkg())
+	}
+	is := make([]rt.Value, len(idx))
+	for i, x := range idx {
+		is[i] = rt.Value{N: uint64(x)}
+	}
+	out := s.structFieldT.Zero()
+	fs := out.R.([]rt.Value)
+	set := func(name string, v rt.Value) {
+		if i := vm.FieldIndex(s.structFieldT, name); i >= 0 {
+			fs[i] = v
+		}
+	}
+	set("Name", rt.Value{R: f.Name()})
+	set("PkgPath", rt.Value{R: pkg})
+	set("Type", typeValue(m, cur))
+	set("Tag", rt.Value{R: tag})
+	set("Offset", rt.Value{N: uint64(off)})
+	set("Index", rt.Value{R: is})
+	set("Anonymous", boolV(f.Embedded()))
+	return out
+}
+
+// fieldPath finds field name in struct type ty (promoted through embedded
+// fields, shallowest first), returning its index path or nil.
+func fieldPath(ty *vm.Type, name string) []int {
+	type item struct {
+		t    *vm.Type
+		path []int
+	}
+	level := []item{{ty, nil}}
+	seen := map[*vm.Type]bool{}
+	for len(level) > 0 {
+		var next []item
+		var found []int
+		count := 0
+		for _, it := range level {
+			t := it.t
+			if t.Kind == vm.KPointer {
+				t = t.Elem
+			}
+			if t.Kind != vm.KStruct || seen[t] {
+				continue
+			}
+			seen[t] = true
+			st := structOf(t)
+			for i := 0; i < st.NumFields(); i++ {
+				f := st.Field(i)
+				p := append(append([]int(nil), it.path...), i)
+				if f.Name() == name {
+					count++
+					found = p
+				} else if f.Embedded() {
+					next = append(next, item{t.Fields[i], p})
+				}
+			}
+		}
+		if count == 1 {
+			return found
+		}
+		if count > 1 {
+			return nil
+		}
+		level = next
+	}
+	return nil
+}
+
+// exportedMethods lists the methods reflect shows for ty: exported methods
+// of its method set sorted by name (all methods of an interface).
+func exportedMethods(ty *vm.Type) []*types.Func {
+	var out []*types.Func
+	if it, ok := ty.T.Underlying().(*types.Interface); ok {
+		for i := 0; i < it.NumMethods(); i++ {
+			out = append(out, it.Method(i))
+		}
+		return out
+	}
+	ms := types.NewMethodSet(ty.T)
+	for i := 0; i < ms.Len(); i++ {
+		if f, ok := ms.At(i).Obj().(*types.Func); ok && f.Exported() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// methodValue builds the reflect.Method of method f of ty.
+func methodValue(m *vm.Machine, ty *vm.Type, f *types.Func, i int) rt.Value {
+	s := reflectOf(m)
+	out := s.methodT.Zero()
+	fs := out.R.([]rt.Value)
+	set := func(name string, v rt.Value) {
+		if j := vm.FieldIndex(s.methodT, name); j >= 0 {
+			fs[j] = v
+		}
+	}
+	set("Name", rt.Value{R: f.Name()})
+	set("Index", rt.Value{N: uint64(i)})
+	fsig := f.Type().(*types.Signature)
+	if _, isIface := ty.T.Underlying().(*types.Interface); isIface {
+		set("Type", typeValue(m, m.TypeOf(types.NewSignatureType(nil, nil, nil, fsig.Params(), fsig.Results(), fsig.Variadic()))))
+		return out
+	}
+	params := []*types.Var{types.NewParam(0, nil, "", ty.T)}
+	for j := 0; j < fsig.Params().Len(); j++ {
+		params = append(params, fsig.Params().At(j))
+	}
+	ft := m.TypeOf(types.NewSignatureType(nil, nil, nil, types.NewTuple(params...), fsig.Results(), fsig.Variadic()))
+	set("Type", typeValue(m, ft))
+	if impl := ty.Method(f.Name()); impl != nil {
+		set("Func", rv{t: ft, v: rt.Value{R: &vm.Closure{Fn: impl}}}.pack())
+	}
+	return out
+}
+
+func registerReflectValues() {
+	reg := vm.RegisterNative
+	val := func(name string, f func(t *vm.Thread, v rv, a, r []rt.Value)) {
+		reg("(reflect.Value)."+name, func(t *vm.Thread, a, r []rt.Value) { f(t, unpack(a[0]), a, r) })
+	}
+
+	reg("reflect.ValueOf", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = valueOfIface(a[0]).pack()
+	})
+	reg("reflect.Zero", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil {
+			panicString(t, "reflect: Zero(nil)")
+			return
+		}
+		r[0] = rv{t: ty, v: ty.Zero()}.pack()
+	})
+	reg("reflect.New", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil {
+			panicString(t, "reflect: New(nil)")
+			return
+		}
+		cell := &rt.Value{}
+		*cell = ty.Zero()
+		r[0] = rv{t: ptrTo(t.Machine(), ty), v: rt.Value{R: cell}}.pack()
+	})
+	reg("reflect.Indirect", func(t *vm.Thread, a, r []rt.Value) {
+		v := unpack(a[0])
+		if v.kind() != rkPointer {
+			r[0] = a[0]
+			return
+		}
+		e, _ := v.elem(t, "reflect.Value.Elem")
+		r[0] = e.pack()
+	})
+	reg("reflect.MakeSlice", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil || ty.Kind != vm.KSlice {
+			panicString(t, "reflect.MakeSlice of non-slice type")
+			return
+		}
+		n, c := int64(a[1].N), int64(a[2].N)
+		if n < 0 {
+			panicString(t, "reflect.MakeSlice: negative len")
+			return
+		}
+		if c < 0 {
+			panicString(t, "reflect.MakeSlice: negative cap")
+			return
+		}
+		if n > c {
+			panicString(t, "reflect.MakeSlice: len > cap")
+			return
+		}
+		vs := make([]rt.Value, n, c)
+		full := vs[:c]
+		for i := range full {
+			full[i] = ty.Elem.Zero()
+		}
+		r[0] = rv{t: ty, v: rt.Value{R: vs}}.pack()
+	})
+	reg("reflect.MakeMap", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil || ty.Kind != vm.KMap {
+			panicString(t, "reflect.MakeMapWithSize of non-map type")
+			return
+		}
+		r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
+	})
+	reg("reflect.MakeMapWithSize", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil || ty.Kind != vm.KMap {
+			panicString(t, "reflect.MakeMapWithSize of non-map type")
+			return
+		}
+		r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
+	})
+	reg("reflect.Append", func(t *vm.Thread, a, r []rt.Value) {
+		s := unpack(a[0])
+		if !mustBe(t, s, "Append", rkSlice) {
+			return
+		}
+		vs, _ := s.get().R.([]rt.Value)
+		xs, _ := a[1].R.([]rt.Value)
+		for _, x := range xs {
+			vs = append(vs, unpack(x).assignTo(s.t.Elem))
+		}
+		r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
+	})
+	reg("reflect.AppendSlice", func(t *vm.Thread, a, r []rt.Value) {
+		s, x := unpack(a[0]), unpack(a[1])
+		if !mustBe(t, s, "AppendSlice", rkSlice) || !mustBe(t, x, "AppendSlice", rkSlice) {
+			return
+		}
+		vs, _ := s.get().R.([]rt.Value)
+		xs, _ := x.get().R.([]rt.Value)
+		for _, e := range xs {
+			vs = append(vs, vm.CopyDeep(s.t.Elem, e))
+		}
+		r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
+	})
+	reg("reflect.Copy", func(t *vm.Thread, a, r []rt.Value) {
+		d, s := unpack(a[0]), unpack(a[1])
+		var dst, src []rt.Value
+		switch d.kind() {
+		case rkSlice:
+			dst, _ = d.get().R.([]rt.Value)
+		case rkArray:
+			if !mustBeAssignable(t, d, "Copy") {
+				return
+			}
+			dst, _ = d.cell.R.([]rt.Value)
+		default:
+			valueError(t, "reflect.Copy", d.kind())
+			return
+		}
+		switch s.kind() {
+		case rkSlice, rkArray:
+			src, _ = s.get().R.([]rt.Value)
+		case rkString:
+			src = vm.BytesToValues([]byte(strOf(s.get()))).R.([]rt.Value)
+		default:
+			valueError(t, "reflect.Copy", s.kind())
+			return
+		}
+		n := copy(dst, src)
+		if d.t.Elem.Kind == vm.KStruct || d.t.Elem.Kind == vm.KArray {
+			for i := 0; i < n; i++ {
+				dst[i] = vm.CopyDeep(d.t.Elem, dst[i])
+			}
+		}
+		r[0] = rt.Value{N: uint64(n)}
+	})
+	reg("reflect.DeepEqual", func(t *vm.Thread, a, r []rt.Value) {
+		x, y := valueOfIface(a[0]), valueOfIface(a[1])
+		if x.t == nil || y.t == nil {
+			r[0] = boolV(x.t == y.t)
+			return
+		}
+		if x.t != y.t {
+			r[0] = boolV(false)
+			return
+		}
+		r[0] = boolV(deepEqual(x.t, x.v, y.v, map[visit]bool{}))
+	})
+	reg("reflect.MakeFunc", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil || ty.Kind != vm.KFunc {
+			panicString(t, "reflect: call of MakeFunc with non-Func type")
+			return
+		}
+		r[0] = rv{t: ty, v: makeFunc(t.Machine(), ty, a[1])}.pack()
+	})
+	reg("reflect.VisibleFields", func(t *vm.Thread, a, r []rt.Value) {
+		ty := typeFrom(a[0])
+		if ty == nil {
+			panicString(t, "reflect: VisibleFields(nil)")
+			return
+		}
+		if ty.Kind != vm.KStruct {
+			panicString(t, "reflect.VisibleFields of non-struct type "+ty.String())
+			return
+		}
+		var out []rt.Value
+		for _, idx := range visibleFields(ty) {
+			out = append(out, structField(t.Machine(), ty, idx))
+		}
+		r[0] = rt.Value{R: out}
+	})
+	reg("reflect.Swapper", func(t *vm.Thread, a, r []rt.Value) { r[0] = swapper(t, a[0]) })
+
+	val("Kind", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = rt.Value{N: uint64(v.kind())} })
+	val("IsValid", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.t != nil) })
+	val("Type", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.Type", 0)
+			return
+		}
+		r[0] = typeValue(t.Machine(), v.t)
+	})
+	val("CanInterface", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.CanInterface", 0)
+			return
+		}
+		r[0] = boolV(ro(v.flag) == 0)
+	})
+	val("Interface", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.Interface", 0)
+			return
+		}
+		if ro(v.flag) != 0 {
+			panicString(t, "reflect.Value.Interface: cannot return value obtained from unexported field or method")
+			return
+		}
+		r[0] = v.iface()
+	})
+	val("CanAddr", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil) })
+	val("CanSet", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil && ro(v.flag) == 0) })
+	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		switch v.kind() {
+		case rkChan, rkFunc, rkMap, rkPointer, rkUnsafePointer, rkSlice:
+			r[0] = boolV(isNilRef(v.get().R))
+		case rkInterface:
+			_, ok := v.get().R.(vm.Iface)
+			r[0] = boolV(!ok)
+		default:
+			valueError(t, "reflect.Value.IsNil", v.kind())
+		}
+	})
+	val("IsZero", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.IsZero", 0)
+			return
+		}
+		r[0] = boolV(v.isZero())
+	})
+	val("Bool", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Bool", rkBool) {
+			r[0] = boolV(v.get().N != 0)
+		}
+	})
+	val("Int", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Int", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+			r[0] = rt.Value{N: v.get().N}
+		}
+	})
+	val("Uint", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Uint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+			r[0] = rt.Value{N: v.get().N}
+		}
+	})
+	val("Float", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Float", rkFloat32, rkFloat64) {
+			r[0] = rt.Value{N: v.get().N}
+		}
+	})
+	val("Complex", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Complex", rkComplex64, rkComplex128) {
+			r[0] = rt.Value{R: c128Of(v.get())}
+		}
+	})
+	val("String", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		switch v.kind() {
+		case rkInvalid:
+			r[0] = rt.Value{R: "<invalid Value>"}
+		case rkString:
+			r[0] = rt.Value{R: strOf(v.get())}
+		default:
+			r[0] = rt.Value{R: "<" + v.t.String() + " Value>"}
+		}
+	})
+	canKind := func(name string, ks ...int) {
+		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
+			k := v.kind()
+			ok := false
+			for _, x := range ks {
+				ok = ok || k == x
+			}
+			r[0] = boolV(ok)
+		})
+	}
+	canKind("CanInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64)
+	canKind("CanUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr)
+	canKind("CanFloat", rkFloat32, rkFloat64)
+	canKind("CanComplex", rkComplex64, rkComplex128)
+	val("Len", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if n, ok := v.length(t, "reflect.Value.Len"); ok {
+			r[0] = rt.Value{N: uint64(n)}
+		}
+	})
+	val("Cap", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		switch v.kind() {
+		case rkSlice:
+			vs, _ := v.get().R.([]rt.Value)
+			r[0] = rt.Value{N: uint64(cap(vs))}
+		case rkArray:
+			r[0] = rt.Value{N: uint64(v.t.Len)}
+		case rkChan:
+			c, _ := v.get().R.(*rt.Chan)
+			if c != nil {
+				r[0] = rt.Value{N: uint64(c.Cap())}
+			}
+		case rkPointer:
+			if v.t.Elem.Kind == vm.KArray {
+				r[0] = rt.Value{N: uint64(v.t.Elem.Len)}
+				return
+			}
+			fallthrough
+		default:
+			valueError(t, "reflect.Value.Cap", v.kind())
+		}
+	})
+	val("Index", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if e, ok := v.index(t, int64(a[1].N)); ok {
+			r[0] = e.pack()
+		}
+	})
+	val("NumField", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "NumField", rkStruct) {
+			r[0] = rt.Value{N: uint64(len(v.t.Fields))}
+		}
+	})
+	val("Field", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "Field", rkStruct) {
+			return
+		}
+		i := int64(a[1].N)
+		if i < 0 || i >= int64(len(v.t.Fields)) {
+			panicString(t, "reflect: Field index out of range")
+			return
+		}
+		r[0] = v.field(int(i)).pack()
+	})
+	fieldByIndex := func(t *vm.Thread, v rv, idx []int) (rv, bool) {
+		for n, i := range idx {
+			if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {
+				if isNilRef(v.get().R) {
+					panicString(t, "reflect: indirection through nil pointer to embedded struct")
+					return rv{}, false
+				}
+				v, _ = v.elem(t, "reflect.Value.Elem")
+			}
+			if !mustBe(t, v, "Field", rkStruct) {
+				return rv{}, false
+			}
+			v = v.field(i)
+		}
+		return v, true
+	}
+	val("FieldByIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		xs, _ := a[1].R.([]rt.Value)
+		idx := make([]int, len(xs))
+		for i, x := range xs {
+			idx[i] = int(x.N)
+		}
+		if f, ok := fieldByIndex(t, v, idx); ok {
+			r[0] = f.pack()
+		}
+	})
+	val("FieldByName", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "FieldByName", rkStruct) {
+			return
+		}
+		idx := fieldPath(v.t, strOf(a[1]))
+		if idx == nil {
+			r[0] = rv{}.pack()
+			return
+		}
+		if f, ok := fieldByIndex(t, v, idx); ok {
+			r[0] = f.pack()
+		}
+	})
+	val("Elem", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if e, ok := v.elem(t, "reflect.Value.Elem"); ok {
+			r[0] = e.pack()
+		}
+	})
+	val("Addr", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.cell == nil {
+			panicString(t, "reflect.Value.Addr of unaddressable value")
+			return
+		}
+		r[0] = rv{t: ptrTo(t.Machine(), v.t), v: rt.Value{R: v.cell}, flag: ro(v.flag)}.pack()
+	})
+	val("Pointer", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "Pointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
+			if v.t == reflectOf(t.Machine()).ptrRtype {
+				// A type descriptor: addresses in order of first use, so
+				// that fmtsort orders interface keys by type reproducibly.
+				if c, _ := v.get().R.(*rt.Value); c != nil {
+					r[0] = rt.Value{N: typeAddrBase + c.N*typeAddrStride}
+					return
+				}
+			}
+			r[0] = rt.Value{N: uint64(v.addrOf())}
+		}
+	})
+	val("UnsafePointer", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "UnsafePointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
+			r[0] = v.unsafePointer()
+		}
+	})
+	val("UnsafeAddr", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.cell == nil {
+			panicString(t, "reflect.Value.UnsafeAddr of unaddressable value")
+			return
+		}
+		r[0] = rt.Value{N: uint64(vm.HostAddr(v.cell))}
+	})
+	val("Bytes", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		switch v.kind() {
+		case rkSlice:
+			if v.t.Elem.Kind == vm.KUint8 {
+				r[0] = rt.Value{R: v.get().R}
+				if isNilRef(r[0].R) {
+					r[0] = rt.Value{}
+				}
+				return
+			}
+			panicString(t, "reflect.Value.Bytes of non-byte slice")
+		case rkArray:
+			if v.t.Elem.Kind != vm.KUint8 {
+				panicString(t, "reflect.Value.Bytes of non-byte array")
+				return
+			}
+			if v.cell == nil {
+				panicString(t, "reflect.Value.Bytes of unaddressable byte array")
+				return
+			}
+			vs, _ := v.cell.R.([]rt.Value)
+			r[0] = rt.Value{R: vs}
+		default:
+			valueError(t, "reflect.Value.Bytes", v.kind())
+		}
+	})
+	doSlice := func(t *vm.Thread, v rv, i, j, k int, three bool, r []rt.Value) {
+		m := t.Machine()
+		var base []rt.Value
+		var st *vm.Type
+		switch v.kind() {
+		case rkSlice:
+			base, _ = v.get().R.([]rt.Value)
+			st = v.t
+		case rkArray:
+			if v.cell == nil {
+				panicString(t, "reflect.Value.Slice: slice of unaddressable array")
+				return
+			}
+			base, _ = v.cell.R.([]rt.Value)
+			st = m.TypeOf(types.NewSlice(v.t.Elem.T))
+		case rkString:
+			if three {
+				panicString(t, "reflect.Value.Slice3: slice of string")
+				return
+			}
+			s := strOf(v.get())
+			if i < 0 || j < i || j > len(s) {
+				panicString(t, "reflect.Value.Slice: string slice index out of bounds")
+				return
+			}
+			r[0] = rv{t: v.t, v: rt.Value{R: s[i:j]}, flag: ro(v.flag)}.pack()
+			return
+		default:
+			name := "Slice"
+			if three {
+				name = "Slice3"
+			}
+			valueError(t, "reflect.Value."+name, v.kind())
+			return
+		}
+		if !three {
+			k = cap(base)
+		}
+		if i < 0 || j < i || k < j || k > cap(base) {
+			if three {
+				panicString(t, "reflect.Value.Slice3: slice index out of bounds")
+			} else {
+				panicString(t, "reflect.Value.Slice: slice index out of bounds")
+			}
+			return
+		}
+		r[0] = rv{t: st, v: rt.Value{R: base[i:j:k]}, flag: ro(v.flag)}.pack()
+	}
+	val("Slice", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), 0, false, r)
+	})
+	val("Slice3", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N)), true, r)
+	})
+	val("NumMethod", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.NumMethod", 0)
+			return
+		}
+		r[0] = rt.Value{N: uint64(len(exportedMethods(v.t)))}
+	})
+	methodByIndex := func(t *vm.Thread, v rv, i int) (rt.Value, bool) {
+		m := t.Machine()
+		ms := exportedMethods(v.t)
+		if i < 0 || i >= len(ms) {
+			panicString(t, "reflect: Method index out of range")
+			return rt.Value{}, false
+		}
+		f := ms[i]
+		fsig := f.Type().(*types.Signature)
+		ft := m.TypeOf(types.NewSignatureType(nil, nil, nil, fsig.Params(), fsig.Results(), fsig.Variadic()))
+		recvT, recv := v.t, v.copied()
+		if v.t.Kind == vm.KInterface {
+			iv, ok := v.get().R.(vm.Iface)
+			if !ok {
+				panicString(t, "reflect: Method on nil interface value")
+				return rt.Value{}, false
+			}
+			recvT, recv = iv.T, iv.V
+		}
+		impl := recvT.Method(f.Name())
+		if impl == nil {
+			t.Unsupported("reflect: method " + f.Name() + " of " + recvT.String())
+			return rt.Value{}, false
+		}
+		return rv{t: ft, v: m.MethodClosure(impl, recv), flag: ro(v.flag)}.pack(), true
+	}
+	val("Method", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.Method", 0)
+			return
+		}
+		if x, ok := methodByIndex(t, v, int(int64(a[1].N))); ok {
+			r[0] = x
+		}
+	})
+	val("MethodByName", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.MethodByName", 0)
+			return
+		}
+		for i, f := range exportedMethods(v.t) {
+			if f.Name() == strOf(a[1]) {
+				if x, ok := methodByIndex(t, v, i); ok {
+					r[0] = x
+				}
+				return
+			}
+		}
+		r[0] = rv{}.pack()
+	})
+	call := func(name string, isSlice bool) {
+		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
+			if !mustBe(t, v, name, rkFunc) {
+				return
+			}
+			callValue(t, v, a[1], isSlice, r)
+		})
+	}
+	call("Call", false)
+	call("CallSlice", true)
+
+	// Maps.
+	val("MapIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "MapIndex", rkMap) {
+			return
+		}
+		mp, _ := v.get().R.(*vm.Map)
+		k := unpack(a[1])
+		if mp == nil || k.t == nil {
+			r[0] = rv{}.pack()
+			return
+		}
+		x, ok, bad := mp.Get(k.assignTo(v.t.Key))
+		if bad != nil {
+			t.PanicRuntime("hash of unhashable type " + bad.String())
+			return
+		}
+		if !ok {
+			r[0] = rv{}.pack()
+			return
+		}
+		r[0] = rv{t: v.t.Elem, v: x, flag: ro(v.flag)}.pack()
+	})
+	val("SetMapIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "SetMapIndex", rkMap) {
+			return
+		}
+		if ro(v.flag) != 0 {
+			panicString(t, "reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
+			return
+		}
+		mp, _ := v.get().R.(*vm.Map)
+		k, e := unpack(a[1]), unpack(a[2])
+		if e.t == nil {
+			if mp != nil {
+				if bad := mp.Delete(k.assignTo(v.t.Key)); bad != nil {
+					t.PanicRuntime("hash of unhashable type " + bad.String())
+				}
+			}
+			return
+		}
+		if mp == nil {
+			t.PanicPlain("assignment to entry in nil map")
+			return
+		}
+		if bad := mp.Set(k.assignTo(v.t.Key), e.assignTo(v.t.Elem)); bad != nil {
+			t.PanicRuntime("hash of unhashable type " + bad.String())
+		}
+	})
+	val("MapKeys", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "MapKeys", rkMap) {
+			return
+		}
+		mp, _ := v.get().R.(*vm.Map)
+		keys, _ := mp.Entries(t.Machine().RT.Rand(t.G()))
+		out := make([]rt.Value, len(keys))
+		for i, k := range keys {
+			out[i] = rv{t: v.t.Key, v: k, flag: ro(v.flag)}.pack()
+		}
+		r[0] = rt.Value{R: out}
+	})
+	val("MapRange", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBe(t, v, "MapRange", rkMap) {
+			return
+		}
+		r[0] = rt.Value{R: &rt.Value{R: []rt.Value{v.pack(), {R: &mapIterState{}}}}}
+	})
+	iterOf := func(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {
+		p, _ := a[0].R.(*rt.Value)
+		if p == nil {
+			t.PanicRuntime("invalid memory address or nil pointer dereference")
+			return nil, rv{}
+		}
+		fs, _ := p.R.([]rt.Value)
+		if len(fs) < 2 {
+			return &mapIterState{}, rv{}
+		}
+		st, _ := fs[1].R.(*mapIterState)
+		if st == nil {
+			st = &mapIterState{}
+			fs[1].R = st
+		}
+		return st, unpack(fs[0])
+	}
+	reg("(*reflect.MapIter).Next", func(t *vm.Thread, a, r []rt.Value) {
+		st, v := iterOf(t, a)
+		if st == nil {
+			return
+		}
+		if v.t == nil {
+			panicString(t, "MapIter.Next called on an iterator that does not have an associated map Value")
+			return
+		}
+		if !st.started {
+			mp, _ := v.get().R.(*vm.Map)
+			st.keys, st.vals = mp.Entries(t.Machine().RT.Rand(t.G()))
+			st.started = true
+			st.i = -1
+		}
+		if st.i >= len(st.keys) {
+			panicString(t, "MapIter.Next called on exhausted iterator")
+			return
+		}
+		st.i++
+		r[0] = boolV(st.i < len(st.keys))
+	})
+	reg("(*reflect.MapIter).Key", func(t *vm.Thread, a, r []rt.Value) {
+		st, v := iterOf(t, a)
+		if st == nil {
+			return
+		}
+		if !st.started || st.i < 0 || st.i >= len(st.keys) {
+			panicString(t, "MapIter.Key called before Next")
+			return
+		}
+		r[0] = rv{t: v.t.Key, v: st.keys[st.i], flag: ro(v.flag)}.pack()
+	})
+	reg("(*reflect.MapIter).Value", func(t *vm.Thread, a, r []rt.Value) {
+		st, v := iterOf(t, a)
+		if st == nil {
+			return
+		}
+		if !st.started || st.i < 0 || st.i >= len(st.keys) {
+			panicString(t, "MapIter.Value called before Next")
+			return
+		}
+		r[0] = rv{t: v.t.Elem, v: st.vals[st.i], flag: ro(v.flag)}.pack()
+	})
+	reg("(*reflect.MapIter).Reset", func(t *vm.Thread, a, r []rt.Value) {
+		p, _ := a[0].R.(*rt.Value)
+		if p == nil {
+			return
+		}
+		p.R = []rt.Value{a[1], {R: &mapIterState{}}}
+	})
+
+	// Setters.
+	val("Set", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBeAssignable(t, v, "Set") {
+			return
+		}
+		x := unpack(a[1])
+		if x.t == nil {
+			valueError(t, "reflect.Value.Set", 0)
+			return
+		}
+		if x.flag&flagRO != 0 {
+			panicString(t, "reflect: reflect.Value.Set using value obtained using unexported field")
+			return
+		}
+		if x.t != v.t && !types.AssignableTo(x.t.T, v.t.T) {
+			panicString(t, "reflect.Set: value of type "+x.t.String()+" is not assignable to type "+v.t.String())
+			return
+		}
+		vm.StoreDeep(v.t, v.cell, x.assignTo(v.t))
+	})
+	val("Clear", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		switch v.kind() {
+		case rkMap:
+			if mp, _ := v.get().R.(*vm.Map); mp != nil {
+				mp.Clear()
+			}
+		case rkSlice:
+			vs, _ := v.get().R.([]rt.Value)
+			for i := range vs {
+				vs[i] = v.t.Elem.Zero()
+			}
+		default:
+			valueError(t, "reflect.Value.Clear", v.kind())
+		}
+	})
+	val("Grow", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if !mustBeAssignable(t, v, "Grow") || !mustBe(t, v, "Grow", rkSlice) {
+			return
+		}
+		n := int(int64(a[1].N))
+		if n < 0 {
+			panicString(t, "reflect.Value.Grow: negative len")
+			return
+		}
+		vs, _ := v.cell.R.([]rt.Value)
+		if cap(vs)-len(vs) < n {
+			nv := make([]rt.Value, len(vs), len(vs)+n)
+			copy(nv, vs)
+			full := nv[len(vs):cap(nv)]
+			for i := range full {
+				full[i] = v.t.Elem.Zero()
+			}
+			*v.cell = rt.Value{R: nv}
+		}
+	})
+	val("SetZero", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetZero") {
+			vm.StoreDeep(v.t, v.cell, v.t.Zero())
+		}
+	})
+	val("SetInt", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetInt") && mustBe(t, v, "SetInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+			*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
+		}
+	})
+	val("SetUint", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetUint") && mustBe(t, v, "SetUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+			*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
+		}
+	})
+	val("SetFloat", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetFloat") && mustBe(t, v, "SetFloat", rkFloat32, rkFloat64) {
+			f := math.Float64frombits(a[1].N)
+			if v.t.Kind == vm.KFloat32 {
+				f = float64(float32(f))
+			}
+			*v.cell = rt.Value{N: math.Float64bits(f)}
+		}
+	})
+	val("SetComplex", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetComplex") && mustBe(t, v, "SetComplex", rkComplex64, rkComplex128) {
+			c := c128Of(a[1])
+			if v.t.Kind == vm.KComplex64 {
+				c = complex128(complex64(c))
+			}
+			*v.cell = rt.Value{R: c}
+		}
+	})
+	val("SetBool", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetBool") && mustBe(t, v, "SetBool", rkBool) {
+			*v.cell = rt.Value{N: a[1].N}
+		}
+	})
+	val("SetString", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetString") && mustBe(t, v, "SetString", rkString) {
+			*v.cell = rt.Value{R: strOf(a[1])}
+		}
+	})
+	val("SetBytes", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetBytes") && mustBe(t, v, "SetBytes", rkSlice) {
+			*v.cell = rt.Value{R: a[1].R}
+		}
+	})
+	val("SetLen", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBeAssignable(t, v, "SetLen") && mustBe(t, v, "SetLen", rkSlice) {
+			vs, _ := v.cell.R.([]rt.Value)
+			n := int(int64(a[1].N))
+			if n < 0 || n > cap(vs) {
+				panicString(t, "reflect: slice length out of range in SetLen")
+				return
+			}
+			*v.cell = rt.Value{R: vs[:n]}
+		}
+	})
+	val("Comparable", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		r[0] = boolV(v.t == nil || comparableValue(v.t, v.get()))
+	})
+	val("Equal", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		u := unpack(a[1])
+		if v.kind() == rkInterface {
+			v, _ = v.elem(t, "")
+		}
+		if u.kind() == rkInterface {
+			u, _ = u.elem(t, "")
+		}
+		if v.t == nil || u.t == nil {
+			r[0] = boolV(v.t == u.t)
+			return
+		}
+		if v.t != u.t {
+			r[0] = boolV(false)
+			return
+		}
+		if !comparableValue(v.t, v.get()) {
+			panicString(t, "reflect.Value.Equal: values of type "+v.t.String()+" are not comparable")
+			return
+		}
+		r[0] = boolV(vm.Equal(v.t, v.get(), u.get()))
+	})
+	val("OverflowInt", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "OverflowInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+			bits := uint(v.t.Size * 8)
+			x := int64(a[1].N)
+			trunc := (x << (64 - bits)) >> (64 - bits)
+			r[0] = boolV(x != trunc)
+		}
+	})
+	val("OverflowUint", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "OverflowUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+			bits := uint(v.t.Size * 8)
+			x := a[1].N
+			trunc := (x << (64 - bits)) >> (64 - bits)
+			r[0] = boolV(x != trunc)
+		}
+	})
+	val("OverflowFloat", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		if mustBe(t, v, "OverflowFloat", rkFloat32, rkFloat64) {
+			x := math.Float64frombits(a[1].N)
+			if v.t.Kind == vm.KFloat32 {
+				if x < 0 {
+					x = -x
+				}
+				r[0] = boolV(math.MaxFloat32 < x && x <= math.MaxFloat64)
+				return
+			}
+			r[0] = boolV(false)
+		}
+	})
+	val("Convert", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		to := typeFrom(a[1])
+		if x, ok := convertValue(t, v, to); ok {
+			r[0] = x.pack()
+		}
+	})
+	val("CanConvert", func(t *vm.Thread, v rv, a, r []rt.Value) {
+		to := typeFrom(a[1])
+		r[0] = boolV(v.t != nil && to != nil && types.ConvertibleTo(v.t.T, to.T))
+	})
+}
+
+// Fake addresses of type descriptors (Value.Pointer of a *rtype), like
+// gc's read-only data addresses.
+const (
+	typeAddrBase   = 0x4a0000
+	typeAddrStride = 0x60
+)
+
+type mapIterState struct {
+	started    bool
+	i          int
+	keys, vals []rt.Value
+}
+
+// comparableValue reports whether v (of type t) can be compared with ==
+// without panicking.
+func comparableValue(t *vm.Type, v rt.Value) bool {
+	switch t.Kind {
+	case vm.KInterface:
+		iv, ok := v.R.(vm.Iface)
+		return !ok || comparableValue(iv.T, iv.V)
+	case vm.KStruct:
+		fs, _ := v.R.([]rt.Value)
+		for i, ft := range t.Fields {
+			if fs != nil && !comparableValue(ft, fs[i]) {
+				return false
+			}
+			if fs == nil && ft.Incomparable() {
+				return false
+			}
+		}
+		return true
+	case vm.KArray:
+		vs, _ := v.R.([]rt.Value)
+		for _, e := range vs {
+			if !comparableValue(t.Elem, e) {
+				return false
+			}
+		}
+		return !t.Elem.Incomparable() || len(vs) > 0
+	}
+	return !t.Incomparable()
+}
+
+// convertValue is Value.Convert for the common conversions: identical
+// underlying types, numeric ↔ numeric, string ↔ []byte/[]rune, integer →
+// string, and to interface types.
+func convertValue(t *vm.Thread, v rv, to *vm.Type) (rv, bool) {
+	if v.t == nil {
+		valueError(t, "reflect.Value.Convert", 0)
+		return rv{}, false
+	}
+	if to == nil || !types.ConvertibleTo(v.t.T, to.T) {
+		panicString(t, "reflect.Value.Convert: value of type "+v.t.String()+" cannot be converted to type "+to.String())
+		return rv{}, false
+	}
+	x := v.get()
+	flag := ro(v.flag)
+	if to.Kind == vm.KInterface {
+		return rv{t: to, v: v.assignTo(to), flag: flag}, true
+	}
+	fk, tk := v.t.Kind, to.Kind
+	switch {
+	case types.IdenticalIgnoreTags(v.t.T.Underlying(), to.T.Underlying()):
+		return rv{t: to, v: v.copied(), flag: flag}, true
+	case fk.IsInteger() && tk.IsInteger():
+		return rv{t: to, v: rt.Value{N: normInt(tk, x.N)}, flag: flag}, true
+	case fk.IsInteger() && tk.IsFloat():
+		var f float64
+		if fk.IsSigned() {
+			f = float64(int64(x.N))
+		} else {
+			f = float64(x.N)
+		}
+		if tk == vm.KFloat32 {
+			f = float64(float32(f))
+		}
+		return rv{t: to, v: rt.Value{N: math.Float64bits(f)}, flag: flag}, true
+	case fk.IsFloat() && tk.IsInteger():
+		f := math.Float64frombits(x.N)
+		var n uint64
+		if tk.IsSigned() {
+			n = uint64(int64(f))
+		} else {
+			n = uint64(f)
+		}
+		return rv{t: to, v: rt.Value{N: normInt(tk, n)}, flag: flag}, true
+	case fk.IsFloat() && tk.IsFloat():
+		f := math.Float64frombits(x.N)
+		if tk == vm.KFloat32 {
+			f = float64(float32(f))
+		}
+		return rv{t: to, v: rt.Value{N: math.Float64bits(f)}, flag: flag}, true
+	case fk.IsComplex() && tk.IsComplex():
+		c := c128Of(x)
+		if tk == vm.KComplex64 {
+			c = complex128(complex64(c))
+		}
+		return rv{t: to, v: rt.Value{R: c}, flag: flag}, true
+	case fk.IsInteger() && tk == vm.KString:
+		r := rune(0xFFFD)
+		if fk.IsSigned() {
+			if n := int64(x.N); n >= 0 && n <= math.MaxInt32 {
+				r = rune(n)
+			}
+		} else if x.N <= math.MaxInt32 {
+			r = rune(x.N)
+		}
+		return rv{t: to, v: rt.Value{R: string(r)}, flag: flag}, true
+	case fk == vm.KString && tk == vm.KSlice:
+		s := strOf(x)
+		if to.Elem.Kind == vm.KUint8 {
+			return rv{t: to, v: rt.Value{R: vm.BytesToValues([]byte(s)).R.([]rt.Value)}, flag: flag}, true
+		}
+		rs := []rune(s)
+		vs := make([]rt.Value, len(rs))
+		for i, c := range rs {
+			vs[i].N = uint64(int64(c))
+		}
+		return rv{t: to, v: rt.Value{R: vs}, flag: flag}, true
+	case fk == vm.KSlice && tk == vm.KString:
+		vs, _ := x.R.([]rt.Value)
+		if v.t.Elem.Kind == vm.KUint8 {
+			return rv{t: to, v: rt.Value{R: string(vm.ValuesToBytes(x))}, flag: flag}, true
+		}
+		rs := make([]rune, len(vs))
+		for i := range vs {
+			rs[i] = rune(int32(vs[i].N))
+		}
+		return rv{t: to, v: rt.Value{R: string(rs)}, flag: flag}, true
+	case fk == vm.KSlice && tk == vm.KArray:
+		vs, _ := x.R.([]rt.Value)
+		if len(vs) < to.Len {
+			t.PanicRuntime("cannot convert slice with length " + strconv.Itoa(len(vs)) + " to array or pointer to array with length " + strconv.Itoa(to.Len))
+			return rv{}, false
+		}
+		return rv{t: to, v: vm.CopyDeep(to, rt.Value{R: vs[:to.Len]}), flag: flag}, true
+	case fk == vm.KPointer && tk == vm.KPointer, fk == vm.KUnsafePointer || tk == vm.KUnsafePointer:
+		return rv{t: to, v: x, flag: flag}, true
+	}
+	t.Unsupported("reflect.Value.Convert from " + v.t.String() + " to " + to.String())
+	return rv{}, false
+}
+
+// callValue is Value.Call: it calls the function with the arguments
+// converted to its parameter types and returns the results as []Value.
+func callValue(t *vm.Thread, v rv, argsV rt.Value, isSlice bool, r []rt.Value) {
+	fn := v.get()
+	if isNilRef(fn.R) {
+		panicString(t, "reflect: call of nil function")
+		return
+	}
+	sig, _ := v.t.T.Underlying().(*types.Signature)
+	m := t.Machine()
+	in, _ := argsV.R.([]rt.Value)
+	np := sig.Params().Len()
+	var args []rt.Value
+	nfixed := np
+	if sig.Variadic() && !isSlice {
+		nfixed = np - 1
+		if len(in) < nfixed {
+			panicString(t, "reflect: Call with too few input arguments")
+			return
+		}
+	} else if len(in) != np {
+		if len(in) < np {
+			panicString(t, "reflect: Call with too few input arguments")
+		} else {
+			panicString(t, "reflect: Call with too many input arguments")
+		}
+		return
+	}
+	for i := 0; i < nfixed; i++ {
+		x := unpack(in[i])
+		pt := m.TypeOf(sig.Params().At(i).Type())
+		if x.t == nil {
+			panicString(t, "reflect: Call using zero Value argument")
+			return
+		}
+		if x.t != pt && !types.AssignableTo(x.t.T, pt.T) {
+			panicString(t, "reflect: Call using "+x.t.String()+" as type "+pt.String())
+			return
+		}
+		args = append(args, x.assignTo(pt))
+	}
+	if sig.Variadic() && !isSlice {
+		st := m.TypeOf(sig.Params().At(np - 1).Type())
+		var vs []rt.Value
+		for _, a := range in[nfixed:] {
+			x := unpack(a)
+			if x.t == nil {
+				panicString(t, "reflect: Call using zero Value argument")
+				return
+			}
+			vs = append(vs, x.assignTo(st.Elem))
+		}
+		args = append(args, rt.Value{R: vs})
+	}
+	results := sig.Results()
+	if method, recv, ok := vm.BoundMethod(fn); ok {
+		fn, args = method, append([]rt.Value{recv}, args...)
+	}
+	if mf, ok := vm.ClosureTag(fn).(*madeFunc); ok {
+		// A MakeFunc function: call its implementation with the Values.
+		params := mf.sig.Params()
+		in := make([]rt.Value, len(args))
+		for i := range args {
+			in[i] = rv{t: m.TypeOf(params.At(i).Type()), v: args[i]}.pack()
+		}
+		t.CallThen(mf.fn, []rt.Value{{R: in}}, func(t *vm.Thread, res, out []rt.Value) {
+			if vals, ok := mf.results(t, res[0]); ok {
+				out[0] = rt.Value{R: vals}
+			}
+		})
+		return
+	}
+	t.CallThen(fn, args, func(t *vm.Thread, res, out []rt.Value) {
+		vals := make([]rt.Value, results.Len())
+		for i := range vals {
+			vals[i] = rv{t: m.TypeOf(results.At(i).Type()), v: res[i]}.pack()
+		}
+		out[0] = rt.Value{R: vals}
+	})
+}
+
+// makeFunc is reflect.MakeFunc: a func value of type ty that calls fn
+// (a func([]Value) []Value) with its arguments as Values.
+func makeFunc(m *vm.Machine, ty *vm.Type, fn rt.Value) rt.Value {
+	sig := ty.T.Underlying().(*types.Signature)
+	params, results := sig.Params(), sig.Results()
+	mf := &madeFunc{fn: fn, sig: sig}
+	return m.NewTaggedNativeClosure("reflect.makeFuncStub", params.Len(), results.Len(), func(t *vm.Thread, a, r []rt.Value) {
+		in := make([]rt.Value, len(a))
+		for i := range a {
+			in[i] = rv{t: m.TypeOf(params.At(i).Type()), v: a[i]}.pack()
+		}
+		t.CallThen(fn, []rt.Value{{R: in}}, func(t *vm.Thread, res, out []rt.Value) {
+			if vals, ok := mf.results(t, res[0]); ok {
+				for i := range vals {
+					out[i] = unpack(vals[i]).assignTo(m.TypeOf(results.At(i).Type()))
+				}
+			}
+		})
+	}, mf)
+}
+
+// madeFunc is the tag of MakeFunc's func values.
+type madeFunc struct {
+	fn  rt.Value // func([]Value) []Value
+	sig *types.Signature
+}
+
+// results checks the []Value the MakeFunc function returned.
+func (mf *madeFunc) results(t *vm.Thread, res rt.Value) ([]rt.Value, bool) {
+	m := t.Machine()
+	results := mf.sig.Results()
+	vals, _ := res.R.([]rt.Value)
+	if len(vals) != results.Len() {
+		panicString(t, "reflect: wrong return count from function created by MakeFunc")
+		return nil, false
+	}
+	for i := range vals {
+		x := unpack(vals[i])
+		want := m.TypeOf(results.At(i).Type())
+		if x.t == nil {
+			panicString(t, "reflect: function created by MakeFunc using closure returned zero Value")
+			return nil, false
+		}
+		if x.t != want && !types.AssignableTo(x.t.T, want.T) {
+			panicString(t, "reflect: function created by MakeFunc using closure returned wrong type: have "+x.t.String()+" for "+want.String())
+			return nil, false
+		}
+	}
+	return vals, true
+}
+
+// visibleFields is reflect.VisibleFields' index paths: every field of ty,
+// with those of embedded structs that are not hidden by shallower ones.
+func visibleFields(ty *vm.Type) [][]int {
+	var out [][]int
+	var walk func(t *vm.Type, path []int, seen map[*vm.Type]bool)
+	walk = func(t *vm.Type, path []int, seen map[*vm.Type]bool) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		st := structOf(t)
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			p := append(append([]int(nil), path...), i)
+			if len(path) == 0 || samePath(fieldPath(ty, f.Name()), p) {
+				out = append(out, p)
+			}
+			if f.Embedded() {
+				ft := t.Fields[i]
+				if ft.Kind == vm.KPointer {
+					ft = ft.Elem
+				}
+				if ft.Kind == vm.KStruct {
+					walk(ft, p, seen)
+				}
+			}
+		}
+		delete(seen, t)
+	}
+	walk(ty, nil, map[*vm.Type]bool{})
+	return out
+}
+
+func samePath(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// visit records a pair of references DeepEqual is comparing (cycles).
+type visit struct {
+	a, b uintptr
+	t    *vm.Type
+}
+
+func deepEqual(t *vm.Type, x, y rt.Value, seen map[visit]bool) bool {
+	switch t.Kind {
+	case vm.KPointer, vm.KMap, vm.KSlice:
+		a, b := vm.HostAddr(x.R), vm.HostAddr(y.R)
+		if a != 0 && b != 0 {
+			k := visit{a, b, t}
+			if a > b {
+				k = visit{b, a, t}
+			}
+			if seen[k] {
+				return true
+			}
+			seen[k] = true
+		}
+	}
+	switch t.Kind {
+	case vm.KArray:
+		xs, _ := x.R.([]rt.Value)
+		ys, _ := y.R.([]rt.Value)
+		for i := 0; i < t.Len; i++ {
+			var xe, ye rt.Value
+			if xs != nil {
+				xe = xs[i]
+			} else {
+				xe = t.Elem.Zero()
+			}
+			if ys != nil {
+				ye = ys[i]
+			} else {
+				ye = t.Elem.Zero()
+			}
+			if !deepEqual(t.Elem, xe, ye, seen) {
+				return false
+			}
+		}
+		return true
+	case vm.KSlice:
+		xs, _ := x.R.([]rt.Value)
+		ys, _ := y.R.([]rt.Value)
+		if (xs == nil) != (ys == nil) || len(xs) != len(ys) {
+			return false
+		}
+		if len(xs) == 0 || &xs[0] == &ys[0] {
+			return true
+		}
+		for i := range xs {
+			if !deepEqual(t.Elem, xs[i], ys[i], seen) {
+				return false
+			}
+		}
+		return true
+	case vm.KInterface:
+		a, aok := x.R.(vm.Iface)
+		b, bok := y.R.(vm.Iface)
+		if !aok || !bok {
+			return aok == bok
+		}
+		if a.T != b.T {
+			return false
+		}
+		return deepEqual(a.T, a.V, b.V, seen)
+	case vm.KPointer:
+		a, _ := x.R.(*rt.Value)
+		b, _ := y.R.(*rt.Value)
+		if a == b {
+			return true
+		}
+		if a == nil || b == nil {
+			return false
+		}
+		return deepEqual(t.Elem, *a, *b, seen)
+	case vm.KStruct:
+		xs, _ := x.R.([]rt.Value)
+		ys, _ := y.R.([]rt.Value)
+		for i, ft := range t.Fields {
+			var xe, ye rt.Value
+			if xs != nil {
+				xe = xs[i]
+			} else {
+				xe = ft.Zero()
+			}
+			if ys != nil {
+				ye = ys[i]
+			} else {
+				ye = ft.Zero()
+			}
+			if !deepEqual(ft, xe, ye, seen) {
+				return false
+			}
+		}
+		return true
+	case vm.KMap:
+		a, _ := x.R.(*vm.Map)
+		b, _ := y.R.(*vm.Map)
+		if (a == nil) != (b == nil) || a.Len() != b.Len() {
+			return false
+		}
+		if a == b {
+			return true
+		}
+		keys, vals := a.Entries(0)
+		for i, k := range keys {
+			bv, ok, _ := b.Get(k)
+			if !ok || !deepEqual(t.Elem, vals[i], bv, seen) {
+				return false
+			}
+		}
+		return true
+	case vm.KFunc:
+		return isNilRef(x.R) && isNilRef(y.R)
+	case vm.KFloat32, vm.KFloat64:
+		return math.Float64frombits(x.N) == math.Float64frombits(y.N)
+	case vm.KComplex64, vm.KComplex128:
+		return c128Of(x) == c128Of(y)
+	case vm.KString:
+		return strOf(x) == strOf(y)
+	case vm.KChan, vm.KUnsafePointer:
+		return vm.HostAddr(x.R) == vm.HostAddr(y.R)
+	}
+	return x.N == y.N
+}
+
+// swapper is reflect.Swapper (and reflectlite's): a func(i, j int) that
+// swaps the elements of slice s.
+func swapper(t *vm.Thread, s rt.Value) rt.Value {
+	v := valueOfIface(s)
+	if v.kind() != rkSlice {
+		valueError(t, "Swapper", v.kind())
+		return rt.Value{}
+	}
+	vs, _ := v.v.R.([]rt.Value)
+	return t.Machine().NewNativeClosure("reflect.Swapper.func1", 2, 0, func(t *vm.Thread, a, r []rt.Value) {
+		i, j := int64(a[0].N), int64(a[1].N)
+		if i < 0 || i >= int64(len(vs)) {
+			t.PanicRuntime("index out of range [" + strconv.FormatInt(i, 10) + "] with length " + strconv.Itoa(len(vs)))
+			return
+		}
+		if j < 0 || j >= int64(len(vs)) {
+			t.PanicRuntime("index out of range [" + strconv.FormatInt(j, 10) + "] with length " + strconv.Itoa(len(vs)))
+			return
+		}
+		if et := v.t.Elem; et.Kind == vm.KStruct || et.Kind == vm.KArray {
+			// In place, so that pointers into the elements see the swap.
+			tmp := vm.CopyDeep(et, vs[i])
+			vm.StoreDeep(et, &vs[i], vs[j])
+			vm.StoreDeep(et, &vs[j], tmp)
+			return
+		}
+		vs[i], vs[j] = vs[j], vs[i]
+	})
+}

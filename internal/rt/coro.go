@@ -1,0 +1,60 @@
+// Coroutines (gc's coro.go): the goroutine switch behind iter.Pull. A coro
+// holds the one G of the pair that is not running; coroswitch exchanges
+// the running G with it, so exactly one of them runs at a time.
+package rt
+
+import "sync"
+
+// Coro is a coroutine.
+type Coro struct {
+	mu sync.Mutex
+	gp *G // the G blocked in the coroutine (the other side)
+}
+
+// NewCoro creates a coroutine whose G will run fn(args...) when first
+// switched to (gc's newcoro). parent created it at site.
+func (r *Runtime) NewCoro(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *Coro {
+	var pp *P
+	if parent != nil && parent.m != nil {
+		pp = parent.m.p
+	}
+	gp := r.newg(parent, site, pp)
+	gp.startpc = start
+	gp.StartFn = fn
+	gp.StartArgs = args
+	c := &Coro{gp: gp}
+	gp.coro = c
+	gp.waitreason = waitReasonCoroutine
+	gp.waitsince = r.clock.nanotime()
+	casgstatus(gp, _Grunnable, _Gwaiting)
+	return c
+}
+
+// Coroswitch parks gp in c and runs the G that was waiting there (gc's
+// coroswitch). The executor returns EvPark after it; when gp runs again,
+// the other side has switched back (or its function has returned).
+func (r *Runtime) Coroswitch(gp *G, c *Coro) {
+	c.mu.Lock()
+	next := c.gp
+	c.gp = gp
+	c.mu.Unlock()
+	r.gopark(gp, func() {
+		if next != nil {
+			r.goready(next, nil)
+		}
+	}, waitReasonCoroutine)
+}
+
+// coroexit is called when a coroutine's G exits: the G waiting in its coro
+// runs again (gc's coroexit).
+func (r *Runtime) coroexit(gp *G) {
+	c := gp.coro
+	gp.coro = nil
+	c.mu.Lock()
+	next := c.gp
+	c.gp = nil
+	c.mu.Unlock()
+	if next != nil && next != gp {
+		r.goready(next, nil)
+	}
+}
