@@ -238,6 +238,9 @@ var (
 	pcOffsetRE  = regexp.MustCompile(` \+0x[0-9a-f]+$`)
 	sigPCRE     = regexp.MustCompile(`\bpc=0x[0-9a-f]+`)
 	goroutineRE = regexp.MustCompile(`\bgoroutine ([0-9]+)\b`)
+	// e2eDirRE matches the directory of a golden file's frames wherever the
+	// golden files were generated (the checkout may have moved since).
+	e2eDirRE = regexp.MustCompile(`(?m)^\t\S*/testdata/e2e/`)
 )
 
 // normalizeStderr rewrites a program's stderr so that gc's and goro's can be compared:
@@ -255,6 +258,7 @@ func normalizeStderr(s, dir, goroot string) string {
 	for _, d := range pathVariants(dir) {
 		s = strings.ReplaceAll(s, d+string(filepath.Separator), "$DIR/")
 	}
+	s = e2eDirRE.ReplaceAllString(s, "\t$$DIR/")
 	if goroot != "" {
 		for _, d := range pathVariants(goroot) {
 			s = strings.ReplaceAll(s, d+string(filepath.Separator), "$GOROOT/")
