@@ -15,6 +15,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -58,7 +59,19 @@ func Load(cfg Config, args []string) (*Program, error) {
 	isStd := func(filename string) bool {
 		return strings.HasPrefix(filename, filepath.Join(goroot, "src")+string(filepath.Separator))
 	}
-	nativeDir := map[string]bool{} // directory → native (computed from package path)
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	interp := interpretedStd(cfg, args)
+	nativePath := func(path string) bool {
+		if cfg.IsNative == nil {
+			return false
+		}
+		if interp == nil {
+			return cfg.IsNative(path)
+		}
+		return !interp[path]
+	}
 	stdPath := func(filename string) string {
 		rel, _ := filepath.Rel(filepath.Join(goroot, "src"), filepath.Dir(filename))
 		return filepath.ToSlash(rel)
@@ -72,13 +85,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			mode := parser.AllErrors | parser.ParseComments
 			native := false
-			if isStd(filename) && cfg.IsNative != nil {
-				dir := filepath.Dir(filename)
-				n, ok := nativeDir[dir]
-				if !ok {
-					n = cfg.IsNative(stdPath(filename))
-				}
-				native = n
+			if isStd(filename) {
+				native = nativePath(stdPath(filename))
 				if native {
 					mode = parser.SkipObjectResolution
 					src = stripBodies(src)
@@ -95,9 +103,6 @@ func Load(cfg Config, args []string) (*Program, error) {
 			return f, err
 		},
 		Tests: false,
-	}
-	if len(args) == 0 {
-		args = []string{"."}
 	}
 	patterns := args
 	if strings.HasSuffix(args[0], ".go") {
@@ -170,7 +175,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 			continue
 		}
 		created[p.PkgPath] = true
-		native := p != root && p.Module == nil && cfg.IsNative != nil && cfg.IsNative(p.PkgPath) && isStdPkg(p, isStd)
+		native := p != root && p.Module == nil && nativePath(p.PkgPath) && isStdPkg(p, isStd)
 		var sp *ssa.Package
 		if native || p.PkgPath == "unsafe" {
 			sp = prog.CreatePackage(p.Types, nil, nil, true)
@@ -283,4 +288,62 @@ func posLess(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// interpretedStd returns the standard packages that run from source: those
+// the policy does not make native and that an interpreted package imports.
+// A package reached only through native packages (unicode through reflect,
+// the runtime's own internal packages) has no code that can run, so it is
+// loaded like a native one: without bodies, initializer or SSA code.
+// It asks `go list -deps` for the import graph (about 25 ms).
+func interpretedStd(cfg Config, args []string) map[string]bool {
+	out := map[string]bool{}
+	if cfg.IsNative == nil {
+		return nil
+	}
+	cmd := exec.Command("go", append([]string{"list", "-e", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}"}, args...)...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = cfg.Env
+	data, err := cmd.Output()
+	type pkg struct {
+		std     bool
+		imports []string
+	}
+	graph := map[string]pkg{}
+	var queue []string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		p := pkg{std: f[1] == "true"}
+		if len(f) > 2 {
+			p.imports = strings.Split(f[2], ",")
+		}
+		graph[f[0]] = p
+		if !p.std {
+			queue = append(queue, f[0])
+		}
+	}
+	if err != nil || len(queue) == 0 {
+		return nil // no graph: the policy alone decides
+	}
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		p := graph[path]
+		if p.std {
+			if cfg.IsNative(path) {
+				continue
+			}
+			out[path] = true
+		}
+		queue = append(queue, p.imports...)
+	}
+	return out
 }

@@ -168,8 +168,14 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	ev = t.run()
 	t.syncFrames()
 	// A parked G re-executes the instruction it parked in, which then
-	// finishes the operation instead of starting it.
-	t.resuming = ev == rt.EvPark
+	// finishes the operation instead of starting it. The flag stays set
+	// until that instruction consumes it: a preemption request seen before
+	// the instruction runs (at its stack check) must not turn the
+	// completion into a second start, which would lose a wake-up (a
+	// semaphore count handed off to this G).
+	if ev == rt.EvPark {
+		t.resuming = true
+	}
 	return ev
 }
 
