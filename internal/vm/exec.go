@@ -247,6 +247,42 @@ reload:
 			} else {
 				pc = int(in.c)
 			}
+		case opIfLssI:
+			if int64(regs[in.a].N) < int64(regs[in.b].N) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfLeqI:
+			if int64(regs[in.a].N) <= int64(regs[in.b].N) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfGtrI:
+			if int64(regs[in.a].N) > int64(regs[in.b].N) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfGeqI:
+			if int64(regs[in.a].N) >= int64(regs[in.b].N) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfEqlI:
+			if regs[in.a].N == regs[in.b].N {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfNeqI:
+			if regs[in.a].N != regs[in.b].N {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
 		case opAddI:
 			regs[in.a].N = regs[in.b].N + regs[in.c].N
 			pc++
@@ -401,13 +437,56 @@ reload:
 			}
 			regs[in.a] = elems[i]
 			pc++
-		case opCall, opCallClosure, opCallInvoke, opCallBuiltin:
+		case opCall:
+			// Fast path: a static call of a compiled Go function whose
+			// frame fits below the guard.
+			ci := in.x.(*callInfo)
+			callee := ci.fn
+			if in.c == callNormal && callee.ready.Load() && callee.native == nil {
+				newFP := fp + fn.nslots
+				top := newFP + callee.nslots
+				if int64(top) <= gp.Stackguard() {
+					stk := gp.Stk[newFP:top]
+					n := copy(stk, callee.consts)
+					for _, a := range ci.args {
+						stk[n] = regs[a]
+						n++
+					}
+					fr.PC = pc
+					t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: int(in.a)})
+					fr = &t.frames[len(t.frames)-1]
+					fn, code, pc, fp, regs = callee, callee.code, 0, newFP, stk
+					continue
+				}
+			}
+			fr.PC = pc
+			if ev, stop := t.call(in, regs, fn, fp); stop {
+				return ev
+			}
+			goto reload
+		case opCallClosure, opCallInvoke, opCallBuiltin:
 			fr.PC = pc
 			if ev, stop := t.call(in, regs, fn, fp); stop {
 				return ev
 			}
 			goto reload
 		case opReturn:
+			if n := len(t.frames); fr.Aux&^dstMask == 0 && n > 1 {
+				// Fast path: an ordinary return to an interpreted caller.
+				res := in.x.([]int32)
+				caller := &t.frames[n-2]
+				dst := gp.Stk[caller.FP+fr.Aux:]
+				for i, r := range res {
+					dst[i] = regs[r]
+				}
+				t.frames = t.frames[:n-1]
+				fr = caller
+				fn = caller.Fn.(*Func)
+				fr.PC++
+				code, pc, fp = fn.code, fr.PC, fr.FP
+				regs = gp.Stk[fp : fp+fn.nslots]
+				continue
+			}
 			if ev, stop := t.ret(in, regs); stop {
 				return ev
 			}

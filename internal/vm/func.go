@@ -9,6 +9,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -23,6 +24,7 @@ type Func struct {
 	name string
 
 	once      sync.Once
+	ready     atomic.Bool // compiled: code (or native) and layout are set
 	code      []instr
 	pos       []token.Pos
 	consts    []rt.Value // copied into slots [0, len(consts)) at entry
@@ -147,7 +149,10 @@ func nativeName(sf *ssa.Function) string {
 
 // ensure compiles f once.
 func (f *Func) ensure() {
-	f.once.Do(f.compile)
+	if !f.ready.Load() {
+		f.once.Do(f.compile)
+		f.ready.Store(true)
+	}
 }
 
 func (f *Func) compile() {
@@ -181,11 +186,11 @@ func (f *Func) compile() {
 // instr is one VM instruction. Operands a, b, c are frame slots unless an
 // op says otherwise; k is a value kind, t a type, x op-specific data.
 type instr struct {
-	op      op
-	k       Kind
-	a, b, c int32
-	t       *Type
-	x       any
+	op         op
+	k          Kind
+	a, b, c, d int32
+	t          *Type
+	x          any
 }
 
 // callInfo is the x of call instructions.
@@ -277,6 +282,8 @@ func (c *compiler) run() {
 			c.code[fx.pc].b = pc
 		case 2:
 			c.code[fx.pc].c = pc
+		case 3:
+			c.code[fx.pc].d = pc
 		}
 	}
 	f.recoverPC = -1
@@ -467,6 +474,16 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.jumpTo(pc, 0, succ)
 	case *ssa.If:
 		t, f := b.Succs[0], b.Succs[1]
+		if !hasPhis(t) && !hasPhis(f) {
+			if cmp, ok := c.fusable(in); ok {
+				// Compare and branch in one instruction: a, b operands,
+				// c the false target, d the true target.
+				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
+				c.jumpTo(pc, 3, t)
+				c.jumpTo(pc, 2, f)
+				return
+			}
+		}
 		pc := c.emit(instr{op: opIf, a: c.reg(in.Cond)})
 		if !hasPhis(t) && !hasPhis(f) {
 			c.jumpTo(pc, 1, t)
@@ -491,6 +508,11 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		et := c.typ(in.Type().(*types.Pointer).Elem())
 		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
 	case *ssa.BinOp:
+		if ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ifi.Cond == in && !hasPhis(b.Succs[0]) && !hasPhis(b.Succs[1]) {
+			if _, ok := c.fusable(ifi); ok {
+				return // computed by the If's compare-and-branch
+			}
+		}
 		c.binop(in)
 	case *ssa.UnOp:
 		c.unop(in)
@@ -733,3 +755,32 @@ const (
 	callGo     = 1
 	callDefer  = 2
 )
+
+type fusedCmp struct {
+	op  op
+	bin *ssa.BinOp
+}
+
+// fusable reports whether the If's condition is an integer comparison
+// computed just before it in the same block and used only by it; the
+// comparison then need not be materialized.
+func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
+	bin, ok := in.Cond.(*ssa.BinOp)
+	if !ok || bin.Block() != in.Block() {
+		return fusedCmp{}, false
+	}
+	if refs := bin.Referrers(); refs == nil || len(*refs) != 1 {
+		return fusedCmp{}, false
+	}
+	instrs := in.Block().Instrs
+	if len(instrs) < 2 || instrs[len(instrs)-2] != bin {
+		return fusedCmp{}, false
+	}
+	k := c.typ(bin.X.Type()).Kind
+	if k != KInt && k != KInt64 {
+		return fusedCmp{}, false
+	}
+	ops := map[token.Token]op{token.LSS: opIfLssI, token.LEQ: opIfLeqI, token.GTR: opIfGtrI, token.GEQ: opIfGeqI, token.EQL: opIfEqlI, token.NEQ: opIfNeqI}
+	o, ok := ops[bin.Op]
+	return fusedCmp{o, bin}, ok
+}

@@ -73,6 +73,11 @@ const (
 	opMulI
 	opLssI
 
-	// The entry trampoline's last instruction.
-	opExitMain
+	// Compare-and-branch on int/int64: if a op b { goto d } else { goto c }.
+	opIfLssI
+	opIfLeqI
+	opIfGtrI
+	opIfGeqI
+	opIfEqlI
+	opIfNeqI
 )

@@ -84,3 +84,12 @@ func TestHammer(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFib25 is recursive fib(25) (242,785 calls) per op.
+func BenchmarkFib25(b *testing.B) {
+	loadHot(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		run(b, "fib", 25)
+	}
+}
