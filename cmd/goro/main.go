@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -69,7 +70,11 @@ func run(args []string) int {
 			n++
 		}
 	}
+	// Loading allocates a lot that lives until the program runs: a lazier
+	// host GC while loading saves about a fifth of start-up.
+	gcPercent := debug.SetGCPercent(400)
 	prog, err := goro.Load(goro.Config{}, args[:n]...)
+	debug.SetGCPercent(gcPercent)
 	if err != nil {
 		var le *load.Error
 		if errors.As(err, &le) {
