@@ -21,6 +21,13 @@ func (t *Thread) rangeOp(in *instr, regs []rt.Value) bool {
 		regs[in.a] = rt.Value{R: &stringIter{s: str(regs[in.b])}}
 	case KMap:
 		mp, _ := regs[in.b].R.(*Map)
+		if mp != nil {
+			if !mp.mu.TryRLock() {
+				t.Fatal(raceMapIterWrite)
+				return false
+			}
+			defer mp.mu.RUnlock()
+		}
 		regs[in.a] = rt.Value{R: mp.iter(t.m.RT.Rand(t.gp))}
 	default:
 		t.Unsupported("range over " + in.t.String())
@@ -45,6 +52,10 @@ func (t *Thread) next(in *instr, regs []rt.Value) bool {
 		it.i += size
 	case *mapIter:
 		k, v, ok := it.next()
+		if it.race {
+			t.Fatal(raceMapIterWrite)
+			return false
+		}
 		regs[a] = rt.Value{N: b2n(ok)}
 		regs[a+1] = k
 		regs[a+2] = v
@@ -109,14 +120,23 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 	case "delete":
 		mp, _ := args[0].R.(*Map)
 		if mp != nil {
-			if bad := mp.delete(args[1]); bad != nil {
+			if !t.lockWrite(mp) {
+				return false
+			}
+			bad := mp.delete(args[1])
+			mp.mu.Unlock()
+			if bad != nil {
 				t.PanicRuntime("hash of unhashable type " + bad.String())
 			}
 		}
 	case "clear":
 		switch x := args[0].R.(type) {
 		case *Map:
+			if !t.lockWrite(x) {
+				return false
+			}
 			x.clear()
+			x.mu.Unlock()
 		case []rt.Value:
 			et := t.sliceElem(ci, 0)
 			for i := range x {

@@ -1,17 +1,22 @@
 // Maps: an index from hashable host keys to entries kept in insertion
-// order, with tombstones. Iteration starts at a random entry (from the
+// order, with tombstones. A RWMutex guards the host map: the executor only
+// ever TryLocks it, and a G that finds it taken by another G's write has
+// met a data race, which it reports as gc does ("fatal error: concurrent
+// map writes") instead of letting the host map be corrupted. Iteration starts at a random entry (from the
 // runtime's seeded source) and wraps around, so programs cannot depend on
 // an order, yet a seed reproduces one.
 package vm
 
 import (
 	"math"
+	"sync"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
 
 // Map is a Go map.
 type Map struct {
+	mu    sync.RWMutex
 	t     *Type
 	index map[any]int32
 	keys  []rt.Value
@@ -183,6 +188,7 @@ type mapIter struct {
 	gen        int
 	start, i   int
 	n          int
+	race       bool // a write was under way while iterating
 }
 
 func (m *Map) iter(seed uint64) *mapIter {
@@ -210,7 +216,12 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 		if it.gen != it.m.gen {
 			// The map was compacted or cleared since: the entry counts only
 			// if still present, with its current value.
+			if !it.m.mu.TryRLock() {
+				it.race = true
+				return rt.Value{}, rt.Value{}, false
+			}
 			cur, found, _ := it.m.get(k)
+			it.m.mu.RUnlock()
 			if !found {
 				continue
 			}
@@ -227,19 +238,37 @@ var _ = math.NaN
 func NewMap(t *Type) *Map { return newMap(t) }
 
 // Get looks k up; bad is the unhashable dynamic type inside k, if any.
-func (m *Map) Get(k rt.Value) (v rt.Value, ok bool, bad *Type) { return m.get(k) }
+func (m *Map) Get(k rt.Value) (v rt.Value, ok bool, bad *Type) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.get(k)
+}
 
 // Set sets m[k] = v.
-func (m *Map) Set(k, v rt.Value) (bad *Type) { return m.set(k, v) }
+func (m *Map) Set(k, v rt.Value) (bad *Type) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.set(k, v)
+}
 
 // Delete deletes m[k].
-func (m *Map) Delete(k rt.Value) (bad *Type) { return m.delete(k) }
+func (m *Map) Delete(k rt.Value) (bad *Type) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.delete(k)
+}
 
 // Clear deletes every entry.
-func (m *Map) Clear() { m.clear() }
+func (m *Map) Clear() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.clear()
+}
 
 // Entries returns a snapshot of the entries, starting at a random one.
 func (m *Map) Entries(seed uint64) (keys, vals []rt.Value) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	it := m.iter(seed)
 	for {
 		k, v, ok := it.next()
@@ -249,4 +278,29 @@ func (m *Map) Entries(seed uint64) (keys, vals []rt.Value) {
 		keys = append(keys, k)
 		vals = append(vals, v)
 	}
+}
+
+// Fatal errors of racing map accesses (gc's texts).
+const (
+	raceMapWrites    = "concurrent map writes"
+	raceMapReadWrite = "concurrent map read and map write"
+	raceMapIterWrite = "concurrent map iteration and map write"
+)
+
+// lockWrite takes m for a write by the running G, or reports the race.
+func (t *Thread) lockWrite(m *Map) bool {
+	if m.mu.TryLock() {
+		return true
+	}
+	t.Fatal(raceMapWrites)
+	return false
+}
+
+// lockRead takes m for a read by the running G, or reports the race.
+func (t *Thread) lockRead(m *Map) bool {
+	if m.mu.TryRLock() {
+		return true
+	}
+	t.Fatal(raceMapReadWrite)
+	return false
 }

@@ -86,7 +86,12 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			t.startPending()
 			return false
 		}
-		if bad := mp.set(regs[in.b], regs[in.c]); bad != nil {
+		if !t.lockWrite(mp) {
+			return false
+		}
+		bad := mp.set(regs[in.b], regs[in.c])
+		mp.mu.Unlock()
+		if bad != nil {
 			t.panicRuntime("hash of unhashable type " + bad.String())
 			return false
 		}
@@ -266,7 +271,11 @@ func (t *Thread) lookup(in *instr, regs []rt.Value) bool {
 	found := false
 	if mp != nil {
 		var bad *Type
+		if !t.lockRead(mp) {
+			return false
+		}
 		v, found, bad = mp.get(regs[in.c])
+		mp.mu.RUnlock()
 		if bad != nil {
 			t.panicRuntime("hash of unhashable type " + bad.String())
 			return false

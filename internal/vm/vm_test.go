@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/goro-dev/goro/internal/lib"
@@ -91,5 +92,27 @@ func BenchmarkFib25(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		run(b, "fib", 25)
+	}
+}
+
+// TestMapRace runs a program that writes a map from two goroutines at
+// once. gc reports it as a fatal error when it sees it; so must goro, and
+// its host map must never be written concurrently (which would crash the
+// host with the host's own fatal error and stack).
+func TestMapRace(t *testing.T) {
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"maprace.go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	m := vm.New(p, vm.Options{GOMAXPROCS: 2, Seed: 1, Stdout: &out, Stderr: &errb, Args: []string{"maprace"}})
+	code := m.Run()
+	stderr := errb.String()
+	switch {
+	case code == 0 && stderr == "100\n":
+		t.Log("the two goroutines never overlapped on this run")
+	case code == 2 && strings.HasPrefix(stderr, "fatal error: concurrent map writes\n") && !strings.Contains(stderr, "internal/vm"):
+	default:
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
