@@ -239,6 +239,9 @@ func NewMap(t *Type) *Map { return newMap(t) }
 
 // Get looks k up; bad is the unhashable dynamic type inside k, if any.
 func (m *Map) Get(k rt.Value) (v rt.Value, ok bool, bad *Type) {
+	if m == nil {
+		return rt.Value{}, false, nil
+	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return m.get(k)
@@ -267,6 +270,9 @@ func (m *Map) Clear() {
 
 // Entries returns a snapshot of the entries, starting at a random one.
 func (m *Map) Entries(seed uint64) (keys, vals []rt.Value) {
+	if m == nil {
+		return nil, nil
+	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	it := m.iter(seed)

@@ -111,7 +111,7 @@ func TestMapRace(t *testing.T) {
 	switch {
 	case code == 0 && stderr == "100\n":
 		t.Log("the two goroutines never overlapped on this run")
-	case code == 2 && strings.HasPrefix(stderr, "fatal error: concurrent map writes\n") && !strings.Contains(stderr, "internal/vm"):
+	case code == 2 && strings.HasPrefix(stderr, "fatal error: concurrent map writes\n") && !strings.Contains(stderr, "github.com/goro-dev/goro/internal"):
 	default:
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
