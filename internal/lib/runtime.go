@@ -2,7 +2,9 @@
 package lib
 
 import (
+	"os"
 	goruntime "runtime"
+	"strings"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -95,4 +97,42 @@ func init() {
 		t.Machine().RT.Coroswitch(t.G(), cell.R.(*rt.Coro))
 		t.Parked()
 	})
+}
+
+// internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
+// cell whose R is the setting's name (the struct's fields are not used).
+func init() {
+	reg := vm.RegisterNative
+	name := func(v rt.Value) string {
+		if p, _ := v.R.(*rt.Value); p != nil {
+			s, _ := p.R.(string)
+			return strings.TrimPrefix(s, "#")
+		}
+		return ""
+	}
+	// The standard library's random sources draw on the runtime's seeded
+	// source (invariant 4: a seed reproduces a run).
+	for _, pkg := range []string{"math/rand", "math/rand/v2", "hash/maphash", "internal/sync", "os"} {
+		reg(pkg+".runtime_rand", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} })
+	}
+	reg("internal/godebug.New", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: &rt.Value{R: vm.Str(a[0])}} })
+	reg("(*internal/godebug.Setting).Name", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: name(a[0])} })
+	reg("(*internal/godebug.Setting).String", func(t *vm.Thread, a, r []rt.Value) {
+		n := name(a[0])
+		r[0] = rt.Value{R: n + "=" + godebugValue(n)}
+	})
+	reg("(*internal/godebug.Setting).Value", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: godebugValue(name(a[0]))} })
+	reg("(*internal/godebug.Setting).Undocumented", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+	reg("(*internal/godebug.Setting).IncNonDefault", func(t *vm.Thread, a, r []rt.Value) {})
+}
+
+// godebugValue returns name's value in $GODEBUG (the last one wins), or "".
+func godebugValue(name string) string {
+	v := ""
+	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v = val
+		}
+	}
+	return v
 }
