@@ -252,7 +252,7 @@ func equal(t *Type, x, y rt.Value) bool {
 		a, _ := x.R.([]rt.Value)
 		b, _ := y.R.([]rt.Value)
 		for i, f := range t.Fields {
-			if !equal(f, a[i], b[i]) {
+			if !t.blank[i] && !equal(f, a[i], b[i]) {
 				return false
 			}
 		}

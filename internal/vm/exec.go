@@ -560,6 +560,12 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 	case opCallClosure:
 		cl, _ := regs[in.b].R.(*Closure)
 		if cl == nil {
+			if mode == callDefer {
+				// Deferring a nil func panics when the call runs.
+				t.gp.SetDefers(&rt.Defer{Args: t.collectArgs(ci, regs, nil), Depth: t.deferDepth(ci, regs), Link: t.gp.Defers()})
+				t.frames[len(t.frames)-1].PC++
+				return 0, false
+			}
 			t.panicNil()
 			return 0, false
 		}
@@ -705,7 +711,11 @@ func (t *Thread) collectArgs(ci *callInfo, regs []rt.Value, recv *rt.Value) []rt
 // callValue calls closure fv with args on top of the stack, with frame
 // flags (deferred calls).
 func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, bool) {
-	cl := fv.R.(*Closure)
+	cl, _ := fv.R.(*Closure)
+	if cl == nil {
+		t.panicNil()
+		return 0, false
+	}
 	callee := cl.Fn
 	callee.ensure()
 	gp := t.gp

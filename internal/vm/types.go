@@ -57,6 +57,7 @@ type Type struct {
 	Elem   *Type   // pointer, slice, array, chan, map value
 	Key    *Type   // map key
 	Fields []*Type // struct fields
+	blank  []bool  // struct fields named _ (ignored by ==)
 	Len    int     // array length
 	Size   int64   // gc's size in bytes (for append growth)
 	str    string
@@ -107,6 +108,7 @@ func (m *Machine) typeOfLocked(T types.Type) *Type {
 		t.Kind = KStruct
 		for i := 0; i < u.NumFields(); i++ {
 			t.Fields = append(t.Fields, m.typeOfLocked(u.Field(i).Type()))
+			t.blank = append(t.blank, u.Field(i).Name() == "_")
 		}
 	case *types.Map:
 		t.Kind = KMap
