@@ -469,3 +469,41 @@ func EqualInterfaces(x, y rt.Value) bool {
 	}
 	return a.T == b.T && equal(a.T, a.V, b.V)
 }
+
+// uncomparablePair returns the uncomparable dynamic type that comparing x
+// and y (of type t) would have to compare, or nil.
+func uncomparablePair(t *Type, x, y rt.Value) *Type {
+	switch t.Kind {
+	case KInterface:
+		a, aok := x.R.(Iface)
+		b, bok := y.R.(Iface)
+		if !aok || !bok || a.T != b.T {
+			return nil
+		}
+		if a.T.incomparable() {
+			return a.T
+		}
+		return uncomparablePair(a.T, a.V, b.V)
+	case KStruct:
+		xs, _ := x.R.([]rt.Value)
+		ys, _ := y.R.([]rt.Value)
+		for i, f := range t.Fields {
+			if i < len(xs) && i < len(ys) {
+				if bad := uncomparablePair(f, xs[i], ys[i]); bad != nil {
+					return bad
+				}
+			}
+		}
+	case KArray:
+		xs, _ := x.R.([]rt.Value)
+		ys, _ := y.R.([]rt.Value)
+		for i := range xs {
+			if i < len(ys) {
+				if bad := uncomparablePair(t.Elem, xs[i], ys[i]); bad != nil {
+					return bad
+				}
+			}
+		}
+	}
+	return nil
+}

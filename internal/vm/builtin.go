@@ -358,10 +358,6 @@ func (m *Machine) builtinFunc(ci *callInfo) *Func {
 	f.once.Do(func() {})
 	f.native = func(t *Thread, args, results []rt.Value) {
 		var scratch [1]rt.Value
-		if ci.builtin == "recover" {
-			// defer recover(): recover is not called by a deferred function.
-			return
-		}
 		t.builtinArgs(ci, args, scratch[:], 0)
 	}
 	return f

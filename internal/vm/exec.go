@@ -322,13 +322,18 @@ reload:
 			}
 			regs[in.a] = shift(in.op, in.k, regs[in.b], y)
 			pc++
-		case opEql:
-			regs[in.a].N = b2n(equal(in.t, regs[in.b], regs[in.c]))
-			regs[in.a].R = nil
-			pc++
-		case opNeq:
-			regs[in.a].N = b2n(!equal(in.t, regs[in.b], regs[in.c]))
-			regs[in.a].R = nil
+		case opEql, opNeq:
+			x, y := regs[in.b], regs[in.c]
+			if in.t.Kind == KInterface || in.t.isDeep() {
+				// Interfaces holding the same uncomparable type panic.
+				if bad := uncomparablePair(in.t, x, y); bad != nil {
+					fr.PC = pc
+					t.panicRuntime("comparing uncomparable type " + bad.String())
+					goto reload
+				}
+			}
+			eq := equal(in.t, x, y)
+			regs[in.a] = rt.Value{N: b2n(eq == (in.op == opEql))}
 			pc++
 		case opNeg:
 			regs[in.a] = neg(in.k, regs[in.b])
@@ -471,6 +476,17 @@ reload:
 			}
 			goto reload
 		case opReturn:
+			if d := gp.Defers(); d != nil && d.Depth == len(t.frames)-1 {
+				// Defers still pending on this frame (a defer in a
+				// range-over-func body joins the enclosing function, which
+				// has no RunDefers of its own): run them first.
+				fr.PC = pc
+				gp.SetDefers(d.Link)
+				if ev, stop := t.callValue(d.Fn, d.Args, flagReexec|flagNoResult); stop {
+					return ev
+				}
+				goto reload
+			}
 			if n := len(t.frames); fr.Aux&^dstMask == 0 && n > 1 {
 				// Fast path: an ordinary return to an interpreted caller.
 				res := in.x.([]int32)

@@ -263,6 +263,12 @@ func (c *compiler) run() {
 	c.blockPC = make([]int, len(sf.Blocks))
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
+		if b == sf.Recover {
+			// After a recovered panic the frame returns normally: its
+			// remaining deferred calls run first (gc's deferreturn).
+			c.curPos = sf.Pos()
+			c.emit(instr{op: opRunDefers})
+		}
 		for _, in := range b.Instrs {
 			c.curPos = in.Pos()
 			if c.curPos == token.NoPos {
@@ -717,7 +723,7 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 			ci.argTypes = append(ci.argTypes, c.typ(a.Type()))
 		}
 		op = opCallBuiltin
-		if fn.Name() == "recover" {
+		if fn.Name() == "recover" && !isGo && !isDefer {
 			op = opRecover
 		}
 	case *ssa.Function:
