@@ -11,9 +11,10 @@ import "fmt"
 
 const (
 	initialStack = 32 // slots in a new G's stack (768 bytes)
-	// stackGuard slots are kept free above the guard, so that a check
-	// against stackguard0 covers frames that do not check (natives).
-	stackGuard = 16
+	// stackGuard slots are kept free above the guard. The executor checks
+	// every frame it lays down (natives' argument and result slots too),
+	// so none are needed.
+	stackGuard = 0
 	// defaultMaxStack is 1 GB of stack (gc's default maxstacksize) counted
 	// in 24-byte slots.
 	defaultMaxStack = 1 << 30 / 24

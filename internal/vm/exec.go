@@ -23,6 +23,9 @@ import (
 	"github.com/goro-dev/goro/internal/rt"
 )
 
+// shrinkMin is the stack size (slots) below which stacks are not shrunk.
+const shrinkMin = 128
+
 // Frame flags, in the high bits of rt.Frame.Aux (the low 32 bits are the
 // result slot in the caller).
 const (
@@ -154,9 +157,6 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	if t == nil {
 		t = &Thread{m: m, gp: gp, frames: gp.Frames()}
 		gp.Exec = t
-		if len(t.frames) == 0 {
-			t.start()
-		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -165,6 +165,9 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 			ev = rt.EvStop
 		}
 	}()
+	if len(t.frames) == 0 && !t.fatal {
+		t.start()
+	}
 	ev = t.run()
 	t.syncFrames()
 	// A parked G re-executes the instruction it parked in, which then
@@ -198,8 +201,12 @@ func (t *Thread) start() {
 		fn = t.m.nativeTrampoline(fn)
 	}
 	need := fn.nslots + len(gp.StartArgs)
-	if need+16 > len(gp.Stk) {
-		t.m.RT.Morestack(gp, 0, need)
+	for need > len(gp.Stk) {
+		// (Morestack may first report a pending preemption request.)
+		if t.m.RT.Morestack(gp, 0, need) && t.m.RT.Exiting() {
+			t.fatal = true
+			return
+		}
 	}
 	stk := gp.Stk
 	copy(stk, fn.consts)
@@ -500,6 +507,12 @@ reload:
 				fn = caller.Fn.(*Func)
 				fr.PC++
 				code, pc, fp = fn.code, fr.PC, fr.FP
+				if used := fp + fn.nslots; used < len(gp.Stk)>>2 && len(gp.Stk) > shrinkMin {
+					// A stack used less than a quarter is halved (gc
+					// shrinks at GC time; goro when calls return), so a G
+					// that went deep does not park with a big stack.
+					m.RT.Shrinkstack(gp, used)
+				}
 				regs = gp.Stk[fp : fp+fn.nslots]
 				continue
 			}
@@ -760,10 +773,12 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 		return t.returnTo(flags, res)
 	}
 	need := callee.nslots
-	if int64(newFP+need) > gp.Stackguard() {
-		t.m.RT.Morestack(gp, newFP, need)
-		if int64(newFP+need) > gp.Stackguard() {
-			t.m.RT.Morestack(gp, newFP, need)
+	for int64(newFP+need) > gp.Stackguard() {
+		// Deferred and continuation calls grow the stack in place; a
+		// preemption request waits for the next check.
+		if t.m.RT.Morestack(gp, newFP, need) && t.m.RT.Exiting() {
+			t.fatal = true
+			return rt.EvStop, true
 		}
 	}
 	stk := gp.Stk[newFP : newFP+need]
