@@ -168,9 +168,11 @@ type G struct {
 	waitsince  int64 // rt clock reading when the G parked
 	waitreason waitReason
 
-	preempt       bool // preemption requested; duplicates stackguard0 = stackPreempt
-	preemptStop   bool // transition to _Gpreempted on preemption rather than just deschedule
-	preemptShrink bool // shrink stack at the next synchronous safe point
+	preempt       bool  // preemption requested; duplicates stackguard0 = stackPreempt
+	preemptStop   bool  // transition to _Gpreempted on preemption rather than just deschedule
+	preemptShrink bool  // shrink stack at the next synchronous safe point
+	stackGrown    int64 // rt clock reading when the stack last grew
+	stackUsed     int   // slots in use when the G last parked (set by the executor)
 
 	parkingOnChan    atomic.Bool // about to park on a channel: unsafe to shrink the stack
 	activeStackChans bool        // sudogs point into this stack
@@ -242,6 +244,10 @@ type FrameSite struct {
 	Fn FuncInfo
 	PC int
 }
+
+// SetStackUsed records how many stack slots the G uses as it parks, for
+// sysmon's stack shrinking.
+func (gp *G) SetStackUsed(n int) { gp.stackUsed = n }
 
 // Goid returns the G's id.
 func (gp *G) Goid() uint64 { return gp.goid }

@@ -7,7 +7,10 @@
 // adjustment.
 package rt
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 const (
 	initialStack = 32 // slots in a new G's stack (768 bytes)
@@ -47,7 +50,18 @@ func (r *Runtime) Morestack(gp *G, top, need int) (preempt bool) {
 		return true
 	}
 	r.copystack(gp, newsize)
+	gp.stackGrown = r.clock.nanotime()
 	return false
+}
+
+// stackIdleNS is how long a stack must go without growing before a park
+// may shrink it: shrinking on every park would thrash a G that parks
+// between deep calls.
+const stackIdleNS = int64(10 * time.Millisecond)
+
+// StackIdle reports whether gp's stack has not grown for a while.
+func (r *Runtime) StackIdle(gp *G) bool {
+	return r.clock.nanotime()-gp.stackGrown > stackIdleNS
 }
 
 // copystack moves gp's stack to a new one of newsize slots.
@@ -70,7 +84,7 @@ func (r *Runtime) stackOverflow(gp *G, newsize int) {
 // executor calls it at synchronous safe points. top is the slot above the
 // topmost frame.
 func (r *Runtime) Shrinkstack(gp *G, top int) {
-	if gp.parkingOnChan.Load() || len(gp.Stk) <= initialStack {
+	if len(gp.Stk) <= initialStack {
 		return
 	}
 	if top >= len(gp.Stk)/4 {

@@ -51,6 +51,7 @@ type Thread struct {
 	// selScratch and selVals are reused by every select of the G.
 	selScratch []rt.Scase
 	selVals    []rt.Value
+	recvBuf    rt.Value // where a channel receive's value arrives
 	fatal      bool
 	sigpanic   bool  // the panic being raised is a nil dereference
 	faultAddr  int64 // the address it faulted at (a field's offset)
@@ -178,6 +179,7 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	// semaphore count handed off to this G).
 	if ev == rt.EvPark {
 		t.resuming = true
+		t.shrinkParked()
 	}
 	return ev
 }
@@ -507,12 +509,6 @@ reload:
 				fn = caller.Fn.(*Func)
 				fr.PC++
 				code, pc, fp = fn.code, fr.PC, fr.FP
-				if used := fp + fn.nslots; used < len(gp.Stk)>>2 && len(gp.Stk) > shrinkMin {
-					// A stack used less than a quarter is halved (gc
-					// shrinks at GC time; goro when calls return), so a G
-					// that went deep does not park with a big stack.
-					m.RT.Shrinkstack(gp, used)
-				}
 				regs = gp.Stk[fp : fp+fn.nslots]
 				continue
 			}
@@ -1150,4 +1146,24 @@ func (t *Thread) deferDepth(ci *callInfo, regs []rt.Value) int {
 		return int(regs[ci.deferStack].N)
 	}
 	return len(t.frames) - 1
+}
+
+// shrinkParked halves the stack of a G that parks while using under a
+// quarter of it, when the stack has not grown for a while (gc shrinks
+// stacks at GC time; goro when a G parks). Nothing points into a parked
+// G's stack: channel values arrive in the Thread.
+func (t *Thread) shrinkParked() {
+	gp := t.gp
+	if len(t.frames) == 0 {
+		return
+	}
+	top := t.frames[len(t.frames)-1]
+	used := top.FP + top.Fn.(*Func).nslots
+	gp.SetStackUsed(used)
+	if len(gp.Stk) <= shrinkMin || !t.m.RT.StackIdle(gp) {
+		return
+	}
+	for len(gp.Stk) > shrinkMin && used < len(gp.Stk)>>2 {
+		t.m.RT.Shrinkstack(gp, used)
+	}
 }

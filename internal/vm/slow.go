@@ -325,17 +325,23 @@ func (t *Thread) recv(in *instr, regs []rt.Value) bool {
 	if t.resuming {
 		t.resuming = false
 		ok := r.ChanrecvDone(gp)
+		regs[in.a] = t.recvBuf
+		t.recvBuf = rt.Value{}
 		if commaOk {
 			regs[in.a+1] = rt.Value{N: b2n(ok)}
 		}
 		return true
 	}
 	c, _ := regs[in.b].R.(*rt.Chan)
-	_, ok, done := r.Chanrecv(gp, c, &regs[in.a], true)
+	// The value arrives in the Thread, not the stack: a parked G's stack
+	// has no pointers into it and can be shrunk.
+	_, ok, done := r.Chanrecv(gp, c, &t.recvBuf, true)
 	if !done {
 		t.parked = true
 		return false
 	}
+	regs[in.a] = t.recvBuf
+	t.recvBuf = rt.Value{}
 	if commaOk {
 		regs[in.a+1] = rt.Value{N: b2n(ok)}
 	}
@@ -374,7 +380,7 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 				t.selVals[i] = regs[si.vals[i]]
 				cases[i].Elem = &t.selVals[i]
 			} else {
-				cases[i].Elem = &regs[int(in.a)+2+nrecv]
+				cases[i].Elem = &t.selVals[i] // copied to the register when chosen
 				nrecv++
 			}
 		}
@@ -393,15 +399,18 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 	}
 	regs[in.a] = rt.Value{N: uint64(int64(chosen))}
 	regs[in.a+1] = rt.Value{N: b2n(recvOK)}
-	// Receive cases not chosen hold zero values.
+	// The chosen receive case's value; the others hold zero values.
 	nrecv := 0
 	for i := range si.chans {
 		if si.dirs[i] == rt.SelectRecv {
-			if i != chosen {
+			if i == chosen {
+				regs[int(in.a)+2+nrecv] = t.selVals[i]
+			} else {
 				regs[int(in.a)+2+nrecv] = si.elems[i].Zero()
 			}
 			nrecv++
 		}
 	}
+	clear(t.selVals[:len(si.chans)])
 	return true
 }
