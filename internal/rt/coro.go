@@ -14,14 +14,7 @@ type Coro struct {
 // NewCoro creates a coroutine whose G will run fn(args...) when first
 // switched to (gc's newcoro). parent created it at site.
 func (r *Runtime) NewCoro(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *Coro {
-	var pp *P
-	if parent != nil && parent.m != nil {
-		pp = parent.m.p
-	}
-	gp := r.newg(parent, site, pp)
-	gp.startpc = start
-	gp.StartFn = fn
-	gp.StartArgs = args
+	gp := r.newproc1(parent, site, start, fn, args)
 	c := &Coro{gp: gp}
 	gp.coro = c
 	gp.waitreason = waitReasonCoroutine

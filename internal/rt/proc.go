@@ -367,10 +367,20 @@ func (r *Runtime) goready(gp *G, callergp *G) {
 	}
 	casgstatus(gp, _Gwaiting, _Grunnable)
 	gp.waitreason = waitReasonZero
-	var pp *P
-	if callergp != nil && callergp.m != nil {
-		pp = callergp.m.p
+	r.runqputnext(pOf(callergp), gp)
+}
+
+// pOf returns the P of gp's M when gp is running, else nil.
+func pOf(gp *G) *P {
+	if gp != nil && gp.m != nil {
+		return gp.m.p
 	}
+	return nil
+}
+
+// runqputnext makes gp the next G of pp (the global queue when there is no
+// P) and wakes an M to run the work this may displace.
+func (r *Runtime) runqputnext(pp *P, gp *G) {
 	if pp != nil {
 		r.runqput(pp, gp, true)
 	} else {
@@ -422,22 +432,17 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 // Newproc creates a G running fn(args...) from the go statement at site in
 // parent, and queues it on parent's P (gc's newproc).
 func (r *Runtime) Newproc(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *G {
-	var pp *P
-	if parent != nil && parent.m != nil {
-		pp = parent.m.p
-	}
-	gp := r.newg(parent, site, pp)
+	gp := r.newproc1(parent, site, start, fn, args)
+	r.runqputnext(pOf(parent), gp)
+	return gp
+}
+
+// newproc1 makes a runnable G for fn(args...), not yet queued.
+func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *G {
+	gp := r.newg(parent, site, pOf(parent))
 	gp.startpc = start
 	gp.StartFn = fn
 	gp.StartArgs = args
-	if pp != nil {
-		r.runqput(pp, gp, true)
-	} else {
-		r.sched.lock.Lock()
-		r.globrunqput(gp)
-		r.sched.lock.Unlock()
-	}
-	r.wakep()
 	return gp
 }
 
