@@ -5,6 +5,7 @@ import (
 	"os"
 	goruntime "runtime"
 	"strings"
+	"sync/atomic"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -43,6 +44,16 @@ func init() {
 	})
 	reg("runtime.NumCPU", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(goruntime.NumCPU())} })
 	reg("runtime.GC", func(t *vm.Thread, a, r []rt.Value) { goruntime.GC() })
+	reg("runtime.GOROOT", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.GOROOT()} })
+	reg("syscall.Getpid", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} })
+	reg("runtime/debug.SetGCPercent", func(t *vm.Thread, a, r []rt.Value) {
+		// Recorded per program, not applied: the heap is the host's, and a
+		// program must not steer its host's collector.
+		v, _ := t.Machine().LibState.LoadOrStore(gcPercentKey{}, new(atomic.Int64))
+		p := v.(*atomic.Int64)
+		p.CompareAndSwap(0, 100)
+		r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
+	})
 	reg("runtime.KeepAlive", func(t *vm.Thread, a, r []rt.Value) {})
 	reg("runtime.SetFinalizer", func(t *vm.Thread, a, r []rt.Value) {})
 	reg("runtime.LockOSThread", func(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) })
@@ -136,3 +147,5 @@ func godebugValue(name string) string {
 	}
 	return v
 }
+
+type gcPercentKey struct{}

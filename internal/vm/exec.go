@@ -354,6 +354,11 @@ reload:
 			regs[in.a].N = norm(in.k, ^regs[in.b].N)
 			pc++
 		case opAlloc:
+			if in.t.Size == 0 {
+				regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
+				pc++
+				continue
+			}
 			cell := new(rt.Value)
 			if in.t.isDeep() {
 				*cell = in.t.Zero()

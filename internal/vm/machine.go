@@ -75,6 +75,10 @@ type Machine struct {
 
 	stderrMu sync.Mutex
 
+	// zerobase holds the cell of the zero-size variables of each type
+	// (gc's runtime.zerobase): pointers to them compare equal.
+	zerobase sync.Map // *Type → *rt.Value
+
 	panicOnce sync.Once
 	panicFn   *Func
 
@@ -163,8 +167,13 @@ func New(prog *load.Program, opt Options) *Machine {
 	for _, p := range prog.Packages {
 		for _, mem := range p.Members {
 			if g, ok := mem.(*ssa.Global); ok {
+				et := m.typeOf(g.Type().(*types.Pointer).Elem())
+				if et.Size == 0 {
+					m.globals[g] = m.zeroCell(et) // as gc, zero-size variables share an address
+					continue
+				}
 				cell := new(rt.Value)
-				*cell = m.typeOf(g.Type().(*types.Pointer).Elem()).Zero()
+				*cell = et.Zero()
 				m.globals[g] = cell
 			}
 		}
@@ -304,4 +313,16 @@ func (m *Machine) NewCoro(t *Thread, fn rt.Value, args []rt.Value) *rt.Coro {
 	cl := fn.R.(*Closure)
 	top := t.frames[len(t.frames)-1]
 	return m.RT.NewCoro(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
+}
+
+// zeroCell returns the shared cell of zero-size type t. (gc shares one
+// address among all types; goro's cells hold a type's shape, [1]struct{}
+// being a one-element array, so it shares one per type.)
+func (m *Machine) zeroCell(t *Type) *rt.Value {
+	if c, ok := m.zerobase.Load(t); ok {
+		return c.(*rt.Value)
+	}
+	z := t.Zero()
+	c, _ := m.zerobase.LoadOrStore(t, &z)
+	return c.(*rt.Value)
 }
