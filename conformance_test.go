@@ -239,3 +239,72 @@ func splitQuoted(s string) ([]string, error) {
 	}
 	return args, nil
 }
+
+// gorootKnownFailures are the GOROOT/test "// run" programs (outside chan/) that goro does
+// not pass yet, each with what it needs. Every other one must pass.
+var gorootKnownFailures = map[string]string{
+	"closure.go":                     "checks the host's allocation counts (runtime.ReadMemStats) around closures",
+	"cmp.go":                         "reads string data pointers through unsafe",
+	"const7.go":                      "needs os.MkdirTemp and the go command",
+	"deferfin.go":                    "finalizers (runtime.SetFinalizer) do not run",
+	"devirtualization_nil_panics.go": "needs runtime.Callers",
+	"finprofiled.go":                 "needs runtime.MemProfile",
+	"heapsampling.go":                "needs runtime.MemProfile",
+	"inline_literal.go":              "needs runtime.FuncForPC",
+	"linkmain_run.go":                "needs os.MkdirTemp and the go command",
+	"linkobj.go":                     "needs os.MkdirTemp and the go command",
+	"linkx_run.go":                   "needs os.Stat and the go command",
+	"mallocfin.go":                   "finalizers (runtime.SetFinalizer) do not run",
+	"nilptr.go":                      "maps a huge array at a fixed address through unsafe",
+	"nosplit.go":                     "needs os.MkdirTemp and the go command",
+	"recover.go":                     "defer of a reflect method value (a native deferred call that calls back)",
+	"recover4.go":                    "needs runtime/debug.SetPanicOnFault and memory faults",
+	"sigchld.go":                     "needs syscall.Kill and signals",
+	"stackobj.go":                    "needs finalizers to observe collection",
+	"stackobj3.go":                   "needs finalizers to observe liveness",
+	"strcopy.go":                     "reads string data pointers through unsafe",
+	"tinyfin.go":                     "finalizers (runtime.SetFinalizer) do not run",
+	"unsafe_slice_data.go":           "unsafe.SliceData over goro's values",
+	"unsafe_string.go":               "unsafe.String over goro's values",
+	"unsafe_string_data.go":          "unsafe.StringData over goro's values",
+	"unsafebuiltins.go":              "unsafe.Add over goro's values",
+	"winbatch.go":                    "needs os.ReadFile",
+}
+
+// TestGorootRun runs the other "// run" programs of GOROOT/test: ken/ and the top level.
+func TestGorootRun(t *testing.T) {
+	testDir := filepath.Join(goEnv(t, "GOROOT"), "test")
+	var files []string
+	for _, pattern := range []string{"ken/*.go", "*.go"} {
+		m, err := filepath.Glob(filepath.Join(testDir, pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	goroBinary(t)
+	for _, file := range files {
+		rel, err := filepath.Rel(testDir, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "ken/chan") {
+			continue // TestGorootChan's
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if action, _ := testAction(string(src)); action != "run" {
+			continue
+		}
+		t.Run(rel, func(t *testing.T) {
+			if why, ok := gorootKnownFailures[rel]; ok {
+				t.Skip("not supported yet: " + why)
+			}
+			t.Parallel()
+			runGorootTest(t, testDir, rel)
+		})
+	}
+}
