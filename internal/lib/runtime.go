@@ -149,3 +149,97 @@ func godebugValue(name string) string {
 }
 
 type gcPercentKey struct{}
+
+// Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
+// CallersFrames over goro's frames. A pc is an index into the machine's
+// table of call sites; a *runtime.Func or *runtime.Frames is a cell whose R
+// holds goro's data.
+func init() {
+	reg := vm.RegisterNative
+	reg("runtime.Stack", func(t *vm.Thread, a, r []rt.Value) {
+		s := t.StackText(a[1].N != 0)
+		buf, _ := a[0].R.([]rt.Value)
+		n := min(len(buf), len(s))
+		for i := 0; i < n; i++ {
+			buf[i] = rt.Value{N: uint64(s[i])}
+		}
+		r[0] = rt.Value{N: uint64(n)}
+	})
+	reg("runtime/debug.Stack", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = vm.BytesToValues([]byte(t.StackText(false)))
+	})
+	reg("runtime.Caller", func(t *vm.Thread, a, r []rt.Value) {
+		pcs := t.Callers(int(int64(a[0].N)))
+		if len(pcs) == 0 {
+			return
+		}
+		_, file, line, ok := t.Machine().PCInfo(pcs[0])
+		r[0], r[1], r[2], r[3] = rt.Value{N: uint64(pcs[0])}, rt.Value{R: file}, rt.Value{N: uint64(line)}, boolV(ok)
+	})
+	reg("runtime.Callers", func(t *vm.Thread, a, r []rt.Value) {
+		// skip 0 is runtime.Callers itself, which has no frame here.
+		pcs := t.Callers(max(int(int64(a[0].N))-1, 0))
+		out, _ := a[1].R.([]rt.Value)
+		n := min(len(out), len(pcs))
+		for i := 0; i < n; i++ {
+			out[i] = rt.Value{N: uint64(pcs[i])}
+		}
+		r[0] = rt.Value{N: uint64(n)}
+	})
+	pcOf := func(v rt.Value) uintptr {
+		if p, _ := v.R.(*rt.Value); p != nil {
+			pc, _ := p.R.(uintptr)
+			return pc
+		}
+		return 0
+	}
+	reg("runtime.FuncForPC", func(t *vm.Thread, a, r []rt.Value) {
+		if _, _, _, ok := t.Machine().PCInfo(uintptr(a[0].N)); ok {
+			r[0] = rt.Value{R: &rt.Value{R: uintptr(a[0].N)}}
+		}
+	})
+	reg("(*runtime.Func).Name", func(t *vm.Thread, a, r []rt.Value) {
+		name, _, _, _ := t.Machine().PCInfo(pcOf(a[0]))
+		r[0] = rt.Value{R: name}
+	})
+	reg("(*runtime.Func).Entry", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(pcOf(a[0]))} })
+	reg("(*runtime.Func).FileLine", func(t *vm.Thread, a, r []rt.Value) {
+		_, file, line, _ := t.Machine().PCInfo(uintptr(a[1].N))
+		r[0], r[1] = rt.Value{R: file}, rt.Value{N: uint64(line)}
+	})
+	reg("runtime.CallersFrames", func(t *vm.Thread, a, r []rt.Value) {
+		in, _ := a[0].R.([]rt.Value)
+		pcs := make([]uintptr, len(in))
+		for i := range in {
+			pcs[i] = uintptr(in[i].N)
+		}
+		r[0] = rt.Value{R: &rt.Value{R: pcs}}
+	})
+	reg("(*runtime.Frames).Next", func(t *vm.Thread, a, r []rt.Value) {
+		p := cellOf(t, a[0])
+		if p == nil {
+			return
+		}
+		pcs, _ := p.R.([]uintptr)
+		m := t.Machine()
+		ft := m.LookupType("runtime", "Frame")
+		frame := ft.Zero()
+		if len(pcs) > 0 {
+			name, file, line, _ := m.PCInfo(pcs[0])
+			fs := frame.R.([]rt.Value)
+			set := func(field string, v rt.Value) {
+				if i := vm.FieldIndex(ft, field); i >= 0 {
+					fs[i] = v
+				}
+			}
+			set("PC", rt.Value{N: uint64(pcs[0])})
+			set("Function", rt.Value{R: name})
+			set("File", rt.Value{R: file})
+			set("Line", rt.Value{N: uint64(line)})
+			set("Entry", rt.Value{N: uint64(pcs[0])})
+			set("Func", rt.Value{R: &rt.Value{R: pcs[0]}})
+			p.R = pcs[1:]
+		}
+		r[0], r[1] = frame, boolV(len(pcs) > 1)
+	})
+}

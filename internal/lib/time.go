@@ -1,54 +1,89 @@
 // package time: the clock, sleeping and timers on rt; formatting through the
 // host's time package.
 //
-// A time.Time value is {wall, ext, loc}: goro keeps Unix nanoseconds in ext,
-// a monotonic reading of rt's clock in the N of loc (whose pointer stays
-// nil, i.e. UTC), and 1 in wall when the monotonic reading is present.
+// A time.Time value is {wall, ext, loc}: goro keeps 1 in wall when the value
+// carries a monotonic reading, the Unix nanoseconds in ext, and in loc the
+// host's time.Time (R: it has the location and the full range) with the
+// reading of rt's monotonic clock (N). Only natives read these fields. A
+// *time.Location is one of two cells, time.UTC and time.Local.
 package lib
 
 import (
+	"go/types"
 	"time"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
 )
 
-func mkTime(unixNano int64, mono int64, hasMono bool) rt.Value {
-	fs := []rt.Value{{N: 0}, {N: uint64(unixNano)}, {N: uint64(mono)}}
+func mkTime(ht time.Time, mono int64, hasMono bool) rt.Value {
+	fs := []rt.Value{{}, {N: uint64(ht.UnixNano())}, {N: uint64(mono), R: ht}}
 	if hasMono {
 		fs[0].N = 1
 	}
 	return rt.Value{R: fs}
 }
 
-func timeFields(v rt.Value) (unixNano, mono int64, hasMono bool) {
+func timeFields(v rt.Value) (mono int64, hasMono bool) {
 	fs, _ := v.R.([]rt.Value)
 	if fs == nil {
-		return 0, 0, false
+		return 0, false
 	}
-	return int64(fs[1].N), int64(fs[2].N), fs[0].N == 1
+	return int64(fs[2].N), fs[0].N == 1
 }
 
-// zeroUnix is the Unix time of the zero time.Time (January 1, year 1 UTC),
-// which goro's zero Time value (ext = 0) would otherwise misstate.
+// hostTime returns the host time.Time of a time.Time value (the zero Time
+// for goro's zero value).
 func hostTime(v rt.Value) time.Time {
 	fs, _ := v.R.([]rt.Value)
-	if fs == nil || (fs[0].N == 0 && fs[1].N == 0) {
+	if fs == nil {
 		return time.Time{}
 	}
-	ns, _, _ := timeFields(v)
-	return time.Unix(0, ns)
+	ht, _ := fs[2].R.(time.Time)
+	return ht
+}
+
+type timeKey struct{}
+
+// locations are the cells of time.UTC and time.Local.
+type locations struct{ utc, local *rt.Value }
+
+func locsOf(m *vm.Machine) *locations {
+	v, _ := m.LibState.Load(timeKey{})
+	l, _ := v.(*locations)
+	return l
+}
+
+// hostLoc maps a *time.Location value to the host's.
+func hostLoc(t *vm.Thread, v rt.Value) *time.Location {
+	if l := locsOf(t.Machine()); l != nil {
+		if p, _ := v.R.(*rt.Value); p == l.utc {
+			return time.UTC
+		}
+	}
+	return time.Local
+}
+
+// locValue maps a host location to the program's *time.Location.
+func locValue(t *vm.Thread, loc *time.Location) rt.Value {
+	l := locsOf(t.Machine())
+	if l == nil {
+		return rt.Value{}
+	}
+	if loc == time.UTC {
+		return rt.Value{R: l.utc}
+	}
+	return rt.Value{R: l.local}
 }
 
 func now(t *vm.Thread) rt.Value {
 	r := t.Machine().RT
-	w := r.Walltime()
-	return mkTime(w.UnixNano(), r.Nanotime(), true)
+	return mkTime(r.Walltime(), r.Nanotime(), true)
 }
 
 func sub(a, b rt.Value) int64 {
-	_, am, ah := timeFields(a)
-	_, bm, bh := timeFields(b)
+	am, ah := timeFields(a)
+	bm, bh := timeFields(b)
 	if ah && bh {
 		return am - bm
 	}
@@ -78,25 +113,96 @@ func init() {
 	reg("time.Since", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(now(t), a[0]))} })
 	reg("time.Until", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], now(t)))} })
 	reg("(time.Time).Sub", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], a[1]))} })
-	reg("(time.Time).Unix", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(hostTime(a[0]).Unix())} })
-	reg("(time.Time).UnixNano", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(hostTime(a[0]).UnixNano())} })
-	reg("(time.Time).UnixMilli", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(hostTime(a[0]).UnixMilli())} })
+	vm.RegisterInit(func(m *vm.Machine) {
+		l := &locations{utc: new(rt.Value), local: new(rt.Value)}
+		if lt := m.LookupType("time", "Location"); lt != nil {
+			*l.utc, *l.local = lt.Zero(), lt.Zero()
+		}
+		m.LibState.Store(timeKey{}, l)
+		if c := m.Global("time", "UTC"); c != nil {
+			*c = rt.Value{R: l.utc}
+		}
+		if c := m.Global("time", "Local"); c != nil {
+			*c = rt.Value{R: l.local}
+		}
+	})
+	// Methods computed by the host on the host's time.Time.
+	num := func(name string, f func(time.Time) int64) {
+		reg("(time.Time)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(f(hostTime(a[0])))} })
+	}
+	num("Unix", time.Time.Unix)
+	num("UnixNano", time.Time.UnixNano)
+	num("UnixMilli", time.Time.UnixMilli)
+	num("UnixMicro", time.Time.UnixMicro)
+	num("Year", func(h time.Time) int64 { return int64(h.Year()) })
+	num("Month", func(h time.Time) int64 { return int64(h.Month()) })
+	num("Day", func(h time.Time) int64 { return int64(h.Day()) })
+	num("Hour", func(h time.Time) int64 { return int64(h.Hour()) })
+	num("Minute", func(h time.Time) int64 { return int64(h.Minute()) })
+	num("Second", func(h time.Time) int64 { return int64(h.Second()) })
+	num("Nanosecond", func(h time.Time) int64 { return int64(h.Nanosecond()) })
+	num("Weekday", func(h time.Time) int64 { return int64(h.Weekday()) })
+	num("YearDay", func(h time.Time) int64 { return int64(h.YearDay()) })
+	reg("(time.Time).Date", func(t *vm.Thread, a, r []rt.Value) {
+		y, mo, d := hostTime(a[0]).Date()
+		r[0], r[1], r[2] = rt.Value{N: uint64(y)}, rt.Value{N: uint64(mo)}, rt.Value{N: uint64(d)}
+	})
+	reg("(time.Time).Clock", func(t *vm.Thread, a, r []rt.Value) {
+		h, mi, sec := hostTime(a[0]).Clock()
+		r[0], r[1], r[2] = rt.Value{N: uint64(h)}, rt.Value{N: uint64(mi)}, rt.Value{N: uint64(sec)}
+	})
 	reg("(time.Time).IsZero", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(hostTime(a[0]).IsZero()) })
 	reg("(time.Time).Before", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) < 0) })
 	reg("(time.Time).After", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) > 0) })
 	reg("(time.Time).Equal", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) == 0) })
-	reg("(time.Time).Add", func(t *vm.Thread, a, r []rt.Value) {
-		ns, mono, has := timeFields(a[0])
-		d := int64(a[1].N)
-		r[0] = mkTime(ns+d, mono+d, has)
+	reg("(time.Time).Compare", func(t *vm.Thread, a, r []rt.Value) {
+		d := sub(a[0], a[1])
+		r[0] = rt.Value{N: uint64(int64(min(max(d, -1), 1)))}
 	})
+	reg("(time.Time).Add", func(t *vm.Thread, a, r []rt.Value) {
+		mono, has := timeFields(a[0])
+		d := time.Duration(int64(a[1].N))
+		r[0] = mkTime(hostTime(a[0]).Add(d), mono+int64(d), has)
+	})
+	reg("(time.Time).AddDate", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = mkTime(hostTime(a[0]).AddDate(int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N))), 0, false)
+	})
+	conv := func(name string, f func(t *vm.Thread, h time.Time, a []rt.Value) time.Time) {
+		reg("(time.Time)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = mkTime(f(t, hostTime(a[0]), a), 0, false) })
+	}
+	conv("UTC", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.UTC() })
+	conv("Local", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Local() })
+	conv("In", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.In(hostLoc(t, a[1])) })
+	conv("Truncate", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Truncate(time.Duration(a[1].N)) })
+	conv("Round", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Round(time.Duration(a[1].N)) })
+	reg("(time.Time).Location", func(t *vm.Thread, a, r []rt.Value) { r[0] = locValue(t, hostTime(a[0]).Location()) })
 	reg("(time.Time).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: hostTime(a[0]).String()} })
 	reg("(time.Time).Format", func(t *vm.Thread, a, r []rt.Value) {
 		r[0] = rt.Value{R: hostTime(a[0]).Format(vm.Str(a[1]))}
 	})
-	reg("time.Unix", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = mkTime(time.Unix(int64(a[0].N), int64(a[1].N)).UnixNano(), 0, false)
+	reg("(time.Time).AppendFormat", func(t *vm.Thread, a, r []rt.Value) {
+		b := hostTime(a[0]).AppendFormat(vm.ValuesToBytes(a[1]), vm.Str(a[2]))
+		r[0] = vm.BytesToValues(b)
 	})
+	reg("time.Unix", func(t *vm.Thread, a, r []rt.Value) {
+		r[0] = mkTime(time.Unix(int64(a[0].N), int64(a[1].N)), 0, false)
+	})
+	reg("time.UnixMilli", func(t *vm.Thread, a, r []rt.Value) { r[0] = mkTime(time.UnixMilli(int64(a[0].N)), 0, false) })
+	reg("time.Date", func(t *vm.Thread, a, r []rt.Value) {
+		if a[7].R == nil {
+			t.Panic(rt.Value{R: vm.Iface{T: t.Machine().TypeOf(types.Typ[types.String]), V: rt.Value{R: "time: missing Location in call to Date"}}})
+			return
+		}
+		i := func(k int) int { return int(int64(a[k].N)) }
+		r[0] = mkTime(time.Date(i(0), time.Month(i(1)), i(2), i(3), i(4), i(5), i(6), hostLoc(t, a[7])), 0, false)
+	})
+	reg("time.Parse", func(t *vm.Thread, a, r []rt.Value) {
+		h, err := time.Parse(vm.Str(a[0]), vm.Str(a[1]))
+		r[0], r[1] = mkTime(h, 0, false), errorValue(t, err)
+	})
+	reg("(time.Month).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: time.Month(a[0].N).String()} })
+	reg("(time.Weekday).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: time.Weekday(a[0].N).String()} })
+	reg("(*time.Location).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: hostLoc(t, a[0]).String()} })
 	dur := func(name string, f func(time.Duration) rt.Value) {
 		reg("(time.Duration)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = f(time.Duration(int64(a[0].N))) })
 	}
@@ -122,7 +228,7 @@ func init() {
 		fs := cell.R.([]rt.Value)
 		ts := &timerState{fn: fn, per: period}
 		if fn.R == nil {
-			ts.c = rt.MakeChan(1, mkTime(0, 0, false))
+			ts.c = rt.MakeChan(1, m.LookupType("time", "Time").Zero())
 			fs[0] = rt.Value{R: ts.c}
 		}
 		ts.rt = rt.NewTimer(func(arg any, nowNS int64) {
@@ -131,8 +237,7 @@ func init() {
 				m.Go(ts.fn, nil)
 				return
 			}
-			w := m.RT.Walltime()
-			m.RT.Chansend(nil, ts.c, mkTime(w.UnixNano(), nowNS, true), false)
+			m.RT.Chansend(nil, ts.c, mkTime(m.RT.Walltime(), nowNS, true), false)
 		}, ts)
 		fs[1] = rt.Value{R: ts}
 		m.RT.ResetTimer(ts.rt, m.RT.Nanotime()+d, period)

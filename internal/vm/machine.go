@@ -79,6 +79,10 @@ type Machine struct {
 	// (gc's runtime.zerobase): pointers to them compare equal.
 	zerobase sync.Map // *Type → *rt.Value
 
+	sitesMu sync.Mutex
+	sites   []callerSite
+	siteIDs map[callerSite]uintptr
+
 	panicOnce sync.Once
 	panicFn   *Func
 
@@ -325,4 +329,65 @@ func (m *Machine) zeroCell(t *Type) *rt.Value {
 	z := t.Zero()
 	c, _ := m.zerobase.LoadOrStore(t, &z)
 	return c.(*rt.Value)
+}
+
+// CallerPC is the program counter the runtime package hands out for frame
+// pc of fn: an index into the machine's table of call sites (1-based).
+type callerSite struct {
+	fn *Func
+	pc int
+}
+
+// Callers returns the call stack of t's goroutine, innermost first,
+// skipping skip frames (runtime.Callers' and runtime.Caller's view).
+func (t *Thread) Callers(skip int) []uintptr {
+	m := t.m
+	var pcs []uintptr
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		f, ok := t.frames[i].Fn.(*Func)
+		if !ok || f.hidden || f == m.panicFn {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		pcs = append(pcs, m.sitePC(f, t.frames[i].PC))
+	}
+	return pcs
+}
+
+func (m *Machine) sitePC(f *Func, pc int) uintptr {
+	m.sitesMu.Lock()
+	defer m.sitesMu.Unlock()
+	k := callerSite{f, pc}
+	if id, ok := m.siteIDs[k]; ok {
+		return id
+	}
+	if m.siteIDs == nil {
+		m.siteIDs = map[callerSite]uintptr{}
+	}
+	m.sites = append(m.sites, k)
+	id := uintptr(len(m.sites)) // never 0
+	m.siteIDs[k] = id
+	return id
+}
+
+// PCInfo returns the function name, file and line of a pc from Callers.
+func (m *Machine) PCInfo(pc uintptr) (name, file string, line int, ok bool) {
+	m.sitesMu.Lock()
+	defer m.sitesMu.Unlock()
+	if pc == 0 || int(pc) > len(m.sites) {
+		return "", "", 0, false
+	}
+	s := m.sites[pc-1]
+	file, line = s.fn.FileLine(s.pc)
+	return s.fn.name, file, line, true
+}
+
+// StackText formats t's goroutine's stack (all: every goroutine's) as
+// runtime.Stack does.
+func (t *Thread) StackText(all bool) string {
+	t.syncFrames()
+	return t.m.RT.Stack(t.gp, all)
 }
