@@ -62,8 +62,16 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	interp := interpretedStd(cfg, args)
+	// The import graph is asked for while go/packages runs its own go list;
+	// parsing (the first use of the answer) starts after both.
+	var interp map[string]bool
+	graphDone := make(chan struct{})
+	go func() {
+		interp = interpretedStd(cfg, args)
+		close(graphDone)
+	}()
 	nativePath := func(path string) bool {
+		<-graphDone
 		if cfg.IsNative == nil {
 			return false
 		}
