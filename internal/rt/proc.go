@@ -111,9 +111,6 @@ func New(exec Executor, cfg Config) *Runtime {
 	return r
 }
 
-// Stderr is where the runtime writes fatal errors.
-func (r *Runtime) Stderr() io.Writer { return r.stderr }
-
 // Main runs fn as goroutine 1 until the program exits, and returns its exit
 // code: 0 when main returns, the code given to Exit, 2 after a fatal error
 // or unrecovered panic.
@@ -390,9 +387,6 @@ func (r *Runtime) runqputnext(pp *P, gp *G) {
 	}
 	r.wakep()
 }
-
-// Gosched is runtime.Gosched: the executor returns EvYield after calling it.
-func (r *Runtime) Gosched(gp *G) {}
 
 // newg allocates a G (from a free list if one is there) created by parent at
 // site, and gives it a goid. It is left _Grunnable, not yet queued.
@@ -901,12 +895,6 @@ func (r *Runtime) sysmon() {
 // forcePreemptNS is the time slice: a G that has run this long is preempted.
 const forcePreemptNS = int64(10 * time.Millisecond)
 
-// Preempted reports whether gp has been asked to yield (the executor calls
-// this at back-edges and on a failed stack check) and clears the request.
-func (r *Runtime) PreemptRequested(gp *G) bool {
-	return gp.stackguard0.Load() == stackPreempt
-}
-
 // checkdead reports whether the program is deadlocked: every M is idle, no
 // G is runnable or in a syscall, and no timer is pending. It prints gc's
 // fatal error and ends the program when it is. sched.lock must be held.
@@ -950,11 +938,6 @@ func (r *Runtime) Fatal(msg string, cur *G) {
 		r.tracebackOthers(r.stderr, cur)
 		r.Exit(2)
 	})
-}
-
-// Throw prints a fatal error that is the runtime's own (gc's throw).
-func (r *Runtime) Throw(msg string, cur *G) {
-	r.Fatal(msg, cur)
 }
 
 // goidcacheBatch is how many goids a P takes from the global generator at a

@@ -133,12 +133,6 @@ func (w waitReason) String() string {
 	return "unknown wait reason"
 }
 
-// isChanWait reports whether a G parked for w is parked on a channel, and so
-// has sudogs whose elem points into its stack (gc's activeStackChans).
-func (w waitReason) isChanWait() bool {
-	return w == waitReasonChanReceive || w == waitReasonChanSend || w == waitReasonSelect
-}
-
 // stackPreempt in stackguard0 makes every function-entry check fail, so the
 // G enters morestack and sees the preemption request (as in gc).
 const stackPreempt = -1 << 62
