@@ -245,18 +245,18 @@ func splitQuoted(s string) ([]string, error) {
 var gorootKnownFailures = map[string]string{
 	"closure.go":                     "checks the host's allocation counts (runtime.ReadMemStats) around closures",
 	"cmp.go":                         "reads string data pointers through unsafe",
-	"const7.go":                      "needs os.MkdirTemp and the go command",
+	"const7.go":                      "runs the go command (os/exec)",
 	"deferfin.go":                    "finalizers (runtime.SetFinalizer) do not run",
 	"devirtualization_nil_panics.go": "needs runtime.Callers",
 	"finprofiled.go":                 "needs runtime.MemProfile",
 	"heapsampling.go":                "needs runtime.MemProfile",
 	"inline_literal.go":              "needs runtime.FuncForPC",
-	"linkmain_run.go":                "needs os.MkdirTemp and the go command",
-	"linkobj.go":                     "needs os.MkdirTemp and the go command",
-	"linkx_run.go":                   "needs os.Stat and the go command",
+	"linkmain_run.go":                "runs the go command (os/exec)",
+	"linkobj.go":                     "runs the go command (os/exec)",
+	"linkx_run.go":                   "runs the go command (os/exec)",
 	"mallocfin.go":                   "finalizers (runtime.SetFinalizer) do not run",
 	"nilptr.go":                      "maps a huge array at a fixed address through unsafe",
-	"nosplit.go":                     "needs os.MkdirTemp and the go command",
+	"nosplit.go":                     "runs the go command (os/exec)",
 	"recover.go":                     "defer of a reflect method value (a native deferred call that calls back)",
 	"recover4.go":                    "needs runtime/debug.SetPanicOnFault and memory faults",
 	"sigchld.go":                     "needs syscall.Kill and signals",
@@ -268,7 +268,7 @@ var gorootKnownFailures = map[string]string{
 	"unsafe_string.go":               "unsafe.String over goro's values",
 	"unsafe_string_data.go":          "unsafe.StringData over goro's values",
 	"unsafebuiltins.go":              "unsafe.Add over goro's values",
-	"winbatch.go":                    "needs os.ReadFile",
+	"winbatch.go":                    "needs os.ReadDir",
 }
 
 // TestGorootRun runs the other "// run" programs of GOROOT/test: ken/ and the top level.
