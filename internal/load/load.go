@@ -97,16 +97,15 @@ func Load(cfg Config, args []string) (*Program, error) {
 				native = nativePath(stdPath(filename))
 				if native {
 					mode = parser.SkipObjectResolution
-					src = stripBodies(src)
+					if f, err := parser.ParseFile(fset, filename, stripBodies(src), mode); err == nil {
+						dropBodies(f)
+						return f, nil
+					}
 				}
 			}
 			f, err := parser.ParseFile(fset, filename, src, mode)
 			if native && f != nil {
-				for _, d := range f.Decls {
-					if fd, ok := d.(*ast.FuncDecl); ok {
-						fd.Body = nil
-					}
-				}
+				dropBodies(f)
 			}
 			return f, err
 		},
@@ -354,4 +353,13 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		queue = append(queue, p.imports...)
 	}
 	return out
+}
+
+// dropBodies removes the function bodies of a native package's file.
+func dropBodies(f *ast.File) {
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			fd.Body = nil
+		}
+	}
 }
