@@ -1277,17 +1277,7 @@ func registerReflectValues() {
 	})
 	val("CanAddr", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil) })
 	val("CanSet", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil && ro(v.flag) == 0) })
-	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkChan, rkFunc, rkMap, rkPointer, rkUnsafePointer, rkSlice:
-			r[0] = boolV(isNilRef(v.get().R))
-		case rkInterface:
-			_, ok := v.get().R.(vm.Iface)
-			r[0] = boolV(!ok)
-		default:
-			valueError(t, "reflect.Value.IsNil", v.kind())
-		}
-	})
+	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) { valueIsNil(t, v, "reflect.Value.IsNil", r) })
 	val("IsZero", func(t *vm.Thread, v rv, a, r []rt.Value) {
 		if v.t == nil {
 			valueError(t, "reflect.Value.IsZero", 0)
@@ -2407,4 +2397,17 @@ func swapper(t *vm.Thread, s rt.Value) rt.Value {
 		}
 		vs[i], vs[j] = vs[j], vs[i]
 	})
+}
+
+// valueIsNil is reflect's and reflectlite's Value.IsNil.
+func valueIsNil(t *vm.Thread, v rv, method string, r []rt.Value) {
+	switch v.kind() {
+	case rkChan, rkFunc, rkMap, rkPointer, rkUnsafePointer, rkSlice:
+		r[0] = boolV(isNilRef(v.get().R))
+	case rkInterface:
+		_, ok := v.get().R.(vm.Iface)
+		r[0] = boolV(!ok)
+	default:
+		valueError(t, method, v.kind())
+	}
 }

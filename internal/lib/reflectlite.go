@@ -214,17 +214,7 @@ func registerReflectlite(reg func(string, vm.NativeFunc)) {
 			r[0] = e.pack()
 		}
 	})
-	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkChan, rkFunc, rkMap, rkPointer, rkUnsafePointer, rkSlice:
-			r[0] = boolV(isNilRef(v.get().R))
-		case rkInterface:
-			_, ok := v.get().R.(vm.Iface)
-			r[0] = boolV(!ok)
-		default:
-			valueError(t, "reflectlite.Value.IsNil", v.kind())
-		}
-	})
+	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) { valueIsNil(t, v, "reflectlite.Value.IsNil", r) })
 	val("Len", func(t *vm.Thread, v rv, a, r []rt.Value) {
 		if n, ok := v.length(t, "reflect.Value.Len"); ok {
 			r[0] = rt.Value{N: uint64(n)}
