@@ -483,7 +483,54 @@ reload:
 				return ev
 			}
 			goto reload
-		case opCallClosure, opCallInvoke, opCallBuiltin:
+		case opCallClosure, opCallInvoke:
+			// Fast path: a closure or interface method call of a compiled
+			// Go function whose frame fits below the guard.
+			if in.c == callNormal {
+				ci := in.x.(*callInfo)
+				var callee *Func
+				var env []rt.Value
+				var recv rt.Value
+				hasRecv := false
+				if in.op == opCallClosure {
+					if cl, _ := regs[in.b].R.(*Closure); cl != nil {
+						callee, env = cl.Fn, cl.Env
+					}
+				} else if iv, ok := regs[in.b].R.(Iface); ok {
+					callee = ci.invokeTarget(iv.T)
+					recv, hasRecv = iv.V, true
+				}
+				if callee != nil && callee.ready.Load() && callee.native == nil {
+					newFP := fp + fn.nslots
+					top := newFP + callee.nslots
+					if int64(top) <= gp.Stackguard() {
+						stk := gp.Stk[newFP:top]
+						n := copy(stk, callee.consts)
+						if hasRecv {
+							stk[n] = recv
+							n++
+						}
+						for _, a := range ci.args {
+							stk[n] = regs[a]
+							n++
+						}
+						if env != nil {
+							copy(stk[callee.freeBase:], env)
+						}
+						fr.PC = pc
+						t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: int(in.a)})
+						fr = &t.frames[len(t.frames)-1]
+						fn, code, pc, fp, regs = callee, callee.code, 0, newFP, stk
+						continue
+					}
+				}
+			}
+			fr.PC = pc
+			if ev, stop := t.call(in, regs, fn, fp); stop {
+				return ev
+			}
+			goto reload
+		case opCallBuiltin:
 			fr.PC = pc
 			if ev, stop := t.call(in, regs, fn, fp); stop {
 				return ev
@@ -606,7 +653,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 			t.panicNil()
 			return 0, false
 		}
-		callee = iv.T.method(ci.method)
+		callee = ci.invokeTarget(iv.T)
 		if callee == nil {
 			t.Unsupported(fmt.Sprintf("method %s of %s not found", ci.method, iv.T))
 			return rt.EvStop, true

@@ -202,6 +202,27 @@ type callInfo struct {
 	builtin    string
 	argTypes   []*Type // builtins: the static types of the arguments
 	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
+	// cache is an invoke's inline cache: the method found for the first
+	// dynamic type seen here.
+	cache atomic.Pointer[invokeCache]
+}
+
+type invokeCache struct {
+	t  *Type
+	fn *Func
+}
+
+// invokeTarget returns the method ci.method of dynamic type t, from the
+// call site's cache when t is the type it first saw.
+func (ci *callInfo) invokeTarget(t *Type) *Func {
+	if c := ci.cache.Load(); c != nil && c.t == t {
+		return c.fn
+	}
+	fn := t.method(ci.method)
+	if fn != nil && ci.cache.Load() == nil {
+		ci.cache.Store(&invokeCache{t, fn})
+	}
+	return fn
 }
 
 type compiler struct {
