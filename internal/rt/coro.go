@@ -18,7 +18,7 @@ func (r *Runtime) NewCoro(parent *G, site FrameSite, start FuncInfo, fn Value, a
 	c := &Coro{gp: gp}
 	gp.coro = c
 	gp.waitreason = waitReasonCoroutine
-	gp.waitsince = r.clock.nanotime()
+	gp.waitsince = r.clock.coarseNanotime()
 	casgstatus(gp, _Grunnable, _Gwaiting)
 	return c
 }

@@ -311,7 +311,7 @@ func (r *Runtime) startlockedm(mp *M, gp *G) {
 // execute runs gp on mp until the executor hands it back, then does what the
 // Event asks: gc's execute, park_m, gosched_m, goexit0.
 func (r *Runtime) execute(mp *M, gp *G) {
-	gp.runStart.Store(r.clock.nanotime()) // before curg: sysmon reads them in the other order
+	gp.runStart.Store(r.clock.coarseNanotime()) // before curg: sysmon reads them in the other order
 	mp.curg.Store(gp)
 	gp.m = mp
 	casgstatus(gp, _Grunnable, _Grunning)
@@ -351,7 +351,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 // the waker needs). reason says why.
 func (r *Runtime) gopark(gp *G, unlock func(), reason waitReason) {
 	gp.waitreason = reason
-	gp.waitsince = r.clock.nanotime()
+	gp.waitsince = r.clock.coarseNanotime()
 	gp.parkUnlock = unlock
 }
 
@@ -875,6 +875,7 @@ func (r *Runtime) sysmon() {
 		case <-tick.C:
 		}
 		now := r.clock.nanotime()
+		r.clock.coarse.Store(now)
 		r.sched.lock.Lock()
 		for _, mp := range r.allm {
 			// gp.preempt is the running G's own field (execute and

@@ -61,7 +61,7 @@ const stackIdleNS = int64(10 * time.Millisecond)
 
 // StackIdle reports whether gp's stack has not grown for a while.
 func (r *Runtime) StackIdle(gp *G) bool {
-	return r.clock.nanotime()-gp.stackGrown > stackIdleNS
+	return r.clock.coarseNanotime()-gp.stackGrown > stackIdleNS
 }
 
 // copystack moves gp's stack to a new one of newsize slots.

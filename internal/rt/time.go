@@ -10,16 +10,25 @@ package rt
 import (
 	"container/heap"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // clock is the program's clock: monotonic nanoseconds since start, and the
 // wall clock.
 type clock struct {
-	start time.Time
+	start  time.Time
+	coarse atomic.Int64 // nanotime as of sysmon's last tick (5 ms)
 }
 
-func (c *clock) init() { c.start = time.Now() }
+func (c *clock) init() {
+	c.start = time.Now()
+	c.coarse.Store(c.nanotime())
+}
+
+// coarseNanotime is nanotime to within sysmon's tick, without reading the
+// host clock: for wait times and time slices, read on every switch.
+func (c *clock) coarseNanotime() int64 { return c.coarse.Load() }
 
 // nanotime returns monotonic nanoseconds since the program started.
 func (c *clock) nanotime() int64 { return int64(time.Since(c.start)) + 1 }
@@ -60,6 +69,7 @@ func (h *timerHeap) Pop() any {
 type timers struct {
 	mu   sync.Mutex
 	heap timerHeap
+	n    atomic.Int32 // len(heap), for a lock-free look on every schedule
 }
 
 // next returns the earliest timer's when.
@@ -90,8 +100,10 @@ func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
 	t.t.when, t.t.period = when, period
 	if pending {
 		heap.Fix(&r.timers.heap, t.t.idx)
+		r.timers.n.Store(int32(len(r.timers.heap)))
 	} else {
 		heap.Push(&r.timers.heap, &t.t)
+		r.timers.n.Store(int32(len(r.timers.heap)))
 	}
 	first := r.timers.heap[0] == &t.t
 	r.timers.mu.Unlock()
@@ -110,6 +122,7 @@ func (r *Runtime) StopTimer(t *Timer) bool {
 		return false
 	}
 	heap.Remove(&r.timers.heap, t.t.idx)
+	r.timers.n.Store(int32(len(r.timers.heap)))
 	return true
 }
 
@@ -125,6 +138,9 @@ func (r *Runtime) wakeTimerSleeper() {
 
 // checkTimers runs every due timer.
 func (r *Runtime) checkTimers() {
+	if r.timers.n.Load() == 0 {
+		return // no timers: no clock reading either
+	}
 	now := r.clock.nanotime()
 	for {
 		r.timers.mu.Lock()
@@ -138,6 +154,7 @@ func (r *Runtime) checkTimers() {
 			heap.Fix(&r.timers.heap, 0)
 		} else {
 			heap.Pop(&r.timers.heap)
+			r.timers.n.Store(int32(len(r.timers.heap)))
 		}
 		f, arg := t.f, t.arg
 		r.timers.mu.Unlock()
@@ -163,6 +180,7 @@ func (r *Runtime) TimeSleep(gp *G, ns int64) bool {
 	r.gopark(gp, func() {
 		r.timers.mu.Lock()
 		heap.Push(&r.timers.heap, t)
+		r.timers.n.Store(int32(len(r.timers.heap)))
 		first := r.timers.heap[0] == t
 		r.timers.mu.Unlock()
 		if first {
