@@ -50,6 +50,7 @@ func (e *fakeExec) Execute(gp *G) Event {
 		s := gp.StartFn.R.(*script)
 		gp.Exec = s
 		gp.SetFrames([]Frame{{Fn: testFn(s.name), PC: 0}})
+		e.r.StartStack(gp, initialStack) // scripts keep values in the stack's first slots
 	}
 	s := gp.Exec.(*script)
 	for s.pc < len(s.ops) {

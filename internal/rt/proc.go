@@ -404,9 +404,8 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 		r.sched.lock.Unlock()
 	}
 	if gp == nil {
+		// The stack comes with the first frame (StartStack), sized to it.
 		gp = &G{}
-		gp.Stk = make([]Value, initialStack)
-		gp.stack = stack{0, initialStack}
 		gp.atomicstatus.Store(_Gidle)
 		r.sched.lock.Lock()
 		r.sched.allgs = append(r.sched.allgs, gp)

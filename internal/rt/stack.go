@@ -41,7 +41,7 @@ func (r *Runtime) Morestack(gp *G, top, need int) (preempt bool) {
 		gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 		return true
 	}
-	newsize := len(gp.Stk) * 2
+	newsize := max(len(gp.Stk)*2, initialStack)
 	for top+need+stackGuard > newsize {
 		newsize *= 2
 	}
@@ -72,6 +72,23 @@ func (r *Runtime) copystack(gp *G, newsize int) {
 	gp.Stk = nw
 	gp.stack = stack{0, newsize}
 	gp.stackguard0.Store(int64(newsize - stackGuard))
+}
+
+// StartStack makes sure gp, about to run its first frame of need slots,
+// has a stack for it. A new G's stack is sized to that frame (rounded up
+// to 8 slots, at least initialStack/2), not to a fixed minimum: most
+// goroutines never call deep, and 1M parked Gs then cost what their one
+// frame needs.
+func (r *Runtime) StartStack(gp *G, need int) {
+	if need <= len(gp.Stk) {
+		return
+	}
+	n := max((need+7)&^7, initialStack/2)
+	gp.Stk = make([]Value, n)
+	gp.stack = stack{0, n}
+	if gp.stackguard0.Load() != stackPreempt {
+		gp.stackguard0.Store(int64(n - stackGuard))
+	}
 }
 
 // stackOverflow is gc's fatal error for a stack past the maximum.

@@ -7,6 +7,7 @@ import "testing"
 func TestMorestackGrowsByCopying(t *testing.T) {
 	r := New(nil, Config{GOMAXPROCS: 1})
 	gp := r.newg(nil, FrameSite{}, r.allp[0])
+	r.StartStack(gp, initialStack)
 	if len(gp.Stk) != initialStack {
 		t.Fatalf("new stack has %d slots, want %d", len(gp.Stk), initialStack)
 	}

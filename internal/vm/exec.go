@@ -46,15 +46,22 @@ type Thread struct {
 	parked   bool
 	yield    bool
 	// pending: a panic raised by a native, started after it returns.
-	pending  *rt.Value
+	pending   *rt.Value
+	recvBuf   rt.Value // where a channel receive's value arrives
+	fatal     bool
+	sigpanic  bool  // the panic being raised is a nil dereference
+	faultAddr int64 // the address it faulted at (a field's offset)
+	// aux holds what only some Gs need (selects, natives that call back),
+	// so that a parked G stays small.
+	aux *threadAux
+}
+
+// threadAux is the rarely used part of a Thread.
+type threadAux struct {
 	selCases []rt.Scase
 	// selScratch and selVals are reused by every select of the G.
 	selScratch []rt.Scase
 	selVals    []rt.Value
-	recvBuf    rt.Value // where a channel receive's value arrives
-	fatal      bool
-	sigpanic   bool  // the panic being raised is a nil dereference
-	faultAddr  int64 // the address it faulted at (a field's offset)
 	tailFn     rt.Value
 	tailArgs   []rt.Value
 	// A call a native asked for (CallThen), and the continuations waiting
@@ -63,6 +70,14 @@ type Thread struct {
 	thenArgs []rt.Value
 	thenK    func(t *Thread, results, out []rt.Value)
 	conts    []nativeCont
+}
+
+// x returns t's auxiliary state, making it on first use.
+func (t *Thread) x() *threadAux {
+	if t.aux == nil {
+		t.aux = new(threadAux)
+	}
+	return t.aux
 }
 
 // nativeCont is a native waiting for a call it made to return.
@@ -80,7 +95,8 @@ type nativeCont struct {
 // native uses it to call back into the program without host recursion
 // (sync.Map.Range calling its function).
 func (t *Thread) CallThen(fn rt.Value, args []rt.Value, k func(t *Thread, results, out []rt.Value)) {
-	t.thenFn, t.thenArgs, t.thenK = fn, args, k
+	a := t.x()
+	a.thenFn, a.thenArgs, a.thenK = fn, args, k
 }
 
 // G returns the thread's goroutine.
@@ -132,7 +148,8 @@ func (t *Thread) Fatal(msg string) {
 // args: fn's results become the native's results (sync.Pool.Get calling
 // New).
 func (t *Thread) TailCall(fn rt.Value, args []rt.Value) {
-	t.tailFn, t.tailArgs = fn, args
+	a := t.x()
+	a.tailFn, a.tailArgs = fn, args
 }
 
 // Exit ends the program with code (os.Exit).
@@ -203,13 +220,7 @@ func (t *Thread) start() {
 		fn = t.m.nativeTrampoline(fn)
 	}
 	need := fn.nslots + len(gp.StartArgs)
-	for need > len(gp.Stk) {
-		// (Morestack may first report a pending preemption request.)
-		if t.m.RT.Morestack(gp, 0, need) && t.m.RT.Exiting() {
-			t.fatal = true
-			return
-		}
-	}
+	t.m.RT.StartStack(gp, need)
 	stk := gp.Stk
 	copy(stk, fn.consts)
 	base := len(fn.consts)
@@ -702,12 +713,12 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
 		callee.native(t, args, res)
 		t.resuming = false
-		if t.tailFn.R != nil {
-			fv, fargs := t.tailFn, t.tailArgs
-			t.tailFn, t.tailArgs = rt.Value{}, nil
+		if a := t.aux; a != nil && a.tailFn.R != nil {
+			fv, fargs := a.tailFn, a.tailArgs
+			a.tailFn, a.tailArgs = rt.Value{}, nil
 			return t.callValue(fv, fargs, int(in.a))
 		}
-		if t.thenFn.R != nil {
+		if a := t.aux; a != nil && a.thenFn.R != nil {
 			return t.startThen(fp+int(in.a), callee.nresults)
 		}
 		if t.pending == nil && !t.parked && !t.fatal {
@@ -1134,9 +1145,10 @@ var _ = math.Float64bits
 // startThen makes the call a native asked for with CallThen. dst is the
 // absolute stack slot of the native's results.
 func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {
-	fn, args, k := t.thenFn, t.thenArgs, t.thenK
-	t.thenFn, t.thenArgs, t.thenK = rt.Value{}, nil, nil
-	t.conts = append(t.conts, nativeCont{depth: len(t.frames), k: k, dst: dst, nres: nres})
+	a := t.x()
+	fn, args, k := a.thenFn, a.thenArgs, a.thenK
+	a.thenFn, a.thenArgs, a.thenK = rt.Value{}, nil, nil
+	a.conts = append(a.conts, nativeCont{depth: len(t.frames), k: k, dst: dst, nres: nres})
 	return t.callValue(fn, args, flagNativeCont)
 }
 
@@ -1145,11 +1157,12 @@ func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {
 func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 	depth := len(t.frames)
 	// Continuations of frames a recovered panic unwound are stale.
-	for len(t.conts) > 0 && t.conts[len(t.conts)-1].depth > depth {
-		t.conts = t.conts[:len(t.conts)-1]
+	a := t.x()
+	for len(a.conts) > 0 && a.conts[len(a.conts)-1].depth > depth {
+		a.conts = a.conts[:len(a.conts)-1]
 	}
-	c := t.conts[len(t.conts)-1]
-	t.conts = t.conts[:len(t.conts)-1]
+	c := a.conts[len(a.conts)-1]
+	a.conts = a.conts[:len(a.conts)-1]
 	out := t.gp.Stk[c.dst : c.dst+c.nres]
 	c.k(t, vals, out)
 	if t.fatal {
@@ -1159,7 +1172,7 @@ func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 		t.startPending()
 		return 0, false
 	}
-	if t.thenFn.R != nil {
+	if t.aux.thenFn.R != nil {
 		return t.startThen(c.dst, c.nres)
 	}
 	t.frames[len(t.frames)-1].PC++

@@ -352,14 +352,15 @@ func (t *Thread) recv(in *instr, regs []rt.Value) bool {
 // the receive cases in order).
 func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 	si := in.x.(*selectInfo)
+	a := t.x()
 	gp, r := t.gp, t.m.RT
 	var chosen int
 	var recvOK bool
 	if t.resuming {
 		t.resuming = false
 		var err error
-		chosen, recvOK, err = r.SelectDone(gp, t.selCases)
-		t.selCases = nil
+		chosen, recvOK, err = r.SelectDone(gp, a.selCases)
+		a.selCases = nil
 		if err != nil {
 			t.panicPlainRT(err.Error())
 			return false
@@ -367,20 +368,20 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 	} else {
 		// Scratch space kept in the Thread: a select does not allocate.
 		n := len(si.chans)
-		if cap(t.selScratch) < n {
-			t.selScratch = make([]rt.Scase, n)
-			t.selVals = make([]rt.Value, n)
+		if cap(a.selScratch) < n {
+			a.selScratch = make([]rt.Scase, n)
+			a.selVals = make([]rt.Value, n)
 		}
-		cases := t.selScratch[:n]
+		cases := a.selScratch[:n]
 		nrecv := 0
 		for i := range si.chans {
 			c, _ := regs[si.chans[i]].R.(*rt.Chan)
 			cases[i] = rt.Scase{C: c, Dir: si.dirs[i]}
 			if si.dirs[i] == rt.SelectSend {
-				t.selVals[i] = regs[si.vals[i]]
-				cases[i].Elem = &t.selVals[i]
+				a.selVals[i] = regs[si.vals[i]]
+				cases[i].Elem = &a.selVals[i]
 			} else {
-				cases[i].Elem = &t.selVals[i] // copied to the register when chosen
+				cases[i].Elem = &a.selVals[i] // copied to the register when chosen
 				nrecv++
 			}
 		}
@@ -392,7 +393,7 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 		if !done {
-			t.selCases = cases
+			a.selCases = cases
 			t.parked = true
 			return false
 		}
@@ -404,13 +405,13 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 	for i := range si.chans {
 		if si.dirs[i] == rt.SelectRecv {
 			if i == chosen {
-				regs[int(in.a)+2+nrecv] = t.selVals[i]
+				regs[int(in.a)+2+nrecv] = a.selVals[i]
 			} else {
 				regs[int(in.a)+2+nrecv] = si.elems[i].Zero()
 			}
 			nrecv++
 		}
 	}
-	clear(t.selVals[:len(si.chans)])
+	clear(a.selVals[:len(si.chans)])
 	return true
 }
