@@ -15,7 +15,6 @@ package vm
 import (
 	"fmt"
 	"go/token"
-	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -1140,7 +1139,6 @@ func throwf(format string, args ...any) {
 	panic(fmt.Sprintf("BUG: "+format, args...))
 }
 
-var _ = math.Float64bits
 
 // startThen makes the call a native asked for with CallThen. dst is the
 // absolute stack slot of the native's results.

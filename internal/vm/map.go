@@ -8,7 +8,6 @@
 package vm
 
 import (
-	"math"
 	"sync"
 
 	"github.com/goro-dev/goro/internal/rt"
@@ -232,7 +231,6 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 	return rt.Value{}, rt.Value{}, false
 }
 
-var _ = math.NaN
 
 // NewMap returns an empty map of map type t.
 func NewMap(t *Type) *Map { return newMap(t) }
