@@ -1139,7 +1139,6 @@ func throwf(format string, args ...any) {
 	panic(fmt.Sprintf("BUG: "+format, args...))
 }
 
-
 // startThen makes the call a native asked for with CallThen. dst is the
 // absolute stack slot of the native's results.
 func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {

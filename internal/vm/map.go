@@ -231,7 +231,6 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 	return rt.Value{}, rt.Value{}, false
 }
 
-
 // NewMap returns an empty map of map type t.
 func NewMap(t *Type) *Map { return newMap(t) }
 
