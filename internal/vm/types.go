@@ -67,7 +67,7 @@ type Type struct {
 	// methods: name → method implementation (lazily resolved).
 	methods map[string]*Func
 	// implements: cache of interface satisfaction.
-	impl map[*Type]bool
+	impl sync.Map // *Type (an interface) → bool
 	zero rt.Value
 	// hasZero: zero was computed (structs and arrays build a []Value).
 	hasZero bool
@@ -315,19 +315,13 @@ func (t *Type) method(name string) *Func {
 
 // implements reports whether values of dynamic type t satisfy interface it.
 func (t *Type) implements(it *Type) bool {
-	t.mu.Lock()
-	if ok, found := t.impl[it]; found {
-		t.mu.Unlock()
-		return ok
+	// Read on every type switch and assertion to an interface, from any M:
+	// a lock-free map.
+	if ok, found := t.impl.Load(it); found {
+		return ok.(bool)
 	}
-	t.mu.Unlock()
 	ok := types.Implements(t.T, it.T.Underlying().(*types.Interface))
-	t.mu.Lock()
-	if t.impl == nil {
-		t.impl = map[*Type]bool{}
-	}
-	t.impl[it] = ok
-	t.mu.Unlock()
+	t.impl.Store(it, ok)
 	return ok
 }
 
