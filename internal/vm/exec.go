@@ -466,49 +466,26 @@ reload:
 			}
 			regs[in.a] = elems[i]
 			pc++
-		case opCall:
-			// Fast path: a static call of a compiled Go function whose
-			// frame fits below the guard.
-			ci := in.x.(*callInfo)
-			callee := ci.fn
-			if in.c == callNormal && callee.ready.Load() && callee.native == nil {
-				newFP := fp + fn.nslots
-				top := newFP + callee.nslots
-				if int64(top) <= gp.Stackguard() {
-					stk := gp.Stk[newFP:top]
-					n := copy(stk, callee.consts)
-					for _, a := range ci.args {
-						stk[n] = regs[a]
-						n++
-					}
-					fr.PC = pc
-					t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: int(in.a)})
-					fr = &t.frames[len(t.frames)-1]
-					fn, code, pc, fp, regs = callee, callee.code, 0, newFP, stk
-					continue
-				}
-			}
-			fr.PC = pc
-			if ev, stop := t.call(in, regs, fn, fp); stop {
-				return ev
-			}
-			goto reload
-		case opCallClosure, opCallInvoke:
-			// Fast path: a closure or interface method call of a compiled
-			// Go function whose frame fits below the guard.
+		case opCall, opCallClosure, opCallInvoke:
+			// Fast path: a static, closure or interface-method call of a
+			// compiled Go function whose frame fits below the guard.
 			if in.c == callNormal {
 				ci := in.x.(*callInfo)
-				var callee *Func
+				callee := ci.fn
 				var env []rt.Value
 				var recv rt.Value
 				hasRecv := false
-				if in.op == opCallClosure {
+				switch in.op {
+				case opCallClosure:
+					callee = nil
 					if cl, _ := regs[in.b].R.(*Closure); cl != nil {
 						callee, env = cl.Fn, cl.Env
 					}
-				} else if iv, ok := regs[in.b].R.(Iface); ok {
-					callee = ci.invokeTarget(iv.T)
-					recv, hasRecv = iv.V, true
+				case opCallInvoke:
+					if iv, ok := regs[in.b].R.(Iface); ok {
+						callee = ci.invokeTarget(iv.T)
+						recv, hasRecv = iv.V, true
+					}
 				}
 				if callee != nil && callee.ready.Load() && callee.native == nil {
 					newFP := fp + fn.nslots
@@ -535,11 +512,7 @@ reload:
 					}
 				}
 			}
-			fr.PC = pc
-			if ev, stop := t.call(in, regs, fn, fp); stop {
-				return ev
-			}
-			goto reload
+			fallthrough
 		case opCallBuiltin:
 			fr.PC = pc
 			if ev, stop := t.call(in, regs, fn, fp); stop {
