@@ -698,28 +698,14 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		}
 		return t.afterNative(true)
 	}
-	top := newFP + callee.nslots
-	if int64(top) > gp.Stackguard() {
+	// An interpreted callee: compiled now; grow the stack if the frame does
+	// not fit, and let the loop execute the call again, which then takes
+	// its fast path (the one place frames are laid down for calls).
+	for int64(newFP+callee.nslots) > gp.Stackguard() {
 		if t.m.RT.Morestack(gp, newFP, callee.nslots) {
 			return rt.EvPreempt, true
 		}
-		regs = gp.Stk[fp : fp+fn.nslots]
 	}
-	stk := gp.Stk[newFP:top]
-	copy(stk, callee.consts)
-	i := len(callee.consts)
-	if recv != nil {
-		stk[i] = *recv
-		i++
-	}
-	for _, a := range ci.args {
-		stk[i] = regs[a]
-		i++
-	}
-	if env != nil {
-		copy(stk[callee.freeBase:], env)
-	}
-	t.frames = append(t.frames, rt.Frame{Fn: callee, PC: 0, FP: newFP, Aux: int(in.a)})
 	return 0, false
 }
 
