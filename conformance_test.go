@@ -5,6 +5,7 @@ package goro_test
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"go/build"
 	"go/build/constraint"
 	"io/fs"
@@ -22,6 +23,10 @@ import (
 // slowUnderGoro lists GOROOT/test files (relative to GOROOT/test) that take more than 30 s
 // under goro; -short skips them. Empty until there are measurements.
 var slowUnderGoro = map[string]bool{}
+
+// conformanceCached runs each passing program a second time, from the
+// compiled-program cache its first run wrote.
+var conformanceCached = flag.Bool("goro.cached", true, "run each conformance program again from goro's compiled-program cache")
 
 func TestGorootChan(t *testing.T) {
 	testDir := filepath.Join(goEnv(t, "GOROOT"), "test")
@@ -114,8 +119,14 @@ func runGorootTest(t *testing.T, testDir, rel string) {
 
 	// The "run" action runs `go run <dir>/<file> args...` in GOROOT/test (runInDir is empty),
 	// with GOENV=off, GOFLAGS= and PWD set, and combined stdout+stderr.
-	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir}, runenv...)...)
+	// The program runs from source and writes its compiled form to a cache
+	// of its own; with -goro.cached it then runs again from that cache.
+	cache := filepath.Join(goroTmpDir, "cache", strings.ReplaceAll(rel, "/", "_"))
+	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir, "GOROCACHE=" + cache}, runenv...)...)
 	res := runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
+	if *conformanceCached && res.exitCode == 0 && !res.timedOut {
+		res = runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
+	}
 	got := strings.ReplaceAll(string(res.stdout), "\r\n", "\n")
 	if res.truncated {
 		t.Errorf("goro run %s wrote more than %d bytes; the rest was dropped", rel, maxOutput)

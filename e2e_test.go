@@ -172,34 +172,50 @@ func TestE2E(t *testing.T) {
 				t.Fatalf("bad %s.exitcode: %v", name, err)
 			}
 
-			res := runGoro(t, dir, *e2eTimeout, goroEnv("GOFLAGS="), false, name+".go")
-			if res.err != nil {
-				t.Errorf("running goro: %v", res.err)
-			}
-			if res.timedOut {
-				t.Errorf("goro run %s.go did not finish within %v", name, *e2eTimeout)
-			}
-			if res.truncated {
-				t.Errorf("goro run %s.go wrote more than %d bytes to stdout or stderr; the rest was dropped", name, maxOutput)
-			}
-
-			var report strings.Builder
-			if res.exitCode != wantCode && !res.timedOut {
-				fmt.Fprintf(&report, "exit code: got %d, want %d\n", res.exitCode, wantCode)
-			}
-			if got := string(res.stdout); got != wantOut {
-				fmt.Fprintf(&report, "stdout differs (-want +got):\n%s", lineDiff(wantOut, got))
-			}
-			gotErrN := normalizeStderr(string(res.stderr), dir, goroot)
-			wantErrN := normalizeStderr(wantErr, dir, goroot)
-			if gotErrN != wantErrN {
-				fmt.Fprintf(&report, "stderr differs after normalization (-want +got):\n%s", lineDiff(wantErrN, gotErrN))
-				fmt.Fprintf(&report, "raw stderr from goro:\n%s", indent(headLines(string(res.stderr), 100)))
-			}
-			if report.Len() > 0 {
-				t.Errorf("goro run %s.go (golden files from gc, see testdata/e2e/regen.sh):\n%s", name, report.String())
+			// Each program runs twice: loaded from source (which also
+			// writes its compiled form to a cache of its own), then read
+			// back from that cache. Both runs must match gc's output.
+			cache := filepath.Join(goroTmpDir, "cache", name)
+			for _, mode := range []string{"source", "cache"} {
+				res := runGoro(t, dir, *e2eTimeout, goroEnv("GOFLAGS=", "GOROCACHE="+cache), false, name+".go")
+				checkE2E(t, name+".go ("+mode+")", res, wantOut, wantErr, wantCode, dir, goroot)
+				if mode == "source" && !strings.HasPrefix(wantErr, "# ") { // a program that compiles
+					if entries, _ := filepath.Glob(filepath.Join(cache, "*", "*")); len(entries) == 0 {
+						t.Errorf("goro run %s.go left no compiled program in GOROCACHE", name)
+					}
+				}
 			}
 		})
+	}
+}
+
+// checkE2E compares a run's output and exit code with gc's.
+func checkE2E(t *testing.T, what string, res runResult, wantOut, wantErr string, wantCode int, dir, goroot string) {
+	t.Helper()
+	if res.err != nil {
+		t.Errorf("running goro: %v", res.err)
+	}
+	if res.timedOut {
+		t.Errorf("goro run %s did not finish within %v", what, *e2eTimeout)
+	}
+	if res.truncated {
+		t.Errorf("goro run %s wrote more than %d bytes to stdout or stderr; the rest was dropped", what, maxOutput)
+	}
+	var report strings.Builder
+	if res.exitCode != wantCode && !res.timedOut {
+		fmt.Fprintf(&report, "exit code: got %d, want %d\n", res.exitCode, wantCode)
+	}
+	if got := string(res.stdout); got != wantOut {
+		fmt.Fprintf(&report, "stdout differs (-want +got):\n%s", lineDiff(wantOut, got))
+	}
+	gotErrN := normalizeStderr(string(res.stderr), dir, goroot)
+	wantErrN := normalizeStderr(wantErr, dir, goroot)
+	if gotErrN != wantErrN {
+		fmt.Fprintf(&report, "stderr differs after normalization (-want +got):\n%s", lineDiff(wantErrN, gotErrN))
+		fmt.Fprintf(&report, "raw stderr from goro:\n%s", indent(headLines(string(res.stderr), 100)))
+	}
+	if report.Len() > 0 {
+		t.Errorf("goro run %s (golden files from gc, see testdata/e2e/regen.sh):\n%s", what, report.String())
 	}
 }
 

@@ -10,7 +10,9 @@
 package goro
 
 import (
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
@@ -23,20 +25,34 @@ type Config struct {
 	Env []string // environment of the go command (nil = this process's)
 }
 
-// Program is a loaded, type-checked program.
+// Program is a loaded, type-checked program, or a compiled one read back
+// from goro's cache.
 type Program struct {
-	p *load.Program
+	p      *load.Program
+	cached []byte // the compiled program from the cache (load.CacheLookup)
+	cfg    load.Config
+	args   []string
 }
 
 // Load loads the program named by args (.go files, a directory or a
 // package), as `go run` takes them. A *load.Error says what is wrong with
-// the program (compile errors, formatted like go build).
+// the program (compile errors, formatted like go build). When goro's cache
+// holds the program compiled, unchanged since, loading is reading it
+// ($GOROCACHE=off turns the cache off).
 func Load(cfg Config, args ...string) (*Program, error) {
-	p, err := load.Load(load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative}, args)
+	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative}
+	if data := load.CacheLookup(lcfg, args); data != nil {
+		return &Program{cached: data, cfg: lcfg, args: args}, nil
+	}
+	return loadSource(lcfg, args)
+}
+
+func loadSource(lcfg load.Config, args []string) (*Program, error) {
+	p, err := load.Load(lcfg, args)
 	if err != nil {
 		return nil, err
 	}
-	return &Program{p}, nil
+	return &Program{p: p, cfg: lcfg, args: args}, nil
 }
 
 // RunOptions says how to run a program.
@@ -48,14 +64,42 @@ type RunOptions struct {
 	Seed       uint64 // seed of the runtime's random choices
 }
 
-// Run runs the program to completion and returns its exit code.
+// Run runs the program to completion and returns its exit code. A program
+// loaded from source is first compiled whole into goro's cache.
 func (p *Program) Run(opt RunOptions) int {
-	m := vm.New(p.p, vm.Options{
+	vopt := vm.Options{
 		GOMAXPROCS: opt.GOMAXPROCS,
 		Seed:       opt.Seed,
 		Stdout:     opt.Stdout,
 		Stderr:     opt.Stderr,
 		Args:       opt.Args,
-	})
-	return m.Run()
+	}
+	if p.cached != nil {
+		if m, err := vm.ReadCache(p.cached, vopt); err == nil {
+			return m.Run()
+		}
+		// Unreadable (a goro bug): load from source after all.
+		src, err := loadSource(p.cfg, p.args)
+		if err != nil {
+			stderr := opt.Stderr
+			if stderr == nil {
+				stderr = os.Stderr
+			}
+			fmt.Fprintf(stderr, "goro: %v\n", err)
+			return 1
+		}
+		p = src
+	}
+	if load.CacheDir(p.cfg.Env) != "" {
+		// A machine of its own compiles the whole program for the cache,
+		// so that nothing of it is shared with the run.
+		if data, err := vm.New(p.p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache(); err != nil {
+			if os.Getenv("GOROCACHEDEBUG") != "" {
+				fmt.Fprintln(os.Stderr, err)
+			}
+		} else {
+			load.CacheStore(p.cfg, p.args, p.p, data)
+		}
+	}
+	return vm.New(p.p, vopt).Run()
 }

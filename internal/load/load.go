@@ -34,6 +34,9 @@ type Program struct {
 	Packages []*ssa.Package
 	// Native reports whether a package is bound natively (no code, no init).
 	Native map[*ssa.Package]bool
+	// deps are the files and directories whose change makes a cached
+	// compiled form of the program stale (see cache.go).
+	deps []string
 }
 
 // Config says how to load.
@@ -86,7 +89,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 	pcfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes,
+			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes |
+			packages.NeedModule | packages.NeedEmbedFiles,
 		Dir:  cfg.Dir,
 		Env:  cfg.Env,
 		Fset: token.NewFileSet(),
@@ -196,7 +200,39 @@ func Load(cfg Config, args []string) (*Program, error) {
 		}
 	}
 	prog.Build()
+	out.deps = programDeps(order, isStd, goroot)
 	return out, nil
+}
+
+// programDeps lists what the program's load read outside GOROOT, and what
+// stands for GOROOT (see cache.go).
+func programDeps(pkgs []*packages.Package, isStd func(string) bool, goroot string) []string {
+	deps := stdDeps(goroot)
+	seen := map[string]bool{}
+	add := func(path string) {
+		if path != "" && !seen[path] {
+			seen[path] = true
+			deps = append(deps, path)
+		}
+	}
+	for _, p := range pkgs {
+		if isStdPkg(p, isStd) {
+			continue
+		}
+		for _, files := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles, p.IgnoredFiles} {
+			for _, f := range files {
+				add(f)
+				if p.PkgPath != "command-line-arguments" {
+					add(filepath.Dir(f)) // a file added to the package
+				}
+			}
+		}
+		if p.Module != nil && p.Module.GoMod != "" {
+			add(p.Module.GoMod)
+			add(strings.TrimSuffix(p.Module.GoMod, ".mod") + ".sum")
+		}
+	}
+	return deps
 }
 
 func findPath(pkgs []*packages.Package, path string) *packages.Package {

@@ -875,7 +875,7 @@ func (t *Thread) returnTo(flags int, vals []rt.Value) (rt.Event, bool) {
 // parameters and returns (a goroutine or deferred call of a native).
 func (m *Machine) nativeTrampoline(fn *Func) *Func {
 	n := fn.nparams
-	tr := &Func{m: m, name: fn.name, nparams: n, freeBase: n, ssa: fn.ssa}
+	tr := &Func{m: m, name: fn.name, nparams: n, freeBase: n, declPos: fn.declPos}
 	args := make([]int32, n)
 	for i := range args {
 		args[i] = int32(i)
@@ -1082,7 +1082,7 @@ func (t *Thread) panicMethod(v rt.Value) (rt.Value, bool) {
 	}
 	for _, name := range []string{"Error", "String"} {
 		if f := iv.T.method(name); f != nil {
-			if f.ssa != nil && f.ssa.Signature.Params().Len() == 0 && f.ssa.Signature.Results().Len() == 1 {
+			if f.nparams == 1 && f.nresults == 1 { // the receiver only; a string
 				f.ensure()
 				if f.native != nil {
 					return rt.Value{}, false

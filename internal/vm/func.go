@@ -35,7 +35,17 @@ type Func struct {
 	nfree     int
 	recoverPC int // start of the Recover block, -1 if none
 	native    NativeFunc
-	hidden    bool // not shown in tracebacks (the entry trampoline)
+	bind      uint8 // how a function without code is bound (bindNative...)
+	hidden    bool  // not shown in tracebacks (the entry trampoline)
+	// key is the name natives are registered under (ssa's name of the
+	// function, or of the generic function an instance comes from).
+	key     string
+	declPos token.Pos
+	targs   []*Type // an instance's type arguments
+	// cached is the compiled-program cache the code comes from, when the
+	// function was read from one (its body is decoded on first call).
+	cached *cacheProgram
+	id     int32
 	// file and line place a synthetic function (gopanic's frame).
 	file string
 	line int
@@ -61,8 +71,8 @@ func (f *Func) FileLine(pc int) (string, int) {
 	if pc >= 0 && pc < len(f.pos) {
 		p = f.pos[pc]
 	}
-	if !p.IsValid() && f.ssa != nil {
-		p = f.ssa.Pos()
+	if !p.IsValid() {
+		p = f.declPos
 	}
 	if !p.IsValid() {
 		return "?", 0
@@ -156,31 +166,58 @@ func (f *Func) ensure() {
 }
 
 func (f *Func) compile() {
+	if f.cached != nil {
+		f.cached.decodeBody(f)
+		return
+	}
 	sf := f.ssa
 	if sf == nil {
 		return
 	}
 	nativesMu.Lock()
-	nf := natives[nativeName(sf)]
+	nf := natives[f.key]
 	nativesMu.Unlock()
-	if nf != nil {
-		f.native = nf
-		return
-	}
-	if len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil {
+	switch {
+	case nf != nil:
+		f.bindNative(bindRegistered)
+	case len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil:
 		// A native package's initializer: natives set its variables.
+		f.bindNative(bindEmptyInit)
+	case len(sf.Blocks) == 0:
+		f.bindNative(bindUnsupported)
+	default:
+		c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
+		c.run()
+	}
+}
+
+// How a function without code of its own is bound.
+const (
+	bindNone        = iota
+	bindRegistered  // the native registered under its key
+	bindEmptyInit   // a native package's initializer: natives set its variables
+	bindUnsupported // neither Go code nor a native: reported when called
+)
+
+func (f *Func) bindNative(b uint8) {
+	f.bind = b
+	switch b {
+	case bindRegistered:
+		nativesMu.Lock()
+		f.native = natives[f.key]
+		nativesMu.Unlock()
+		if f.native != nil {
+			return
+		}
+		f.bind = bindUnsupported
+	case bindEmptyInit:
 		f.native = func(t *Thread, args, results []rt.Value) {}
 		return
 	}
-	if len(sf.Blocks) == 0 {
-		name := nativeName(sf)
-		f.native = func(t *Thread, args, results []rt.Value) {
-			t.Unsupported(fmt.Sprintf("function %s (no Go implementation in goro yet)", name))
-		}
-		return
+	name := f.key
+	f.native = func(t *Thread, args, results []rt.Value) {
+		t.Unsupported(fmt.Sprintf("function %s (no Go implementation in goro yet)", name))
 	}
-	c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
-	c.run()
 }
 
 // instr is one VM instruction. Operands a, b, c are frame slots unless an
@@ -198,7 +235,6 @@ type callInfo struct {
 	fn         *Func   // static callee (opCall)
 	method     string  // opCallInvoke
 	args       []int32 // argument slots
-	site       token.Pos
 	builtin    string
 	argTypes   []*Type // builtins: the static types of the arguments
 	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
@@ -732,7 +768,7 @@ func (c *compiler) unop(in *ssa.UnOp) {
 
 // call compiles a call, go or defer statement.
 func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ssa.Instruction) {
-	ci := &callInfo{args: c.args(cc.Args), site: in.Pos(), deferStack: -1}
+	ci := &callInfo{args: c.args(cc.Args), deferStack: -1}
 	if d, ok := in.(*ssa.Defer); ok && d.DeferStack != nil {
 		ci.deferStack = c.reg(d.DeferStack)
 	}

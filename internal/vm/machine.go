@@ -55,8 +55,9 @@ type Closure struct {
 
 // Machine is a loaded program ready to run.
 type Machine struct {
-	prog *load.Program
-	RT   *rt.Runtime
+	prog  *load.Program
+	cache *cacheProgram // the program, when read from the compiled-program cache
+	RT    *rt.Runtime
 
 	typesMu sync.Mutex
 	types   typeutil.Map
@@ -150,8 +151,28 @@ type Options struct {
 
 // New prepares prog to run.
 func New(prog *load.Program, opt Options) *Machine {
+	m := newMachine(opt)
+	m.prog = prog
+	for _, p := range prog.Packages {
+		for _, mem := range p.Members {
+			if g, ok := mem.(*ssa.Global); ok {
+				et := m.typeOf(g.Type().(*types.Pointer).Elem())
+				if et.Size == 0 {
+					m.globals[g] = m.zeroCell(et) // as gc, zero-size variables share an address
+					continue
+				}
+				cell := new(rt.Value)
+				*cell = et.Zero()
+				m.globals[g] = cell
+			}
+		}
+	}
+	m.init()
+	return m
+}
+
+func newMachine(opt Options) *Machine {
 	m := &Machine{
-		prog:    prog,
 		funcs:   map[*ssa.Function]*Func{},
 		globals: map[*ssa.Global]*rt.Value{},
 		Stdout:  opt.Stdout,
@@ -166,44 +187,35 @@ func New(prog *load.Program, opt Options) *Machine {
 		m.Stderr = os.Stderr
 	}
 	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr})
-	m.errorType = m.typeOf(types.Universe.Lookup("error").Type())
-	// Globals.
-	for _, p := range prog.Packages {
-		for _, mem := range p.Members {
-			if g, ok := mem.(*ssa.Global); ok {
-				et := m.typeOf(g.Type().(*types.Pointer).Elem())
-				if et.Size == 0 {
-					m.globals[g] = m.zeroCell(et) // as gc, zero-size variables share an address
-					continue
-				}
-				cell := new(rt.Value)
-				*cell = et.Zero()
-				m.globals[g] = cell
-			}
-		}
-		if p.Pkg.Path() == "runtime" {
-			m.rtErrorString = m.namedType(p, "errorString")
-			m.rtPlainError = m.namedType(p, "plainError")
-			m.rtTypeAssertion = m.typeOf(types.NewPointer(p.Pkg.Scope().Lookup("TypeAssertionError").Type()))
-			m.rtPanicNil = m.typeOf(types.NewPointer(p.Pkg.Scope().Lookup("PanicNilError").Type()))
-		}
-	}
-	for _, f := range nativeInits {
-		f(m)
-	}
 	return m
 }
 
-func (m *Machine) namedType(p *ssa.Package, name string) *Type {
-	obj := p.Pkg.Scope().Lookup(name)
-	if obj == nil {
+// init finds the types the executor itself makes values of and runs the
+// natives' start-up hooks.
+func (m *Machine) init() {
+	m.errorType = m.typeOf(types.Universe.Lookup("error").Type())
+	m.rtErrorString = m.runtimeType("errorString")
+	m.rtPlainError = m.runtimeType("plainError")
+	m.rtTypeAssertion = m.typeOf(types.NewPointer(m.runtimeType("TypeAssertionError").T))
+	m.rtPanicNil = m.typeOf(types.NewPointer(m.runtimeType("PanicNilError").T))
+	for _, f := range nativeInits {
+		f(m)
+	}
+}
+
+func (m *Machine) runtimeType(name string) *Type {
+	t := m.LookupType("runtime", name)
+	if t == nil {
 		panic("BUG: runtime." + name + " not found")
 	}
-	return m.typeOf(obj.Type())
+	return t
 }
 
 // Global returns the cell of package-level variable pkgpath.name, or nil.
 func (m *Machine) Global(pkgpath, name string) *rt.Value {
+	if m.cache != nil {
+		return m.cache.global(pkgpath, name)
+	}
 	for _, p := range m.prog.Packages {
 		if p.Pkg.Path() == pkgpath {
 			if g, ok := p.Members[name].(*ssa.Global); ok {
@@ -219,6 +231,9 @@ func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
 
 // LookupType returns the runtime type of the named type pkgpath.name, or nil.
 func (m *Machine) LookupType(pkgpath, name string) *Type {
+	if m.cache != nil {
+		return m.cache.lookupType(pkgpath, name)
+	}
 	for _, p := range m.prog.Packages {
 		if p.Pkg.Path() == pkgpath {
 			if obj := p.Pkg.Scope().Lookup(name); obj != nil {
@@ -232,17 +247,26 @@ func (m *Machine) LookupType(pkgpath, name string) *Type {
 // Run runs the program's package initializers and main.main, and returns
 // the exit code.
 func (m *Machine) Run() int {
-	main := m.prog.Main
-	var seq []*Func
-	if init := main.Func("init"); init != nil {
-		seq = append(seq, m.funcOf(init))
+	var init, main *Func
+	if m.cache != nil {
+		init, main = m.cache.entry()
+	} else {
+		if f := m.prog.Main.Func("init"); f != nil {
+			init = m.funcOf(f)
+		}
+		if f := m.prog.Main.Func("main"); f != nil {
+			main = m.funcOf(f)
+		}
 	}
-	mainFn := main.Func("main")
-	if mainFn == nil {
+	if main == nil {
 		fmt.Fprintf(m.Stderr, "function main is undeclared in the main package\n")
 		return 1
 	}
-	seq = append(seq, m.funcOf(mainFn))
+	var seq []*Func
+	if init != nil {
+		seq = append(seq, init)
+	}
+	seq = append(seq, main)
 	entry := m.entryFunc(seq)
 	return m.RT.Main(rt.Value{R: &Closure{Fn: entry}})
 }
@@ -254,15 +278,23 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 	if f, ok := m.funcs[sf]; ok {
 		return f
 	}
-	f := &Func{ssa: sf, m: m, name: gcName(sf)}
+	f := &Func{ssa: sf, m: m, name: gcName(sf), key: nativeName(sf), declPos: sf.Pos()}
 	f.nparams = len(sf.Params)
 	f.nresults = sf.Signature.Results().Len()
+	for _, ta := range sf.TypeArgs() {
+		f.targs = append(f.targs, m.typeOf(ta))
+	}
 	m.funcs[sf] = f
 	return f
 }
 
 // fset returns the program's file set.
-func (m *Machine) fset() *token.FileSet { return m.prog.Fset }
+func (m *Machine) fset() *token.FileSet {
+	if m.cache != nil {
+		return m.cache.fset
+	}
+	return m.prog.Fset
+}
 
 // NewError returns an error value (an *errors.errorString) with text msg.
 func (m *Machine) NewError(msg string) rt.Value {

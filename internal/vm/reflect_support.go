@@ -70,12 +70,7 @@ var tagMarker = new(byte)
 // from Type.Method) with recv as its first argument (a method value). Its
 // Env holds the receiver and f, for BoundMethod.
 func (m *Machine) MethodClosure(f *Func, recv rt.Value) rt.Value {
-	nres := f.nresults
-	nparams := f.nparams
-	if f.ssa != nil {
-		nres = f.ssa.Signature.Results().Len()
-		nparams = len(f.ssa.Params)
-	}
+	nres, nparams := f.nresults, f.nparams
 	method := rt.Value{R: &Closure{Fn: f}}
 	v := m.NewNativeClosure(f.name+"-fm", nparams-1, nres, func(t *Thread, args, results []rt.Value) {
 		all := make([]rt.Value, 0, len(args)+1)
@@ -149,13 +144,8 @@ func (t *Thread) CalleeTypeArgs() []*Type {
 		return nil
 	}
 	ci, _ := f.code[fr.PC].x.(*callInfo)
-	if ci == nil || ci.fn == nil || ci.fn.ssa == nil {
+	if ci == nil || ci.fn == nil || len(ci.fn.targs) == 0 {
 		return nil
 	}
-	targs := ci.fn.ssa.TypeArgs()
-	out := make([]*Type, len(targs))
-	for i, ta := range targs {
-		out[i] = t.m.typeOf(ta)
-	}
-	return out
+	return ci.fn.targs
 }

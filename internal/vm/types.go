@@ -294,14 +294,18 @@ func (t *Type) method(name string) *Func {
 	t.mu.Unlock()
 	m := t.m
 	var fn *Func
-	ms := m.prog.SSA.MethodSets.MethodSet(t.T)
-	for i := 0; i < ms.Len(); i++ {
-		sel := ms.At(i)
-		if sel.Obj().Name() == name {
-			if sf := m.prog.SSA.MethodValue(sel); sf != nil {
-				fn = m.funcOf(sf)
+	if m.cache != nil {
+		fn = m.cache.method(t, name)
+	} else {
+		ms := m.prog.SSA.MethodSets.MethodSet(t.T)
+		for i := 0; i < ms.Len(); i++ {
+			sel := ms.At(i)
+			if sel.Obj().Name() == name {
+				if sf := m.prog.SSA.MethodValue(sel); sf != nil {
+					fn = m.funcOf(sf)
+				}
+				break
 			}
-			break
 		}
 	}
 	t.mu.Lock()

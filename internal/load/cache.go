@@ -1,0 +1,254 @@
+// Where compiled programs are kept, and how a run knows that a kept one is
+// still the program it would load.
+//
+// An entry is found by a key: a hash of what names the program (the
+// arguments, the directory they are resolved in), of the environment that
+// changes what loading sees (GOROOT, GOFLAGS, GOOS, ...), and of goro
+// itself (its executable's path, size and modification time: natives and
+// the compiler are part of the result). The entry lists what the load read
+// outside GOROOT: every file of every non-standard package (ignored ones
+// too, since a changed build constraint changes the package), their
+// directories (a file added changes a directory's time), and the module's
+// go.mod and go.sum; and for the standard library, GOROOT's VERSION file
+// and the go command. An entry is used only if all of them are unchanged
+// (size and modification time). Checking costs a stat per file, no go
+// command and no parsing.
+//
+// The directory is $GOROCACHE, or goro/ in the user's cache directory;
+// GOROCACHE=off turns the cache off. Entries are written to a temporary
+// file and renamed, so a reader sees a whole entry or none; entries not
+// used for a week are removed when one is written.
+package load
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+const entryMagic = "goro cache entry v1\n"
+
+// keyEnv are the variables that change what a load produces.
+var keyEnv = []string{"GOROOT", "GOPATH", "GOFLAGS", "GOOS", "GOARCH", "GOAMD64", "CGO_ENABLED",
+	"GOEXPERIMENT", "GO111MODULE", "GOWORK", "GOTOOLCHAIN", "GOMODCACHE", "GOPROXY", "PATH"}
+
+// CacheDir returns the cache directory, or "" if caching is off.
+func CacheDir(env []string) string {
+	d := getenv(env, "GOROCACHE")
+	if d == "off" {
+		return ""
+	}
+	if d != "" {
+		return d
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(base, "goro")
+}
+
+func getenv(env []string, name string) string {
+	if env == nil {
+		return os.Getenv(name)
+	}
+	v := ""
+	for _, kv := range env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v = val
+		}
+	}
+	return v
+}
+
+// cacheKey names the entry of the program args in cfg.
+func cacheKey(cfg Config, args []string) (string, bool) {
+	h := sha256.New()
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return "", false
+	}
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	put := func(s string) {
+		binary.Write(h, binary.LittleEndian, uint64(len(s)))
+		h.Write([]byte(s))
+	}
+	put(entryMagic)
+	put(exe)
+	put(fi.ModTime().UTC().Format(time.RFC3339Nano))
+	binary.Write(h, binary.LittleEndian, fi.Size())
+	put(dir)
+	for _, a := range args {
+		put(a)
+	}
+	put("")
+	for _, k := range keyEnv {
+		put(k + "=" + getenv(cfg.Env, k))
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// fingerprint is what an entry remembers of a file or directory.
+type fingerprint struct {
+	path  string
+	size  int64
+	mtime int64
+}
+
+func stat(path string) fingerprint {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fingerprint{path: path, size: -1}
+	}
+	return fingerprint{path, fi.Size(), fi.ModTime().UnixNano()}
+}
+
+func entryPath(dir, key string) string { return filepath.Join(dir, key[:2], key) }
+
+// CacheLookup returns the compiled program kept for args, or nil.
+func CacheLookup(cfg Config, args []string) []byte {
+	dir := CacheDir(cfg.Env)
+	if dir == "" {
+		return nil
+	}
+	key, ok := cacheKey(cfg, args)
+	if !ok {
+		return nil
+	}
+	path := entryPath(dir, key)
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte(entryMagic)) {
+		return nil
+	}
+	data = data[len(entryMagic):]
+	n, k := binary.Uvarint(data)
+	if k <= 0 {
+		return nil
+	}
+	data = data[k:]
+	for ; n > 0; n-- {
+		var fp fingerprint
+		var ok bool
+		if fp.path, data, ok = readString(data); !ok {
+			return nil
+		}
+		var v uint64
+		if v, data, ok = readUvarint(data); !ok {
+			return nil
+		}
+		fp.size = int64(v) - 1
+		if v, data, ok = readUvarint(data); !ok {
+			return nil
+		}
+		fp.mtime = int64(v)
+		if stat(fp.path) != fp {
+			return nil
+		}
+	}
+	// Mark the entry used (trimming removes entries not used for a week).
+	now := time.Now()
+	os.Chtimes(path, now, now)
+	return data
+}
+
+func readUvarint(b []byte) (uint64, []byte, bool) {
+	v, k := binary.Uvarint(b)
+	if k <= 0 {
+		return 0, b, false
+	}
+	return v, b[k:], true
+}
+
+func readString(b []byte) (string, []byte, bool) {
+	n, b, ok := readUvarint(b)
+	if !ok || uint64(len(b)) < n {
+		return "", b, false
+	}
+	return string(b[:n]), b[n:], true
+}
+
+// CacheStore keeps data, the compiled form of prog, for later runs of args.
+// Failing to write is not an error: the next run loads from source.
+func CacheStore(cfg Config, args []string, prog *Program, data []byte) {
+	dir := CacheDir(cfg.Env)
+	if dir == "" {
+		return
+	}
+	key, ok := cacheKey(cfg, args)
+	if !ok {
+		return
+	}
+	var b []byte
+	b = append(b, entryMagic...)
+	b = binary.AppendUvarint(b, uint64(len(prog.deps)))
+	for _, path := range prog.deps {
+		fp := stat(path)
+		b = binary.AppendUvarint(b, uint64(len(fp.path)))
+		b = append(b, fp.path...)
+		b = binary.AppendUvarint(b, uint64(fp.size+1))
+		b = binary.AppendUvarint(b, uint64(fp.mtime))
+	}
+	b = append(b, data...)
+	path := entryPath(dir, key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), key+".tmp*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(b)
+	if err1 := tmp.Close(); err == nil {
+		err = err1
+	}
+	if err != nil || os.Rename(tmp.Name(), path) != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	trim(dir)
+}
+
+// trim removes entries not used for a week, at most once a day.
+func trim(dir string) {
+	mark := filepath.Join(dir, "trim.txt")
+	if fi, err := os.Stat(mark); err == nil && time.Since(fi.ModTime()) < 24*time.Hour {
+		return
+	}
+	os.WriteFile(mark, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o666)
+	subs, _ := filepath.Glob(filepath.Join(dir, "??"))
+	for _, sub := range subs {
+		ents, _ := os.ReadDir(sub)
+		for _, e := range ents {
+			if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > 7*24*time.Hour {
+				os.Remove(filepath.Join(sub, e.Name()))
+			}
+		}
+	}
+}
+
+// stdDeps are the files that stand for the standard library and the go
+// command in an entry.
+func stdDeps(goroot string) []string {
+	deps := []string{filepath.Join(goroot, "VERSION")}
+	if goCmd, err := exec.LookPath("go"); err == nil {
+		deps = append(deps, goCmd)
+	}
+	return deps
+}

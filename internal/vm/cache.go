@@ -1,0 +1,1080 @@
+// The compiled-program cache: a loaded and compiled program written to
+// bytes, and read back so that a second `goro run` of an unchanged program
+// skips loading, type-checking, building SSA and compiling.
+//
+// WriteCache compiles every function the program can reach — the closure of
+// its initializers and main.main through calls, closures, function values,
+// and the methods of every type the code or the natives can name — and
+// writes, besides their code: the types they use, each as a record of its
+// structure from which reading builds a go/types type again (named types
+// once each, with their methods, so identity, method sets, assignability
+// and reflection behave as with the source); the package-level variables
+// and named types (the names natives look up); a method table for every
+// type that has methods; and for each instruction its file and line.
+//
+// ReadCache makes a Machine from those bytes. Reading is lazy: a type, a
+// variable's cell, a function and a function's code are decoded on first
+// use, under one lock. Positions come back in a file set with one byte per
+// line, which is all tracebacks and runtime.Caller need.
+//
+// What the writer cannot express (a type parameter at run time, a constant
+// it does not know) makes it refuse, and the program then runs uncached.
+// A method missing from the tables when read back is a goro bug, reported
+// as an internal error.
+package vm
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"hash/crc32"
+	"math"
+	"sync"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// cacheMagic starts every cache file; change it when the format changes.
+const cacheMagic = "goro compiled program v1\n"
+
+// Type record tags.
+const (
+	tBasic = iota
+	tError // the universe's error
+	tNamed
+	tPointer
+	tSlice
+	tArray
+	tMap
+	tChan
+	tStruct
+	tSignature
+	tInterface
+	tTuple
+)
+
+// x (op-specific data) tags.
+const (
+	xNone = iota
+	xSlots
+	xInt64
+	xIdx3
+	xCall
+	xType
+	xInt32
+	xBool
+	xString
+	xSelect
+	xKind
+)
+
+// Constant value tags.
+const (
+	vScalar = iota
+	vString
+	vComplex
+	vList
+	vNilList
+	vGlobal
+	vFunc
+)
+
+// enc appends the cache's primitives to a byte slice.
+type enc struct{ b []byte }
+
+func (e *enc) u(x uint64)     { e.b = binary.AppendUvarint(e.b, x) }
+func (e *enc) i(x int64)      { e.b = binary.AppendVarint(e.b, x) }
+func (e *enc) s(x string)     { e.u(uint64(len(x))); e.b = append(e.b, x...) }
+func (e *enc) bytes(x []byte) { e.u(uint64(len(x))); e.b = append(e.b, x...) }
+func (e *enc) bool(x bool) {
+	if x {
+		e.u(1)
+	} else {
+		e.u(0)
+	}
+}
+func (e *enc) slots(xs []int32) {
+	e.u(uint64(len(xs)))
+	for _, x := range xs {
+		e.i(int64(x))
+	}
+}
+
+// dec reads what enc wrote. A malformed input panics with errCorrupt
+// (files are checksummed, so only a goro bug can cause it).
+type dec struct {
+	b []byte
+	p int
+}
+
+var errCorrupt = errors.New("corrupt compiled-program cache")
+
+func (d *dec) u() uint64 {
+	x, n := binary.Uvarint(d.b[d.p:])
+	if n <= 0 {
+		panic(errCorrupt)
+	}
+	d.p += n
+	return x
+}
+func (d *dec) i() int64 {
+	x, n := binary.Varint(d.b[d.p:])
+	if n <= 0 {
+		panic(errCorrupt)
+	}
+	d.p += n
+	return x
+}
+func (d *dec) n() int { return int(d.u()) }
+func (d *dec) s() string {
+	n := d.n()
+	if d.p+n > len(d.b) {
+		panic(errCorrupt)
+	}
+	s := string(d.b[d.p : d.p+n])
+	d.p += n
+	return s
+}
+func (d *dec) bytes() []byte {
+	n := d.n()
+	if d.p+n > len(d.b) {
+		panic(errCorrupt)
+	}
+	b := d.b[d.p : d.p+n]
+	d.p += n
+	return b
+}
+func (d *dec) bool() bool { return d.u() != 0 }
+func (d *dec) slots() []int32 {
+	xs := make([]int32, d.n())
+	for i := range xs {
+		xs[i] = int32(d.i())
+	}
+	return xs
+}
+
+// ---- writing ----
+
+type cacheWriter struct {
+	m        *Machine
+	typeIDs  typeutil.Map // types.Type → int
+	types    []types.Type
+	typeRecs [][]byte
+	funcIDs  map[*Func]int
+	funcs    []*Func
+	funcRecs [][]byte
+	pkgIDs   map[*types.Package]int
+	pkgs     []*types.Package
+	fileIDs  map[string]int
+	files    []string
+	lines    []int // highest line used, per file
+	cells    map[*rt.Value]int
+	globals  []*ssa.Global
+	methods  []int // ids of the types that have method tables
+	mtabs    [][]byte
+	err      error
+}
+
+// WriteCache returns the program compiled whole, as ReadCache takes it.
+func (m *Machine) WriteCache() (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			data, err = nil, fmt.Errorf("goro: compiled-program cache: %v", r)
+		}
+	}()
+	w := &cacheWriter{m: m, funcIDs: map[*Func]int{}, pkgIDs: map[*types.Package]int{},
+		fileIDs: map[string]int{}, cells: map[*rt.Value]int{}}
+	var body enc
+	// Package-level variables and named types: what natives look up.
+	var named enc
+	nnamed := 0
+	for _, p := range m.prog.Packages {
+		for _, mem := range p.Members {
+			switch mem := mem.(type) {
+			case *ssa.Global:
+				if _, ok := w.cells[m.globals[mem]]; !ok {
+					w.cells[m.globals[mem]] = len(w.globals)
+				}
+				w.globals = append(w.globals, mem)
+			case *ssa.Type:
+				T := mem.Type()
+				if n, ok := T.(*types.Named); ok && n.TypeParams().Len() > 0 {
+					continue // generic: only its instances exist at run time
+				}
+				if _, ok := T.(*types.Alias); ok {
+					continue
+				}
+				if it, ok := T.Underlying().(*types.Interface); ok && !it.IsMethodSet() {
+					continue // a constraint: never a run-time type
+				}
+				named.s(p.Pkg.Path())
+				named.s(mem.Name())
+				named.u(uint64(w.typeID(T)))
+				nnamed++
+			}
+		}
+	}
+	var globals enc
+	globals.u(uint64(len(w.globals)))
+	for _, g := range w.globals {
+		globals.s(g.Pkg.Pkg.Path())
+		globals.s(g.Name())
+		globals.u(uint64(w.typeID(g.Type().(*types.Pointer).Elem())))
+	}
+	main := m.prog.Main
+	initID, mainID := -1, -1
+	if f := main.Func("init"); f != nil {
+		initID = w.funcID(m.funcOf(f))
+	}
+	if f := main.Func("main"); f != nil {
+		mainID = w.funcID(m.funcOf(f))
+	}
+	// Encode until nothing new turns up: functions name types and
+	// functions, types name their methods.
+	for nt, nf := 0, 0; (nt < len(w.types) || nf < len(w.funcs)) && w.err == nil; {
+		for ; nt < len(w.types); nt++ {
+			w.typeRecs = append(w.typeRecs, w.encodeType(nt, w.types[nt]))
+		}
+		for ; nf < len(w.funcs); nf++ {
+			w.funcRecs = append(w.funcRecs, w.encodeFunc(w.funcs[nf]))
+		}
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	body.s(cacheMagic)
+	body.u(uint64(len(w.pkgs)))
+	for _, p := range w.pkgs {
+		body.s(p.Path())
+		body.s(p.Name())
+	}
+	body.u(uint64(len(w.files)))
+	for i, f := range w.files {
+		body.s(f)
+		body.u(uint64(w.lines[i]))
+	}
+	body.u(uint64(len(w.typeRecs)))
+	for _, r := range w.typeRecs {
+		body.bytes(r)
+	}
+	body.b = append(body.b, globals.b...)
+	body.u(uint64(nnamed))
+	body.b = append(body.b, named.b...)
+	body.u(uint64(len(w.funcRecs)))
+	for _, r := range w.funcRecs {
+		body.bytes(r)
+	}
+	body.u(uint64(len(w.methods)))
+	for i, id := range w.methods {
+		body.s(w.m.typeOf(w.types[id]).String())
+		body.u(uint64(id))
+		body.bytes(w.mtabs[i])
+	}
+	body.i(int64(initID))
+	body.i(int64(mainID))
+	sum := crc32.Checksum(body.b, crcTable)
+	out := binary.LittleEndian.AppendUint32(nil, sum)
+	return append(out, body.b...), nil
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+func (w *cacheWriter) fail(format string, args ...any) {
+	if w.err == nil {
+		w.err = fmt.Errorf("goro: compiled-program cache: "+format, args...)
+	}
+}
+
+func (w *cacheWriter) typeID(T types.Type) int {
+	T = types.Unalias(T)
+	if id, ok := w.typeIDs.At(T).(int); ok {
+		return id
+	}
+	id := len(w.types)
+	w.typeIDs.Set(T, id)
+	w.types = append(w.types, T)
+	return id
+}
+
+func (w *cacheWriter) funcID(f *Func) int {
+	if id, ok := w.funcIDs[f]; ok {
+		return id
+	}
+	id := len(w.funcs)
+	w.funcIDs[f] = id
+	w.funcs = append(w.funcs, f)
+	return id
+}
+
+func (w *cacheWriter) pkgID(p *types.Package) int {
+	if p == nil {
+		return 0
+	}
+	if id, ok := w.pkgIDs[p]; ok {
+		return id
+	}
+	w.pkgs = append(w.pkgs, p)
+	w.pkgIDs[p] = len(w.pkgs)
+	return len(w.pkgs)
+}
+
+func (w *cacheWriter) pos(e *enc, p token.Pos) {
+	if !p.IsValid() {
+		e.u(0)
+		return
+	}
+	pos := w.m.fset().Position(p)
+	id, ok := w.fileIDs[pos.Filename]
+	if !ok {
+		id = len(w.files)
+		w.fileIDs[pos.Filename] = id
+		w.files = append(w.files, pos.Filename)
+		w.lines = append(w.lines, 0)
+	}
+	w.lines[id] = max(w.lines[id], pos.Line)
+	e.u(uint64(id + 1))
+	e.u(uint64(pos.Line))
+}
+
+func (w *cacheWriter) tuple(e *enc, t *types.Tuple) {
+	e.u(uint64(t.Len()))
+	for i := 0; i < t.Len(); i++ {
+		e.u(uint64(w.typeID(t.At(i).Type())))
+	}
+}
+
+// namedName is a named type's name as the cache rebuilds it: an instance's
+// type arguments folded into the name ("Box[int]"), as gc's type names are.
+func namedName(n *types.Named) string {
+	name := n.Obj().Name()
+	if ta := n.TypeArgs(); ta.Len() > 0 {
+		name += "["
+		for i := 0; i < ta.Len(); i++ {
+			if i > 0 {
+				name += ","
+			}
+			name += typeString(ta.At(i))
+		}
+		name += "]"
+	}
+	return name
+}
+
+func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
+	var e enc
+	switch t := T.(type) {
+	case *types.Basic:
+		e.u(tBasic)
+		e.u(uint64(t.Kind()))
+	case *types.Named:
+		if t == types.Universe.Lookup("error").Type() {
+			e.u(tError)
+			break
+		}
+		if t.TypeParams().Len() > 0 && t.TypeArgs().Len() == 0 {
+			w.fail("generic type %s at run time", t)
+			return nil
+		}
+		e.u(tNamed)
+		e.u(uint64(w.pkgID(t.Obj().Pkg())))
+		e.s(namedName(t))
+		e.u(uint64(w.typeID(t.Underlying())))
+		e.u(uint64(t.NumMethods()))
+		for i := 0; i < t.NumMethods(); i++ {
+			fn := t.Method(i)
+			sig := fn.Type().(*types.Signature)
+			e.s(fn.Name())
+			e.u(uint64(w.pkgID(fn.Pkg())))
+			e.u(uint64(w.typeID(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))))
+			_, ptr := sig.Recv().Type().(*types.Pointer)
+			e.bool(ptr)
+		}
+		// A *T can be made by reflection from T: its methods must be known.
+		w.typeID(types.NewPointer(t))
+	case *types.Pointer:
+		e.u(tPointer)
+		e.u(uint64(w.typeID(t.Elem())))
+	case *types.Slice:
+		e.u(tSlice)
+		e.u(uint64(w.typeID(t.Elem())))
+	case *types.Array:
+		e.u(tArray)
+		e.u(uint64(t.Len()))
+		e.u(uint64(w.typeID(t.Elem())))
+	case *types.Map:
+		e.u(tMap)
+		e.u(uint64(w.typeID(t.Key())))
+		e.u(uint64(w.typeID(t.Elem())))
+	case *types.Chan:
+		e.u(tChan)
+		e.u(uint64(t.Dir()))
+		e.u(uint64(w.typeID(t.Elem())))
+	case *types.Struct:
+		e.u(tStruct)
+		e.u(uint64(t.NumFields()))
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			e.s(f.Name())
+			e.u(uint64(w.pkgID(f.Pkg())))
+			e.u(uint64(w.typeID(f.Type())))
+			e.bool(f.Embedded())
+			e.s(t.Tag(i))
+		}
+	case *types.Signature:
+		if t.TypeParams().Len() > 0 {
+			w.fail("generic signature %s at run time", t)
+			return nil
+		}
+		e.u(tSignature)
+		w.tuple(&e, t.Params())
+		w.tuple(&e, t.Results())
+		e.bool(t.Variadic())
+	case *types.Interface:
+		if !t.IsMethodSet() {
+			w.fail("constraint interface %s at run time", t)
+			return nil
+		}
+		e.u(tInterface)
+		e.u(uint64(t.NumMethods()))
+		for i := 0; i < t.NumMethods(); i++ {
+			fn := t.Method(i)
+			sig := fn.Type().(*types.Signature)
+			e.s(fn.Name())
+			e.u(uint64(w.pkgID(fn.Pkg())))
+			e.u(uint64(w.typeID(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))))
+		}
+	case *types.Tuple:
+		e.u(tTuple)
+		w.tuple(&e, t)
+	default:
+		w.fail("type %s (%T) at run time", T, T)
+		return nil
+	}
+	if _, ok := T.Underlying().(*types.Interface); !ok {
+		w.methodTable(id, T)
+	}
+	return e.b
+}
+
+// methodTable records the implementations of T's methods.
+func (w *cacheWriter) methodTable(id int, T types.Type) {
+	prog := w.m.prog.SSA
+	ms := prog.MethodSets.MethodSet(T)
+	if ms.Len() == 0 {
+		return
+	}
+	var e enc
+	e.u(uint64(ms.Len()))
+	for i := 0; i < ms.Len(); i++ {
+		sel := ms.At(i)
+		e.s(sel.Obj().Name())
+		sf := prog.MethodValue(sel)
+		if sf == nil {
+			e.i(-1)
+			continue
+		}
+		e.i(int64(w.funcID(w.m.funcOf(sf))))
+	}
+	w.methods = append(w.methods, id)
+	w.mtabs = append(w.mtabs, e.b)
+}
+
+func (w *cacheWriter) encodeFunc(f *Func) []byte {
+	f.ensure()
+	var e enc
+	e.s(f.name)
+	e.s(f.key)
+	e.u(uint64(f.nparams))
+	e.u(uint64(f.nresults))
+	w.pos(&e, f.declPos)
+	e.u(uint64(len(f.targs)))
+	for _, t := range f.targs {
+		e.u(uint64(w.typeID(t.T)))
+	}
+	e.u(uint64(f.bind))
+	if f.bind != bindNone {
+		return e.b
+	}
+	e.u(uint64(f.nslots))
+	e.u(uint64(f.freeBase))
+	e.u(uint64(f.nfree))
+	e.i(int64(f.recoverPC))
+	e.u(uint64(len(f.consts)))
+	for _, v := range f.consts {
+		w.value(&e, v)
+	}
+	e.u(uint64(len(f.code)))
+	for i, in := range f.code {
+		w.instr(&e, in)
+		w.pos(&e, f.pos[i])
+	}
+	return e.b
+}
+
+func (w *cacheWriter) optType(e *enc, t *Type) {
+	if t == nil {
+		e.u(0)
+		return
+	}
+	e.u(uint64(w.typeID(t.T) + 1))
+}
+
+func (w *cacheWriter) optFunc(e *enc, f *Func) {
+	if f == nil {
+		e.u(0)
+		return
+	}
+	e.u(uint64(w.funcID(f) + 1))
+}
+
+func (w *cacheWriter) instr(e *enc, in instr) {
+	e.u(uint64(in.op))
+	e.u(uint64(in.k))
+	e.i(int64(in.a))
+	e.i(int64(in.b))
+	e.i(int64(in.c))
+	e.i(int64(in.d))
+	w.optType(e, in.t)
+	switch x := in.x.(type) {
+	case nil:
+		e.u(xNone)
+	case []int32:
+		e.u(xSlots)
+		e.slots(x)
+	case int64:
+		e.u(xInt64)
+		e.i(x)
+	case [3]int32:
+		e.u(xIdx3)
+		for _, v := range x {
+			e.i(int64(v))
+		}
+	case *callInfo:
+		e.u(xCall)
+		w.optFunc(e, x.fn)
+		e.s(x.method)
+		e.slots(x.args)
+		e.s(x.builtin)
+		e.u(uint64(len(x.argTypes)))
+		for _, t := range x.argTypes {
+			w.optType(e, t)
+		}
+		e.i(int64(x.deferStack))
+	case *Type:
+		e.u(xType)
+		w.optType(e, x)
+	case int32:
+		e.u(xInt32)
+		e.i(int64(x))
+	case bool:
+		e.u(xBool)
+		e.bool(x)
+	case string:
+		e.u(xString)
+		e.s(x)
+	case *selectInfo:
+		e.u(xSelect)
+		e.slots(x.chans)
+		e.slots(x.vals)
+		e.u(uint64(len(x.dirs)))
+		for _, d := range x.dirs {
+			e.u(uint64(d))
+		}
+		e.bool(x.block)
+		e.u(uint64(len(x.elems)))
+		for _, t := range x.elems {
+			w.optType(e, t)
+		}
+	case Kind:
+		e.u(xKind)
+		e.u(uint64(x))
+	default:
+		w.fail("instruction data %T", x)
+	}
+}
+
+func (w *cacheWriter) value(e *enc, v rt.Value) {
+	switch r := v.R.(type) {
+	case nil:
+		e.u(vScalar)
+		e.u(v.N)
+	case string:
+		e.u(vString)
+		e.s(r)
+	case complex128:
+		e.u(vComplex)
+		e.u(math.Float64bits(real(r)))
+		e.u(math.Float64bits(imag(r)))
+	case []rt.Value:
+		if r == nil {
+			e.u(vNilList)
+			return
+		}
+		e.u(vList)
+		e.u(uint64(len(r)))
+		for _, x := range r {
+			w.value(e, x)
+		}
+	case *rt.Value:
+		id, ok := w.cells[r]
+		if !ok {
+			w.fail("constant pointer that is not a package-level variable")
+			return
+		}
+		e.u(vGlobal)
+		e.u(uint64(id))
+	case *Closure:
+		if len(r.Env) != 0 {
+			w.fail("constant closure with captured variables")
+			return
+		}
+		e.u(vFunc)
+		e.u(uint64(w.funcID(r.Fn)))
+	default:
+		w.fail("constant of host type %T", r)
+	}
+}
+
+// ---- reading ----
+
+// cacheProgram is a program read from the cache, decoded as it is used.
+type cacheProgram struct {
+	m  *Machine
+	mu sync.Mutex
+
+	fset  *token.FileSet
+	files []*token.File
+	pkgs  []*types.Package
+
+	typeRecs [][]byte
+	types    []types.Type
+
+	globalNames map[string]int // "pkgpath.name" → global id
+	globalTypes []int
+	cells       []*rt.Value
+
+	named map[string]int // "pkgpath.name" → type id
+
+	funcRecs [][]byte
+	funcs    []*Func
+	bodies   []int // offset of each function's body in its record
+
+	methodKeys map[string][]int // type string → ids of types with tables
+	mtabRecs   map[int][]byte
+	mtabs      map[int]map[string]*Func
+
+	initID, mainID int
+}
+
+// ReadCache makes a Machine from what WriteCache wrote.
+func ReadCache(data []byte, opt Options) (m *Machine, err error) {
+	if len(data) < 4 || crc32.Checksum(data[4:], crcTable) != binary.LittleEndian.Uint32(data) {
+		return nil, errCorrupt
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	d := &dec{b: data, p: 4}
+	if d.s() != cacheMagic {
+		return nil, errCorrupt
+	}
+	c := &cacheProgram{fset: token.NewFileSet(), globalNames: map[string]int{}, named: map[string]int{},
+		methodKeys: map[string][]int{}, mtabRecs: map[int][]byte{}, mtabs: map[int]map[string]*Func{}}
+	c.pkgs = make([]*types.Package, d.n())
+	for i := range c.pkgs {
+		path := d.s()
+		c.pkgs[i] = types.NewPackage(path, d.s())
+	}
+	c.files = make([]*token.File, d.n())
+	for i := range c.files {
+		name := d.s()
+		n := d.n()
+		f := c.fset.AddFile(name, -1, n+1)
+		lines := make([]int, n+1)
+		for j := range lines {
+			lines[j] = j
+		}
+		f.SetLines(lines)
+		c.files[i] = f
+	}
+	c.typeRecs = make([][]byte, d.n())
+	for i := range c.typeRecs {
+		c.typeRecs[i] = d.bytes()
+	}
+	c.types = make([]types.Type, len(c.typeRecs))
+	ng := d.n()
+	c.globalTypes = make([]int, ng)
+	c.cells = make([]*rt.Value, ng)
+	for i := 0; i < ng; i++ {
+		pkg := d.s()
+		c.globalNames[pkg+"."+d.s()] = i
+		c.globalTypes[i] = d.n()
+	}
+	for n := d.n(); n > 0; n-- {
+		pkg := d.s()
+		c.named[pkg+"."+d.s()] = d.n()
+	}
+	c.funcRecs = make([][]byte, d.n())
+	for i := range c.funcRecs {
+		c.funcRecs[i] = d.bytes()
+	}
+	c.funcs = make([]*Func, len(c.funcRecs))
+	c.bodies = make([]int, len(c.funcRecs))
+	for n := d.n(); n > 0; n-- {
+		key := d.s()
+		id := d.n()
+		c.methodKeys[key] = append(c.methodKeys[key], id)
+		c.mtabRecs[id] = d.bytes()
+	}
+	c.initID = int(d.i())
+	c.mainID = int(d.i())
+	m = newMachine(opt)
+	m.cache = c
+	c.m = m
+	m.init()
+	return m, nil
+}
+
+func (c *cacheProgram) pkg(d *dec) *types.Package {
+	id := d.n()
+	if id == 0 {
+		return nil
+	}
+	return c.pkgs[id-1]
+}
+
+func (c *cacheProgram) pos(d *dec) token.Pos {
+	id := d.n()
+	if id == 0 {
+		return token.NoPos
+	}
+	line := d.n()
+	return c.files[id-1].LineStart(line)
+}
+
+// typ returns type id, decoding it on first use. c.mu is held.
+func (c *cacheProgram) typ(id int) types.Type {
+	if T := c.types[id]; T != nil {
+		return T
+	}
+	d := &dec{b: c.typeRecs[id]}
+	var T types.Type
+	switch d.u() {
+	case tBasic:
+		T = types.Typ[d.n()]
+	case tError:
+		T = types.Universe.Lookup("error").Type()
+	case tNamed:
+		pkg := c.pkg(d)
+		obj := types.NewTypeName(token.NoPos, pkg, d.s(), nil)
+		n := types.NewNamed(obj, nil, nil)
+		c.types[id] = n // before its parts, which may refer to it
+		n.SetUnderlying(c.typ(d.n()))
+		for k := d.n(); k > 0; k-- {
+			name := d.s()
+			mpkg := c.pkg(d)
+			sig := c.typ(d.n()).(*types.Signature)
+			var recvT types.Type = n
+			if d.bool() {
+				recvT = types.NewPointer(n)
+			}
+			recv := types.NewVar(token.NoPos, pkg, "", recvT)
+			msig := types.NewSignatureType(recv, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+			n.AddMethod(types.NewFunc(token.NoPos, mpkg, name, msig))
+		}
+		return n
+	case tPointer:
+		T = types.NewPointer(c.typ(d.n()))
+	case tSlice:
+		T = types.NewSlice(c.typ(d.n()))
+	case tArray:
+		n := int64(d.u())
+		T = types.NewArray(c.typ(d.n()), n)
+	case tMap:
+		k := c.typ(d.n())
+		T = types.NewMap(k, c.typ(d.n()))
+	case tChan:
+		dir := types.ChanDir(d.n())
+		T = types.NewChan(dir, c.typ(d.n()))
+	case tStruct:
+		n := d.n()
+		fields := make([]*types.Var, n)
+		tags := make([]string, n)
+		for i := range fields {
+			name := d.s()
+			pkg := c.pkg(d)
+			ft := c.typ(d.n())
+			fields[i] = types.NewField(token.NoPos, pkg, name, ft, d.bool())
+			tags[i] = d.s()
+		}
+		T = types.NewStruct(fields, tags)
+	case tSignature:
+		params := c.tuple(d)
+		results := c.tuple(d)
+		T = types.NewSignatureType(nil, nil, nil, params, results, d.bool())
+	case tInterface:
+		n := d.n()
+		methods := make([]*types.Func, n)
+		for i := range methods {
+			name := d.s()
+			pkg := c.pkg(d)
+			methods[i] = types.NewFunc(token.NoPos, pkg, name, c.typ(d.n()).(*types.Signature))
+		}
+		T = types.NewInterfaceType(methods, nil).Complete()
+	case tTuple:
+		T = c.tuple(d)
+	default:
+		panic(errCorrupt)
+	}
+	c.types[id] = T
+	return T
+}
+
+func (c *cacheProgram) tuple(d *dec) *types.Tuple {
+	vars := make([]*types.Var, d.n())
+	for i := range vars {
+		vars[i] = types.NewParam(token.NoPos, nil, "", c.typ(d.n()))
+	}
+	return types.NewTuple(vars...)
+}
+
+func (c *cacheProgram) vmType(id int) *Type { return c.m.typeOf(c.typ(id)) }
+
+func (c *cacheProgram) optType(d *dec) *Type {
+	id := d.n()
+	if id == 0 {
+		return nil
+	}
+	return c.vmType(id - 1)
+}
+
+// cell returns the cell of global id, made on first use. c.mu is held.
+func (c *cacheProgram) cell(id int) *rt.Value {
+	if p := c.cells[id]; p != nil {
+		return p
+	}
+	et := c.vmType(c.globalTypes[id])
+	var p *rt.Value
+	if et.Size == 0 {
+		p = c.m.zeroCell(et) // as gc, zero-size variables share an address
+	} else {
+		p = new(rt.Value)
+		*p = et.Zero()
+	}
+	c.cells[id] = p
+	return p
+}
+
+// fn returns function id, its code not yet decoded. c.mu is held.
+func (c *cacheProgram) fn(id int) *Func {
+	if f := c.funcs[id]; f != nil {
+		return f
+	}
+	d := &dec{b: c.funcRecs[id]}
+	f := &Func{m: c.m, cached: c, id: int32(id)}
+	f.name = d.s()
+	f.key = d.s()
+	f.nparams = d.n()
+	f.nresults = d.n()
+	f.declPos = c.pos(d)
+	for n := d.n(); n > 0; n-- {
+		f.targs = append(f.targs, c.vmType(d.n()))
+	}
+	c.bodies[id] = d.p
+	c.funcs[id] = f
+	return f
+}
+
+// decodeBody decodes f's code (Func.compile of a cached function).
+func (c *cacheProgram) decodeBody(f *Func) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := &dec{b: c.funcRecs[f.id], p: c.bodies[f.id]}
+	if b := uint8(d.n()); b != bindNone {
+		f.bindNative(b)
+		return
+	}
+	f.nslots = d.n()
+	f.freeBase = d.n()
+	f.nfree = d.n()
+	f.recoverPC = int(d.i())
+	f.consts = make([]rt.Value, d.n())
+	for i := range f.consts {
+		f.consts[i] = c.value(d)
+	}
+	n := d.n()
+	f.code = make([]instr, n)
+	f.pos = make([]token.Pos, n)
+	for i := range f.code {
+		f.code[i] = c.instr(d)
+		f.pos[i] = c.pos(d)
+	}
+}
+
+func (c *cacheProgram) value(d *dec) rt.Value {
+	switch d.u() {
+	case vScalar:
+		return rt.Value{N: d.u()}
+	case vString:
+		return rt.Value{R: d.s()}
+	case vComplex:
+		re := math.Float64frombits(d.u())
+		return rt.Value{R: complex(re, math.Float64frombits(d.u()))}
+	case vList:
+		l := make([]rt.Value, d.n())
+		for i := range l {
+			l[i] = c.value(d)
+		}
+		return rt.Value{R: l}
+	case vNilList:
+		return rt.Value{R: []rt.Value(nil)}
+	case vGlobal:
+		return rt.Value{R: c.cell(d.n())}
+	case vFunc:
+		return rt.Value{R: &Closure{Fn: c.fn(d.n())}}
+	}
+	panic(errCorrupt)
+}
+
+func (c *cacheProgram) optFunc(d *dec) *Func {
+	id := d.n()
+	if id == 0 {
+		return nil
+	}
+	return c.fn(id - 1)
+}
+
+func (c *cacheProgram) instr(d *dec) instr {
+	var in instr
+	in.op = op(d.u())
+	in.k = Kind(d.u())
+	in.a = int32(d.i())
+	in.b = int32(d.i())
+	in.c = int32(d.i())
+	in.d = int32(d.i())
+	in.t = c.optType(d)
+	switch d.u() {
+	case xNone:
+	case xSlots:
+		in.x = d.slots()
+	case xInt64:
+		in.x = d.i()
+	case xIdx3:
+		var idx [3]int32
+		for i := range idx {
+			idx[i] = int32(d.i())
+		}
+		in.x = idx
+	case xCall:
+		ci := &callInfo{}
+		ci.fn = c.optFunc(d)
+		ci.method = d.s()
+		ci.args = d.slots()
+		ci.builtin = d.s()
+		if n := d.n(); n > 0 {
+			ci.argTypes = make([]*Type, n)
+			for i := range ci.argTypes {
+				ci.argTypes[i] = c.optType(d)
+			}
+		}
+		ci.deferStack = int32(d.i())
+		in.x = ci
+	case xType:
+		in.x = c.optType(d)
+	case xInt32:
+		in.x = int32(d.i())
+	case xBool:
+		in.x = d.bool()
+	case xString:
+		in.x = d.s()
+	case xSelect:
+		si := &selectInfo{}
+		si.chans = d.slots()
+		si.vals = d.slots()
+		si.dirs = make([]int, d.n())
+		for i := range si.dirs {
+			si.dirs[i] = d.n()
+		}
+		si.block = d.bool()
+		si.elems = make([]*Type, d.n())
+		for i := range si.elems {
+			si.elems[i] = c.optType(d)
+		}
+		in.x = si
+	case xKind:
+		in.x = Kind(d.u())
+	default:
+		panic(errCorrupt)
+	}
+	return in
+}
+
+// method returns the implementation of method name of dynamic type t.
+func (c *cacheProgram) method(t *Type, name string) *Func {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range c.methodKeys[t.String()] {
+		if !types.Identical(c.typ(id), t.T) {
+			continue
+		}
+		tab := c.mtabs[id]
+		if tab == nil {
+			tab = map[string]*Func{}
+			d := &dec{b: c.mtabRecs[id]}
+			for n := d.n(); n > 0; n-- {
+				mname := d.s()
+				if fid := int(d.i()); fid >= 0 {
+					tab[mname] = c.fn(fid)
+				}
+			}
+			c.mtabs[id] = tab
+		}
+		return tab[name]
+	}
+	ms := types.NewMethodSet(t.T)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			panic(fmt.Sprintf("method %s of %s is not in the compiled-program cache", name, t))
+		}
+	}
+	return nil
+}
+
+func (c *cacheProgram) lookupType(pkgpath, name string) *Type {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.named[pkgpath+"."+name]
+	if !ok {
+		return nil
+	}
+	return c.vmType(id)
+}
+
+func (c *cacheProgram) global(pkgpath, name string) *rt.Value {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.globalNames[pkgpath+"."+name]
+	if !ok {
+		return nil
+	}
+	return c.cell(id)
+}
+
+func (c *cacheProgram) entry() (init, main *Func) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.initID >= 0 {
+		init = c.fn(c.initID)
+	}
+	if c.mainID >= 0 {
+		main = c.fn(c.mainID)
+	}
+	return init, main
+}
