@@ -77,7 +77,8 @@ type reflectState struct {
 	mu    sync.Mutex
 	cells map[*vm.Type]*rt.Value
 
-	once          sync.Once
+	once          sync.Once // the reflect package's types
+	liteOnce      sync.Once // reflectlite's rtype alone (errors' init needs it)
 	ptrRtype      *vm.Type // *reflect.rtype
 	valueT        *vm.Type // reflect.Value
 	valueErrPtr   *vm.Type // *reflect.ValueError
@@ -91,8 +92,7 @@ type reflectState struct {
 }
 
 func reflectOf(m *vm.Machine) *reflectState {
-	s, _ := m.LibState.LoadOrStore(reflectKey{}, &reflectState{m: m, cells: map[*vm.Type]*rt.Value{}})
-	st := s.(*reflectState)
+	st := reflectStateOf(m)
 	st.once.Do(func() {
 		ptr := func(t *vm.Type) *vm.Type {
 			if t == nil {
@@ -107,10 +107,23 @@ func reflectOf(m *vm.Machine) *reflectState {
 		st.methodT = m.LookupType("reflect", "Method")
 		st.mapIterPtr = ptr(m.LookupType("reflect", "MapIter"))
 		st.stringT = m.TypeOf(types.Typ[types.String])
-		st.liteRtype = m.LookupType("internal/reflectlite", "rtype")
 		st.liteValueErrP = ptr(m.LookupType("internal/reflectlite", "ValueError"))
 		st.sizes = types.SizesFor("gc", "amd64")
 	})
+	return st
+}
+
+func reflectStateOf(m *vm.Machine) *reflectState {
+	s, _ := m.LibState.LoadOrStore(reflectKey{}, &reflectState{m: m, cells: map[*vm.Type]*rt.Value{}})
+	return s.(*reflectState)
+}
+
+// reflectLiteOf is reflectOf for reflectlite.TypeOf, which every program
+// calls (errors' initializer): the reflect package's types (looked up at
+// first use) are not needed for it.
+func reflectLiteOf(m *vm.Machine) *reflectState {
+	st := reflectStateOf(m)
+	st.liteOnce.Do(func() { st.liteRtype = m.LookupType("internal/reflectlite", "rtype") })
 	return st
 }
 

@@ -16,7 +16,7 @@ func liteType(t *vm.Thread, ty *vm.Type) rt.Value {
 	if ty == nil {
 		return rt.Value{}
 	}
-	s := reflectOf(t.Machine())
+	s := reflectLiteOf(t.Machine())
 	return rt.Value{R: vm.Iface{T: s.liteRtype, V: rt.Value{R: []rt.Value{{R: s.cell(ty)}}}}}
 }
 

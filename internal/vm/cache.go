@@ -648,11 +648,12 @@ type cacheProgram struct {
 	mu sync.Mutex
 
 	fset  *token.FileSet
-	files []*token.File
+	bases []int // of each file, whose line n is at bases[i]+n-1
 	pkgs  []*types.Package
 
 	typeRecs [][]byte
 	types    []types.Type
+	vmTypes  []*Type
 
 	globalNames map[string]int // "pkgpath.name" → global id
 	globalTypes []int
@@ -692,8 +693,8 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 		path := d.s()
 		c.pkgs[i] = types.NewPackage(path, d.s())
 	}
-	c.files = make([]*token.File, d.n())
-	for i := range c.files {
+	c.bases = make([]int, d.n())
+	for i := range c.bases {
 		name := d.s()
 		n := d.n()
 		f := c.fset.AddFile(name, -1, n+1)
@@ -702,13 +703,14 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 			lines[j] = j
 		}
 		f.SetLines(lines)
-		c.files[i] = f
+		c.bases[i] = f.Base()
 	}
 	c.typeRecs = make([][]byte, d.n())
 	for i := range c.typeRecs {
 		c.typeRecs[i] = d.bytes()
 	}
 	c.types = make([]types.Type, len(c.typeRecs))
+	c.vmTypes = make([]*Type, len(c.typeRecs))
 	ng := d.n()
 	c.globalTypes = make([]int, ng)
 	c.cells = make([]*rt.Value, ng)
@@ -755,8 +757,7 @@ func (c *cacheProgram) pos(d *dec) token.Pos {
 	if id == 0 {
 		return token.NoPos
 	}
-	line := d.n()
-	return c.files[id-1].LineStart(line)
+	return token.Pos(c.bases[id-1] + d.n() - 1)
 }
 
 // typ returns type id, decoding it on first use. c.mu is held.
@@ -845,7 +846,14 @@ func (c *cacheProgram) tuple(d *dec) *types.Tuple {
 	return types.NewTuple(vars...)
 }
 
-func (c *cacheProgram) vmType(id int) *Type { return c.m.typeOf(c.typ(id)) }
+func (c *cacheProgram) vmType(id int) *Type {
+	if t := c.vmTypes[id]; t != nil {
+		return t
+	}
+	t := c.m.typeOf(c.typ(id))
+	c.vmTypes[id] = t
+	return t
+}
 
 func (c *cacheProgram) optType(d *dec) *Type {
 	id := d.n()
