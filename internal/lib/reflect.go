@@ -79,12 +79,12 @@ type reflectState struct {
 
 	once          sync.Once // the reflect package's types
 	liteOnce      sync.Once // reflectlite's rtype alone (errors' init needs it)
-	ptrRtype      *vm.Type // *reflect.rtype
-	valueT        *vm.Type // reflect.Value
-	valueErrPtr   *vm.Type // *reflect.ValueError
-	structFieldT  *vm.Type // reflect.StructField
-	methodT       *vm.Type // reflect.Method
-	mapIterPtr    *vm.Type // *reflect.MapIter
+	ptrRtype      *vm.Type  // *reflect.rtype
+	valueT        *vm.Type  // reflect.Value
+	valueErrPtr   *vm.Type  // *reflect.ValueError
+	structFieldT  *vm.Type  // reflect.StructField
+	methodT       *vm.Type  // reflect.Method
+	mapIterPtr    *vm.Type  // *reflect.MapIter
 	stringT       *vm.Type
 	liteRtype     *vm.Type // internal/reflectlite.rtype
 	liteValueErrP *vm.Type // *internal/reflectlite.ValueError
