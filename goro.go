@@ -55,6 +55,10 @@ func loadSource(lcfg load.Config, args []string) (*Program, error) {
 	return &Program{p: p, cfg: lcfg, args: args}, nil
 }
 
+// Cached reports whether the program was read from goro's cache of
+// compiled programs (rather than loaded from source).
+func (p *Program) Cached() bool { return p.cached != nil }
+
 // RunOptions says how to run a program.
 type RunOptions struct {
 	Args       []string // os.Args (Args[0] is the program name)

@@ -115,6 +115,10 @@ type dec struct {
 var errCorrupt = errors.New("corrupt compiled-program cache")
 
 func (d *dec) u() uint64 {
+	if d.p < len(d.b) && d.b[d.p] < 0x80 { // most numbers are small
+		d.p++
+		return uint64(d.b[d.p-1])
+	}
 	x, n := binary.Uvarint(d.b[d.p:])
 	if n <= 0 {
 		panic(errCorrupt)
@@ -123,6 +127,11 @@ func (d *dec) u() uint64 {
 	return x
 }
 func (d *dec) i() int64 {
+	if d.p < len(d.b) && d.b[d.p] < 0x80 {
+		d.p++
+		ux := uint64(d.b[d.p-1])
+		return int64(ux>>1) ^ -int64(ux&1)
+	}
 	x, n := binary.Varint(d.b[d.p:])
 	if n <= 0 {
 		panic(errCorrupt)

@@ -116,3 +116,24 @@ func TestMapRace(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// BenchmarkCachedStart measures a run of a program read from the
+// compiled-program cache: decoding what the run uses, package
+// initializers, and a tiny main.
+func BenchmarkCachedStart(b *testing.B) {
+	p := loadHot(b)
+	data, err := vm.New(p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		m, err := vm.ReadCache(data, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"hot", "print", "1"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if code := m.Run(); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
