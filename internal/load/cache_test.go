@@ -1,0 +1,80 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// An entry is found again while nothing it depends on changes, and not
+// after a file changes, a file is added to a package directory, or the
+// environment that shapes loading differs.
+func TestCacheInvalidation(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "prog")
+	if err := os.Mkdir(pkg, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	main := filepath.Join(pkg, "main.go")
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(main, "package main\n\nfunc main() {}\n")
+	cfg := Config{Dir: dir, Env: []string{"GOROCACHE=" + filepath.Join(dir, "cache"), "GOFLAGS="}}
+	args := []string{"./prog"}
+	prog := &Program{deps: []string{main, pkg}}
+	data := []byte("compiled program")
+
+	if got := CacheLookup(cfg, args); got != nil {
+		t.Fatalf("lookup before store: got %q", got)
+	}
+	CacheStore(cfg, args, prog, data)
+	if got := CacheLookup(cfg, args); string(got) != string(data) {
+		t.Fatalf("lookup after store: got %q, want %q", got, data)
+	}
+	if got := CacheLookup(cfg, []string{"./prog/"}); got != nil {
+		t.Errorf("other arguments found the entry")
+	}
+	other := cfg
+	other.Env = append(append([]string(nil), cfg.Env...), "GOFLAGS=-tags=x")
+	if got := CacheLookup(other, args); got != nil {
+		t.Errorf("other GOFLAGS found the entry")
+	}
+	if got := CacheLookup(Config{Dir: dir, Env: append(cfg.Env, "GOROCACHE=off")}, args); got != nil {
+		t.Errorf("GOROCACHE=off found an entry")
+	}
+
+	// A file edited (same size, later time).
+	later := time.Now().Add(time.Minute)
+	write(main, "package main\n\nfunc main() {/}\n")
+	os.Chtimes(main, later, later)
+	os.Chtimes(pkg, later, later) // the directory's time is not what tells here
+	if got := CacheLookup(cfg, args); got != nil {
+		t.Errorf("found after main.go changed")
+	}
+	CacheStore(cfg, args, prog, data)
+	if got := CacheLookup(cfg, args); got == nil {
+		t.Fatalf("not found after storing again")
+	}
+
+	// A file added to the package.
+	write(filepath.Join(pkg, "extra.go"), "package main\n")
+	even := later.Add(time.Minute)
+	os.Chtimes(pkg, even, even) // file systems with coarse times
+	if got := CacheLookup(cfg, args); got != nil {
+		t.Errorf("found after a file was added to the package")
+	}
+
+	// A corrupt entry is not found.
+	CacheStore(cfg, args, prog, data)
+	key, _ := cacheKey(cfg, args)
+	path := entryPath(filepath.Join(dir, "cache"), key)
+	write(path, "garbage")
+	if got := CacheLookup(cfg, args); got != nil {
+		t.Errorf("found a corrupt entry: %q", got)
+	}
+}
