@@ -395,11 +395,7 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 		e.u(uint64(w.typeID(t.Underlying())))
 		e.u(uint64(t.NumMethods()))
 		for i := 0; i < t.NumMethods(); i++ {
-			fn := t.Method(i)
-			sig := fn.Type().(*types.Signature)
-			e.s(fn.Name())
-			e.u(uint64(w.pkgID(fn.Pkg())))
-			e.u(uint64(w.typeID(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))))
+			sig := w.method(&e, t.Method(i))
 			_, ptr := sig.Recv().Type().(*types.Pointer)
 			e.bool(ptr)
 		}
@@ -451,11 +447,7 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 		e.u(tInterface)
 		e.u(uint64(t.NumMethods()))
 		for i := 0; i < t.NumMethods(); i++ {
-			fn := t.Method(i)
-			sig := fn.Type().(*types.Signature)
-			e.s(fn.Name())
-			e.u(uint64(w.pkgID(fn.Pkg())))
-			e.u(uint64(w.typeID(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))))
+			w.method(&e, t.Method(i))
 		}
 	case *types.Tuple:
 		e.u(tTuple)
@@ -468,6 +460,16 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 		w.methodTable(id, T)
 	}
 	return e.b
+}
+
+// method writes a method's name, package and signature (without its
+// receiver), and returns the signature.
+func (w *cacheWriter) method(e *enc, fn *types.Func) *types.Signature {
+	sig := fn.Type().(*types.Signature)
+	e.s(fn.Name())
+	e.u(uint64(w.pkgID(fn.Pkg())))
+	e.u(uint64(w.typeID(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))))
+	return sig
 }
 
 // methodTable records the implementations of T's methods.
