@@ -14,8 +14,10 @@
 //
 // ReadCache makes a Machine from those bytes. Reading is lazy: a type, a
 // variable's cell, a function and a function's code are decoded on first
-// use, under one lock. Positions come back in a file set with one byte per
-// line, which is all tracebacks and runtime.Caller need.
+// use, under one lock; tables of records and name indexes are read in place
+// (fixed-width offsets, binary search), so opening costs almost nothing.
+// Positions come back as file and line, all that tracebacks and
+// runtime.Caller need.
 //
 // What the writer cannot express (a type parameter at run time, a constant
 // it does not know) makes it refuse, and the program then runs uncached.
@@ -31,6 +33,9 @@ import (
 	"go/types"
 	"hash/crc32"
 	"math"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
@@ -40,7 +45,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v1\n"
+const cacheMagic = "goro compiled program v2\n"
 
 // Type record tags.
 const (
@@ -98,6 +103,44 @@ func (e *enc) bool(x bool) {
 		e.u(0)
 	}
 }
+func (e *enc) u32(x uint32) { e.b = binary.LittleEndian.AppendUint32(e.b, x) }
+
+// table writes records so that record i is found without reading the
+// others: their number, then n+1 offsets of four bytes, then the records.
+func (e *enc) table(recs [][]byte) {
+	e.u32(uint32(len(recs)))
+	off := 0
+	for _, r := range recs {
+		e.u32(uint32(off))
+		off += len(r)
+	}
+	e.u32(uint32(off))
+	for _, r := range recs {
+		e.b = append(e.b, r...)
+	}
+}
+
+// indexEntry is an entry of a name index: a key, a number, and data.
+type indexEntry struct {
+	key  string
+	n    uint64
+	data []byte
+}
+
+// index writes entries sorted by key as a table, for binary search.
+func (e *enc) index(entries []indexEntry) {
+	slices.SortStableFunc(entries, func(a, b indexEntry) int { return strings.Compare(a.key, b.key) })
+	recs := make([][]byte, len(entries))
+	for i, en := range entries {
+		var r enc
+		r.s(en.key)
+		r.u(en.n)
+		r.b = append(r.b, en.data...)
+		recs[i] = r.b
+	}
+	e.table(recs)
+}
+
 func (e *enc) slots(xs []int32) {
 	e.u(uint64(len(xs)))
 	for _, x := range xs {
@@ -159,6 +202,76 @@ func (d *dec) bytes() []byte {
 	return b
 }
 func (d *dec) bool() bool { return d.u() != 0 }
+
+func (d *dec) u32() uint32 {
+	if d.p+4 > len(d.b) {
+		panic(errCorrupt)
+	}
+	x := binary.LittleEndian.Uint32(d.b[d.p:])
+	d.p += 4
+	return x
+}
+
+// table is a table written by enc.table, read in place.
+type table struct {
+	n    int
+	offs []byte // n+1 offsets
+	data []byte
+}
+
+func (d *dec) table() table {
+	n := int(d.u32())
+	if n < 0 || d.p+4*(n+1) > len(d.b) {
+		panic(errCorrupt)
+	}
+	t := table{n: n, offs: d.b[d.p : d.p+4*(n+1)]}
+	d.p += 4 * (n + 1)
+	end := int(binary.LittleEndian.Uint32(t.offs[4*n:]))
+	if d.p+end > len(d.b) {
+		panic(errCorrupt)
+	}
+	t.data = d.b[d.p : d.p+end]
+	d.p += end
+	return t
+}
+
+// rec returns a decoder of record i.
+func (t table) rec(i int) *dec {
+	if i < 0 || i >= t.n {
+		panic(errCorrupt)
+	}
+	lo := binary.LittleEndian.Uint32(t.offs[4*i:])
+	hi := binary.LittleEndian.Uint32(t.offs[4*i+4:])
+	if lo > hi || int(hi) > len(t.data) {
+		panic(errCorrupt)
+	}
+	return &dec{b: t.data[lo:hi]}
+}
+
+// lookup returns decoders, positioned after the key, of the entries of an
+// index (enc.index) with key key.
+func (t table) lookup(key string) []*dec {
+	keyAt := func(i int) (string, *dec) {
+		d := t.rec(i)
+		n := d.n()
+		if d.p+n > len(d.b) {
+			panic(errCorrupt)
+		}
+		k := d.b[d.p : d.p+n]
+		d.p += n
+		return string(k), d
+	}
+	i := sort.Search(t.n, func(i int) bool { k, _ := keyAt(i); return k >= key })
+	var out []*dec
+	for ; i < t.n; i++ {
+		k, d := keyAt(i)
+		if k != key {
+			break
+		}
+		out = append(out, d)
+	}
+	return out
+}
 func (d *dec) slots() []int32 {
 	xs := make([]int32, d.n())
 	for i := range xs {
@@ -181,8 +294,7 @@ type cacheWriter struct {
 	pkgs     []*types.Package
 	fileIDs  map[string]int
 	files    []string
-	lines    []int // highest line used, per file
-	cells    map[*rt.Value]int
+	cells    map[*rt.Value]int // a variable's cell → its id
 	globals  []*ssa.Global
 	methods  []int // ids of the types that have method tables
 	mtabs    [][]byte
@@ -200,8 +312,7 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 		fileIDs: map[string]int{}, cells: map[*rt.Value]int{}}
 	var body enc
 	// Package-level variables and named types: what natives look up.
-	var named enc
-	nnamed := 0
+	var named []indexEntry
 	for _, p := range m.prog.Packages {
 		for _, mem := range p.Members {
 			switch mem := mem.(type) {
@@ -221,19 +332,12 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 				if it, ok := T.Underlying().(*types.Interface); ok && !it.IsMethodSet() {
 					continue // a constraint: never a run-time type
 				}
-				named.s(p.Pkg.Path())
-				named.s(mem.Name())
-				named.u(uint64(w.typeID(T)))
-				nnamed++
+				named = append(named, indexEntry{p.Pkg.Path() + "." + mem.Name(), uint64(w.typeID(T)), nil})
 			}
 		}
 	}
-	var globals enc
-	globals.u(uint64(len(w.globals)))
 	for _, g := range w.globals {
-		globals.s(g.Pkg.Pkg.Path())
-		globals.s(g.Name())
-		globals.u(uint64(w.typeID(g.Type().(*types.Pointer).Elem())))
+		w.typeID(g.Type().(*types.Pointer).Elem())
 	}
 	main := m.prog.Main
 	initID, mainID := -1, -1
@@ -263,27 +367,28 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 		body.s(p.Name())
 	}
 	body.u(uint64(len(w.files)))
-	for i, f := range w.files {
+	for _, f := range w.files {
 		body.s(f)
-		body.u(uint64(w.lines[i]))
 	}
-	body.u(uint64(len(w.typeRecs)))
-	for _, r := range w.typeRecs {
-		body.bytes(r)
+	body.table(w.typeRecs)
+	body.table(w.funcRecs)
+	// Variables: their types by id, and an index by name.
+	var gtypes enc
+	for _, g := range w.globals {
+		gtypes.u32(uint32(w.typeID(g.Type().(*types.Pointer).Elem())))
 	}
-	body.b = append(body.b, globals.b...)
-	body.u(uint64(nnamed))
-	body.b = append(body.b, named.b...)
-	body.u(uint64(len(w.funcRecs)))
-	for _, r := range w.funcRecs {
-		body.bytes(r)
+	body.bytes(gtypes.b)
+	var gindex []indexEntry
+	for _, g := range w.globals {
+		gindex = append(gindex, indexEntry{g.Pkg.Pkg.Path() + "." + g.Name(), uint64(w.cells[w.m.globals[g]]), nil})
 	}
-	body.u(uint64(len(w.methods)))
+	body.index(gindex)
+	body.index(named)
+	var mindex []indexEntry
 	for i, id := range w.methods {
-		body.s(w.m.typeOf(w.types[id]).String())
-		body.u(uint64(id))
-		body.bytes(w.mtabs[i])
+		mindex = append(mindex, indexEntry{w.m.typeOf(w.types[id]).String(), uint64(id), w.mtabs[i]})
 	}
+	body.index(mindex)
 	body.i(int64(initID))
 	body.i(int64(mainID))
 	sum := crc32.Checksum(body.b, crcTable)
@@ -343,9 +448,7 @@ func (w *cacheWriter) pos(e *enc, p token.Pos) {
 		id = len(w.files)
 		w.fileIDs[pos.Filename] = id
 		w.files = append(w.files, pos.Filename)
-		w.lines = append(w.lines, 0)
 	}
-	w.lines[id] = max(w.lines[id], pos.Line)
 	e.u(uint64(id + 1))
 	e.u(uint64(pos.Line))
 }
@@ -658,30 +761,32 @@ type cacheProgram struct {
 	m  *Machine
 	mu sync.Mutex
 
-	fset  *token.FileSet
-	bases []int // of each file, whose line n is at bases[i]+n-1
+	files []string // positions are (file index+1)<<posLineBits | line
 	pkgs  []*types.Package
 
-	typeRecs [][]byte
+	typeRecs table
 	types    []types.Type
 	vmTypes  []*Type
 
-	globalNames map[string]int // "pkgpath.name" → global id
-	globalTypes []int
+	globalTypes []byte // u32 type id per variable id
+	globalIndex table  // "pkgpath.name" → variable id
 	cells       []*rt.Value
 
-	named map[string]int // "pkgpath.name" → type id
+	named table // "pkgpath.name" → type id
 
-	funcRecs [][]byte
+	funcRecs table
 	funcs    []*Func
 	bodies   []int // offset of each function's body in its record
 
-	methodKeys map[string][]int // type string → ids of types with tables
-	mtabRecs   map[int][]byte
-	mtabs      map[int]map[string]*Func
+	methodIndex table // type string → type id, method table
+	mtabs       map[int]map[string]*Func
 
 	initID, mainID int
 }
+
+// posLineBits is how many bits of a position read from the cache hold
+// the line.
+const posLineBits = 24
 
 // ReadCache makes a Machine from what WriteCache wrote.
 func ReadCache(data []byte, opt Options) (m *Machine, err error) {
@@ -697,55 +802,27 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	if d.s() != cacheMagic {
 		return nil, errCorrupt
 	}
-	c := &cacheProgram{fset: token.NewFileSet(), globalNames: map[string]int{}, named: map[string]int{},
-		methodKeys: map[string][]int{}, mtabRecs: map[int][]byte{}, mtabs: map[int]map[string]*Func{}}
+	c := &cacheProgram{mtabs: map[int]map[string]*Func{}}
 	c.pkgs = make([]*types.Package, d.n())
 	for i := range c.pkgs {
 		path := d.s()
 		c.pkgs[i] = types.NewPackage(path, d.s())
 	}
-	c.bases = make([]int, d.n())
-	for i := range c.bases {
-		name := d.s()
-		n := d.n()
-		f := c.fset.AddFile(name, -1, n+1)
-		lines := make([]int, n+1)
-		for j := range lines {
-			lines[j] = j
-		}
-		f.SetLines(lines)
-		c.bases[i] = f.Base()
+	c.files = make([]string, d.n())
+	for i := range c.files {
+		c.files[i] = d.s()
 	}
-	c.typeRecs = make([][]byte, d.n())
-	for i := range c.typeRecs {
-		c.typeRecs[i] = d.bytes()
-	}
-	c.types = make([]types.Type, len(c.typeRecs))
-	c.vmTypes = make([]*Type, len(c.typeRecs))
-	ng := d.n()
-	c.globalTypes = make([]int, ng)
-	c.cells = make([]*rt.Value, ng)
-	for i := 0; i < ng; i++ {
-		pkg := d.s()
-		c.globalNames[pkg+"."+d.s()] = i
-		c.globalTypes[i] = d.n()
-	}
-	for n := d.n(); n > 0; n-- {
-		pkg := d.s()
-		c.named[pkg+"."+d.s()] = d.n()
-	}
-	c.funcRecs = make([][]byte, d.n())
-	for i := range c.funcRecs {
-		c.funcRecs[i] = d.bytes()
-	}
-	c.funcs = make([]*Func, len(c.funcRecs))
-	c.bodies = make([]int, len(c.funcRecs))
-	for n := d.n(); n > 0; n-- {
-		key := d.s()
-		id := d.n()
-		c.methodKeys[key] = append(c.methodKeys[key], id)
-		c.mtabRecs[id] = d.bytes()
-	}
+	c.typeRecs = d.table()
+	c.types = make([]types.Type, c.typeRecs.n)
+	c.vmTypes = make([]*Type, c.typeRecs.n)
+	c.funcRecs = d.table()
+	c.funcs = make([]*Func, c.funcRecs.n)
+	c.bodies = make([]int, c.funcRecs.n)
+	c.globalTypes = d.bytes()
+	c.cells = make([]*rt.Value, len(c.globalTypes)/4)
+	c.globalIndex = d.table()
+	c.named = d.table()
+	c.methodIndex = d.table()
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
 	m = newMachine(opt)
@@ -768,7 +845,16 @@ func (c *cacheProgram) pos(d *dec) token.Pos {
 	if id == 0 {
 		return token.NoPos
 	}
-	return token.Pos(c.bases[id-1] + d.n() - 1)
+	return token.Pos(id<<posLineBits | d.n())
+}
+
+// position returns the file and line of a position read from the cache.
+func (c *cacheProgram) position(p token.Pos) (string, int) {
+	id := int(p) >> posLineBits
+	if id < 1 || id > len(c.files) {
+		return "?", 0
+	}
+	return c.files[id-1], int(p) & (1<<posLineBits - 1)
 }
 
 // typ returns type id, decoding it on first use. c.mu is held.
@@ -776,7 +862,7 @@ func (c *cacheProgram) typ(id int) types.Type {
 	if T := c.types[id]; T != nil {
 		return T
 	}
-	d := &dec{b: c.typeRecs[id]}
+	d := c.typeRecs.rec(id)
 	var T types.Type
 	switch d.u() {
 	case tBasic:
@@ -879,7 +965,10 @@ func (c *cacheProgram) cell(id int) *rt.Value {
 	if p := c.cells[id]; p != nil {
 		return p
 	}
-	et := c.vmType(c.globalTypes[id])
+	if 4*id+4 > len(c.globalTypes) {
+		panic(errCorrupt)
+	}
+	et := c.vmType(int(binary.LittleEndian.Uint32(c.globalTypes[4*id:])))
 	var p *rt.Value
 	if et.Size == 0 {
 		p = c.m.zeroCell(et) // as gc, zero-size variables share an address
@@ -896,7 +985,7 @@ func (c *cacheProgram) fn(id int) *Func {
 	if f := c.funcs[id]; f != nil {
 		return f
 	}
-	d := &dec{b: c.funcRecs[id]}
+	d := c.funcRecs.rec(id)
 	f := &Func{m: c.m, cached: c, id: int32(id)}
 	f.name = d.s()
 	f.key = d.s()
@@ -915,7 +1004,8 @@ func (c *cacheProgram) fn(id int) *Func {
 func (c *cacheProgram) decodeBody(f *Func) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	d := &dec{b: c.funcRecs[f.id], p: c.bodies[f.id]}
+	d := c.funcRecs.rec(int(f.id))
+	d.p = c.bodies[f.id]
 	if b := uint8(d.n()); b != bindNone {
 		f.bindNative(b)
 		return
@@ -1039,14 +1129,14 @@ func (c *cacheProgram) instr(d *dec) instr {
 func (c *cacheProgram) method(t *Type, name string) *Func {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for _, id := range c.methodKeys[t.String()] {
+	for _, d := range c.methodIndex.lookup(t.String()) {
+		id := d.n()
 		if !types.Identical(c.typ(id), t.T) {
 			continue
 		}
 		tab := c.mtabs[id]
 		if tab == nil {
 			tab = map[string]*Func{}
-			d := &dec{b: c.mtabRecs[id]}
 			for n := d.n(); n > 0; n-- {
 				mname := d.s()
 				if fid := int(d.i()); fid >= 0 {
@@ -1069,21 +1159,21 @@ func (c *cacheProgram) method(t *Type, name string) *Func {
 func (c *cacheProgram) lookupType(pkgpath, name string) *Type {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	id, ok := c.named[pkgpath+"."+name]
-	if !ok {
+	ds := c.named.lookup(pkgpath + "." + name)
+	if len(ds) == 0 {
 		return nil
 	}
-	return c.vmType(id)
+	return c.vmType(ds[0].n())
 }
 
 func (c *cacheProgram) global(pkgpath, name string) *rt.Value {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	id, ok := c.globalNames[pkgpath+"."+name]
-	if !ok {
+	ds := c.globalIndex.lookup(pkgpath + "." + name)
+	if len(ds) == 0 {
 		return nil
 	}
-	return c.cell(id)
+	return c.cell(ds[0].n())
 }
 
 func (c *cacheProgram) entry() (init, main *Func) {

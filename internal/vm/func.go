@@ -77,6 +77,9 @@ func (f *Func) FileLine(pc int) (string, int) {
 	if !p.IsValid() {
 		return "?", 0
 	}
+	if f.m.cache != nil {
+		return f.m.cache.position(p)
+	}
 	pos := f.m.fset().Position(p)
 	return pos.Filename, pos.Line
 }

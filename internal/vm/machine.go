@@ -289,12 +289,7 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 }
 
 // fset returns the program's file set.
-func (m *Machine) fset() *token.FileSet {
-	if m.cache != nil {
-		return m.cache.fset
-	}
-	return m.prog.Fset
-}
+func (m *Machine) fset() *token.FileSet { return m.prog.Fset }
 
 // NewError returns an error value (an *errors.errorString) with text msg.
 func (m *Machine) NewError(msg string) rt.Value {
