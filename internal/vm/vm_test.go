@@ -121,14 +121,17 @@ func TestMapRace(t *testing.T) {
 // compiled-program cache: decoding what the run uses, package
 // initializers, and a tiny main.
 func BenchmarkCachedStart(b *testing.B) {
-	p := loadHot(b)
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hello.go"})
+	if err != nil {
+		b.Fatal(err)
+	}
 	data, err := vm.New(p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache()
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		m, err := vm.ReadCache(data, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"hot", "print", "1"}})
+		m, err := vm.ReadCache(data, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"hello"}})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,10 +1,8 @@
 // The hot paths of the VM, each a loop of n iterations selected by
 // os.Args[1]; the benchmarks in vm_test.go check they do not allocate.
-// "print" is hello world, for the start-up benchmark.
 package main
 
 import (
-	"fmt"
 	"os"
 	"strconv"
 )
@@ -48,8 +46,6 @@ func main() {
 		}
 	case "fib":
 		sum = fib(n)
-	case "print": // start-up: hello world with fmt
-		fmt.Println("hello, world")
 	}
 	if sum == -1 {
 		println(sum)
