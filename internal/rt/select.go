@@ -264,11 +264,20 @@ func selunlock(cases []Scase, lockorder []uint16) {
 	}
 }
 
-// sortLockorder sorts lockorder by channel id with a heap sort (no
-// allocation, n log n for large reflect.Selects).
+// sortLockorder sorts lockorder by channel id: small selects (the select
+// statements of programs) by insertion, large ones (reflect.Select) with
+// a heap sort (no allocation, n log n).
 func sortLockorder(cases []Scase, lockorder []uint16) {
-	key := func(i int) uint64 { return cases[lockorder[i]].C.id }
 	n := len(lockorder)
+	if n <= 8 {
+		for i := 1; i < n; i++ {
+			for j := i; j > 0 && cases[lockorder[j]].C.id < cases[lockorder[j-1]].C.id; j-- {
+				lockorder[j], lockorder[j-1] = lockorder[j-1], lockorder[j]
+			}
+		}
+		return
+	}
+	key := func(i int) uint64 { return cases[lockorder[i]].C.id }
 	siftDown := func(root, end int) {
 		for {
 			child := 2*root + 1

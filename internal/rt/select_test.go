@@ -325,3 +325,31 @@ func TestSelectHammer(t *testing.T) {
 		t.Fatalf("received %d values, want %d", total, senders*per)
 	}
 }
+
+// sortLockorder orders cases by channel id, by insertion for small selects
+// and by heap sort for large ones, with duplicates (a channel in two cases).
+func TestSortLockorder(t *testing.T) {
+	rnd := uint64(12345)
+	next := func() uint64 { rnd ^= rnd << 13; rnd ^= rnd >> 7; rnd ^= rnd << 17; return rnd }
+	for n := 0; n <= 40; n++ {
+		for trial := 0; trial < 20; trial++ {
+			cases := make([]Scase, n)
+			order := make([]uint16, n)
+			for i := range cases {
+				cases[i].C = &Chan{id: next() % uint64(n+1)}
+				order[i] = uint16(i)
+			}
+			sortLockorder(cases, order)
+			seen := make([]bool, n)
+			for i, o := range order {
+				if seen[o] {
+					t.Fatalf("n=%d: case %d twice in %v", n, o, order)
+				}
+				seen[o] = true
+				if i > 0 && cases[order[i-1]].C.id > cases[o].C.id {
+					t.Fatalf("n=%d: not sorted at %d: %v", n, i, order)
+				}
+			}
+		}
+	}
+}
