@@ -65,9 +65,13 @@ func (t *Thread) next(in *instr, regs []rt.Value) bool {
 
 // builtin runs a builtin call in place; results go to regs[dst:].
 func (t *Thread) builtin(ci *callInfo, regs []rt.Value, dst int32) bool {
-	args := make([]rt.Value, len(ci.args))
-	for i, a := range ci.args {
-		args[i] = regs[a]
+	var buf [4]rt.Value // most builtins take few arguments: no allocation
+	args := buf[:0]
+	if len(ci.args) > len(buf) {
+		args = make([]rt.Value, 0, len(ci.args))
+	}
+	for _, a := range ci.args {
+		args = append(args, regs[a])
 	}
 	return t.builtinArgs(ci, args, regs, dst)
 }

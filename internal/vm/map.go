@@ -1,23 +1,105 @@
-// Maps: an index from hashable host keys to entries kept in insertion
-// order, with tombstones. A RWMutex guards the host map: the executor only
-// ever TryLocks it, and a G that finds it taken by another G's write has
-// met a data race, which it reports as gc does ("fatal error: concurrent
-// map writes") instead of letting the host map be corrupted. Iteration starts at a random entry (from the
-// runtime's seeded source) and wraps around, so programs cannot depend on
-// an order, yet a seed reproduces one.
+// Maps: an index from keys to entries kept in insertion order, with
+// tombstones. The index is a host map chosen by the key type (see idxKind):
+// map[uint64]int32 for keys that are one word (integers, bools, floats),
+// map[string]int32 for strings, and map[any]int32 over a comparable host
+// form of the key (hashKey) for everything else — so that the common keys
+// are neither boxed nor hashed as interfaces.
+//
+// A mapLock guards the host map: the executor only ever tries it, and a G
+// that finds it taken by another G's write has met a data race, which it
+// reports as gc does ("fatal error: concurrent map writes") instead of
+// letting the host map be corrupted. Iteration starts at a random entry
+// (from the runtime's seeded source) and wraps around, so programs cannot
+// depend on an order, yet a seed reproduces one.
 package vm
 
 import (
-	"sync"
+	"math"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
 
+// idxKind says which host index a map uses, from its key type.
+type idxKind uint8
+
+const (
+	idxAny    idxKind = iota // anys, keyed by hashKey
+	idxWord                  // words, keyed by v.N (bools, integers)
+	idxFloat                 // words, keyed by floatKey; NaNs are never indexed
+	idxString                // strs
+)
+
+func indexKind(key *Type) idxKind {
+	switch k := key.Kind; {
+	case k == KBool || k.IsInteger():
+		return idxWord
+	case k.IsFloat():
+		return idxFloat
+	case k == KString:
+		return idxString
+	}
+	return idxAny
+}
+
+// floatKey returns the index key of a float: its bits, with -0 as +0.
+// ok is false for NaN, which equals nothing, so is never found.
+func floatKey(v rt.Value) (bits uint64, ok bool) {
+	f := f64(v)
+	if f != f {
+		return 0, false
+	}
+	if f == 0 {
+		return 0, true
+	}
+	return math.Float64bits(f), true
+}
+
+// mapLock is a readers-writer lock that is only tried: state is the
+// number of readers, or -1 while a writer holds it. (sync.RWMutex's
+// TryLock and TryRLock cost several atomic operations each; this costs one.)
+type mapLock struct{ state atomic.Int32 }
+
+func (l *mapLock) TryLock() bool { return l.state.CompareAndSwap(0, -1) }
+func (l *mapLock) Unlock()       { l.state.Store(0) }
+
+func (l *mapLock) TryRLock() bool {
+	for {
+		s := l.state.Load()
+		if s < 0 {
+			return false
+		}
+		if l.state.CompareAndSwap(s, s+1) {
+			return true
+		}
+	}
+}
+
+func (l *mapLock) RUnlock() { l.state.Add(-1) }
+
+// Lock and RLock wait (natives: reflect, fmt's sorted printing); the
+// program's own operations never hold the lock for long.
+func (l *mapLock) Lock() {
+	for !l.TryLock() {
+		runtime.Gosched()
+	}
+}
+
+func (l *mapLock) RLock() {
+	for !l.TryRLock() {
+		runtime.Gosched()
+	}
+}
+
 // Map is a Go map.
 type Map struct {
-	mu    sync.RWMutex
+	mu    mapLock
 	t     *Type
-	index map[any]int32
+	ik    idxKind
+	words map[uint64]int32 // idxWord, idxFloat
+	strs  map[string]int32 // idxString
+	anys  map[any]int32    // idxAny
 	keys  []rt.Value
 	vals  []rt.Value
 	live  []bool
@@ -25,8 +107,31 @@ type Map struct {
 	gen   int // bumped when entries are compacted
 }
 
-func newMap(t *Type) *Map {
-	return &Map{t: t, index: map[any]int32{}}
+func newMap(t *Type) *Map { return newMapSize(t, 0) }
+
+// newMapSize returns a map with room for hint entries (make's size).
+func newMapSize(t *Type, hint int) *Map {
+	m := &Map{t: t, ik: indexKind(t.Key)}
+	m.makeIndex(hint)
+	if hint > 0 {
+		m.keys = make([]rt.Value, 0, hint)
+		m.vals = make([]rt.Value, 0, hint)
+		m.live = make([]bool, 0, hint)
+	}
+	return m
+}
+
+// makeIndex replaces the index with an empty one with room for n keys.
+func (m *Map) makeIndex(n int) {
+	m.words, m.strs, m.anys = nil, nil, nil
+	switch m.ik {
+	case idxWord, idxFloat:
+		m.words = make(map[uint64]int32, n)
+	case idxString:
+		m.strs = make(map[string]int32, n)
+	default:
+		m.anys = make(map[any]int32, n)
+	}
 }
 
 // Len returns the number of entries.
@@ -106,54 +211,101 @@ func packKeys(keys []any) any {
 	return packKeys(groups)
 }
 
-func (m *Map) get(k rt.Value) (rt.Value, bool, *Type) {
-	hk, bad := hashKey(m.t.Key, k)
-	if bad != nil {
-		return rt.Value{}, false, bad
+// find returns the entry of k; bad is the unhashable dynamic type inside
+// k, if any.
+func (m *Map) find(k rt.Value) (i int32, ok bool, bad *Type) {
+	switch m.ik {
+	case idxWord:
+		i, ok = m.words[k.N]
+	case idxFloat:
+		if b, isNum := floatKey(k); isNum {
+			i, ok = m.words[b]
+		}
+	case idxString:
+		s, _ := k.R.(string)
+		i, ok = m.strs[s]
+	default:
+		var hk any
+		if hk, bad = hashKey(m.t.Key, k); bad == nil {
+			i, ok = m.anys[hk]
+		}
 	}
-	i, ok := m.index[hk]
+	return
+}
+
+func (m *Map) get(k rt.Value) (rt.Value, bool, *Type) {
+	i, ok, bad := m.find(k)
 	if !ok {
-		return rt.Value{}, false, nil
+		return rt.Value{}, false, bad
 	}
 	return m.vals[i], true, nil
 }
 
 func (m *Map) set(k, v rt.Value) *Type {
-	hk, bad := hashKey(m.t.Key, k)
+	i, ok, bad := m.find(k)
 	if bad != nil {
 		return bad
 	}
-	if i, ok := m.index[hk]; ok {
+	if ok {
 		m.vals[i] = v
 		return nil
 	}
 	if len(m.keys) >= 16 && len(m.keys) > 2*m.count {
 		m.compact()
 	}
-	m.index[hk] = int32(len(m.keys))
+	m.add(k, v)
+	return nil
+}
+
+// add appends a new entry for k, which is not in the map, and indexes it.
+func (m *Map) add(k, v rt.Value) {
+	i := int32(len(m.keys))
 	m.keys = append(m.keys, k)
 	m.vals = append(m.vals, v)
 	m.live = append(m.live, true)
 	m.count++
-	return nil
+	switch m.ik {
+	case idxWord:
+		m.words[k.N] = i
+	case idxFloat:
+		if b, isNum := floatKey(k); isNum {
+			m.words[b] = i
+		}
+	case idxString:
+		s, _ := k.R.(string)
+		m.strs[s] = i
+	default:
+		hk, _ := hashKey(m.t.Key, k)
+		m.anys[hk] = i
+	}
 }
 
 func (m *Map) delete(k rt.Value) *Type {
-	hk, bad := hashKey(m.t.Key, k)
-	if bad != nil {
+	i, ok, bad := m.find(k)
+	if !ok {
 		return bad
 	}
-	if i, ok := m.index[hk]; ok {
-		delete(m.index, hk)
-		m.live[i] = false
-		m.keys[i], m.vals[i] = rt.Value{}, rt.Value{}
-		m.count--
+	switch m.ik {
+	case idxWord:
+		delete(m.words, k.N)
+	case idxFloat:
+		b, _ := floatKey(k)
+		delete(m.words, b)
+	case idxString:
+		s, _ := k.R.(string)
+		delete(m.strs, s)
+	default:
+		hk, _ := hashKey(m.t.Key, k)
+		delete(m.anys, hk)
 	}
+	m.live[i] = false
+	m.keys[i], m.vals[i] = rt.Value{}, rt.Value{}
+	m.count--
 	return nil
 }
 
 func (m *Map) clear() {
-	m.index = map[any]int32{}
+	m.makeIndex(0)
 	m.keys, m.vals, m.live = nil, nil, nil
 	m.count = 0
 	m.gen++
@@ -161,21 +313,18 @@ func (m *Map) clear() {
 
 // compact drops tombstones into fresh slices (iterators keep the old ones).
 func (m *Map) compact() {
+	keys, vals, live := m.keys, m.vals, m.live
 	n := m.count
-	keys := make([]rt.Value, 0, n*2)
-	vals := make([]rt.Value, 0, n*2)
-	live := make([]bool, 0, n*2)
-	index := make(map[any]int32, n)
-	for i := range m.keys {
-		if m.live[i] {
-			hk, _ := hashKey(m.t.Key, m.keys[i])
-			index[hk] = int32(len(keys))
-			keys = append(keys, m.keys[i])
-			vals = append(vals, m.vals[i])
-			live = append(live, true)
+	m.keys = make([]rt.Value, 0, n*2)
+	m.vals = make([]rt.Value, 0, n*2)
+	m.live = make([]bool, 0, n*2)
+	m.count = 0
+	m.makeIndex(n)
+	for i := range keys {
+		if live[i] {
+			m.add(keys[i], vals[i])
 		}
 	}
-	m.index, m.keys, m.vals, m.live = index, keys, vals, live
 	m.gen++
 }
 
