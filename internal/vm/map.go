@@ -104,7 +104,7 @@ type Map struct {
 	vals  []rt.Value
 	live  []bool
 	count int
-	gen   int // bumped when entries are compacted
+	gen   int // bumped when the entries move (grow, compact, clear)
 }
 
 func newMap(t *Type) *Map { return newMapSize(t, 0) }
@@ -260,6 +260,9 @@ func (m *Map) set(k, v rt.Value) *Type {
 // add appends a new entry for k, which is not in the map, and indexes it.
 func (m *Map) add(k, v rt.Value) {
 	i := int32(len(m.keys))
+	if len(m.keys) == cap(m.keys) {
+		m.grow()
+	}
 	m.keys = append(m.keys, k)
 	m.vals = append(m.vals, v)
 	m.live = append(m.live, true)
@@ -278,6 +281,29 @@ func (m *Map) add(k, v rt.Value) {
 		hk, _ := hashKey(m.t.Key, k)
 		m.anys[hk] = i
 	}
+}
+
+// grow doubles the entries' room. Scalar keys and values are copied word
+// by word: a copy() of Values runs the host GC's write barrier over every
+// element while it marks, which made growing large maps slow.
+func (m *Map) grow() {
+	n := max(8, 2*cap(m.keys))
+	keys := make([]rt.Value, len(m.keys), n)
+	vals := make([]rt.Value, len(m.vals), n)
+	live := make([]bool, len(m.live), n)
+	if m.t.Key.isScalar() {
+		copyScalars(keys, m.keys)
+	} else {
+		copy(keys, m.keys)
+	}
+	if m.t.Elem.isScalar() {
+		copyScalars(vals, m.vals)
+	} else {
+		copy(vals, m.vals)
+	}
+	copy(live, m.live)
+	m.keys, m.vals, m.live = keys, vals, live
+	m.gen++ // iterators hold the old entries: they must look keys up again
 }
 
 func (m *Map) delete(k rt.Value) *Type {

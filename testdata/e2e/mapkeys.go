@@ -133,6 +133,32 @@ func main() {
 		iters++
 	}
 	fmt.Println("clear during range:", iters, len(md))
+	// Inserting during iteration (the entries grow), then deleting entries not yet reached.
+	clear(md)
+	for i := 0; i < 6; i++ {
+		md[i] = i
+	}
+	seen := map[int]bool{}
+	for k := range md {
+		seen[k] = true
+		if len(seen) == 1 {
+			for j := 1000; j < 1100; j++ {
+				md[j] = j
+			}
+			for j := 0; j < 6; j++ {
+				if j != k {
+					delete(md, j)
+				}
+			}
+		}
+	}
+	old := 0
+	for k := range seen {
+		if k < 6 {
+			old++
+		}
+	}
+	fmt.Println("insert and delete during range:", old, len(md))
 
 	// Many deletions, then inserts (the entries are compacted) and updates during iteration.
 	mc := make(map[int]int, 10)
