@@ -1,6 +1,6 @@
 // Maps: an index from keys to entries kept in insertion order, with
 // tombstones. The index is a host map chosen by the key type (see idxKind):
-// map[uint64]int32 for keys that are one word (integers, bools, floats),
+// wordIndex for keys that are one word (integers, bools, floats),
 // map[string]int32 for strings, and map[any]int32 over a comparable host
 // form of the key (hashKey) for everything else — so that the common keys
 // are neither boxed nor hashed as interfaces.
@@ -97,7 +97,7 @@ type Map struct {
 	mu    mapLock
 	t     *Type
 	ik    idxKind
-	words map[uint64]int32 // idxWord, idxFloat
+	words wordIndex        // idxWord, idxFloat
 	strs  map[string]int32 // idxString
 	anys  map[any]int32    // idxAny
 	keys  []rt.Value
@@ -123,10 +123,10 @@ func newMapSize(t *Type, hint int) *Map {
 
 // makeIndex replaces the index with an empty one with room for n keys.
 func (m *Map) makeIndex(n int) {
-	m.words, m.strs, m.anys = nil, nil, nil
+	m.words, m.strs, m.anys = wordIndex{}, nil, nil
 	switch m.ik {
 	case idxWord, idxFloat:
-		m.words = make(map[uint64]int32, n)
+		m.words = makeWordIndex(n)
 	case idxString:
 		m.strs = make(map[string]int32, n)
 	default:
@@ -216,10 +216,10 @@ func packKeys(keys []any) any {
 func (m *Map) find(k rt.Value) (i int32, ok bool, bad *Type) {
 	switch m.ik {
 	case idxWord:
-		i, ok = m.words[k.N]
+		i, ok = m.words.get(k.N)
 	case idxFloat:
 		if b, isNum := floatKey(k); isNum {
-			i, ok = m.words[b]
+			i, ok = m.words.get(b)
 		}
 	case idxString:
 		s, _ := k.R.(string)
@@ -269,10 +269,10 @@ func (m *Map) add(k, v rt.Value) {
 	m.count++
 	switch m.ik {
 	case idxWord:
-		m.words[k.N] = i
+		m.words.put(k.N, i)
 	case idxFloat:
 		if b, isNum := floatKey(k); isNum {
-			m.words[b] = i
+			m.words.put(b, i)
 		}
 	case idxString:
 		s, _ := k.R.(string)
@@ -313,10 +313,10 @@ func (m *Map) delete(k rt.Value) *Type {
 	}
 	switch m.ik {
 	case idxWord:
-		delete(m.words, k.N)
+		m.words.del(k.N)
 	case idxFloat:
 		b, _ := floatKey(k)
-		delete(m.words, b)
+		m.words.del(b)
 	case idxString:
 		s, _ := k.R.(string)
 		delete(m.strs, s)
