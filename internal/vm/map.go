@@ -100,9 +100,9 @@ type Map struct {
 	words wordIndex        // idxWord, idxFloat
 	strs  map[string]int32 // idxString
 	anys  map[any]int32    // idxAny
-	keys  []rt.Value
-	vals  []rt.Value
-	live  []bool
+	keys  column           // the entries, in insertion order
+	vals  column
+	live  []bool // false: the entry was deleted
 	count int
 	gen   int // bumped when the entries move (grow, compact, clear)
 }
@@ -113,12 +113,71 @@ func newMap(t *Type) *Map { return newMapSize(t, 0) }
 func newMapSize(t *Type, hint int) *Map {
 	m := &Map{t: t, ik: indexKind(t.Key)}
 	m.makeIndex(hint)
-	if hint > 0 {
-		m.keys = make([]rt.Value, 0, hint)
-		m.vals = make([]rt.Value, 0, hint)
-		m.live = make([]bool, 0, hint)
-	}
+	m.makeEntries(hint)
 	return m
+}
+
+// makeEntries replaces the entries with empty ones with room for n.
+func (m *Map) makeEntries(n int) {
+	m.keys = newColumn(m.t.Key.isScalar(), n)
+	m.vals = newColumn(m.t.Elem.isScalar(), n)
+	m.live = nil
+	if n > 0 {
+		m.live = make([]bool, 0, n)
+	}
+}
+
+// column is one side (keys or values) of a map's entries: words for a
+// scalar type (its Values are N alone), else Values. Words take a third of
+// the room, and the host GC neither scans them nor runs write barriers
+// when they are stored or copied.
+type column struct {
+	scalar bool
+	w      []uint64
+	v      []rt.Value
+}
+
+func newColumn(scalar bool, capacity int) column {
+	c := column{scalar: scalar}
+	if capacity > 0 {
+		if scalar {
+			c.w = make([]uint64, 0, capacity)
+		} else {
+			c.v = make([]rt.Value, 0, capacity)
+		}
+	}
+	return c
+}
+
+func (c *column) at(i int32) rt.Value {
+	if c.scalar {
+		return rt.Value{N: c.w[i]}
+	}
+	return c.v[i]
+}
+
+func (c *column) put(i int32, x rt.Value) {
+	if c.scalar {
+		c.w[i] = x.N
+	} else {
+		c.v[i] = x
+	}
+}
+
+func (c *column) push(x rt.Value) {
+	if c.scalar {
+		c.w = append(c.w, x.N)
+	} else {
+		c.v = append(c.v, x)
+	}
+}
+
+// regrown returns a copy of c with room for n entries.
+func (c *column) regrown(n int) column {
+	nc := newColumn(c.scalar, n)
+	nc.w = append(nc.w, c.w...)
+	nc.v = append(nc.v, c.v...)
+	return nc
 }
 
 // makeIndex replaces the index with an empty one with room for n keys.
@@ -238,7 +297,7 @@ func (m *Map) get(k rt.Value) (rt.Value, bool, *Type) {
 	if !ok {
 		return rt.Value{}, false, bad
 	}
-	return m.vals[i], true, nil
+	return m.vals.at(i), true, nil
 }
 
 func (m *Map) set(k, v rt.Value) *Type {
@@ -247,10 +306,10 @@ func (m *Map) set(k, v rt.Value) *Type {
 		return bad
 	}
 	if ok {
-		m.vals[i] = v
+		m.vals.put(i, v)
 		return nil
 	}
-	if len(m.keys) >= 16 && len(m.keys) > 2*m.count {
+	if len(m.live) >= 16 && len(m.live) > 2*m.count {
 		m.compact()
 	}
 	m.add(k, v)
@@ -259,12 +318,12 @@ func (m *Map) set(k, v rt.Value) *Type {
 
 // add appends a new entry for k, which is not in the map, and indexes it.
 func (m *Map) add(k, v rt.Value) {
-	i := int32(len(m.keys))
-	if len(m.keys) == cap(m.keys) {
+	i := int32(len(m.live))
+	if len(m.live) == cap(m.live) {
 		m.grow()
 	}
-	m.keys = append(m.keys, k)
-	m.vals = append(m.vals, v)
+	m.keys.push(k)
+	m.vals.push(v)
 	m.live = append(m.live, true)
 	m.count++
 	switch m.ik {
@@ -283,26 +342,11 @@ func (m *Map) add(k, v rt.Value) {
 	}
 }
 
-// grow doubles the entries' room. Scalar keys and values are copied word
-// by word: a copy() of Values runs the host GC's write barrier over every
-// element while it marks, which made growing large maps slow.
+// grow doubles the entries' room.
 func (m *Map) grow() {
-	n := max(8, 2*cap(m.keys))
-	keys := make([]rt.Value, len(m.keys), n)
-	vals := make([]rt.Value, len(m.vals), n)
-	live := make([]bool, len(m.live), n)
-	if m.t.Key.isScalar() {
-		copyScalars(keys, m.keys)
-	} else {
-		copy(keys, m.keys)
-	}
-	if m.t.Elem.isScalar() {
-		copyScalars(vals, m.vals)
-	} else {
-		copy(vals, m.vals)
-	}
-	copy(live, m.live)
-	m.keys, m.vals, m.live = keys, vals, live
+	n := max(8, 2*cap(m.live))
+	m.keys, m.vals = m.keys.regrown(n), m.vals.regrown(n)
+	m.live = append(make([]bool, 0, n), m.live...)
 	m.gen++ // iterators hold the old entries: they must look keys up again
 }
 
@@ -325,14 +369,15 @@ func (m *Map) delete(k rt.Value) *Type {
 		delete(m.anys, hk)
 	}
 	m.live[i] = false
-	m.keys[i], m.vals[i] = rt.Value{}, rt.Value{}
+	m.keys.put(i, rt.Value{}) // let go of what they refer to
+	m.vals.put(i, rt.Value{})
 	m.count--
 	return nil
 }
 
 func (m *Map) clear() {
 	m.makeIndex(0)
-	m.keys, m.vals, m.live = nil, nil, nil
+	m.makeEntries(0)
 	m.count = 0
 	m.gen++
 }
@@ -341,14 +386,12 @@ func (m *Map) clear() {
 func (m *Map) compact() {
 	keys, vals, live := m.keys, m.vals, m.live
 	n := m.count
-	m.keys = make([]rt.Value, 0, n*2)
-	m.vals = make([]rt.Value, 0, n*2)
-	m.live = make([]bool, 0, n*2)
+	m.makeEntries(n * 2)
 	m.count = 0
 	m.makeIndex(n)
-	for i := range keys {
+	for i := range live {
 		if live[i] {
-			m.add(keys[i], vals[i])
+			m.add(keys.at(int32(i)), vals.at(int32(i)))
 		}
 	}
 	m.gen++
@@ -357,7 +400,7 @@ func (m *Map) compact() {
 // mapIter iterates over a map (the state of a range statement).
 type mapIter struct {
 	m          *Map
-	keys, vals []rt.Value
+	keys, vals column
 	live       []bool
 	gen        int
 	start, i   int
@@ -371,7 +414,7 @@ func (m *Map) iter(seed uint64) *mapIter {
 		return it
 	}
 	it.keys, it.vals, it.live, it.gen = m.keys, m.vals, m.live, m.gen
-	it.n = len(m.keys)
+	it.n = len(m.live)
 	if it.n > 0 {
 		it.start = int(seed % uint64(it.n))
 	}
@@ -386,7 +429,7 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 		if !it.live[j] {
 			continue
 		}
-		k = it.keys[j]
+		k = it.keys.at(int32(j))
 		if it.gen != it.m.gen {
 			// The map was compacted or cleared since: the entry counts only
 			// if still present, with its current value.
@@ -401,7 +444,7 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 			}
 			return k, cur, true
 		}
-		return k, it.vals[j], true
+		return k, it.vals.at(int32(j)), true
 	}
 	return rt.Value{}, rt.Value{}, false
 }
