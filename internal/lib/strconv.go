@@ -47,12 +47,14 @@ func init() {
 				u = -u
 			}
 			if !badBase(t, int64(a[2].N)) {
-				r[0] = vm.AppendString(dst, strconv.FormatUint(u, int(int64(a[2].N))))
+				var buf [64]byte
+				r[0] = vm.AppendBytes(dst, strconv.AppendUint(buf[:0], u, int(int64(a[2].N))))
 			}
 		})
 		vm.RegisterNative(pkg+"AppendUint", func(t *vm.Thread, a, r []rt.Value) {
 			if !badBase(t, int64(a[2].N)) {
-				r[0] = vm.AppendString(a[0], strconv.FormatUint(a[1].N, int(int64(a[2].N))))
+				var buf [64]byte
+				r[0] = vm.AppendBytes(a[0], strconv.AppendUint(buf[:0], a[1].N, int(int64(a[2].N))))
 			}
 		})
 	}

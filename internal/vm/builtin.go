@@ -299,9 +299,10 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	return rt.Value{R: ns}
 }
 
-// appendString is append(s, x...) for a []byte s: the bytes of x are
+// appendString is append(s, x...) for a []byte s: the bytes of x (a
+// string or host bytes) are
 // written straight into s's Values, growing it as gc grows a []byte.
-func appendString(s rt.Value, x string) rt.Value {
+func appendString[T string | []byte](s rt.Value, x T) rt.Value {
 	vs, _ := s.R.([]rt.Value)
 	if len(x) == 0 {
 		return s
@@ -336,6 +337,9 @@ func copyScalars(dst, src []rt.Value) {
 // AppendString is append(s, x...) for a []byte s (natives that append
 // text, as strconv.AppendInt).
 func AppendString(s rt.Value, x string) rt.Value { return appendString(s, x) }
+
+// AppendBytes is append(s, x...) for a []byte s and host bytes x.
+func AppendBytes(s rt.Value, x []byte) rt.Value { return appendString(s, x) }
 
 // growCap is gc's growslice capacity rule (nextslicecap, then rounding up
 // to the allocator's size class).
