@@ -1,11 +1,12 @@
 // Maps: an index from keys to entries kept in insertion order, with
-// tombstones. The index is a host map chosen by the key type (see idxKind):
-// wordIndex for keys that are one word (integers, bools, floats),
-// map[string]int32 for strings, and map[any]int32 over a comparable host
-// form of the key (hashKey) for everything else — so that the common keys
-// are neither boxed nor hashed as interfaces.
+// tombstones. The index is chosen by the key type (see idxKind): a
+// wordIndex for keys that are one word (integers, bools, floats), a host
+// map[string]int32 for strings, and a host map[any]int32 over a comparable
+// host form of the key (hashKey) for everything else — so that the common
+// keys are neither boxed nor hashed as interfaces. The entries' keys and
+// values are columns: words for scalar types, Values otherwise.
 //
-// A mapLock guards the host map: the executor only ever tries it, and a G
+// A mapLock guards the index and entries: the executor only ever tries it, and a G
 // that finds it taken by another G's write has met a data race, which it
 // reports as gc does ("fatal error: concurrent map writes") instead of
 // letting the host map be corrupted. Iteration starts at a random entry
