@@ -17,15 +17,6 @@ func init() {
 	reg := vm.RegisterNative
 	reg("internal/abi.NoEscape", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
 	reg("internal/abi.Escape", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
-	// strings.Builder.String converts its buffer with unsafe.String.
-	reg("(*strings.Builder).String", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil {
-			return
-		}
-		fs := p.R.([]rt.Value)
-		r[0] = rt.Value{R: string(bytesOf(fs[1]))}
-	})
 	reg("strings.Clone", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
 	reg("(*bytes.Buffer).String", func(t *vm.Thread, a, r []rt.Value) {
 		p, _ := a[0].R.(*rt.Value)

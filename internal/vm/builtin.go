@@ -65,9 +65,13 @@ func (t *Thread) next(in *instr, regs []rt.Value) bool {
 
 // builtin runs a builtin call in place; results go to regs[dst:].
 func (t *Thread) builtin(ci *callInfo, regs []rt.Value, dst int32) bool {
-	args := make([]rt.Value, len(ci.args))
-	for i, a := range ci.args {
-		args[i] = regs[a]
+	var buf [4]rt.Value // most builtins take few arguments: no allocation
+	args := buf[:0]
+	if len(ci.args) > len(buf) {
+		args = make([]rt.Value, 0, len(ci.args))
+	}
+	for _, a := range ci.args {
+		args = append(args, regs[a])
 	}
 	return t.builtinArgs(ci, args, regs, dst)
 }
@@ -254,7 +258,7 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	var add []rt.Value
 	switch x := args[1].R.(type) {
 	case string:
-		add = bytesToValues([]byte(x))
+		return appendString(args[0], x)
 	case []rt.Value:
 		add = x
 		if et.isDeep() {
@@ -279,8 +283,13 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	}
 	newcap := growCap(len(s), cap(s), n, et.Size)
 	ns := make([]rt.Value, n, newcap)
-	copy(ns, s)
-	copy(ns[len(s):], add)
+	if et.isScalar() {
+		copyScalars(ns, s)
+		copyScalars(ns[len(s):], add)
+	} else {
+		copy(ns, s)
+		copy(ns[len(s):], add)
+	}
 	if et.isDeep() {
 		tail := ns[n:newcap]
 		for i := range tail {
@@ -289,6 +298,48 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	}
 	return rt.Value{R: ns}
 }
+
+// appendString is append(s, x...) for a []byte s: the bytes of x (a
+// string or host bytes) are
+// written straight into s's Values, growing it as gc grows a []byte.
+func appendString[T string | []byte](s rt.Value, x T) rt.Value {
+	vs, _ := s.R.([]rt.Value)
+	if len(x) == 0 {
+		return s
+	}
+	n := len(vs) + len(x)
+	if n > cap(vs) {
+		ns := make([]rt.Value, len(vs), growCap(len(vs), cap(vs), n, 1))
+		copyScalars(ns, vs)
+		vs = ns
+	}
+	old := len(vs)
+	vs = vs[:n]
+	for i := range len(x) {
+		vs[old+i] = rt.Value{N: uint64(x[i])}
+	}
+	return rt.Value{R: vs}
+}
+
+// copyScalars copies src's words into dst, a fresh slice, for elements
+// of a scalar type (isScalar: their R is always nil). A copy() of Values
+// is a typed copy, which while the host GC marks runs a write barrier
+// over every element; growing a large []byte spent more time in those
+// than in the copy.
+func copyScalars(dst, src []rt.Value) {
+	src = src[:min(len(src), len(dst))]
+	dst = dst[:len(src)]
+	for i := range src {
+		dst[i].N = src[i].N
+	}
+}
+
+// AppendString is append(s, x...) for a []byte s (natives that append
+// text, as strconv.AppendInt).
+func AppendString(s rt.Value, x string) rt.Value { return appendString(s, x) }
+
+// AppendBytes is append(s, x...) for a []byte s and host bytes x.
+func AppendBytes(s rt.Value, x []byte) rt.Value { return appendString(s, x) }
 
 // growCap is gc's growslice capacity rule (nextslicecap, then rounding up
 // to the allocator's size class).

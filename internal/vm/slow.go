@@ -69,7 +69,14 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 		}
 		regs[in.a] = rt.Value{R: vs}
 	case opMakeMap:
-		regs[in.a] = rt.Value{R: newMap(in.t)}
+		hint := 0
+		if in.b >= 0 {
+			// make's size only presizes the map; a huge one is ignored.
+			if h := int64(regs[in.b].N); h > 0 && h <= 1<<20 {
+				hint = int(h)
+			}
+		}
+		regs[in.a] = rt.Value{R: newMapSize(in.t, hint)}
 	case opMakeChan:
 		n := int64(regs[in.b].N)
 		if n < 0 || n > 1<<31 {

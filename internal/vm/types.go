@@ -195,6 +195,11 @@ func (t *Type) Zero() rt.Value {
 	return rt.Value{}
 }
 
+// isScalar reports whether values of t are held in N alone (R is nil).
+func (t *Type) isScalar() bool {
+	return t != nil && (t.Kind == KBool || t.Kind.IsInteger() || t.Kind.IsFloat())
+}
+
 // isDeep reports whether values of t are []Values copied on load and store.
 func (t *Type) isDeep() bool { return t.Kind == KStruct || t.Kind == KArray }
 

@@ -43,9 +43,10 @@ func run(tb testing.TB, which string, n int) uint64 {
 
 // TestHotPathsDoNotAllocate checks invariant 7: the allocations of a run do
 // not grow with the number of iterations of integer arithmetic, calls,
-// field and slice access, and channel operations on a ready channel.
+// field and slice access, channel operations on a ready channel, and
+// lookups and updates of present keys in int- and string-keyed maps.
 func TestHotPathsDoNotAllocate(t *testing.T) {
-	for _, which := range []string{"arith", "call", "field", "chan"} {
+	for _, which := range []string{"arith", "call", "field", "chan", "mapint", "mapstr"} {
 		small := run(t, which, 1000)
 		big := run(t, which, 101000)
 		// 100,000 more iterations; allow noise from the host runtime
@@ -67,6 +68,12 @@ func BenchmarkArith(b *testing.B) { benchHot(b, "arith") }
 func BenchmarkCall(b *testing.B)  { benchHot(b, "call") }
 func BenchmarkField(b *testing.B) { benchHot(b, "field") }
 func BenchmarkChan(b *testing.B)  { benchHot(b, "chan") }
+
+// BenchmarkMapInt is an update, a lookup and a delete of int keys per op.
+func BenchmarkMapInt(b *testing.B) { benchHot(b, "mapint") }
+
+// BenchmarkMapStr is a lookup and an update of string keys per op.
+func BenchmarkMapStr(b *testing.B) { benchHot(b, "mapstr") }
 
 // TestHammer runs thousands of goroutines through channels, a mutex, a
 // WaitGroup, sleeps and yields at GOMAXPROCS 2 and 4, with several seeds.

@@ -44,6 +44,27 @@ func main() {
 			c <- i
 			sum += <-c
 		}
+	case "mapint":
+		m := map[int]int{}
+		for i := 0; i < 64; i++ {
+			m[i*7919] = i
+		}
+		for i := 0; i < n; i++ {
+			m[(i&127)*7919] += i // update of a present key, or an insert and delete
+			if v, ok := m[(i&63)*7919]; ok {
+				sum += v
+			}
+			delete(m, 100*7919)
+		}
+	case "mapstr":
+		m := map[string]int{"a": 1, "bb": 2, "ccc": 3}
+		keys := []string{"a", "bb", "ccc", "dddd"}
+		for i := 0; i < n; i++ {
+			if v, ok := m[keys[i&3]]; ok {
+				sum += v
+			}
+			m["bb"] = i
+		}
 	case "fib":
 		sum = fib(n)
 	}
