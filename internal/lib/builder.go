@@ -7,9 +7,9 @@
 // Builder's methods touch it, so they are all natives here and buf holds a
 // host []byte (R = []byte): the same slice semantics (a Builder copied by
 // value keeps its own length), the same capacities as gc (host append and
-// Grow's rounding to the allocator's size class) and gc's panics. What
-// sees the difference: reflect (and fmt's %v) on a Builder's fields show
-// an empty buf.
+// Grow's rounding to the allocator's size class) and gc's panics.
+// Reflection (and fmt's %v) reads buf as a copy in a []byte's form
+// (reflect.go, hostBytesView).
 package lib
 
 import (

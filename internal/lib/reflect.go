@@ -421,13 +421,26 @@ func (r rv) field(i int) rv {
 			*r.cell = r.t.Zero()
 			fs = r.cell.R.([]rt.Value)
 		}
-		return rv{t: ft, flag: flag | flagAddr, cell: &fs[i]}
+		cell := &fs[i]
+		if _, ok := cell.R.([]byte); ok {
+			cell = &rt.Value{R: hostBytesView(*cell).R}
+		}
+		return rv{t: ft, flag: flag | flagAddr, cell: cell}
 	}
 	fs, _ := r.v.R.([]rt.Value)
 	if fs == nil {
 		return rv{t: ft, v: ft.Zero(), flag: flag}
 	}
-	return rv{t: ft, v: fs[i], flag: flag}
+	return rv{t: ft, v: hostBytesView(fs[i]), flag: flag}
+}
+
+// hostBytesView shows a strings.Builder's buf, which its natives keep as
+// host bytes (builder.go), to reflection as a copy in a []byte's form.
+func hostBytesView(v rt.Value) rt.Value {
+	if b, ok := v.R.([]byte); ok {
+		return vm.BytesToValues(b)
+	}
+	return v
 }
 
 // elem is Value.Elem.

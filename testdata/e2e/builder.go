@@ -6,6 +6,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -68,4 +69,11 @@ func main() {
 	fmt.Println(s)
 	var nb *strings.Builder
 	try("nil", func() { nb.WriteString("x") })
+
+	// Reflection (and fmt's %v) read a Builder's fields as gc lays them out.
+	var rb strings.Builder
+	rb.WriteString("hi")
+	f := reflect.ValueOf(&rb).Elem().Field(1)
+	fmt.Println(f.Len(), f.Index(0).Uint(), fmt.Sprintf("%v", f), f.CanAddr(), f.CanSet())
+	fmt.Println(reflect.ValueOf(rb).Field(1).Len())
 }
