@@ -15,6 +15,7 @@ package vm
 import (
 	"fmt"
 	"go/token"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -313,6 +314,87 @@ reload:
 			pc++
 		case opLssI:
 			regs[in.a].N = b2n(int64(regs[in.b].N) < int64(regs[in.c].N))
+			pc++
+		case opLeqI:
+			regs[in.a].N = b2n(int64(regs[in.b].N) <= int64(regs[in.c].N))
+			pc++
+		case opGtrI:
+			regs[in.a].N = b2n(int64(regs[in.b].N) > int64(regs[in.c].N))
+			pc++
+		case opGeqI:
+			regs[in.a].N = b2n(int64(regs[in.b].N) >= int64(regs[in.c].N))
+			pc++
+		case opLssU:
+			regs[in.a].N = b2n(regs[in.b].N < regs[in.c].N)
+			pc++
+		case opLeqU:
+			regs[in.a].N = b2n(regs[in.b].N <= regs[in.c].N)
+			pc++
+		case opGtrU:
+			regs[in.a].N = b2n(regs[in.b].N > regs[in.c].N)
+			pc++
+		case opGeqU:
+			regs[in.a].N = b2n(regs[in.b].N >= regs[in.c].N)
+			pc++
+		case opAndN:
+			regs[in.a].N = regs[in.b].N & regs[in.c].N
+			pc++
+		case opOrN:
+			regs[in.a].N = regs[in.b].N | regs[in.c].N
+			pc++
+		case opXorN:
+			regs[in.a].N = regs[in.b].N ^ regs[in.c].N
+			pc++
+		case opAndNotN:
+			regs[in.a].N = regs[in.b].N &^ regs[in.c].N
+			pc++
+		case opShlI, opShrS, opShrU:
+			y := regs[in.c].N
+			if in.d != 0 && int64(y) < 0 {
+				fr.PC = pc
+				t.panicRuntime("negative shift amount")
+				goto reload
+			}
+			x := regs[in.b].N
+			switch {
+			case in.op == opShlI:
+				if y >= 64 {
+					x = 0
+				} else {
+					x <<= y
+				}
+			case in.op == opShrS:
+				x = uint64(int64(x) >> min(y, 63))
+			case y >= 64:
+				x = 0
+			default:
+				x >>= y
+			}
+			regs[in.a].N = x
+			pc++
+		case opAddF:
+			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) + math.Float64frombits(regs[in.c].N))
+			pc++
+		case opSubF:
+			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) - math.Float64frombits(regs[in.c].N))
+			pc++
+		case opMulF:
+			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) * math.Float64frombits(regs[in.c].N))
+			pc++
+		case opQuoF:
+			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) / math.Float64frombits(regs[in.c].N))
+			pc++
+		case opLssF:
+			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) < math.Float64frombits(regs[in.c].N))
+			pc++
+		case opLeqF:
+			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) <= math.Float64frombits(regs[in.c].N))
+			pc++
+		case opGtrF:
+			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) > math.Float64frombits(regs[in.c].N))
+			pc++
+		case opGeqF:
+			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) >= math.Float64frombits(regs[in.c].N))
 			pc++
 		case opEqlN:
 			regs[in.a].N = b2n(regs[in.b].N == regs[in.c].N)

@@ -717,11 +717,24 @@ func (c *compiler) binop(in *ssa.BinOp) {
 		return
 	case token.SHL, token.SHR:
 		yt := c.typ(in.Y.Type())
-		op := opShl
-		if in.Op == token.SHR {
-			op = opShr
+		signedCount := int32(0)
+		if yt.Kind.IsSigned() {
+			signedCount = 1
 		}
-		c.emit(instr{op: op, a: a, b: x, c: y, k: k, x: yt.Kind})
+		switch {
+		case in.Op == token.SHL && k.is64():
+			c.emit(instr{op: opShlI, a: a, b: x, c: y, k: k, d: signedCount})
+		case in.Op == token.SHR && k.IsSigned():
+			c.emit(instr{op: opShrS, a: a, b: x, c: y, k: k, d: signedCount})
+		case in.Op == token.SHR && k.IsUnsigned():
+			c.emit(instr{op: opShrU, a: a, b: x, c: y, k: k, d: signedCount})
+		default:
+			op := opShl
+			if in.Op == token.SHR {
+				op = opShr
+			}
+			c.emit(instr{op: op, a: a, b: x, c: y, k: k, x: yt.Kind})
+		}
 		return
 	}
 	ops := map[token.Token]op{
@@ -733,12 +746,28 @@ func (c *compiler) binop(in *ssa.BinOp) {
 	if !ok {
 		panic("BUG: binop " + in.Op.String())
 	}
-	if (k == KInt || k == KInt64 || k == KUint64 || k == KUint || k == KUintptr) && (op == opAdd || op == opSub || op == opMul) {
-		op += opAddI - opAdd
-	} else if (k == KInt || k == KInt64) && op == opLss {
-		op = opLssI
+	c.emit(instr{op: fastBinop(op, k), a: a, b: x, c: y, k: k, t: xt})
+}
+
+// fastBinop returns the fast-path variant of binary operator o on kind k,
+// or o.
+func fastBinop(o op, k Kind) op {
+	cmp := o == opLss || o == opLeq || o == opGtr || o == opGeq
+	switch {
+	case k.is64() && (o == opAdd || o == opSub || o == opMul):
+		return o + opAddI - opAdd
+	case k.IsInteger() && (o == opAnd || o == opOr || o == opXor || o == opAndNot):
+		return o + opAndN - opAnd
+	case k.IsSigned() && cmp:
+		return o + opLssI - opLss
+	case k.IsUnsigned() && cmp:
+		return o + opLssU - opLss
+	case k == KFloat64 && (o == opAdd || o == opSub || o == opMul || o == opQuo):
+		return o + opAddF - opAdd
+	case k == KFloat64 && cmp:
+		return o + opLssF - opLss
 	}
-	c.emit(instr{op: op, a: a, b: x, c: y, k: k, t: xt})
+	return o
 }
 
 func (c *compiler) unop(in *ssa.UnOp) {
@@ -843,7 +872,7 @@ func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
 		return fusedCmp{}, false
 	}
 	k := c.typ(bin.X.Type()).Kind
-	if k != KInt && k != KInt64 {
+	if !k.IsSigned() {
 		return fusedCmp{}, false
 	}
 	ops := map[token.Token]op{token.LSS: opIfLssI, token.LEQ: opIfLeqI, token.GTR: opIfGtrI, token.GEQ: opIfGeqI, token.EQL: opIfEqlI, token.NEQ: opIfNeqI}

@@ -67,11 +67,36 @@ const (
 	opNeq
 	opEqlN // equality of N (integers, bools)
 	opNeqN
-	// Fast paths for 64-bit integers.
+	// Fast paths. I: 64-bit integers (add, sub, mul, shl) or signed
+	// integers of any width (comparisons); U: unsigned integers of any
+	// width; N: bitwise operators on any integer kind (sign- or
+	// zero-extended words stay so); F: float64.
 	opAddI
 	opSubI
 	opMulI
 	opLssI
+	opLeqI
+	opGtrI
+	opGeqI
+	opLssU
+	opLeqU
+	opGtrU
+	opGeqU
+	opAndN
+	opOrN
+	opXorN
+	opAndNotN
+	opShlI // d: the count's kind is signed (a negative count panics)
+	opShrS // signed x of any width (arithmetic shift); d as opShlI
+	opShrU // unsigned x of any width; d as opShlI
+	opAddF
+	opSubF
+	opMulF
+	opQuoF
+	opLssF
+	opLeqF
+	opGtrF
+	opGeqF
 
 	// Compare-and-branch on int/int64: if a op b { goto d } else { goto c }.
 	opIfLssI

@@ -212,6 +212,12 @@ func (k Kind) IsUnsigned() bool { return k >= KUint && k <= KUintptr }
 // IsInteger reports whether k is an integer kind.
 func (k Kind) IsInteger() bool { return k >= KInt && k <= KUintptr }
 
+// is64 reports whether k is an integer kind of 64 bits, whose words need
+// no narrowing after arithmetic.
+func (k Kind) is64() bool {
+	return k == KInt || k == KInt64 || k == KUint || k == KUint64 || k == KUintptr
+}
+
 // IsFloat reports whether k is a float kind.
 func (k Kind) IsFloat() bool { return k == KFloat32 || k == KFloat64 }
 
