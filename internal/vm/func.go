@@ -275,6 +275,9 @@ type compiler struct {
 	curPos  token.Pos
 	blockPC []int
 	fixups  []fixup
+	// spills are parameters spilled to memory only to be read
+	// (readOnlySpill): the memory is never made; reads read the parameter.
+	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
 }
 
 type fixup struct {
@@ -285,6 +288,7 @@ type fixup struct {
 
 func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
+	c.findSpills()
 	// Constants first: they are copied into the frame at entry.
 	for _, b := range sf.Blocks {
 		for _, in := range b.Instrs {
@@ -571,6 +575,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.RunDefers:
 		c.emit(instr{op: opRunDefers})
 	case *ssa.Alloc:
+		if c.spills[in] != nil {
+			return // a read-only spill: never made
+		}
 		et := c.typ(in.Type().(*types.Pointer).Elem())
 		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
 	case *ssa.BinOp:
@@ -583,6 +590,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.UnOp:
 		c.unop(in)
 	case *ssa.Store:
+		if c.spills[in.Addr] != nil {
+			return // the spill of a parameter: read from the parameter
+		}
 		et := c.typ(in.Val.Type())
 		op := opStore
 		if et.isDeep() {
@@ -590,6 +600,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 		c.emit(instr{op: op, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
 	case *ssa.FieldAddr:
+		if c.spills[in] != nil {
+			return // read by its loads, from the parameter
+		}
 		st := in.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 		var fields []*types.Var
 		for i := 0; i < st.NumFields(); i++ {
@@ -774,9 +787,19 @@ func (c *compiler) unop(in *ssa.UnOp) {
 	a, x := c.reg(in), c.reg(in.X)
 	switch in.Op {
 	case token.MUL:
+		if p := c.spills[in.X]; p != nil {
+			// A read of a read-only spill reads the parameter (whose
+			// value is this call's own: registers are never written).
+			if fa, ok := in.X.(*ssa.FieldAddr); ok {
+				c.emit(instr{op: opField, a: a, b: c.reg(p), c: int32(fa.Field)})
+			} else {
+				c.emit(instr{op: opMove, a: a, b: c.reg(p)})
+			}
+			return
+		}
 		et := c.typ(in.Type())
 		op := opLoad
-		if et.isDeep() {
+		if et.isDeep() && !borrowable(in) {
 			op = opLoadDeep
 		}
 		c.emit(instr{op: op, a: a, b: x, t: et})

@@ -1,0 +1,251 @@
+// Borrowed struct arguments: when a struct or array loaded from memory
+// need not be copied.
+//
+// A load of a struct or array copies it (opLoadDeep), so that the register
+// keeps the value it read even if the memory changes later. A value-receiver
+// method call on an addressable variable, c.get(), loads the receiver only
+// to pass it: the copy (an allocation) is most of the call's cost. The copy
+// is not needed when nothing can write the memory while the loaded value is
+// in use and the value cannot outlive that: the load's only use is an
+// argument of a static call that follows it with nothing in between that
+// writes memory, blocks or calls, and the callee only reads scalar fields
+// of that parameter (directly or through a read-only spill: see
+// readOnlySpill) and itself writes no memory, calls nothing and cannot
+// block. Such a load is an ordinary load: the callee borrows the caller's
+// memory for the duration of a call that cannot change it. (Another
+// goroutine writing it at the same time is a data race, whose outcome Go
+// does not define.)
+package vm
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// readOnlySpill reports whether a is a parameter spilled to memory only to
+// be read: go/ssa spills a value receiver or parameter whose fields are
+// selected (t0 = local T (c); *t0 = c; t1 = &t0.f; t2 = *t1). When the
+// spill is stored once, first thing in the entry block, and afterwards only
+// loaded from (whole, or a field at a time), the parameter's value can be
+// read instead: nothing can write the memory. It returns the parameter.
+func readOnlySpill(a *ssa.Alloc) (*ssa.Parameter, bool) {
+	fn := a.Parent()
+	if a.Heap || len(fn.Blocks) == 0 || a.Block() != fn.Blocks[0] {
+		return nil, false
+	}
+	var param *ssa.Parameter
+	var store *ssa.Store
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			p, ok := r.Val.(*ssa.Parameter)
+			if !ok || r.Addr != a || store != nil || r.Block() != a.Block() {
+				return nil, false
+			}
+			param, store = p, r
+		case *ssa.FieldAddr:
+			for _, rr := range *r.Referrers() {
+				if ld, ok := rr.(*ssa.UnOp); !ok || ld.Op != token.MUL {
+					return nil, false
+				}
+			}
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil, false
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil, false
+		}
+	}
+	if store == nil {
+		return nil, false
+	}
+	// The store comes before every other use in the entry block (the
+	// other blocks come after it).
+	for _, in := range a.Block().Instrs {
+		if in == store {
+			return param, true
+		}
+		for _, r := range *a.Referrers() {
+			if r == in {
+				return nil, false
+			}
+		}
+	}
+	return nil, false
+}
+
+// findSpills records the read-only spills of c's function.
+func (c *compiler) findSpills() {
+	sf := c.f.ssa
+	if len(sf.Blocks) == 0 {
+		return
+	}
+	for _, in := range sf.Blocks[0].Instrs {
+		a, ok := in.(*ssa.Alloc)
+		if !ok {
+			continue
+		}
+		p, ok := readOnlySpill(a)
+		if !ok {
+			continue
+		}
+		if c.spills == nil {
+			c.spills = map[ssa.Value]*ssa.Parameter{}
+		}
+		c.spills[a] = p
+		for _, r := range *a.Referrers() {
+			if fa, ok := r.(*ssa.FieldAddr); ok {
+				c.spills[fa] = p
+			}
+		}
+	}
+}
+
+// maxBorrowCallee bounds the size of the callees analysed: the small
+// getters this is for, at a bounded cost to compiling.
+const maxBorrowCallee = 64
+
+// borrowable reports whether the deep load ld can skip its copy.
+func borrowable(ld *ssa.UnOp) bool {
+	refs := ld.Referrers()
+	if refs == nil || len(*refs) != 1 {
+		return false
+	}
+	call, ok := (*refs)[0].(*ssa.Call)
+	if !ok || call.Block() != ld.Block() {
+		return false
+	}
+	cc := call.Common()
+	callee, ok := cc.Value.(*ssa.Function)
+	if !ok || cc.IsInvoke() {
+		return false
+	}
+	param := -1
+	for i, a := range cc.Args {
+		if a == ld {
+			if param >= 0 {
+				return false // passed twice
+			}
+			param = i
+		}
+	}
+	if param < 0 || param >= len(callee.Params) {
+		return false
+	}
+	// Nothing between the load and the call may write memory or let
+	// another goroutine run.
+	instrs := ld.Block().Instrs
+	i := 0
+	for instrs[i] != ld {
+		i++
+	}
+	for _, in := range instrs[i+1:] {
+		if in == call {
+			break
+		}
+		if !pureInstr(in) {
+			return false
+		}
+	}
+	return readsOnly(callee, param)
+}
+
+// readsOnly reports whether fn writes no memory, calls nothing, cannot
+// block, and uses parameter i only to read scalar fields (directly, or
+// through a read-only spill).
+func readsOnly(fn *ssa.Function, i int) bool {
+	if len(fn.Blocks) == 0 || fn.Recover != nil || i >= len(fn.Params) {
+		return false
+	}
+	nativesMu.Lock()
+	native := natives[nativeName(fn)] != nil
+	nativesMu.Unlock()
+	if native {
+		return false // natives may treat their arguments as their own
+	}
+	// Read-only spills are reads of their parameters, not memory.
+	spill := map[ssa.Instruction]*ssa.Parameter{}
+	for _, in := range fn.Blocks[0].Instrs {
+		if a, ok := in.(*ssa.Alloc); ok {
+			if p, ok := readOnlySpill(a); ok {
+				spill[a] = p
+				for _, r := range *a.Referrers() {
+					spill[r] = p
+				}
+			}
+		}
+	}
+	n := 0
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			n++
+			if n > maxBorrowCallee {
+				return false
+			}
+			switch in.(type) {
+			case *ssa.Return, *ssa.Jump, *ssa.If, *ssa.Panic, *ssa.Phi:
+				continue
+			}
+			if spill[in] == nil && !pureInstr(in) {
+				return false
+			}
+		}
+	}
+	p := fn.Params[i]
+	for _, r := range *p.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Field:
+			if isDeep(r.Type()) {
+				return false // a part that would alias the caller's memory
+			}
+		case *ssa.Store:
+			// The spill of p: its loads must read scalar fields only.
+			if spill[r] != p {
+				return false
+			}
+			for _, ar := range *r.Addr.Referrers() {
+				switch ar := ar.(type) {
+				case *ssa.Store, *ssa.DebugRef:
+				case *ssa.FieldAddr:
+					for _, ld := range *ar.Referrers() {
+						if isDeep(ld.(*ssa.UnOp).Type()) {
+							return false
+						}
+					}
+				default:
+					return false // the whole struct, loaded
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isDeep(T types.Type) bool {
+	switch T.Underlying().(type) {
+	case *types.Struct, *types.Array:
+		return true
+	}
+	return false
+}
+
+// pureInstr reports whether in neither writes memory nor calls, blocks or
+// allocates memory another instruction could write through.
+func pureInstr(in ssa.Instruction) bool {
+	switch in := in.(type) {
+	case *ssa.DebugRef, *ssa.BinOp, *ssa.Field, *ssa.FieldAddr, *ssa.Index, *ssa.IndexAddr,
+		*ssa.Convert, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.Extract, *ssa.MakeInterface,
+		*ssa.Slice, *ssa.Lookup, *ssa.TypeAssert:
+		return true
+	case *ssa.UnOp:
+		return in.Op != token.ARROW
+	}
+	return false
+}
