@@ -36,17 +36,12 @@ package rt
 
 import (
 	"sync"
-	"sync/atomic"
 )
-
-// chanIDs numbers channels: select locks channels in id order.
-var chanIDs atomic.Uint64
 
 // Chan is a channel (gc's hchan).
 type Chan struct {
-	id       uint64 // unique, for select's lock order; immutable
-	dataqsiz int    // size of the circular queue; immutable
-	zero     Value  // the element type's zero, delivered by a closed channel; immutable
+	dataqsiz int   // size of the circular queue; immutable
+	zero     Value // the element type's zero, delivered by a closed channel; immutable
 
 	lock   sync.Mutex
 	qcount int     // number of Values in buf
@@ -76,7 +71,7 @@ func MakeChan(size int, zero Value) *Chan {
 	if size < 0 {
 		throw("makechan: size out of range")
 	}
-	c := &Chan{id: chanIDs.Add(1), dataqsiz: size, zero: zero}
+	c := &Chan{dataqsiz: size, zero: zero}
 	if size > 0 {
 		c.buf = make([]Value, size)
 	}

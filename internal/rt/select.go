@@ -16,8 +16,8 @@
 // and a waker that fails drops the sudog. gp resets selectDone in pass 3,
 // holding every lock, once no other waker can see its sudogs.
 //
-// Lock order is by channel id (unique, given at creation), so that two
-// selects over the same channels cannot deadlock; a channel that appears in
+// Lock order is by channel address, so that two selects over the same
+// channels cannot deadlock; a channel that appears in
 // several cases is locked once. Cases with a nil channel take part in
 // neither order: they are never ready. The poll order comes from the
 // runtime's seeded source (Rand), never from the host.
@@ -26,6 +26,8 @@
 // SelectDone, and the executor passes the same cases slice to both, so
 // selects allocate nothing once gp's scratch has grown.
 package rt
+
+import "unsafe"
 
 // Selectgo runs a select with cases for gp; block is false when the
 // select has a default. It returns the index in cases of the case that
@@ -264,20 +266,22 @@ func selunlock(cases []Scase, lockorder []uint16) {
 	}
 }
 
-// sortLockorder sorts lockorder by channel id: small selects (the select
-// statements of programs) by insertion, large ones (reflect.Select) with
-// a heap sort (no allocation, n log n).
+// sortLockorder sorts lockorder by channel address (gc's sortkey; the host
+// heap does not move objects): small selects (the select statements of
+// programs) by insertion, large ones (reflect.Select) with a heap sort (no
+// allocation, n log n). The address is read without touching the channel,
+// whose cache line other Ms are busy writing.
 func sortLockorder(cases []Scase, lockorder []uint16) {
 	n := len(lockorder)
 	if n <= 8 {
 		for i := 1; i < n; i++ {
-			for j := i; j > 0 && cases[lockorder[j]].C.id < cases[lockorder[j-1]].C.id; j-- {
+			for j := i; j > 0 && sortkey(cases[lockorder[j]].C) < sortkey(cases[lockorder[j-1]].C); j-- {
 				lockorder[j], lockorder[j-1] = lockorder[j-1], lockorder[j]
 			}
 		}
 		return
 	}
-	key := func(i int) uint64 { return cases[lockorder[i]].C.id }
+	key := func(i int) uintptr { return sortkey(cases[lockorder[i]].C) }
 	siftDown := func(root, end int) {
 		for {
 			child := 2*root + 1
@@ -302,6 +306,8 @@ func sortLockorder(cases []Scase, lockorder []uint16) {
 		siftDown(0, end)
 	}
 }
+
+func sortkey(c *Chan) uintptr { return uintptr(unsafe.Pointer(c)) }
 
 // randn maps the random x to [0, n) (Lemire's multiply-shift; gc's
 // cheaprandn).

@@ -103,10 +103,10 @@ func TestSelectWokenBySend(t *testing.T) {
 			sendOp(r, c2, iv(42), nil),
 			recvOp(r, done, nil),
 			do(func(gp *G) {
-				for _, c := range []*Chan{c1, c2, c3} {
+				for i, c := range []*Chan{c1, c2, c3} {
 					c.lock.Lock()
 					if c.recvq.first != nil || c.sendq.first != nil {
-						t.Errorf("sudog left on channel %d", c.id)
+						t.Errorf("sudog left on channel c%d", i+1)
 					}
 					c.lock.Unlock()
 				}
@@ -326,7 +326,7 @@ func TestSelectHammer(t *testing.T) {
 	}
 }
 
-// sortLockorder orders cases by channel id, by insertion for small selects
+// sortLockorder orders cases by channel address, by insertion for small selects
 // and by heap sort for large ones, with duplicates (a channel in two cases).
 func TestSortLockorder(t *testing.T) {
 	rnd := uint64(12345)
@@ -336,7 +336,11 @@ func TestSortLockorder(t *testing.T) {
 			cases := make([]Scase, n)
 			order := make([]uint16, n)
 			for i := range cases {
-				cases[i].C = &Chan{id: next() % uint64(n+1)}
+				if k := next() % uint64(n+1); k < uint64(i) && i > 0 {
+					cases[i].C = cases[k].C // a channel in two cases
+				} else {
+					cases[i].C = &Chan{}
+				}
 				order[i] = uint16(i)
 			}
 			sortLockorder(cases, order)
@@ -346,7 +350,7 @@ func TestSortLockorder(t *testing.T) {
 					t.Fatalf("n=%d: case %d twice in %v", n, o, order)
 				}
 				seen[o] = true
-				if i > 0 && cases[order[i-1]].C.id > cases[o].C.id {
+				if i > 0 && sortkey(cases[order[i-1]].C) > sortkey(cases[o].C) {
 					t.Fatalf("n=%d: not sorted at %d: %v", n, i, order)
 				}
 			}
