@@ -76,18 +76,36 @@ func BenchmarkMapInt(b *testing.B) { benchHot(b, "mapint") }
 func BenchmarkMapStr(b *testing.B) { benchHot(b, "mapstr") }
 
 // TestHammer runs thousands of goroutines through channels, a mutex, a
-// WaitGroup, sleeps and yields at GOMAXPROCS 2 and 4, with several seeds.
+// WaitGroup, sleeps and yields at GOMAXPROCS 2 and 4, with several seeds,
+// loaded from source and read from the compiled-program cache.
 func TestHammer(t *testing.T) {
 	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hammer.go"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, procs := range []int{2, 4} {
-		for seed := uint64(1); seed <= 3; seed++ {
-			var out, errb bytes.Buffer
-			m := vm.New(p, vm.Options{GOMAXPROCS: procs, Seed: seed, Stdout: &out, Stderr: &errb, Args: []string{"hammer"}})
-			if code := m.Run(); code != 0 || errb.String() != "ok 450015000\n" {
-				t.Errorf("GOMAXPROCS=%d seed=%d: exit %d, stderr %q", procs, seed, code, errb.String())
+	// The same program read back from the compiled-program cache: its
+	// functions, types and variables are decoded lazily, by whichever M
+	// reaches them first.
+	data, err := vm.New(p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cached := range []bool{false, true} {
+		for _, procs := range []int{2, 4} {
+			for seed := uint64(1); seed <= 3; seed++ {
+				var out, errb bytes.Buffer
+				opt := vm.Options{GOMAXPROCS: procs, Seed: seed, Stdout: &out, Stderr: &errb, Args: []string{"hammer"}}
+				var m *vm.Machine
+				if cached {
+					if m, err = vm.ReadCache(data, opt); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					m = vm.New(p, opt)
+				}
+				if code := m.Run(); code != 0 || errb.String() != "ok 450015000\n" {
+					t.Errorf("cached=%v GOMAXPROCS=%d seed=%d: exit %d, stderr %q", cached, procs, seed, code, errb.String())
+				}
 			}
 		}
 	}
