@@ -251,7 +251,7 @@ func (t table) rec(i int) *dec {
 // lookup returns decoders, positioned after the key, of the entries of an
 // index (enc.index) with key key.
 func (t table) lookup(key string) []*dec {
-	keyAt := func(i int) (string, *dec) {
+	keyAt := func(i int) ([]byte, *dec) {
 		d := t.rec(i)
 		n := d.n()
 		if d.p+n > len(d.b) {
@@ -259,19 +259,21 @@ func (t table) lookup(key string) []*dec {
 		}
 		k := d.b[d.p : d.p+n]
 		d.p += n
-		return string(k), d
+		return k, d
 	}
-	i := sort.Search(t.n, func(i int) bool { k, _ := keyAt(i); return k >= key })
+	// string(k) in a comparison does not allocate.
+	i := sort.Search(t.n, func(i int) bool { k, _ := keyAt(i); return string(k) >= key })
 	var out []*dec
 	for ; i < t.n; i++ {
 		k, d := keyAt(i)
-		if k != key {
+		if string(k) != key {
 			break
 		}
 		out = append(out, d)
 	}
 	return out
 }
+
 func (d *dec) slots() []int32 {
 	xs := make([]int32, d.n())
 	for i := range xs {

@@ -108,8 +108,6 @@ type Map struct {
 	gen   int // bumped when the entries move (grow, compact, clear)
 }
 
-func newMap(t *Type) *Map { return newMapSize(t, 0) }
-
 // newMapSize returns a map with room for hint entries (make's size).
 func newMapSize(t *Type, hint int) *Map {
 	m := &Map{t: t, ik: indexKind(t.Key)}
@@ -451,7 +449,7 @@ func (it *mapIter) next() (k, v rt.Value, ok bool) {
 }
 
 // NewMap returns an empty map of map type t.
-func NewMap(t *Type) *Map { return newMap(t) }
+func NewMap(t *Type) *Map { return newMapSize(t, 0) }
 
 // Get looks k up; bad is the unhashable dynamic type inside k, if any.
 func (m *Map) Get(k rt.Value) (v rt.Value, ok bool, bad *Type) {
