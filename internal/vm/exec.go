@@ -304,49 +304,49 @@ reload:
 				pc = int(in.c)
 			}
 		case opAddI:
-			regs[in.a].N = regs[in.b].N + regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N + regs[in.c].N}
 			pc++
 		case opSubI:
-			regs[in.a].N = regs[in.b].N - regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N - regs[in.c].N}
 			pc++
 		case opMulI:
-			regs[in.a].N = regs[in.b].N * regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N * regs[in.c].N}
 			pc++
 		case opLssI:
-			regs[in.a].N = b2n(int64(regs[in.b].N) < int64(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) < int64(regs[in.c].N))}
 			pc++
 		case opLeqI:
-			regs[in.a].N = b2n(int64(regs[in.b].N) <= int64(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) <= int64(regs[in.c].N))}
 			pc++
 		case opGtrI:
-			regs[in.a].N = b2n(int64(regs[in.b].N) > int64(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) > int64(regs[in.c].N))}
 			pc++
 		case opGeqI:
-			regs[in.a].N = b2n(int64(regs[in.b].N) >= int64(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) >= int64(regs[in.c].N))}
 			pc++
 		case opLssU:
-			regs[in.a].N = b2n(regs[in.b].N < regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N < regs[in.c].N)}
 			pc++
 		case opLeqU:
-			regs[in.a].N = b2n(regs[in.b].N <= regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N <= regs[in.c].N)}
 			pc++
 		case opGtrU:
-			regs[in.a].N = b2n(regs[in.b].N > regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N > regs[in.c].N)}
 			pc++
 		case opGeqU:
-			regs[in.a].N = b2n(regs[in.b].N >= regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N >= regs[in.c].N)}
 			pc++
 		case opAndN:
-			regs[in.a].N = regs[in.b].N & regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N & regs[in.c].N}
 			pc++
 		case opOrN:
-			regs[in.a].N = regs[in.b].N | regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N | regs[in.c].N}
 			pc++
 		case opXorN:
-			regs[in.a].N = regs[in.b].N ^ regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N ^ regs[in.c].N}
 			pc++
 		case opAndNotN:
-			regs[in.a].N = regs[in.b].N &^ regs[in.c].N
+			regs[in.a] = rt.Value{N: regs[in.b].N &^ regs[in.c].N}
 			pc++
 		case opShlI, opShrS, opShrU:
 			y := regs[in.c].N
@@ -370,37 +370,37 @@ reload:
 			default:
 				x >>= y
 			}
-			regs[in.a].N = x
+			regs[in.a] = rt.Value{N: x}
 			pc++
 		case opAddF:
-			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) + math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].N) + math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opSubF:
-			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) - math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].N) - math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opMulF:
-			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) * math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].N) * math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opQuoF:
-			regs[in.a].N = math.Float64bits(math.Float64frombits(regs[in.b].N) / math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].N) / math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opLssF:
-			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) < math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(math.Float64frombits(regs[in.b].N) < math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opLeqF:
-			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) <= math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(math.Float64frombits(regs[in.b].N) <= math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opGtrF:
-			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) > math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(math.Float64frombits(regs[in.b].N) > math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opGeqF:
-			regs[in.a].N = b2n(math.Float64frombits(regs[in.b].N) >= math.Float64frombits(regs[in.c].N))
+			regs[in.a] = rt.Value{N: b2n(math.Float64frombits(regs[in.b].N) >= math.Float64frombits(regs[in.c].N))}
 			pc++
 		case opEqlN:
-			regs[in.a].N = b2n(regs[in.b].N == regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N == regs[in.c].N)}
 			pc++
 		case opNeqN:
-			regs[in.a].N = b2n(regs[in.b].N != regs[in.c].N)
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N != regs[in.c].N)}
 			pc++
 		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
 			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
@@ -440,10 +440,10 @@ reload:
 			regs[in.a] = neg(in.k, regs[in.b])
 			pc++
 		case opNot:
-			regs[in.a].N = regs[in.b].N ^ 1
+			regs[in.a] = rt.Value{N: regs[in.b].N ^ 1}
 			pc++
 		case opCompl:
-			regs[in.a].N = norm(in.k, ^regs[in.b].N)
+			regs[in.a] = rt.Value{N: norm(in.k, ^regs[in.b].N)}
 			pc++
 		case opAlloc:
 			if in.t.Size == 0 {

@@ -165,3 +165,21 @@ func BenchmarkCachedStart(b *testing.B) {
 		}
 	}
 }
+
+// TestStructLoopHeapBounded runs struct methods called through pointer
+// receivers and an interface (testdata/particles.go, issue 7): the
+// program's live heap must not grow with the number of steps. It did when
+// the executor's scalar fast paths wrote a slot's N and left the R of
+// whatever an earlier frame had kept there: each struct stored from such
+// a slot kept the one before it alive.
+func TestStructLoopHeapBounded(t *testing.T) {
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"particles.go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: &out, Stderr: &out, Args: []string{"particles", "400"}})
+	if code := m.Run(); code != 0 || out.String() != "0.958167\n" {
+		t.Fatalf("exit %d, output:\n%s", code, out.String())
+	}
+}
