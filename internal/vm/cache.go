@@ -444,7 +444,7 @@ func (w *cacheWriter) pos(e *enc, p token.Pos) {
 		e.u(0)
 		return
 	}
-	pos := w.m.fset().Position(p)
+	pos := w.m.prog.Fset.Position(p)
 	id, ok := w.fileIDs[pos.Filename]
 	if !ok {
 		id = len(w.files)
@@ -828,7 +828,7 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
 	m = newMachine(opt)
-	m.cache = c
+	m.src = c
 	c.m = m
 	m.init()
 	return m, nil
@@ -988,7 +988,7 @@ func (c *cacheProgram) fn(id int) *Func {
 		return f
 	}
 	d := c.funcRecs.rec(id)
-	f := &Func{m: c.m, cached: c, id: int32(id)}
+	f := &Func{m: c.m, id: int32(id)}
 	f.name = d.s()
 	f.key = d.s()
 	f.nparams = d.n()
@@ -1002,8 +1002,8 @@ func (c *cacheProgram) fn(id int) *Func {
 	return f
 }
 
-// decodeBody decodes f's code (Func.compile of a cached function).
-func (c *cacheProgram) decodeBody(f *Func) {
+// body decodes f's code.
+func (c *cacheProgram) body(f *Func) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	d := c.funcRecs.rec(int(f.id))

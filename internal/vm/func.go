@@ -42,10 +42,9 @@ type Func struct {
 	key     string
 	declPos token.Pos
 	targs   []*Type // an instance's type arguments
-	// cached is the compiled-program cache the code comes from, when the
-	// function was read from one (its body is decoded on first call).
-	cached *cacheProgram
-	id     int32
+	// id is the function's number in the compiled-program cache it was
+	// read from (its body is decoded on first call).
+	id int32
 	// file and line place a synthetic function (gopanic's frame).
 	file string
 	line int
@@ -77,11 +76,7 @@ func (f *Func) FileLine(pc int) (string, int) {
 	if !p.IsValid() {
 		return "?", 0
 	}
-	if f.m.cache != nil {
-		return f.m.cache.position(p)
-	}
-	pos := f.m.fset().Position(p)
-	return pos.Filename, pos.Line
+	return f.m.src.position(p)
 }
 
 func (f *Func) String() string { return f.name }
@@ -168,31 +163,7 @@ func (f *Func) ensure() {
 	}
 }
 
-func (f *Func) compile() {
-	if f.cached != nil {
-		f.cached.decodeBody(f)
-		return
-	}
-	sf := f.ssa
-	if sf == nil {
-		return
-	}
-	nativesMu.Lock()
-	nf := natives[f.key]
-	nativesMu.Unlock()
-	switch {
-	case nf != nil:
-		f.bindNative(bindRegistered)
-	case len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil:
-		// A native package's initializer: natives set its variables.
-		f.bindNative(bindEmptyInit)
-	case len(sf.Blocks) == 0:
-		f.bindNative(bindUnsupported)
-	default:
-		c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
-		c.run()
-	}
-}
+func (f *Func) compile() { f.m.src.body(f) }
 
 // How a function without code of its own is bound.
 const (

@@ -25,7 +25,6 @@ package vm
 
 import (
 	"fmt"
-	"go/token"
 	"go/types"
 	"io"
 	"os"
@@ -55,9 +54,9 @@ type Closure struct {
 
 // Machine is a loaded program ready to run.
 type Machine struct {
-	prog  *load.Program
-	cache *cacheProgram // the program, when read from the compiled-program cache
-	RT    *rt.Runtime
+	prog *load.Program // the program loaded from source (nil when read from the cache)
+	src  source        // where functions, variables and types come from (source.go)
+	RT   *rt.Runtime
 
 	typesMu sync.Mutex
 	types   typeutil.Map
@@ -153,6 +152,7 @@ type Options struct {
 func New(prog *load.Program, opt Options) *Machine {
 	m := newMachine(opt)
 	m.prog = prog
+	m.src = ssaSource{m}
 	for _, p := range prog.Packages {
 		for _, mem := range p.Members {
 			if g, ok := mem.(*ssa.Global); ok {
@@ -213,17 +213,7 @@ func (m *Machine) runtimeType(name string) *Type {
 
 // Global returns the cell of package-level variable pkgpath.name, or nil.
 func (m *Machine) Global(pkgpath, name string) *rt.Value {
-	if m.cache != nil {
-		return m.cache.global(pkgpath, name)
-	}
-	for _, p := range m.prog.Packages {
-		if p.Pkg.Path() == pkgpath {
-			if g, ok := p.Members[name].(*ssa.Global); ok {
-				return m.globals[g]
-			}
-		}
-	}
-	return nil
+	return m.src.global(pkgpath, name)
 }
 
 // TypeOf returns the runtime type of T.
@@ -231,33 +221,13 @@ func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
 
 // LookupType returns the runtime type of the named type pkgpath.name, or nil.
 func (m *Machine) LookupType(pkgpath, name string) *Type {
-	if m.cache != nil {
-		return m.cache.lookupType(pkgpath, name)
-	}
-	for _, p := range m.prog.Packages {
-		if p.Pkg.Path() == pkgpath {
-			if obj := p.Pkg.Scope().Lookup(name); obj != nil {
-				return m.typeOf(obj.Type())
-			}
-		}
-	}
-	return nil
+	return m.src.lookupType(pkgpath, name)
 }
 
 // Run runs the program's package initializers and main.main, and returns
 // the exit code.
 func (m *Machine) Run() int {
-	var init, main *Func
-	if m.cache != nil {
-		init, main = m.cache.entry()
-	} else {
-		if f := m.prog.Main.Func("init"); f != nil {
-			init = m.funcOf(f)
-		}
-		if f := m.prog.Main.Func("main"); f != nil {
-			main = m.funcOf(f)
-		}
-	}
+	init, main := m.src.entry()
 	if main == nil {
 		fmt.Fprintf(m.Stderr, "function main is undeclared in the main package\n")
 		return 1
@@ -289,8 +259,6 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 }
 
 // fset returns the program's file set.
-func (m *Machine) fset() *token.FileSet { return m.prog.Fset }
-
 // NewError returns an error value (an *errors.errorString) with text msg.
 func (m *Machine) NewError(msg string) rt.Value {
 	et := m.LookupType("errors", "errorString")

@@ -294,7 +294,7 @@ func storeDeep(t *Type, p *rt.Value, v rt.Value) {
 	*p = v
 }
 
-// methodFunc returns the implementation of method name for values of
+// method returns the implementation of method name for values of
 // dynamic type t, or nil.
 func (t *Type) method(name string) *Func {
 	t.mu.Lock()
@@ -303,22 +303,7 @@ func (t *Type) method(name string) *Func {
 		return f
 	}
 	t.mu.Unlock()
-	m := t.m
-	var fn *Func
-	if m.cache != nil {
-		fn = m.cache.method(t, name)
-	} else {
-		ms := m.prog.SSA.MethodSets.MethodSet(t.T)
-		for i := 0; i < ms.Len(); i++ {
-			sel := ms.At(i)
-			if sel.Obj().Name() == name {
-				if sf := m.prog.SSA.MethodValue(sel); sf != nil {
-					fn = m.funcOf(sf)
-				}
-				break
-			}
-		}
-	}
+	fn := t.m.src.method(t, name)
 	t.mu.Lock()
 	if t.methods == nil {
 		t.methods = map[string]*Func{}
