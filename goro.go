@@ -35,8 +35,8 @@ type Program struct {
 }
 
 // Load loads the program named by args (.go files, a directory or a
-// package), as `go run` takes them. A *load.Error says what is wrong with
-// the program (compile errors, formatted like go build). When goro's cache
+// package), as `go run` takes them. An *Error says what is wrong with the
+// program (compile errors, formatted like go build). When goro's cache
 // holds the program compiled, unchanged since, loading is reading it
 // ($GOROCACHE=off turns the cache off).
 func Load(cfg Config, args ...string) (*Program, error) {
@@ -47,8 +47,34 @@ func Load(cfg Config, args ...string) (*Program, error) {
 	return loadSource(lcfg, args)
 }
 
+// Error is a program that cannot be loaded: compile errors, or arguments
+// that name no main package.
+type Error struct {
+	// Msg is the whole report as go build prints it ("# pkg" headers,
+	// one error a line, at most 10).
+	Msg string
+	// Errors are the compile errors, each with its position (none for a
+	// bad argument).
+	Errors []CompileError
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// CompileError is one error of the parser or type checker.
+type CompileError struct {
+	Pos string // file:line:col as go build prints it ("" if none)
+	Msg string
+}
+
 func loadSource(lcfg load.Config, args []string) (*Program, error) {
 	p, err := load.Load(lcfg, args)
+	if le, ok := err.(*load.Error); ok {
+		e := &Error{Msg: le.Msg}
+		for _, ce := range le.Errors {
+			e.Errors = append(e.Errors, CompileError(ce))
+		}
+		return nil, e
+	}
 	if err != nil {
 		return nil, err
 	}

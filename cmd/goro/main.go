@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/goro-dev/goro"
-	"github.com/goro-dev/goro/internal/load"
 )
 
 func usage() {
@@ -83,7 +82,7 @@ func run(args []string) int {
 		debug.SetGCPercent(gcPercent)
 	}
 	if err != nil {
-		var le *load.Error
+		var le *goro.Error
 		if errors.As(err, &le) {
 			fmt.Fprint(os.Stderr, le.Msg)
 			if !strings.HasSuffix(le.Msg, "\n") {

@@ -51,6 +51,14 @@ type Config struct {
 // argument.
 type Error struct {
 	Msg string
+	// Errors are the compile errors Msg prints, each with its position.
+	Errors []CompileError
+}
+
+// CompileError is one error of the type checker or parser.
+type CompileError struct {
+	Pos string // file:line:col as go build prints it ("" if none)
+	Msg string
 }
 
 func (e *Error) Error() string { return e.Msg }
@@ -119,7 +127,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if strings.HasSuffix(args[0], ".go") {
 		for _, a := range args {
 			if !strings.HasSuffix(a, ".go") {
-				return nil, &Error{fmt.Sprintf("named files must all be .go files: %s", a)}
+				return nil, &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
 			}
 		}
 		// go/packages (like go run) takes .go file names as one ad-hoc
@@ -128,21 +136,21 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
-		return nil, &Error{err.Error()}
+		return nil, &Error{Msg: err.Error()}
 	}
 	if len(pkgs) != 1 {
 		var names []string
 		for _, p := range pkgs {
 			names = append(names, p.PkgPath)
 		}
-		return nil, &Error{fmt.Sprintf("goro run: %d packages named (%s); name exactly one main package", len(pkgs), strings.Join(names, ", "))}
+		return nil, &Error{Msg: fmt.Sprintf("goro run: %d packages named (%s); name exactly one main package", len(pkgs), strings.Join(names, ", "))}
 	}
 	root := pkgs[0]
-	if msg := compileErrors(root, isStd); msg != "" {
-		return nil, &Error{msg}
+	if msg, errs := compileErrors(root, isStd); msg != "" {
+		return nil, &Error{Msg: msg, Errors: errs}
 	}
 	if root.Name != "main" {
-		return nil, &Error{fmt.Sprintf("package %s is not a main package", root.PkgPath)}
+		return nil, &Error{Msg: fmt.Sprintf("package %s is not a main package", root.PkgPath)}
 	}
 
 	// Create SSA packages in dependency order.
@@ -171,7 +179,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if !seen[findPath(order, "runtime")] {
 		rpkgs, err := packages.Load(pcfg, "runtime")
 		if err != nil {
-			return nil, &Error{err.Error()}
+			return nil, &Error{Msg: err.Error()}
 		}
 		var extra []*packages.Package
 		packages.Visit(rpkgs, nil, func(p *packages.Package) { extra = append(extra, p) })
@@ -253,8 +261,9 @@ func isStdPkg(p *packages.Package, isStd func(string) bool) bool {
 
 // compileErrors formats the errors of the program's packages as go build
 // does: file:line:col: message, relative to the working directory.
-func compileErrors(root *packages.Package, isStd func(string) bool) string {
+func compileErrors(root *packages.Package, isStd func(string) bool) (string, []CompileError) {
 	var b strings.Builder
+	var all []CompileError
 	n := 0
 	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
 		std := isStdPkg(p, isStd)
@@ -269,6 +278,7 @@ func compileErrors(root *packages.Package, isStd func(string) bool) string {
 				continue
 			}
 			lines = append(lines, relPos(e.Error()))
+			all = append(all, CompileError{Pos: relPos(e.Pos), Msg: e.Msg})
 		}
 		if len(lines) > 0 {
 			if p.PkgPath != "" && p.Name != "" {
@@ -285,7 +295,7 @@ func compileErrors(root *packages.Package, isStd func(string) bool) string {
 			}
 		}
 	})
-	return b.String()
+	return b.String(), all
 }
 
 // relPos makes an absolute position in a message relative to the working
