@@ -97,7 +97,6 @@ func init() {
 			r[0] = rt.Value{R: hf.name}
 		}
 	})
-	reg("(*os.File).Close", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
 	reg("(*os.File).Sync", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
 }
 
