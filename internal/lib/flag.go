@@ -118,36 +118,64 @@ func init() {
 		reg("flag."+name, define(k, false))
 		reg("flag."+name+"Var", define(k, true))
 	}
-	reg("flag.Parse", func(t *vm.Thread, a, r []rt.Value) {
-		st := flagsOf(t)
-		m := t.Machine()
-		var args []string
-		if len(m.Args) > 1 {
-			args = m.Args[1:]
-		}
-		if err := st.fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				t.Exit(0)
-				return
-			}
-			t.Exit(2)
+	vm.RegisterNatives(flagNatives)
+}
+
+// flagNatives binds these functions by their ssa names (sorted).
+var flagNatives = map[string]vm.NativeFunc{
+	"flag.Arg":           flag_Arg,
+	"flag.Args":          flag_Args,
+	"flag.NArg":          flag_NArg,
+	"flag.NFlag":         flag_NFlag,
+	"flag.Parse":         flag_Parse,
+	"flag.Parsed":        flag_Parsed,
+	"flag.PrintDefaults": flag_PrintDefaults,
+}
+
+// flag.Parse: func Parse()
+func flag_Parse(t *vm.Thread, a, r []rt.Value) {
+	st := flagsOf(t)
+	m := t.Machine()
+	var args []string
+	if len(m.Args) > 1 {
+		args = m.Args[1:]
+	}
+	if err := st.fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			t.Exit(0)
 			return
 		}
-		st.parsed = true
-	})
-	reg("flag.Parsed", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(flagsOf(t).parsed) })
-	reg("flag.Args", func(t *vm.Thread, a, r []rt.Value) {
-		args := flagsOf(t).fs.Args()
-		vs := make([]rt.Value, len(args))
-		for i, s := range args {
-			vs[i] = rt.Value{R: s}
-		}
-		r[0] = rt.Value{R: vs}
-	})
-	reg("flag.NArg", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NArg())} })
-	reg("flag.Arg", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: flagsOf(t).fs.Arg(int(int64(a[0].N)))} })
-	reg("flag.NFlag", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NFlag())} })
-	reg("flag.PrintDefaults", func(t *vm.Thread, a, r []rt.Value) { flagsOf(t).fs.PrintDefaults() })
+		t.Exit(2)
+		return
+	}
+	st.parsed = true
 }
+
+// flag.Parsed: func Parsed() bool
+func flag_Parsed(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(flagsOf(t).parsed) }
+
+// flag.Args: func Args() []string
+func flag_Args(t *vm.Thread, a, r []rt.Value) {
+	args := flagsOf(t).fs.Args()
+	vs := make([]rt.Value, len(args))
+	for i, s := range args {
+		vs[i] = rt.Value{R: s}
+	}
+	r[0] = rt.Value{R: vs}
+}
+
+// flag.NArg: func NArg() int
+func flag_NArg(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NArg())} }
+
+// flag.Arg: func Arg(i int) string
+func flag_Arg(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: flagsOf(t).fs.Arg(int(int64(a[0].N)))}
+}
+
+// flag.NFlag: func NFlag() int
+func flag_NFlag(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(flagsOf(t).fs.NFlag())} }
+
+// flag.PrintDefaults: func PrintDefaults()
+func flag_PrintDefaults(t *vm.Thread, a, r []rt.Value) { flagsOf(t).fs.PrintDefaults() }
 
 var _ io.Writer

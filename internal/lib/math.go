@@ -113,5 +113,13 @@ func init() {
 	// goro's representation (float32 held as float64) does not allow.
 	adapt("internal/strconv.float32bits", math.Float32bits)
 	adapt("internal/strconv.float32frombits", math.Float32frombits)
-	vm.RegisterNative("(*sync.copyChecker).check", func(t *vm.Thread, a, r []rt.Value) {})
+	vm.RegisterNatives(mathNatives)
 }
+
+// mathNatives binds these functions by their ssa names (sorted).
+var mathNatives = map[string]vm.NativeFunc{
+	"(*sync.copyChecker).check": sync_copyChecker_check,
+}
+
+// (*sync.copyChecker).check: func (c *copyChecker) check()
+func sync_copyChecker_check(t *vm.Thread, a, r []rt.Value) {}

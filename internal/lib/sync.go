@@ -91,81 +91,174 @@ func init() {
 	reg("sync.runtime_SemacquireWaitGroup", semacquire(rt.WaitWaitGroup, -1))
 	reg("sync.runtime_SemacquireRWMutexR", semacquire(rt.WaitRWMutexRLock, 1))
 	reg("sync.runtime_SemacquireRWMutex", semacquire(rt.WaitRWMutexLock, 1))
-	reg("sync.runtime_notifyListAdd", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			r[0] = rt.Value{N: uint64(t.Machine().RT.NotifyListAdd(l))}
-		}
-	})
-	reg("sync.runtime_notifyListWait", func(t *vm.Thread, a, r []rt.Value) {
-		rtm := t.Machine().RT
-		if t.Resuming() {
-			rtm.NotifyListWaitDone(t.G())
-			return
-		}
-		if l := notifyListOf(t, a[0]); l != nil && !rtm.NotifyListWait(t.G(), l, uint32(a[1].N)) {
-			t.Parked()
-		}
-	})
-	reg("sync.runtime_notifyListNotifyAll", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			t.Machine().RT.NotifyListNotifyAll(t.G(), l)
-		}
-	})
-	reg("sync.runtime_notifyListNotifyOne", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			t.Machine().RT.NotifyListNotifyOne(t.G(), l)
-		}
-	})
-	reg("sync.runtime_notifyListCheck", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("sync.runtime_randn", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: t.Machine().RT.Rand(t.G()) % max(a[0].N, 1)}
-	})
-	reg("sync.runtime_rand", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} })
-	reg("sync.runtime_registerPoolCleanup", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("sync.runtime_procPin", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("sync.runtime_procUnpin", func(t *vm.Thread, a, r []rt.Value) {})
-
-	// sync.Pool indexes per-P arrays with pointer arithmetic: goro keeps a
-	// few values per pool instead.
-	poolsOf := func(t *vm.Thread) *pools {
-		s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
-		return s.(*pools)
-	}
-	reg("(*sync.Pool).Put", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil || a[1].R == nil {
-			return
-		}
-		ps := poolsOf(t)
-		ps.mu.Lock()
-		if len(ps.m[p]) < 64 {
-			ps.m[p] = append(ps.m[p], a[1])
-		}
-		ps.mu.Unlock()
-	})
-	reg("(*sync.Pool).Get", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil {
-			return
-		}
-		ps := poolsOf(t)
-		ps.mu.Lock()
-		if vs := ps.m[p]; len(vs) > 0 {
-			r[0] = vs[len(vs)-1]
-			ps.m[p] = vs[:len(vs)-1]
-			ps.mu.Unlock()
-			return
-		}
-		ps.mu.Unlock()
-		// p.New, the pool's first field after noCopy.
-		fs := p.R.([]rt.Value)
-		newFn := fs[len(fs)-1]
-		if newFn.R != nil {
-			t.TailCall(newFn, nil)
-		}
-	})
-
+	vm.RegisterNatives(syncNatives)
 	registerAtomics(reg)
+}
+
+// syncNatives binds these functions by their ssa names (sorted).
+var syncNatives = map[string]vm.NativeFunc{
+	"(*sync.Pool).Get":                  sync_Pool_Get,
+	"(*sync.Pool).Put":                  sync_Pool_Put,
+	"sync.runtime_notifyListAdd":        sync_runtime_notifyListAdd,
+	"sync.runtime_notifyListCheck":      sync_runtime_notifyListCheck,
+	"sync.runtime_notifyListNotifyAll":  sync_runtime_notifyListNotifyAll,
+	"sync.runtime_notifyListNotifyOne":  sync_runtime_notifyListNotifyOne,
+	"sync.runtime_notifyListWait":       sync_runtime_notifyListWait,
+	"sync.runtime_procPin":              sync_runtime_procPin,
+	"sync.runtime_procUnpin":            sync_runtime_procUnpin,
+	"sync.runtime_rand":                 sync_runtime_rand,
+	"sync.runtime_randn":                sync_runtime_randn,
+	"sync.runtime_registerPoolCleanup":  sync_runtime_registerPoolCleanup,
+	"sync/atomic.CompareAndSwapPointer": sync_atomic_CompareAndSwapPointer,
+	"sync/atomic.LoadPointer":           sync_atomic_LoadPointer,
+	"sync/atomic.StorePointer":          sync_atomic_StorePointer,
+	"sync/atomic.SwapPointer":           sync_atomic_SwapPointer,
+}
+
+// sync.runtime_notifyListAdd: func runtime_notifyListAdd(l *notifyList) uint32
+func sync_runtime_notifyListAdd(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		r[0] = rt.Value{N: uint64(t.Machine().RT.NotifyListAdd(l))}
+	}
+}
+
+// sync.runtime_notifyListWait: func runtime_notifyListWait(l *notifyList, t uint32)
+func sync_runtime_notifyListWait(t *vm.Thread, a, r []rt.Value) {
+	rtm := t.Machine().RT
+	if t.Resuming() {
+		rtm.NotifyListWaitDone(t.G())
+		return
+	}
+	if l := notifyListOf(t, a[0]); l != nil && !rtm.NotifyListWait(t.G(), l, uint32(a[1].N)) {
+		t.Parked()
+	}
+}
+
+// sync.runtime_notifyListNotifyAll: func runtime_notifyListNotifyAll(l *notifyList)
+func sync_runtime_notifyListNotifyAll(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		t.Machine().RT.NotifyListNotifyAll(t.G(), l)
+	}
+}
+
+// sync.runtime_notifyListNotifyOne: func runtime_notifyListNotifyOne(l *notifyList)
+func sync_runtime_notifyListNotifyOne(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		t.Machine().RT.NotifyListNotifyOne(t.G(), l)
+	}
+}
+
+// sync.runtime_notifyListCheck: func runtime_notifyListCheck(size uintptr)
+func sync_runtime_notifyListCheck(t *vm.Thread, a, r []rt.Value) {}
+
+// sync.runtime_randn: func runtime_randn(n uint32) uint32
+func sync_runtime_randn(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: t.Machine().RT.Rand(t.G()) % max(a[0].N, 1)}
+}
+
+// sync.runtime_rand: NOT IN STD
+func sync_runtime_rand(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} }
+
+// sync.runtime_registerPoolCleanup: func runtime_registerPoolCleanup(cleanup func())
+func sync_runtime_registerPoolCleanup(t *vm.Thread, a, r []rt.Value) {}
+
+// sync.runtime_procPin: func runtime_procPin() int
+func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// sync.runtime_procUnpin: func runtime_procUnpin()
+func sync_runtime_procUnpin(t *vm.Thread, a, r []rt.Value) {}
+
+// (*sync.Pool).Put: func (p *Pool) Put(x any)
+func sync_Pool_Put(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil || a[1].R == nil {
+		return
+	}
+	ps := poolsOf(t)
+	ps.mu.Lock()
+	if len(ps.m[p]) < 64 {
+		ps.m[p] = append(ps.m[p], a[1])
+	}
+	ps.mu.Unlock()
+}
+
+// (*sync.Pool).Get: func (p *Pool) Get() any
+func sync_Pool_Get(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	ps := poolsOf(t)
+	ps.mu.Lock()
+	if vs := ps.m[p]; len(vs) > 0 {
+		r[0] = vs[len(vs)-1]
+		ps.m[p] = vs[:len(vs)-1]
+		ps.mu.Unlock()
+		return
+	}
+	ps.mu.Unlock()
+	// p.New, the pool's first field after noCopy.
+	fs := p.R.([]rt.Value)
+	newFn := fs[len(fs)-1]
+	if newFn.R != nil {
+		t.TailCall(newFn, nil)
+	}
+}
+
+// sync/atomic.LoadPointer: func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer)
+//
+// Pointers live in R, which host atomics cannot reach: a striped lock.
+func sync_atomic_LoadPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		r[0] = *p
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.StorePointer: func StorePointer(addr *unsafe.Pointer, val unsafe.Pointer)
+func sync_atomic_StorePointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		*p = a[1]
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.SwapPointer: func SwapPointer(addr *unsafe.Pointer, new unsafe.Pointer) (old unsafe.Pointer)
+func sync_atomic_SwapPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		r[0], *p = *p, a[1]
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.CompareAndSwapPointer: func CompareAndSwapPointer(addr *unsafe.Pointer, old, new unsafe.Pointer) (swapped bool)
+func sync_atomic_CompareAndSwapPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		old, _ := p.R.(*rt.Value)
+		want, _ := a[1].R.(*rt.Value)
+		if old == want {
+			*p = a[2]
+			r[0] = boolV(true)
+		} else {
+			r[0] = boolV(false)
+		}
+		mu.Unlock()
+	}
+}
+
+// sync.Pool indexes per-P arrays with pointer arithmetic: goro keeps a
+// few values per pool instead.
+func poolsOf(t *vm.Thread) *pools {
+	s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
+	return s.(*pools)
 }
 
 // registerAtomics binds sync/atomic's assembly functions.
@@ -227,46 +320,6 @@ func registerAtomics(reg func(string, vm.NativeFunc)) {
 		rmw("And", func(old, m uint64) uint64 { return old & m }, true)
 		rmw("Or", func(old, m uint64) uint64 { return old | m }, true)
 	}
-	// Pointers live in R, which host atomics cannot reach: a striped lock.
-	reg("sync/atomic.LoadPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			r[0] = *p
-			mu.Unlock()
-		}
-	})
-	reg("sync/atomic.StorePointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			*p = a[1]
-			mu.Unlock()
-		}
-	})
-	reg("sync/atomic.SwapPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			r[0], *p = *p, a[1]
-			mu.Unlock()
-		}
-	})
-	reg("sync/atomic.CompareAndSwapPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			old, _ := p.R.(*rt.Value)
-			want, _ := a[1].R.(*rt.Value)
-			if old == want {
-				*p = a[2]
-				r[0] = boolV(true)
-			} else {
-				r[0] = boolV(false)
-			}
-			mu.Unlock()
-		}
-	})
 }
 
 var ptrLocks [64]sync.Mutex
