@@ -6,14 +6,17 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/goro-dev/goro/internal/vm"
 )
 
-// TestNativeNames checks that every name registered with vm.RegisterNative
-// is a function or method declared in the standard library of the Go
+// TestNativeNames checks that every native is a named Go function (not a
+// closure: profiles and tracebacks name it), and that every name registered
+// with vm.RegisterNative is a function or method declared in the standard library of the Go
 // running the test, spelled as go/ssa names it (and vm looks it up):
 // "pkg/path.F", "(pkg/path.T).M" for a value receiver, "(*pkg/path.T).M"
 // for a pointer receiver, "(*pkg/path.T[K, V]).M" for a generic type's
@@ -38,6 +41,15 @@ func TestNativeNames(t *testing.T) {
 			continue
 		}
 		byPkg[pkg] = append(byPkg[pkg], name)
+	}
+	for _, name := range names {
+		// A native is a named function, so that profiles and tracebacks
+		// name it: not a closure ("lib.init.func3", "lib.adapt.func1").
+		fn := runtime.FuncForPC(reflect.ValueOf(vm.LookupNative(name)).Pointer()).Name()
+		short := fn[strings.LastIndex(fn, "/")+1:]
+		if !strings.HasPrefix(short, "lib.") || strings.Count(short, ".") != 1 {
+			t.Errorf("native %q is %s, not a named function of internal/lib", name, fn)
+		}
 	}
 	std := stdIndex{}
 	for pkg, names := range byPkg {

@@ -613,12 +613,6 @@ func (r rv) unsafePointer() rt.Value {
 }
 
 func init() {
-	registerReflectTypes()
-	registerReflectValues()
-}
-
-func registerReflectTypes() {
-
 	vm.RegisterNatives(reflectNatives)
 }
 
@@ -666,10 +660,16 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).Addr":             reflect_Value_Addr,
 	"(reflect.Value).Bool":             reflect_Value_Bool,
 	"(reflect.Value).Bytes":            reflect_Value_Bytes,
+	"(reflect.Value).Call":             reflect_Value_Call,
+	"(reflect.Value).CallSlice":        reflect_Value_CallSlice,
 	"(reflect.Value).CanAddr":          reflect_Value_CanAddr,
+	"(reflect.Value).CanComplex":       reflect_Value_CanComplex,
 	"(reflect.Value).CanConvert":       reflect_Value_CanConvert,
+	"(reflect.Value).CanFloat":         reflect_Value_CanFloat,
+	"(reflect.Value).CanInt":           reflect_Value_CanInt,
 	"(reflect.Value).CanInterface":     reflect_Value_CanInterface,
 	"(reflect.Value).CanSet":           reflect_Value_CanSet,
+	"(reflect.Value).CanUint":          reflect_Value_CanUint,
 	"(reflect.Value).Cap":              reflect_Value_Cap,
 	"(reflect.Value).Clear":            reflect_Value_Clear,
 	"(reflect.Value).Comparable":       reflect_Value_Comparable,
@@ -2229,36 +2229,52 @@ func methodValue(m *vm.Machine, ty *vm.Type, f *types.Func, i int) rt.Value {
 	return out
 }
 
-func registerReflectValues() {
-	reg := vm.RegisterNative
-	val := func(name string, f func(t *vm.Thread, v rv, a, r []rt.Value)) {
-		reg("(reflect.Value)."+name, func(t *vm.Thread, a, r []rt.Value) { f(t, unpack(a[0]), a, r) })
+// canKind sets r[0] to whether v's kind is one of ks.
+func canKind(v rv, r []rt.Value, ks ...int) {
+	k := v.kind()
+	ok := false
+	for _, x := range ks {
+		ok = ok || k == x
 	}
+	r[0] = boolV(ok)
+}
 
-	canKind := func(name string, ks ...int) {
-		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
-			k := v.kind()
-			ok := false
-			for _, x := range ks {
-				ok = ok || k == x
-			}
-			r[0] = boolV(ok)
-		})
+// (reflect.Value).CanInt: func (v Value) CanInt() bool
+func reflect_Value_CanInt(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkInt, rkInt8, rkInt16, rkInt32, rkInt64)
+}
+
+// (reflect.Value).CanUint: func (v Value) CanUint() bool
+func reflect_Value_CanUint(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr)
+}
+
+// (reflect.Value).CanFloat: func (v Value) CanFloat() bool
+func reflect_Value_CanFloat(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkFloat32, rkFloat64)
+}
+
+// (reflect.Value).CanComplex: func (v Value) CanComplex() bool
+func reflect_Value_CanComplex(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkComplex64, rkComplex128)
+}
+
+// (reflect.Value).Call: func (v Value) Call(in []Value) []Value
+func reflect_Value_Call(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "Call", rkFunc) {
+		return
 	}
-	canKind("CanInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64)
-	canKind("CanUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr)
-	canKind("CanFloat", rkFloat32, rkFloat64)
-	canKind("CanComplex", rkComplex64, rkComplex128)
-	call := func(name string, isSlice bool) {
-		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
-			if !mustBe(t, v, name, rkFunc) {
-				return
-			}
-			callValue(t, v, a[1], isSlice, r)
-		})
+	callValue(t, v, a[1], false, r)
+}
+
+// (reflect.Value).CallSlice: func (v Value) CallSlice(in []Value) []Value
+func reflect_Value_CallSlice(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "CallSlice", rkFunc) {
+		return
 	}
-	call("Call", false)
-	call("CallSlice", true)
+	callValue(t, v, a[1], true, r)
 }
 
 func iterOf(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {

@@ -34,13 +34,18 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
 	"(runtime.plainError).Error":                 runtime_plainError_Error,
 	"(runtime.plainError).RuntimeError":          runtime_plainError_RuntimeError,
+	"hash/maphash.runtime_rand":                  runtime_rand,
 	"internal/godebug.New":                       internal_godebug_New,
+	"internal/sync.runtime_rand":                 runtime_rand,
 	"internal/synctest.IsInBubble":               internal_synctest_IsInBubble,
 	"internal/synctest.associate":                internal_synctest_associate,
 	"internal/synctest.disassociate":             internal_synctest_disassociate,
 	"internal/synctest.isAssociated":             internal_synctest_isAssociated,
 	"iter.coroswitch":                            iter_coroswitch,
 	"iter.newcoro":                               iter_newcoro,
+	"math/rand.runtime_rand":                     runtime_rand,
+	"math/rand/v2.runtime_rand":                  runtime_rand,
+	"os.runtime_rand":                            runtime_rand,
 	"runtime.Caller":                             runtime_Caller,
 	"runtime.Callers":                            runtime_Callers,
 	"runtime.CallersFrames":                      runtime_CallersFrames,
@@ -190,6 +195,9 @@ func runtime_ReadMemStats(t *vm.Thread, a, r []rt.Value) {
 	set("NumGC", uint64(ms.NumGC))
 }
 
+// iter.Pull's coroutines: a *iter.coro is a cell whose R holds the
+// *rt.Coro.
+
 // iter.newcoro: func newcoro(func(*coro)) *coro
 func iter_newcoro(t *vm.Thread, a, r []rt.Value) {
 	cell := new(rt.Value)
@@ -210,6 +218,17 @@ func iter_coroswitch(t *vm.Thread, a, r []rt.Value) {
 	t.Machine().RT.Coroswitch(t.G(), cell.R.(*rt.Coro))
 	t.Parked()
 }
+
+// internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
+// cell whose R is the setting's name (the struct's fields are not used).
+
+// runtime_rand serves math/rand's, math/rand/v2's, hash/maphash's,
+// internal/sync's and os's runtime_rand, each linknamed to runtime.rand:
+// func runtime_rand() uint64
+//
+// The standard library's random sources draw on the runtime's seeded
+// source (invariant 4: a seed reproduces a run).
+func runtime_rand(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} }
 
 // internal/godebug.New: func New(name string) *Setting
 func internal_godebug_New(t *vm.Thread, a, r []rt.Value) {
@@ -237,6 +256,11 @@ func internal_godebug_Setting_Undocumented(t *vm.Thread, a, r []rt.Value) { r[0]
 
 // (*internal/godebug.Setting).IncNonDefault: func (s *Setting) IncNonDefault()
 func internal_godebug_Setting_IncNonDefault(t *vm.Thread, a, r []rt.Value) {}
+
+// Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
+// CallersFrames over goro's frames. A pc is an index into the machine's
+// table of call sites; a *runtime.Func or *runtime.Frames is a cell whose R
+// holds goro's data.
 
 // runtime.Stack: func Stack(buf []byte, all bool) int
 func runtime_Stack(t *vm.Thread, a, r []rt.Value) {
@@ -337,22 +361,6 @@ func runtime_Frames_Next(t *vm.Thread, a, r []rt.Value) {
 	r[0], r[1] = frame, boolV(len(pcs) > 1)
 }
 
-// iter.Pull's coroutines: a *iter.coro is a cell whose R holds the
-// *rt.Coro.
-func init() {
-}
-
-// internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
-// cell whose R is the setting's name (the struct's fields are not used).
-func init() {
-	reg := vm.RegisterNative
-	// The standard library's random sources draw on the runtime's seeded
-	// source (invariant 4: a seed reproduces a run).
-	for _, pkg := range []string{"math/rand", "math/rand/v2", "hash/maphash", "internal/sync", "os"} {
-		reg(pkg+".runtime_rand", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} })
-	}
-}
-
 func godebugName(v rt.Value) string {
 	if p, _ := v.R.(*rt.Value); p != nil {
 		s, _ := p.R.(string)
@@ -373,13 +381,6 @@ func godebugValue(name string) string {
 }
 
 type gcPercentKey struct{}
-
-// Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
-// CallersFrames over goro's frames. A pc is an index into the machine's
-// table of call sites; a *runtime.Func or *runtime.Frames is a cell whose R
-// holds goro's data.
-func init() {
-}
 
 func pcOf(v rt.Value) uintptr {
 	if p, _ := v.R.(*rt.Value); p != nil {

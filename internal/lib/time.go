@@ -120,7 +120,9 @@ func init() {
 var timeNatives = map[string]vm.NativeFunc{
 	"(*time.Location).String":      time_Location_String,
 	"(*time.Ticker).Reset":         time_Ticker_Reset,
+	"(*time.Ticker).Stop":          time_Timer_Stop,
 	"(*time.Timer).Reset":          time_Timer_Reset,
+	"(*time.Timer).Stop":           time_Timer_Stop,
 	"(time.Duration).Hours":        time_Duration_Hours,
 	"(time.Duration).Microseconds": time_Duration_Microseconds,
 	"(time.Duration).Milliseconds": time_Duration_Milliseconds,
@@ -176,8 +178,6 @@ var timeNatives = map[string]vm.NativeFunc{
 	"time.Unix":                    time_Unix,
 	"time.UnixMilli":               time_UnixMilli,
 	"time.Until":                   time_Until,
-	"(*time.Timer).Stop":           time_Timer_Stop,
-	"(*time.Ticker).Stop":          time_Timer_Stop,
 }
 
 // time.Sleep: func Sleep(d Duration)

@@ -48,6 +48,13 @@ func RegisterNatives(table map[string]NativeFunc) {
 	}
 }
 
+// LookupNative returns the native registered for name, or nil.
+func LookupNative(name string) NativeFunc {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	return natives[name]
+}
+
 // NativeNames returns the registered names, sorted (internal/lib's test
 // checks that each is a function or method of the standard library).
 func NativeNames() []string {
