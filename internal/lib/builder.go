@@ -159,8 +159,8 @@ func strings_Builder_Reset(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
-// write registers a Builder method that appends: f gets the buffer and
-// the arguments and returns the new buffer and the method's int result.
+// builderWrite is a Builder method that appends: f gets the buffer and the
+// arguments and returns the new buffer and the method's int result.
 func builderWrite(t *vm.Thread, a, r []rt.Value, f func(buf []byte, a []rt.Value) ([]byte, int), results int) {
 	fs := builderFields(t, a)
 	if fs == nil || !builderCheck(t, a, fs) {

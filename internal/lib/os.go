@@ -118,6 +118,7 @@ func os_File_Name(t *vm.Thread, a, r []rt.Value) {
 // (*os.File).Sync: func (f *File) Sync() error
 func os_File_Sync(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
+// writeFile is (*os.File).Write of b.
 func writeFile(t *vm.Thread, a, r []rt.Value, b []byte) {
 	hf := fileOf(t, a[0])
 	if hf == nil || hf.w == nil {

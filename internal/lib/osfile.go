@@ -364,6 +364,7 @@ func pathOp(t *vm.Thread, a, r []rt.Value, f func(string) error) {
 	r[0] = osError(t, f(vm.Str(a[0])))
 }
 
+// openResult sets an open's results (*os.File, error).
 func openResult(t *vm.Thread, r []rt.Value, f *os.File, err error) {
 	if err != nil {
 		r[0], r[1] = rt.Value{}, osError(t, err)

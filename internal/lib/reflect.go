@@ -2039,6 +2039,7 @@ func reflect_Value_CanConvert(t *vm.Thread, a, r []rt.Value) {
 	r[0] = boolV(v.t != nil && to != nil && types.ConvertibleTo(v.t.T, to.T))
 }
 
+// sig is the signature of the func type receiving method what.
 func sig(t *vm.Thread, a []rt.Value, what string) *types.Signature {
 	ty := recvType(a)
 	s, ok := ty.T.Underlying().(*types.Signature)
@@ -2048,6 +2049,7 @@ func sig(t *vm.Thread, a []rt.Value, what string) *types.Signature {
 	return s
 }
 
+// recvType is the *vm.Type of an rtype method's receiver.
 func recvType(a []rt.Value) *vm.Type { return typeOfCell(a[0]) }
 
 // typeName is Type.Name: the name of a defined type within its package.
@@ -2277,6 +2279,7 @@ func reflect_Value_CallSlice(t *vm.Thread, a, r []rt.Value) {
 	callValue(t, v, a[1], true, r)
 }
 
+// iterOf reads a *reflect.MapIter.
 func iterOf(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {
 	p, _ := a[0].R.(*rt.Value)
 	if p == nil {
@@ -2295,6 +2298,7 @@ func iterOf(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {
 	return st, unpack(fs[0])
 }
 
+// methodByIndex is v.Method(i).
 func methodByIndex(t *vm.Thread, v rv, i int) (rt.Value, bool) {
 	m := t.Machine()
 	ms := exportedMethods(v.t)
@@ -2322,6 +2326,7 @@ func methodByIndex(t *vm.Thread, v rv, i int) (rt.Value, bool) {
 	return rv{t: ft, v: m.MethodClosure(impl, recv), flag: ro(v.flag)}.pack(), true
 }
 
+// doSlice is v.Slice(i, j) or v.Slice3(i, j, k).
 func doSlice(t *vm.Thread, v rv, i, j, k int, three bool, r []rt.Value) {
 	m := t.Machine()
 	var base []rt.Value
@@ -2371,6 +2376,7 @@ func doSlice(t *vm.Thread, v rv, i, j, k int, three bool, r []rt.Value) {
 	r[0] = rv{t: st, v: rt.Value{R: base[i:j:k]}, flag: ro(v.flag)}.pack()
 }
 
+// fieldByIndex is v.FieldByIndex(idx).
 func fieldByIndex(t *vm.Thread, v rv, idx []int) (rv, bool) {
 	for n, i := range idx {
 		if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {

@@ -361,6 +361,7 @@ func runtime_Frames_Next(t *vm.Thread, a, r []rt.Value) {
 	r[0], r[1] = frame, boolV(len(pcs) > 1)
 }
 
+// godebugName is a *godebug.Setting's name.
 func godebugName(v rt.Value) string {
 	if p, _ := v.R.(*rt.Value); p != nil {
 		s, _ := p.R.(string)
@@ -382,6 +383,7 @@ func godebugValue(name string) string {
 
 type gcPercentKey struct{}
 
+// pcOf is the pc a *runtime.Func holds.
 func pcOf(v rt.Value) uintptr {
 	if p, _ := v.R.(*rt.Value); p != nil {
 		pc, _ := p.R.(uintptr)

@@ -140,9 +140,11 @@ func internal_bytealg_Cutover(t *vm.Thread, a, r []rt.Value) {
 // internal/bytealg.init: func init()
 func internal_bytealg_init(t *vm.Thread, a, r []rt.Value) {}
 
-// internal/bytealg: gc's assembly string and byte search.
+// bytealgOp is one of internal/bytealg's functions (gc's assembly string
+// and byte search): f computes its result.
 func bytealgOp(t *vm.Thread, a, r []rt.Value, f func(a []rt.Value) rt.Value) {
 	r[0] = f(a)
 }
 
+// intV is an int result.
 func intV(n int) rt.Value { return rt.Value{N: uint64(int64(n))} }

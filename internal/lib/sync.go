@@ -276,8 +276,8 @@ func sync_atomic_CompareAndSwapPointer(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
-// sync.Pool indexes per-P arrays with pointer arithmetic: goro keeps a
-// few values per pool instead.
+// poolsOf is the machine's sync.Pool contents. sync.Pool indexes per-P
+// arrays with pointer arithmetic: goro keeps a few values per pool instead.
 func poolsOf(t *vm.Thread) *pools {
 	s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
 	return s.(*pools)

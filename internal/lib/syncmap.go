@@ -179,7 +179,7 @@ func sync_Map_Range(t *vm.Thread, a, r []rt.Value) {
 	step(0)
 }
 
-// op runs f on the map under its lock; an unhashable key panics as gc's
+// syncMapOp runs f on the map under its lock; an unhashable key panics as gc's
 // map does.
 func syncMapOp(t *vm.Thread, a, r []rt.Value, f func(sm *syncMap, a, r []rt.Value) *vm.Type) {
 	sm := syncMapOf(t, a[0])

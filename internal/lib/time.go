@@ -485,15 +485,17 @@ func time_Ticker_Reset(t *vm.Thread, a, r []rt.Value) {
 	rtm.ResetTimer(ts.rt, rtm.Nanotime()+d, d)
 }
 
+// durationOp is a Duration method computed by the host: f.
 func durationOp(t *vm.Thread, a, r []rt.Value, f func(time.Duration) rt.Value) {
 	r[0] = f(time.Duration(int64(a[0].N)))
 }
 
+// timeConv is a Time method returning a Time computed by the host: f.
 func timeConv(t *vm.Thread, a, r []rt.Value, f func(t *vm.Thread, h time.Time, a []rt.Value) time.Time) {
 	r[0] = mkTime(f(t, hostTime(a[0]), a), 0, false)
 }
 
-// Methods computed by the host on the host's time.Time.
+// timeNum is a Time method computed by the host on the host's time.Time.
 func timeNum(t *vm.Thread, a, r []rt.Value, f func(time.Time) int64) {
 	r[0] = rt.Value{N: uint64(f(hostTime(a[0])))}
 }
@@ -513,6 +515,7 @@ func time_Timer_Stop(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
+// tickErr panics as NewTicker and Reset do for d <= 0.
 func tickErr(t *vm.Thread, d int64) bool {
 	if d <= 0 {
 		t.Panic(errorValue(t, errString("non-positive interval for NewTicker")))
@@ -521,6 +524,7 @@ func tickErr(t *vm.Thread, d int64) bool {
 	return false
 }
 
+// stateOf reads a *time.Timer or *time.Ticker.
 func stateOf(v rt.Value) *timerState {
 	p, _ := v.R.(*rt.Value)
 	if p == nil {
@@ -530,7 +534,7 @@ func stateOf(v rt.Value) *timerState {
 	return ts
 }
 
-// Timers.
+// newTimer makes a Timer or Ticker (typeName) on rt's timers.
 func newTimer(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.Value, *timerState) {
 	m := t.Machine()
 	tt := m.LookupType("time", typeName)
