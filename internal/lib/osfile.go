@@ -298,9 +298,9 @@ func os_IsPermission(t *vm.Thread, a, r []rt.Value) {
 	r[0] = boolV(oserrorIs(t, a[0], "ErrPermission", fs.ErrPermission))
 }
 
-// (syscall.Errno).Error: func (e Errno) Error() string
-//
 // syscall.Errno's methods: the text and the fs error it stands for.
+
+// (syscall.Errno).Error: func (e Errno) Error() string
 func syscall_Errno_Error(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rt.Value{R: syscall.Errno(a[0].N).Error()}
 }
@@ -327,9 +327,9 @@ func syscall_Errno_Is(t *vm.Thread, a, r []rt.Value) {
 	r[0] = boolV(false)
 }
 
-// (*os.fileStat).Name: func (fs *fileStat) Name() string
-//
 // FileInfo: an *os.fileStat with name, size, mode and modTime filled in.
+
+// (*os.fileStat).Name: func (fs *fileStat) Name() string
 func os_fileStat_Name(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "name") }
 
 // (*os.fileStat).Size: func (fs *fileStat) Size() int64

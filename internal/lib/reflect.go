@@ -1665,9 +1665,9 @@ func reflect_Value_MethodByName(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rv{}.pack()
 }
 
-// (reflect.Value).MapIndex: func (v Value) MapIndex(key Value) Value
-//
 // Maps.
+
+// (reflect.Value).MapIndex: func (v Value) MapIndex(key Value) Value
 func reflect_Value_MapIndex(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if !mustBe(t, v, "MapIndex", rkMap) {
@@ -1803,9 +1803,9 @@ func reflect_MapIter_Reset(t *vm.Thread, a, r []rt.Value) {
 	p.R = []rt.Value{a[1], {R: &mapIterState{}}}
 }
 
-// (reflect.Value).Set: func (v Value) Set(x Value)
-//
 // Setters.
+
+// (reflect.Value).Set: func (v Value) Set(x Value)
 func reflect_Value_Set(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if !mustBeAssignable(t, v, "Set") {

@@ -99,9 +99,9 @@ func runtime_PanicNilError_Error(t *vm.Thread, a, r []rt.Value) {
 // (*runtime.PanicNilError).RuntimeError: func (*PanicNilError) RuntimeError()
 func runtime_PanicNilError_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
 
-// internal/synctest.IsInBubble: func IsInBubble() bool
-//
 // testing/synctest bubbles are not supported yet: nothing is in one.
+
+// internal/synctest.IsInBubble: func IsInBubble() bool
 func internal_synctest_IsInBubble(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
 // internal/synctest.associate: func associate(p unsafe.Pointer) int

@@ -26,6 +26,9 @@ func cellOf(t *vm.Thread, v rt.Value) *rt.Value {
 
 func semaddr(p *rt.Value) *uint32 { return (*uint32)(unsafe.Pointer(&p.N)) }
 
+// semacquire is one of sync's runtime_Semacquire* functions: it parks on
+// the semaphore argument 0 points to with reason; lifoArg is the index of
+// the lifo argument, or -1.
 func semacquire(t *vm.Thread, a, r []rt.Value, reason rt.WaitReason, lifoArg int) {
 	rtm := t.Machine().RT
 	if t.Resuming() {
@@ -227,9 +230,9 @@ func sync_Pool_Get(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
-// sync/atomic.LoadPointer: func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer)
-//
 // Pointers live in R, which host atomics cannot reach: a striped lock.
+
+// sync/atomic.LoadPointer: func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer)
 func sync_atomic_LoadPointer(t *vm.Thread, a, r []rt.Value) {
 	if p := cellOf(t, a[0]); p != nil {
 		mu := ptrLock(p)
