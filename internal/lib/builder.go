@@ -59,29 +59,33 @@ func builderCheck(t *vm.Thread, a, fs []rt.Value) bool {
 }
 
 func init() {
-	reg := vm.RegisterNative
-	// write registers a Builder method that appends: f gets the buffer and
-	// the arguments and returns the new buffer and the method's int result.
-	write := func(name string, f func(buf []byte, a []rt.Value) ([]byte, int), results int) {
-		reg("(*strings.Builder)."+name, func(t *vm.Thread, a, r []rt.Value) {
-			fs := builderFields(t, a)
-			if fs == nil || !builderCheck(t, a, fs) {
-				return
-			}
-			buf, n := f(builderBuf(fs[1]), a)
-			fs[1] = rt.Value{R: buf}
-			if results == 2 {
-				r[0], r[1] = rt.Value{N: uint64(int64(n))}, rt.Value{}
-			} else {
-				r[0] = rt.Value{}
-			}
-		})
-	}
-	write("WriteString", func(buf []byte, a []rt.Value) ([]byte, int) {
+	vm.RegisterNatives(builderNatives)
+}
+
+// builderNatives binds these functions by their ssa names (sorted).
+var builderNatives = map[string]vm.NativeFunc{
+	"(*strings.Builder).Cap":         strings_Builder_Cap,
+	"(*strings.Builder).Grow":        strings_Builder_Grow,
+	"(*strings.Builder).Len":         strings_Builder_Len,
+	"(*strings.Builder).Reset":       strings_Builder_Reset,
+	"(*strings.Builder).String":      strings_Builder_String,
+	"(*strings.Builder).Write":       strings_Builder_Write,
+	"(*strings.Builder).WriteByte":   strings_Builder_WriteByte,
+	"(*strings.Builder).WriteRune":   strings_Builder_WriteRune,
+	"(*strings.Builder).WriteString": strings_Builder_WriteString,
+}
+
+// (*strings.Builder).WriteString: func (b *Builder) WriteString(s string) (int, error)
+func strings_Builder_WriteString(t *vm.Thread, a, r []rt.Value) {
+	builderWrite(t, a, r, func(buf []byte, a []rt.Value) ([]byte, int) {
 		s := vm.Str(a[1])
 		return append(buf, s...), len(s)
 	}, 2)
-	write("Write", func(buf []byte, a []rt.Value) ([]byte, int) {
+}
+
+// (*strings.Builder).Write: func (b *Builder) Write(p []byte) (int, error)
+func strings_Builder_Write(t *vm.Thread, a, r []rt.Value) {
+	builderWrite(t, a, r, func(buf []byte, a []rt.Value) ([]byte, int) {
 		p, _ := a[1].R.([]rt.Value)
 		buf = slices.Grow(buf, len(p)) // one growth, as append(buf, p...)
 		for _, v := range p {
@@ -89,50 +93,84 @@ func init() {
 		}
 		return buf, len(p)
 	}, 2)
-	write("WriteByte", func(buf []byte, a []rt.Value) ([]byte, int) {
+}
+
+// (*strings.Builder).WriteByte: func (b *Builder) WriteByte(c byte) error
+func strings_Builder_WriteByte(t *vm.Thread, a, r []rt.Value) {
+	builderWrite(t, a, r, func(buf []byte, a []rt.Value) ([]byte, int) {
 		return append(buf, byte(a[1].N)), 0
 	}, 1)
-	write("WriteRune", func(buf []byte, a []rt.Value) ([]byte, int) {
+}
+
+// (*strings.Builder).WriteRune: func (b *Builder) WriteRune(r rune) (int, error)
+func strings_Builder_WriteRune(t *vm.Thread, a, r []rt.Value) {
+	builderWrite(t, a, r, func(buf []byte, a []rt.Value) ([]byte, int) {
 		n := len(buf)
 		buf = utf8.AppendRune(buf, rune(int32(a[1].N)))
 		return buf, len(buf) - n
 	}, 2)
-	reg("(*strings.Builder).Grow", func(t *vm.Thread, a, r []rt.Value) {
-		fs := builderFields(t, a)
-		if fs == nil || !builderCheck(t, a, fs) {
-			return
-		}
-		n := int(int64(a[1].N))
-		if n < 0 {
-			panicString(t, "strings.Builder.Grow: negative count")
-			return
-		}
-		buf := builderBuf(fs[1])
-		if cap(buf)-len(buf) < n {
-			// gc: a new buffer of 2*cap+n bytes, rounded up to a size class.
-			nb := slices.Grow([]byte(nil), 2*cap(buf)+n)[:len(buf)]
-			copy(nb, buf)
-			fs[1] = rt.Value{R: nb}
-		}
-	})
-	reg("(*strings.Builder).String", func(t *vm.Thread, a, r []rt.Value) {
-		if fs := builderFields(t, a); fs != nil {
-			r[0] = rt.Value{R: string(builderBuf(fs[1]))}
-		}
-	})
-	reg("(*strings.Builder).Len", func(t *vm.Thread, a, r []rt.Value) {
-		if fs := builderFields(t, a); fs != nil {
-			r[0] = rt.Value{N: uint64(len(builderBuf(fs[1])))}
-		}
-	})
-	reg("(*strings.Builder).Cap", func(t *vm.Thread, a, r []rt.Value) {
-		if fs := builderFields(t, a); fs != nil {
-			r[0] = rt.Value{N: uint64(cap(builderBuf(fs[1])))}
-		}
-	})
-	reg("(*strings.Builder).Reset", func(t *vm.Thread, a, r []rt.Value) {
-		if fs := builderFields(t, a); fs != nil {
-			fs[0], fs[1] = rt.Value{}, rt.Value{}
-		}
-	})
+}
+
+// (*strings.Builder).Grow: func (b *Builder) Grow(n int)
+func strings_Builder_Grow(t *vm.Thread, a, r []rt.Value) {
+	fs := builderFields(t, a)
+	if fs == nil || !builderCheck(t, a, fs) {
+		return
+	}
+	n := int(int64(a[1].N))
+	if n < 0 {
+		panicString(t, "strings.Builder.Grow: negative count")
+		return
+	}
+	buf := builderBuf(fs[1])
+	if cap(buf)-len(buf) < n {
+		// gc: a new buffer of 2*cap+n bytes, rounded up to a size class.
+		nb := slices.Grow([]byte(nil), 2*cap(buf)+n)[:len(buf)]
+		copy(nb, buf)
+		fs[1] = rt.Value{R: nb}
+	}
+}
+
+// (*strings.Builder).String: func (b *Builder) String() string
+func strings_Builder_String(t *vm.Thread, a, r []rt.Value) {
+	if fs := builderFields(t, a); fs != nil {
+		r[0] = rt.Value{R: string(builderBuf(fs[1]))}
+	}
+}
+
+// (*strings.Builder).Len: func (b *Builder) Len() int
+func strings_Builder_Len(t *vm.Thread, a, r []rt.Value) {
+	if fs := builderFields(t, a); fs != nil {
+		r[0] = rt.Value{N: uint64(len(builderBuf(fs[1])))}
+	}
+}
+
+// (*strings.Builder).Cap: func (b *Builder) Cap() int
+func strings_Builder_Cap(t *vm.Thread, a, r []rt.Value) {
+	if fs := builderFields(t, a); fs != nil {
+		r[0] = rt.Value{N: uint64(cap(builderBuf(fs[1])))}
+	}
+}
+
+// (*strings.Builder).Reset: func (b *Builder) Reset()
+func strings_Builder_Reset(t *vm.Thread, a, r []rt.Value) {
+	if fs := builderFields(t, a); fs != nil {
+		fs[0], fs[1] = rt.Value{}, rt.Value{}
+	}
+}
+
+// builderWrite is a Builder method that appends: f gets the buffer and the
+// arguments and returns the new buffer and the method's int result.
+func builderWrite(t *vm.Thread, a, r []rt.Value, f func(buf []byte, a []rt.Value) ([]byte, int), results int) {
+	fs := builderFields(t, a)
+	if fs == nil || !builderCheck(t, a, fs) {
+		return
+	}
+	buf, n := f(builderBuf(fs[1]), a)
+	fs[1] = rt.Value{R: buf}
+	if results == 2 {
+		r[0], r[1] = rt.Value{N: uint64(int64(n))}, rt.Value{}
+	} else {
+		r[0] = rt.Value{}
+	}
 }

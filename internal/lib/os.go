@@ -72,33 +72,62 @@ func init() {
 			*cell = newFile(m, &hostFile{name: "/dev/stdin", f: os.Stdin})
 		}
 	})
-	reg := vm.RegisterNative
-	reg("os.Exit", func(t *vm.Thread, a, r []rt.Value) { t.Exit(int(int32(a[0].N))) })
-	reg("os.Getenv", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.Getenv(vm.Str(a[0]))} })
-	reg("os.LookupEnv", func(t *vm.Thread, a, r []rt.Value) {
-		v, ok := os.LookupEnv(vm.Str(a[0]))
-		r[0], r[1] = rt.Value{R: v}, boolV(ok)
-	})
-	reg("os.Getpid", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} })
-	write := func(t *vm.Thread, a, r []rt.Value, b []byte) {
-		hf := fileOf(t, a[0])
-		if hf == nil || hf.w == nil {
-			t.Unsupported("writing to this *os.File")
-			return
-		}
-		n, _ := hf.w.Write(b)
-		r[0] = rt.Value{N: uint64(n)}
-		r[1] = rt.Value{}
+	vm.RegisterNatives(osNatives)
+}
+
+// osNatives binds these functions by their ssa names (sorted).
+var osNatives = map[string]vm.NativeFunc{
+	"(*os.File).Name":        os_File_Name,
+	"(*os.File).Sync":        os_File_Sync,
+	"(*os.File).Write":       os_File_Write,
+	"(*os.File).WriteString": os_File_WriteString,
+	"os.Exit":                os_Exit,
+	"os.Getenv":              os_Getenv,
+	"os.Getpid":              os_Getpid,
+	"os.LookupEnv":           os_LookupEnv,
+}
+
+// os.Exit: func Exit(code int)
+func os_Exit(t *vm.Thread, a, r []rt.Value) { t.Exit(int(int32(a[0].N))) }
+
+// os.Getenv: func Getenv(key string) string
+func os_Getenv(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.Getenv(vm.Str(a[0]))} }
+
+// os.LookupEnv: func LookupEnv(key string) (string, bool)
+func os_LookupEnv(t *vm.Thread, a, r []rt.Value) {
+	v, ok := os.LookupEnv(vm.Str(a[0]))
+	r[0], r[1] = rt.Value{R: v}, boolV(ok)
+}
+
+// os.Getpid: func Getpid() int
+func os_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} }
+
+// (*os.File).Write: func (f *File) Write(b []byte) (n int, err error)
+func os_File_Write(t *vm.Thread, a, r []rt.Value) { writeFile(t, a, r, vm.ValuesToBytes(a[1])) }
+
+// (*os.File).WriteString: func (f *File) WriteString(s string) (n int, err error)
+func os_File_WriteString(t *vm.Thread, a, r []rt.Value) { writeFile(t, a, r, []byte(vm.Str(a[1]))) }
+
+// (*os.File).Name: func (f *File) Name() string
+func os_File_Name(t *vm.Thread, a, r []rt.Value) {
+	if hf := fileOf(t, a[0]); hf != nil {
+		r[0] = rt.Value{R: hf.name}
 	}
-	reg("(*os.File).Write", func(t *vm.Thread, a, r []rt.Value) { write(t, a, r, vm.ValuesToBytes(a[1])) })
-	reg("(*os.File).WriteString", func(t *vm.Thread, a, r []rt.Value) { write(t, a, r, []byte(vm.Str(a[1]))) })
-	reg("(*os.File).Name", func(t *vm.Thread, a, r []rt.Value) {
-		if hf := fileOf(t, a[0]); hf != nil {
-			r[0] = rt.Value{R: hf.name}
-		}
-	})
-	reg("(*os.File).Close", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("(*os.File).Sync", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+}
+
+// (*os.File).Sync: func (f *File) Sync() error
+func os_File_Sync(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// writeFile is (*os.File).Write of b.
+func writeFile(t *vm.Thread, a, r []rt.Value, b []byte) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.w == nil {
+		t.Unsupported("writing to this *os.File")
+		return
+	}
+	n, _ := hf.w.Write(b)
+	r[0] = rt.Value{N: uint64(n)}
+	r[1] = rt.Value{}
 }
 
 func boolV(b bool) rt.Value {

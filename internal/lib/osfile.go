@@ -90,146 +90,287 @@ func newHostFile(t *vm.Thread, f *os.File) rt.Value {
 }
 
 func init() {
-	reg := vm.RegisterNative
-	open := func(t *vm.Thread, r []rt.Value, f *os.File, err error) {
-		if err != nil {
-			r[0], r[1] = rt.Value{}, osError(t, err)
-			return
-		}
-		r[0], r[1] = newHostFile(t, f), rt.Value{}
-	}
-	reg("os.Open", func(t *vm.Thread, a, r []rt.Value) { f, err := os.Open(vm.Str(a[0])); open(t, r, f, err) })
-	reg("os.Create", func(t *vm.Thread, a, r []rt.Value) { f, err := os.Create(vm.Str(a[0])); open(t, r, f, err) })
-	reg("os.OpenFile", func(t *vm.Thread, a, r []rt.Value) {
-		f, err := os.OpenFile(vm.Str(a[0]), int(int64(a[1].N)), fs.FileMode(a[2].N))
-		open(t, r, f, err)
-	})
-	reg("os.ReadFile", func(t *vm.Thread, a, r []rt.Value) {
-		b, err := os.ReadFile(vm.Str(a[0]))
-		r[0], r[1] = vm.BytesToValues(b), osError(t, err)
-	})
-	reg("os.WriteFile", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = osError(t, os.WriteFile(vm.Str(a[0]), vm.ValuesToBytes(a[1]), fs.FileMode(a[2].N)))
-	})
-	pathOp := func(name string, f func(string) error) {
-		reg("os."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = osError(t, f(vm.Str(a[0]))) })
-	}
-	pathOp("Remove", os.Remove)
-	pathOp("RemoveAll", os.RemoveAll)
-	pathOp("Chdir", os.Chdir)
-	reg("os.Mkdir", func(t *vm.Thread, a, r []rt.Value) { r[0] = osError(t, os.Mkdir(vm.Str(a[0]), fs.FileMode(a[1].N))) })
-	reg("os.MkdirAll", func(t *vm.Thread, a, r []rt.Value) { r[0] = osError(t, os.MkdirAll(vm.Str(a[0]), fs.FileMode(a[1].N))) })
-	reg("os.Rename", func(t *vm.Thread, a, r []rt.Value) { r[0] = osError(t, os.Rename(vm.Str(a[0]), vm.Str(a[1]))) })
-	reg("os.MkdirTemp", func(t *vm.Thread, a, r []rt.Value) {
-		d, err := os.MkdirTemp(vm.Str(a[0]), vm.Str(a[1]))
-		r[0], r[1] = rt.Value{R: d}, osError(t, err)
-	})
-	reg("os.CreateTemp", func(t *vm.Thread, a, r []rt.Value) {
-		f, err := os.CreateTemp(vm.Str(a[0]), vm.Str(a[1]))
-		open(t, r, f, err)
-	})
-	reg("os.TempDir", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.TempDir()} })
-	reg("os.Getwd", func(t *vm.Thread, a, r []rt.Value) {
-		d, err := os.Getwd()
-		r[0], r[1] = rt.Value{R: d}, osError(t, err)
-	})
-	reg("os.Hostname", func(t *vm.Thread, a, r []rt.Value) {
-		h, err := os.Hostname()
-		r[0], r[1] = rt.Value{R: h}, osError(t, err)
-	})
-	reg("os.Environ", func(t *vm.Thread, a, r []rt.Value) {
-		env := os.Environ()
-		vs := make([]rt.Value, len(env))
-		for i, e := range env {
-			vs[i] = rt.Value{R: e}
-		}
-		r[0] = rt.Value{R: vs}
-	})
-	stat := func(name string, f func(string) (fs.FileInfo, error)) {
-		reg("os."+name, func(t *vm.Thread, a, r []rt.Value) {
-			fi, err := f(vm.Str(a[0]))
-			if err != nil {
-				r[0], r[1] = rt.Value{}, osError(t, err)
-				return
-			}
-			r[0], r[1] = fileInfo(t, fi), rt.Value{}
-		})
-	}
-	stat("Stat", os.Stat)
-	stat("Lstat", os.Lstat)
-	reg("(*os.File).Stat", func(t *vm.Thread, a, r []rt.Value) {
-		hf := fileOf(t, a[0])
-		if hf == nil || hf.f == nil {
-			r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
-			return
-		}
-		fi, err := hf.f.Stat()
-		if err != nil {
-			r[0], r[1] = rt.Value{}, osError(t, err)
-			return
-		}
-		r[0], r[1] = fileInfo(t, fi), rt.Value{}
-	})
-	reg("(*os.File).Read", func(t *vm.Thread, a, r []rt.Value) {
-		hf := fileOf(t, a[0])
-		if hf == nil || hf.f == nil {
-			r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
-			return
-		}
-		dst, _ := a[1].R.([]rt.Value)
-		buf := make([]byte, len(dst))
-		n, err := hf.f.Read(buf)
-		for i := 0; i < n; i++ {
-			dst[i] = rt.Value{N: uint64(buf[i])}
-		}
-		r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
-	})
-	reg("(*os.File).Close", func(t *vm.Thread, a, r []rt.Value) {
-		hf := fileOf(t, a[0])
-		if hf == nil {
-			r[0] = osError(t, os.ErrInvalid)
-			return
-		}
-		if hf.f != nil && hf.f != os.Stdin && hf.f != os.Stdout && hf.f != os.Stderr {
-			r[0] = osError(t, hf.f.Close())
-			return
-		}
-		r[0] = rt.Value{}
-	})
-	reg("os.IsNotExist", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = boolV(oserrorIs(t, a[0], "ErrNotExist", fs.ErrNotExist))
-	})
-	reg("os.IsExist", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(oserrorIs(t, a[0], "ErrExist", fs.ErrExist)) })
-	reg("os.IsPermission", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = boolV(oserrorIs(t, a[0], "ErrPermission", fs.ErrPermission))
-	})
+	vm.RegisterNatives(osfileNatives)
+}
 
-	// syscall.Errno's methods: the text and the fs error it stands for.
-	reg("(syscall.Errno).Error", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: syscall.Errno(a[0].N).Error()} })
-	reg("(syscall.Errno).Timeout", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(syscall.Errno(a[0].N).Timeout()) })
-	reg("(syscall.Errno).Temporary", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = boolV(syscall.Errno(a[0].N).Temporary())
-	})
-	reg("(syscall.Errno).Is", func(t *vm.Thread, a, r []rt.Value) {
-		en := syscall.Errno(a[0].N)
-		for name, host := range map[string]error{"ErrNotExist": fs.ErrNotExist, "ErrExist": fs.ErrExist, "ErrPermission": fs.ErrPermission} {
-			if c := t.Machine().Global("internal/oserror", name); c != nil && vm.EqualInterfaces(a[1], *c) {
-				r[0] = boolV(en.Is(host))
-				return
-			}
-		}
-		r[0] = boolV(false)
-	})
+// osfileNatives binds these functions by their ssa names (sorted).
+var osfileNatives = map[string]vm.NativeFunc{
+	"(*os.File).Close":          os_File_Close,
+	"(*os.File).Read":           os_File_Read,
+	"(*os.File).Stat":           os_File_Stat,
+	"(*os.fileStat).IsDir":      os_fileStat_IsDir,
+	"(*os.fileStat).ModTime":    os_fileStat_ModTime,
+	"(*os.fileStat).Mode":       os_fileStat_Mode,
+	"(*os.fileStat).Name":       os_fileStat_Name,
+	"(*os.fileStat).Size":       os_fileStat_Size,
+	"(*os.fileStat).Sys":        os_fileStat_Sys,
+	"(syscall.Errno).Error":     syscall_Errno_Error,
+	"(syscall.Errno).Is":        syscall_Errno_Is,
+	"(syscall.Errno).Temporary": syscall_Errno_Temporary,
+	"(syscall.Errno).Timeout":   syscall_Errno_Timeout,
+	"os.Chdir":                  os_Chdir,
+	"os.Create":                 os_Create,
+	"os.CreateTemp":             os_CreateTemp,
+	"os.Environ":                os_Environ,
+	"os.Getwd":                  os_Getwd,
+	"os.Hostname":               os_Hostname,
+	"os.IsExist":                os_IsExist,
+	"os.IsNotExist":             os_IsNotExist,
+	"os.IsPermission":           os_IsPermission,
+	"os.Lstat":                  os_Lstat,
+	"os.Mkdir":                  os_Mkdir,
+	"os.MkdirAll":               os_MkdirAll,
+	"os.MkdirTemp":              os_MkdirTemp,
+	"os.Open":                   os_Open,
+	"os.OpenFile":               os_OpenFile,
+	"os.ReadFile":               os_ReadFile,
+	"os.Remove":                 os_Remove,
+	"os.RemoveAll":              os_RemoveAll,
+	"os.Rename":                 os_Rename,
+	"os.Stat":                   os_Stat,
+	"os.TempDir":                os_TempDir,
+	"os.WriteFile":              os_WriteFile,
+}
 
-	// FileInfo: an *os.fileStat with name, size, mode and modTime filled in.
-	reg("(*os.fileStat).Name", func(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "name") })
-	reg("(*os.fileStat).Size", func(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "size") })
-	reg("(*os.fileStat).Mode", func(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "mode") })
-	reg("(*os.fileStat).ModTime", func(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "modTime") })
-	reg("(*os.fileStat).IsDir", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = boolV(fs.FileMode(statField(t, a[0], "mode").N).IsDir())
-	})
-	reg("(*os.fileStat).Sys", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+// os.Open: func Open(name string) (*File, error)
+func os_Open(t *vm.Thread, a, r []rt.Value) {
+	f, err := os.Open(vm.Str(a[0]))
+	openResult(t, r, f, err)
+}
+
+// os.Create: func Create(name string) (*File, error)
+func os_Create(t *vm.Thread, a, r []rt.Value) {
+	f, err := os.Create(vm.Str(a[0]))
+	openResult(t, r, f, err)
+}
+
+// os.OpenFile: func OpenFile(name string, flag int, perm FileMode) (*File, error)
+func os_OpenFile(t *vm.Thread, a, r []rt.Value) {
+	f, err := os.OpenFile(vm.Str(a[0]), int(int64(a[1].N)), fs.FileMode(a[2].N))
+	openResult(t, r, f, err)
+}
+
+// os.ReadFile: func ReadFile(name string) ([]byte, error)
+func os_ReadFile(t *vm.Thread, a, r []rt.Value) {
+	b, err := os.ReadFile(vm.Str(a[0]))
+	r[0], r[1] = vm.BytesToValues(b), osError(t, err)
+}
+
+// os.WriteFile: func WriteFile(name string, data []byte, perm FileMode) error
+func os_WriteFile(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.WriteFile(vm.Str(a[0]), vm.ValuesToBytes(a[1]), fs.FileMode(a[2].N)))
+}
+
+// os.Remove: func Remove(name string) error
+func os_Remove(t *vm.Thread, a, r []rt.Value) {
+	pathOp(t, a, r, os.Remove)
+}
+
+// os.RemoveAll: func RemoveAll(path string) error
+func os_RemoveAll(t *vm.Thread, a, r []rt.Value) {
+	pathOp(t, a, r, os.RemoveAll)
+}
+
+// os.Chdir: func Chdir(dir string) error
+func os_Chdir(t *vm.Thread, a, r []rt.Value) {
+	pathOp(t, a, r, os.Chdir)
+}
+
+// os.Mkdir: func Mkdir(name string, perm FileMode) error
+func os_Mkdir(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Mkdir(vm.Str(a[0]), fs.FileMode(a[1].N)))
+}
+
+// os.MkdirAll: func MkdirAll(path string, perm FileMode) error
+func os_MkdirAll(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.MkdirAll(vm.Str(a[0]), fs.FileMode(a[1].N)))
+}
+
+// os.Rename: func Rename(oldpath, newpath string) error
+func os_Rename(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Rename(vm.Str(a[0]), vm.Str(a[1])))
+}
+
+// os.MkdirTemp: func MkdirTemp(dir, pattern string) (string, error)
+func os_MkdirTemp(t *vm.Thread, a, r []rt.Value) {
+	d, err := os.MkdirTemp(vm.Str(a[0]), vm.Str(a[1]))
+	r[0], r[1] = rt.Value{R: d}, osError(t, err)
+}
+
+// os.CreateTemp: func CreateTemp(dir, pattern string) (*File, error)
+func os_CreateTemp(t *vm.Thread, a, r []rt.Value) {
+	f, err := os.CreateTemp(vm.Str(a[0]), vm.Str(a[1]))
+	openResult(t, r, f, err)
+}
+
+// os.TempDir: func TempDir() string
+func os_TempDir(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.TempDir()} }
+
+// os.Getwd: func Getwd() (dir string, err error)
+func os_Getwd(t *vm.Thread, a, r []rt.Value) {
+	d, err := os.Getwd()
+	r[0], r[1] = rt.Value{R: d}, osError(t, err)
+}
+
+// os.Hostname: func Hostname() (name string, err error)
+func os_Hostname(t *vm.Thread, a, r []rt.Value) {
+	h, err := os.Hostname()
+	r[0], r[1] = rt.Value{R: h}, osError(t, err)
+}
+
+// os.Environ: func Environ() []string
+func os_Environ(t *vm.Thread, a, r []rt.Value) {
+	env := os.Environ()
+	vs := make([]rt.Value, len(env))
+	for i, e := range env {
+		vs[i] = rt.Value{R: e}
+	}
+	r[0] = rt.Value{R: vs}
+}
+
+// os.Stat: func Stat(name string) (FileInfo, error)
+func os_Stat(t *vm.Thread, a, r []rt.Value) {
+	statOp(t, a, r, os.Stat)
+}
+
+// os.Lstat: func Lstat(name string) (FileInfo, error)
+func os_Lstat(t *vm.Thread, a, r []rt.Value) {
+	statOp(t, a, r, os.Lstat)
+}
+
+// (*os.File).Stat: func (f *File) Stat() (FileInfo, error)
+func os_File_Stat(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	fi, err := hf.f.Stat()
+	if err != nil {
+		r[0], r[1] = rt.Value{}, osError(t, err)
+		return
+	}
+	r[0], r[1] = fileInfo(t, fi), rt.Value{}
+}
+
+// (*os.File).Read: func (f *File) Read(b []byte) (n int, err error)
+func os_File_Read(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	dst, _ := a[1].R.([]rt.Value)
+	buf := make([]byte, len(dst))
+	n, err := hf.f.Read(buf)
+	for i := 0; i < n; i++ {
+		dst[i] = rt.Value{N: uint64(buf[i])}
+	}
+	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
+}
+
+// (*os.File).Close: func (f *File) Close() error
+func os_File_Close(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil {
+		r[0] = osError(t, os.ErrInvalid)
+		return
+	}
+	if hf.f != nil && hf.f != os.Stdin && hf.f != os.Stdout && hf.f != os.Stderr {
+		r[0] = osError(t, hf.f.Close())
+		return
+	}
+	r[0] = rt.Value{}
+}
+
+// os.IsNotExist: func IsNotExist(err error) bool
+func os_IsNotExist(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(oserrorIs(t, a[0], "ErrNotExist", fs.ErrNotExist))
+}
+
+// os.IsExist: func IsExist(err error) bool
+func os_IsExist(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(oserrorIs(t, a[0], "ErrExist", fs.ErrExist))
+}
+
+// os.IsPermission: func IsPermission(err error) bool
+func os_IsPermission(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(oserrorIs(t, a[0], "ErrPermission", fs.ErrPermission))
+}
+
+// syscall.Errno's methods: the text and the fs error it stands for.
+
+// (syscall.Errno).Error: func (e Errno) Error() string
+func syscall_Errno_Error(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: syscall.Errno(a[0].N).Error()}
+}
+
+// (syscall.Errno).Timeout: func (e Errno) Timeout() bool
+func syscall_Errno_Timeout(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(syscall.Errno(a[0].N).Timeout())
+}
+
+// (syscall.Errno).Temporary: func (e Errno) Temporary() bool
+func syscall_Errno_Temporary(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(syscall.Errno(a[0].N).Temporary())
+}
+
+// (syscall.Errno).Is: func (e Errno) Is(target error) bool
+func syscall_Errno_Is(t *vm.Thread, a, r []rt.Value) {
+	en := syscall.Errno(a[0].N)
+	for name, host := range map[string]error{"ErrNotExist": fs.ErrNotExist, "ErrExist": fs.ErrExist, "ErrPermission": fs.ErrPermission} {
+		if c := t.Machine().Global("internal/oserror", name); c != nil && vm.EqualInterfaces(a[1], *c) {
+			r[0] = boolV(en.Is(host))
+			return
+		}
+	}
+	r[0] = boolV(false)
+}
+
+// FileInfo: an *os.fileStat with name, size, mode and modTime filled in.
+
+// (*os.fileStat).Name: func (fs *fileStat) Name() string
+func os_fileStat_Name(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "name") }
+
+// (*os.fileStat).Size: func (fs *fileStat) Size() int64
+func os_fileStat_Size(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "size") }
+
+// (*os.fileStat).Mode: func (fs *fileStat) Mode() FileMode
+func os_fileStat_Mode(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "mode") }
+
+// (*os.fileStat).ModTime: func (fs *fileStat) ModTime() time.Time
+func os_fileStat_ModTime(t *vm.Thread, a, r []rt.Value) { r[0] = statField(t, a[0], "modTime") }
+
+// (*os.fileStat).IsDir: func (fs *fileStat) IsDir() bool
+func os_fileStat_IsDir(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(fs.FileMode(statField(t, a[0], "mode").N).IsDir())
+}
+
+// (*os.fileStat).Sys: func (fs *fileStat) Sys() any
+func os_fileStat_Sys(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// statOp is a native calling f (os.Stat, os.Lstat) on its path argument.
+func statOp(t *vm.Thread, a, r []rt.Value, f func(string) (fs.FileInfo, error)) {
+	fi, err := f(vm.Str(a[0]))
+	if err != nil {
+		r[0], r[1] = rt.Value{}, osError(t, err)
+		return
+	}
+	r[0], r[1] = fileInfo(t, fi), rt.Value{}
+}
+
+// pathOp is a native calling f on its path argument.
+func pathOp(t *vm.Thread, a, r []rt.Value, f func(string) error) {
+	r[0] = osError(t, f(vm.Str(a[0])))
+}
+
+// openResult sets an open's results (*os.File, error).
+func openResult(t *vm.Thread, r []rt.Value, f *os.File, err error) {
+	if err != nil {
+		r[0], r[1] = rt.Value{}, osError(t, err)
+		return
+	}
+	r[0], r[1] = newHostFile(t, f), rt.Value{}
 }
 
 func fileInfo(t *vm.Thread, fi fs.FileInfo) rt.Value {

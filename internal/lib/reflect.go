@@ -613,315 +613,1444 @@ func (r rv) unsafePointer() rt.Value {
 }
 
 func init() {
-	registerReflectTypes()
-	registerReflectValues()
+	vm.RegisterNatives(reflectNatives)
 }
 
-func registerReflectTypes() {
-	reg := vm.RegisterNative
-	recvType := func(a []rt.Value) *vm.Type { return typeOfCell(a[0]) }
+// reflectNatives binds these functions by their ssa names (sorted).
+var reflectNatives = map[string]vm.NativeFunc{
+	"(*reflect.MapIter).Key":           reflect_MapIter_Key,
+	"(*reflect.MapIter).Next":          reflect_MapIter_Next,
+	"(*reflect.MapIter).Reset":         reflect_MapIter_Reset,
+	"(*reflect.MapIter).Value":         reflect_MapIter_Value,
+	"(*reflect.ValueError).Error":      reflect_ValueError_Error,
+	"(*reflect.rtype).Align":           reflect_rtype_Align,
+	"(*reflect.rtype).AssignableTo":    reflect_rtype_AssignableTo,
+	"(*reflect.rtype).Bits":            reflect_rtype_Bits,
+	"(*reflect.rtype).ChanDir":         reflect_rtype_ChanDir,
+	"(*reflect.rtype).Comparable":      reflect_rtype_Comparable,
+	"(*reflect.rtype).ConvertibleTo":   reflect_rtype_ConvertibleTo,
+	"(*reflect.rtype).Elem":            reflect_rtype_Elem,
+	"(*reflect.rtype).Field":           reflect_rtype_Field,
+	"(*reflect.rtype).FieldAlign":      reflect_rtype_FieldAlign,
+	"(*reflect.rtype).FieldByName":     reflect_rtype_FieldByName,
+	"(*reflect.rtype).Implements":      reflect_rtype_Implements,
+	"(*reflect.rtype).In":              reflect_rtype_In,
+	"(*reflect.rtype).IsVariadic":      reflect_rtype_IsVariadic,
+	"(*reflect.rtype).Key":             reflect_rtype_Key,
+	"(*reflect.rtype).Kind":            reflect_rtype_Kind,
+	"(*reflect.rtype).Len":             reflect_rtype_Len,
+	"(*reflect.rtype).Method":          reflect_rtype_Method,
+	"(*reflect.rtype).MethodByName":    reflect_rtype_MethodByName,
+	"(*reflect.rtype).Name":            reflect_rtype_Name,
+	"(*reflect.rtype).NumField":        reflect_rtype_NumField,
+	"(*reflect.rtype).NumIn":           reflect_rtype_NumIn,
+	"(*reflect.rtype).NumMethod":       reflect_rtype_NumMethod,
+	"(*reflect.rtype).NumOut":          reflect_rtype_NumOut,
+	"(*reflect.rtype).Out":             reflect_rtype_Out,
+	"(*reflect.rtype).PkgPath":         reflect_rtype_PkgPath,
+	"(*reflect.rtype).Size":            reflect_rtype_Size,
+	"(*reflect.rtype).String":          reflect_rtype_String,
+	"(internal/abi.Kind).String":       internal_abi_Kind_String,
+	"(reflect.ChanDir).String":         reflect_ChanDir_String,
+	"(reflect.Kind).String":            reflect_Kind_String,
+	"(reflect.Method).IsExported":      reflect_Method_IsExported,
+	"(reflect.StructField).IsExported": reflect_StructField_IsExported,
+	"(reflect.StructTag).Get":          reflect_StructTag_Get,
+	"(reflect.StructTag).Lookup":       reflect_StructTag_Lookup,
+	"(reflect.Value).Addr":             reflect_Value_Addr,
+	"(reflect.Value).Bool":             reflect_Value_Bool,
+	"(reflect.Value).Bytes":            reflect_Value_Bytes,
+	"(reflect.Value).Call":             reflect_Value_Call,
+	"(reflect.Value).CallSlice":        reflect_Value_CallSlice,
+	"(reflect.Value).CanAddr":          reflect_Value_CanAddr,
+	"(reflect.Value).CanComplex":       reflect_Value_CanComplex,
+	"(reflect.Value).CanConvert":       reflect_Value_CanConvert,
+	"(reflect.Value).CanFloat":         reflect_Value_CanFloat,
+	"(reflect.Value).CanInt":           reflect_Value_CanInt,
+	"(reflect.Value).CanInterface":     reflect_Value_CanInterface,
+	"(reflect.Value).CanSet":           reflect_Value_CanSet,
+	"(reflect.Value).CanUint":          reflect_Value_CanUint,
+	"(reflect.Value).Cap":              reflect_Value_Cap,
+	"(reflect.Value).Clear":            reflect_Value_Clear,
+	"(reflect.Value).Comparable":       reflect_Value_Comparable,
+	"(reflect.Value).Complex":          reflect_Value_Complex,
+	"(reflect.Value).Convert":          reflect_Value_Convert,
+	"(reflect.Value).Elem":             reflect_Value_Elem,
+	"(reflect.Value).Equal":            reflect_Value_Equal,
+	"(reflect.Value).Field":            reflect_Value_Field,
+	"(reflect.Value).FieldByIndex":     reflect_Value_FieldByIndex,
+	"(reflect.Value).FieldByName":      reflect_Value_FieldByName,
+	"(reflect.Value).Float":            reflect_Value_Float,
+	"(reflect.Value).Grow":             reflect_Value_Grow,
+	"(reflect.Value).Index":            reflect_Value_Index,
+	"(reflect.Value).Int":              reflect_Value_Int,
+	"(reflect.Value).Interface":        reflect_Value_Interface,
+	"(reflect.Value).IsNil":            reflect_Value_IsNil,
+	"(reflect.Value).IsValid":          reflect_Value_IsValid,
+	"(reflect.Value).IsZero":           reflect_Value_IsZero,
+	"(reflect.Value).Kind":             reflect_Value_Kind,
+	"(reflect.Value).Len":              reflect_Value_Len,
+	"(reflect.Value).MapIndex":         reflect_Value_MapIndex,
+	"(reflect.Value).MapKeys":          reflect_Value_MapKeys,
+	"(reflect.Value).MapRange":         reflect_Value_MapRange,
+	"(reflect.Value).Method":           reflect_Value_Method,
+	"(reflect.Value).MethodByName":     reflect_Value_MethodByName,
+	"(reflect.Value).NumField":         reflect_Value_NumField,
+	"(reflect.Value).NumMethod":        reflect_Value_NumMethod,
+	"(reflect.Value).OverflowFloat":    reflect_Value_OverflowFloat,
+	"(reflect.Value).OverflowInt":      reflect_Value_OverflowInt,
+	"(reflect.Value).OverflowUint":     reflect_Value_OverflowUint,
+	"(reflect.Value).Pointer":          reflect_Value_Pointer,
+	"(reflect.Value).Set":              reflect_Value_Set,
+	"(reflect.Value).SetBool":          reflect_Value_SetBool,
+	"(reflect.Value).SetBytes":         reflect_Value_SetBytes,
+	"(reflect.Value).SetComplex":       reflect_Value_SetComplex,
+	"(reflect.Value).SetFloat":         reflect_Value_SetFloat,
+	"(reflect.Value).SetInt":           reflect_Value_SetInt,
+	"(reflect.Value).SetLen":           reflect_Value_SetLen,
+	"(reflect.Value).SetMapIndex":      reflect_Value_SetMapIndex,
+	"(reflect.Value).SetString":        reflect_Value_SetString,
+	"(reflect.Value).SetUint":          reflect_Value_SetUint,
+	"(reflect.Value).SetZero":          reflect_Value_SetZero,
+	"(reflect.Value).Slice":            reflect_Value_Slice,
+	"(reflect.Value).Slice3":           reflect_Value_Slice3,
+	"(reflect.Value).String":           reflect_Value_String,
+	"(reflect.Value).Type":             reflect_Value_Type,
+	"(reflect.Value).Uint":             reflect_Value_Uint,
+	"(reflect.Value).UnsafeAddr":       reflect_Value_UnsafeAddr,
+	"(reflect.Value).UnsafePointer":    reflect_Value_UnsafePointer,
+	"reflect.Append":                   reflect_Append,
+	"reflect.AppendSlice":              reflect_AppendSlice,
+	"reflect.ArrayOf":                  reflect_ArrayOf,
+	"reflect.ChanOf":                   reflect_ChanOf,
+	"reflect.Copy":                     reflect_Copy,
+	"reflect.DeepEqual":                reflect_DeepEqual,
+	"reflect.Indirect":                 reflect_Indirect,
+	"reflect.MakeFunc":                 reflect_MakeFunc,
+	"reflect.MakeMap":                  reflect_MakeMap,
+	"reflect.MakeMapWithSize":          reflect_MakeMapWithSize,
+	"reflect.MakeSlice":                reflect_MakeSlice,
+	"reflect.MapOf":                    reflect_MapOf,
+	"reflect.New":                      reflect_New,
+	"reflect.PointerTo":                reflect_PointerTo,
+	"reflect.PtrTo":                    reflect_PtrTo,
+	"reflect.SliceOf":                  reflect_SliceOf,
+	"reflect.Swapper":                  reflect_Swapper,
+	"reflect.TypeFor":                  reflect_TypeFor,
+	"reflect.TypeOf":                   reflect_TypeOf,
+	"reflect.ValueOf":                  reflect_ValueOf,
+	"reflect.VisibleFields":            reflect_VisibleFields,
+	"reflect.Zero":                     reflect_Zero,
+}
 
-	reg("reflect.TypeOf", func(t *vm.Thread, a, r []rt.Value) {
-		iv, ok := a[0].R.(vm.Iface)
-		if !ok {
-			r[0] = rt.Value{}
-			return
-		}
-		r[0] = typeValue(t.Machine(), iv.T)
-	})
-	reg("reflect.TypeFor", func(t *vm.Thread, a, r []rt.Value) {
-		targs := t.CalleeTypeArgs()
-		if len(targs) != 1 {
-			t.Unsupported("reflect.TypeFor called dynamically")
-			return
-		}
-		r[0] = typeValue(t.Machine(), targs[0])
-	})
-	reg("reflect.PtrTo", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
-	})
-	reg("reflect.PointerTo", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
-	})
-	reg("reflect.SliceOf", func(t *vm.Thread, a, r []rt.Value) {
-		m := t.Machine()
-		r[0] = typeValue(m, m.TypeOf(types.NewSlice(typeFrom(a[0]).T)))
-	})
-	reg("reflect.MapOf", func(t *vm.Thread, a, r []rt.Value) {
-		m := t.Machine()
-		k := typeFrom(a[0])
-		if !types.Comparable(k.T) {
-			panicString(t, "reflect.MapOf: invalid key type "+k.String())
-			return
-		}
-		r[0] = typeValue(m, m.TypeOf(types.NewMap(k.T, typeFrom(a[1]).T)))
-	})
-	reg("reflect.ChanOf", func(t *vm.Thread, a, r []rt.Value) {
-		m := t.Machine()
-		dir := types.SendRecv
-		switch a[0].N {
-		case 1:
-			dir = types.RecvOnly
-		case 2:
-			dir = types.SendOnly
-		}
-		r[0] = typeValue(m, m.TypeOf(types.NewChan(dir, typeFrom(a[1]).T)))
-	})
-	reg("reflect.ArrayOf", func(t *vm.Thread, a, r []rt.Value) {
-		m := t.Machine()
-		r[0] = typeValue(m, m.TypeOf(types.NewArray(typeFrom(a[1]).T, int64(a[0].N))))
-	})
-	reg("(reflect.Kind).String", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: kindString(int(a[0].N))}
-	})
-	reg("(internal/abi.Kind).String", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: kindString(int(a[0].N))}
-	})
-	reg("(*reflect.ValueError).Error", func(t *vm.Thread, a, r []rt.Value) {
-		p, _ := a[0].R.(*rt.Value)
-		var fs []rt.Value
-		if p != nil {
-			fs, _ = p.R.([]rt.Value)
-		}
-		if len(fs) < 2 {
-			r[0] = rt.Value{R: "reflect: call of  on zero Value"}
-			return
-		}
-		r[0] = rt.Value{R: valueErrorText(strOf(fs[0]), int(fs[1].N))}
-	})
-	reg("(reflect.StructTag).Get", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: hostreflect.StructTag(strOf(a[0])).Get(strOf(a[1]))}
-	})
-	reg("(reflect.StructTag).Lookup", func(t *vm.Thread, a, r []rt.Value) {
-		v, ok := hostreflect.StructTag(strOf(a[0])).Lookup(strOf(a[1]))
-		r[0], r[1] = rt.Value{R: v}, boolV(ok)
-	})
-	reg("(reflect.StructField).IsExported", func(t *vm.Thread, a, r []rt.Value) {
-		fs, _ := a[0].R.([]rt.Value)
-		r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
-	})
-	reg("(reflect.Method).IsExported", func(t *vm.Thread, a, r []rt.Value) {
-		fs, _ := a[0].R.([]rt.Value)
-		r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
-	})
-	reg("(reflect.ChanDir).String", func(t *vm.Thread, a, r []rt.Value) {
-		switch a[0].N {
-		case 1:
-			r[0] = rt.Value{R: "<-chan"}
-		case 2:
-			r[0] = rt.Value{R: "chan<-"}
-		case 3:
-			r[0] = rt.Value{R: "chan"}
-		default:
-			r[0] = rt.Value{R: "ChanDir" + strconv.Itoa(int(a[0].N))}
-		}
-	})
-
-	reg("(*reflect.rtype).String", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: recvType(a).String()}
-	})
-	reg("(*reflect.rtype).Kind", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(reflectKind(recvType(a)))}
-	})
-	reg("(*reflect.rtype).Name", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: typeName(recvType(a))}
-	})
-	reg("(*reflect.rtype).PkgPath", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: typePkgPath(recvType(a))}
-	})
-	reg("(*reflect.rtype).Size", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(recvType(a).Size)}
-	})
-	reg("(*reflect.rtype).Align", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
-	})
-	reg("(*reflect.rtype).FieldAlign", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
-	})
-	reg("(*reflect.rtype).Bits", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		k := reflectKind(ty)
-		if k < rkInt || k > rkComplex128 {
-			panicString(t, "reflect: Bits of non-arithmetic Type "+ty.String())
-			return
-		}
-		r[0] = rt.Value{N: uint64(ty.Size * 8)}
-	})
-	reg("(*reflect.rtype).Elem", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		switch ty.Kind {
-		case vm.KArray, vm.KChan, vm.KMap, vm.KPointer, vm.KSlice:
-			r[0] = typeValue(t.Machine(), ty.Elem)
-			return
-		}
-		panicString(t, "reflect: Elem of invalid type "+ty.String())
-	})
-	reg("(*reflect.rtype).Key", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		if ty.Kind != vm.KMap {
-			panicString(t, "reflect: Key of non-map type "+ty.String())
-			return
-		}
-		r[0] = typeValue(t.Machine(), ty.Key)
-	})
-	reg("(*reflect.rtype).Len", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		if ty.Kind != vm.KArray {
-			panicString(t, "reflect: Len of non-array type "+ty.String())
-			return
-		}
-		r[0] = rt.Value{N: uint64(ty.Len)}
-	})
-	reg("(*reflect.rtype).ChanDir", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		ch, ok := ty.T.Underlying().(*types.Chan)
-		if !ok {
-			panicString(t, "reflect: ChanDir of non-chan type "+ty.String())
-			return
-		}
-		switch ch.Dir() {
-		case types.SendRecv:
-			r[0] = rt.Value{N: 3}
-		case types.SendOnly:
-			r[0] = rt.Value{N: 2}
-		default:
-			r[0] = rt.Value{N: 1}
-		}
-	})
-	reg("(*reflect.rtype).NumField", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		if ty.Kind != vm.KStruct {
-			panicString(t, "reflect: NumField of non-struct type "+ty.String())
-			return
-		}
-		r[0] = rt.Value{N: uint64(len(ty.Fields))}
-	})
-	reg("(*reflect.rtype).Field", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		if ty.Kind != vm.KStruct {
-			panicString(t, "reflect: Field of non-struct type "+ty.String())
-			return
-		}
-		i := int64(a[1].N)
-		if i < 0 || i >= int64(len(ty.Fields)) {
-			panicString(t, "reflect: Field index out of bounds")
-			return
-		}
-		r[0] = structField(t.Machine(), ty, []int{int(i)})
-	})
-	reg("(*reflect.rtype).FieldByName", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		if ty.Kind != vm.KStruct {
-			panicString(t, "reflect: FieldByName of non-struct type "+ty.String())
-			return
-		}
-		idx := fieldPath(ty, strOf(a[1]))
-		if idx == nil {
-			r[0], r[1] = t.Machine().TypeOf(reflectOf(t.Machine()).structFieldT.T).Zero(), boolV(false)
-			return
-		}
-		r[0], r[1] = structField(t.Machine(), ty, idx), boolV(true)
-	})
-	reg("(*reflect.rtype).NumMethod", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(len(exportedMethods(recvType(a))))}
-	})
-	reg("(*reflect.rtype).Method", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		ms := exportedMethods(ty)
-		i := int(a[1].N)
-		if i < 0 || i >= len(ms) {
-			panicString(t, "reflect: Method index out of range")
-			return
-		}
-		r[0] = methodValue(t.Machine(), ty, ms[i], i)
-	})
-	reg("(*reflect.rtype).MethodByName", func(t *vm.Thread, a, r []rt.Value) {
-		ty := recvType(a)
-		ms := exportedMethods(ty)
-		for i, f := range ms {
-			if f.Name() == strOf(a[1]) {
-				r[0], r[1] = methodValue(t.Machine(), ty, f, i), boolV(true)
-				return
-			}
-		}
-		r[0], r[1] = reflectOf(t.Machine()).methodT.Zero(), boolV(false)
-	})
-	reg("(*reflect.rtype).Implements", func(t *vm.Thread, a, r []rt.Value) {
-		u := typeFrom(a[1])
-		if u == nil {
-			panicString(t, "reflect: nil type passed to Type.Implements")
-			return
-		}
-		it, ok := u.T.Underlying().(*types.Interface)
-		if !ok {
-			panicString(t, "reflect: non-interface type passed to Type.Implements")
-			return
-		}
-		r[0] = boolV(types.Implements(recvType(a).T, it))
-	})
-	reg("(*reflect.rtype).AssignableTo", func(t *vm.Thread, a, r []rt.Value) {
-		u := typeFrom(a[1])
-		if u == nil {
-			panicString(t, "reflect: nil type passed to Type.AssignableTo")
-			return
-		}
-		r[0] = boolV(types.AssignableTo(recvType(a).T, u.T))
-	})
-	reg("(*reflect.rtype).ConvertibleTo", func(t *vm.Thread, a, r []rt.Value) {
-		u := typeFrom(a[1])
-		if u == nil {
-			panicString(t, "reflect: nil type passed to Type.ConvertibleTo")
-			return
-		}
-		r[0] = boolV(types.ConvertibleTo(recvType(a).T, u.T))
-	})
-	reg("(*reflect.rtype).Comparable", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = boolV(types.Comparable(recvType(a).T))
-	})
-	sig := func(t *vm.Thread, a []rt.Value, what string) *types.Signature {
-		ty := recvType(a)
-		s, ok := ty.T.Underlying().(*types.Signature)
-		if !ok {
-			panicString(t, "reflect: "+what+" of non-func type "+ty.String())
-		}
-		return s
+// reflect.TypeOf: func TypeOf(i any) Type
+func reflect_TypeOf(t *vm.Thread, a, r []rt.Value) {
+	iv, ok := a[0].R.(vm.Iface)
+	if !ok {
+		r[0] = rt.Value{}
+		return
 	}
-	reg("(*reflect.rtype).NumIn", func(t *vm.Thread, a, r []rt.Value) {
-		if s := sig(t, a, "NumIn"); s != nil {
-			r[0] = rt.Value{N: uint64(s.Params().Len())}
-		}
-	})
-	reg("(*reflect.rtype).NumOut", func(t *vm.Thread, a, r []rt.Value) {
-		if s := sig(t, a, "NumOut"); s != nil {
-			r[0] = rt.Value{N: uint64(s.Results().Len())}
-		}
-	})
-	reg("(*reflect.rtype).IsVariadic", func(t *vm.Thread, a, r []rt.Value) {
-		if s := sig(t, a, "IsVariadic"); s != nil {
-			r[0] = boolV(s.Variadic())
-		}
-	})
-	reg("(*reflect.rtype).In", func(t *vm.Thread, a, r []rt.Value) {
-		if s := sig(t, a, "In"); s != nil {
-			i := int(a[1].N)
-			if i < 0 || i >= s.Params().Len() {
-				t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Params().Len()))
-				return
-			}
-			r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Params().At(i).Type()))
-		}
-	})
-	reg("(*reflect.rtype).Out", func(t *vm.Thread, a, r []rt.Value) {
-		if s := sig(t, a, "Out"); s != nil {
-			i := int(a[1].N)
-			if i < 0 || i >= s.Results().Len() {
-				t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Results().Len()))
-				return
-			}
-			r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Results().At(i).Type()))
-		}
-	})
+	r[0] = typeValue(t.Machine(), iv.T)
 }
+
+// reflect.TypeFor: func TypeFor[T any]() Type
+func reflect_TypeFor(t *vm.Thread, a, r []rt.Value) {
+	targs := t.CalleeTypeArgs()
+	if len(targs) != 1 {
+		t.Unsupported("reflect.TypeFor called dynamically")
+		return
+	}
+	r[0] = typeValue(t.Machine(), targs[0])
+}
+
+// reflect.PtrTo: func PtrTo(t Type) Type
+func reflect_PtrTo(t *vm.Thread, a, r []rt.Value) {
+	r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
+}
+
+// reflect.PointerTo: func PointerTo(t Type) Type
+func reflect_PointerTo(t *vm.Thread, a, r []rt.Value) {
+	r[0] = typeValue(t.Machine(), ptrTo(t.Machine(), typeFrom(a[0])))
+}
+
+// reflect.SliceOf: func SliceOf(t Type) Type
+func reflect_SliceOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	r[0] = typeValue(m, m.TypeOf(types.NewSlice(typeFrom(a[0]).T)))
+}
+
+// reflect.MapOf: func MapOf(key, elem Type) Type
+func reflect_MapOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	k := typeFrom(a[0])
+	if !types.Comparable(k.T) {
+		panicString(t, "reflect.MapOf: invalid key type "+k.String())
+		return
+	}
+	r[0] = typeValue(m, m.TypeOf(types.NewMap(k.T, typeFrom(a[1]).T)))
+}
+
+// reflect.ChanOf: func ChanOf(dir ChanDir, t Type) Type
+func reflect_ChanOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	dir := types.SendRecv
+	switch a[0].N {
+	case 1:
+		dir = types.RecvOnly
+	case 2:
+		dir = types.SendOnly
+	}
+	r[0] = typeValue(m, m.TypeOf(types.NewChan(dir, typeFrom(a[1]).T)))
+}
+
+// reflect.ArrayOf: func ArrayOf(length int, elem Type) Type
+func reflect_ArrayOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	r[0] = typeValue(m, m.TypeOf(types.NewArray(typeFrom(a[1]).T, int64(a[0].N))))
+}
+
+// (reflect.Kind).String: func (k Kind) String() string
+func reflect_Kind_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: kindString(int(a[0].N))}
+}
+
+// (internal/abi.Kind).String: func (k Kind) String() string
+func internal_abi_Kind_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: kindString(int(a[0].N))}
+}
+
+// (*reflect.ValueError).Error: func (e *ValueError) Error() string
+func reflect_ValueError_Error(t *vm.Thread, a, r []rt.Value) {
+	p, _ := a[0].R.(*rt.Value)
+	var fs []rt.Value
+	if p != nil {
+		fs, _ = p.R.([]rt.Value)
+	}
+	if len(fs) < 2 {
+		r[0] = rt.Value{R: "reflect: call of  on zero Value"}
+		return
+	}
+	r[0] = rt.Value{R: valueErrorText(strOf(fs[0]), int(fs[1].N))}
+}
+
+// (reflect.StructTag).Get: func (tag StructTag) Get(key string) string
+func reflect_StructTag_Get(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: hostreflect.StructTag(strOf(a[0])).Get(strOf(a[1]))}
+}
+
+// (reflect.StructTag).Lookup: func (tag StructTag) Lookup(key string) (value string, ok bool)
+func reflect_StructTag_Lookup(t *vm.Thread, a, r []rt.Value) {
+	v, ok := hostreflect.StructTag(strOf(a[0])).Lookup(strOf(a[1]))
+	r[0], r[1] = rt.Value{R: v}, boolV(ok)
+}
+
+// (reflect.StructField).IsExported: func (f StructField) IsExported() bool
+func reflect_StructField_IsExported(t *vm.Thread, a, r []rt.Value) {
+	fs, _ := a[0].R.([]rt.Value)
+	r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
+}
+
+// (reflect.Method).IsExported: func (m Method) IsExported() bool
+func reflect_Method_IsExported(t *vm.Thread, a, r []rt.Value) {
+	fs, _ := a[0].R.([]rt.Value)
+	r[0] = boolV(len(fs) > 1 && strOf(fs[1]) == "")
+}
+
+// (reflect.ChanDir).String: func (d ChanDir) String() string
+func reflect_ChanDir_String(t *vm.Thread, a, r []rt.Value) {
+	switch a[0].N {
+	case 1:
+		r[0] = rt.Value{R: "<-chan"}
+	case 2:
+		r[0] = rt.Value{R: "chan<-"}
+	case 3:
+		r[0] = rt.Value{R: "chan"}
+	default:
+		r[0] = rt.Value{R: "ChanDir" + strconv.Itoa(int(a[0].N))}
+	}
+}
+
+// (*reflect.rtype).String: func (t *rtype) String() string
+func reflect_rtype_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: recvType(a).String()}
+}
+
+// (*reflect.rtype).Kind: func (t *rtype) Kind() Kind
+func reflect_rtype_Kind(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(reflectKind(recvType(a)))}
+}
+
+// (*reflect.rtype).Name: func (t *rtype) Name() string
+func reflect_rtype_Name(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: typeName(recvType(a))}
+}
+
+// (*reflect.rtype).PkgPath: func (t *rtype) PkgPath() string
+func reflect_rtype_PkgPath(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: typePkgPath(recvType(a))}
+}
+
+// (*reflect.rtype).Size: func (t *rtype) Size() uintptr
+func reflect_rtype_Size(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(recvType(a).Size)}
+}
+
+// (*reflect.rtype).Align: func (t *rtype) Align() int
+func reflect_rtype_Align(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
+}
+
+// (*reflect.rtype).FieldAlign: func (t *rtype) FieldAlign() int
+func reflect_rtype_FieldAlign(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(reflectOf(t.Machine()).sizes.Alignof(recvType(a).T))}
+}
+
+// (*reflect.rtype).Bits: func (t *rtype) Bits() int
+func reflect_rtype_Bits(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	k := reflectKind(ty)
+	if k < rkInt || k > rkComplex128 {
+		panicString(t, "reflect: Bits of non-arithmetic Type "+ty.String())
+		return
+	}
+	r[0] = rt.Value{N: uint64(ty.Size * 8)}
+}
+
+// (*reflect.rtype).Elem: func (t *rtype) Elem() Type
+func reflect_rtype_Elem(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	switch ty.Kind {
+	case vm.KArray, vm.KChan, vm.KMap, vm.KPointer, vm.KSlice:
+		r[0] = typeValue(t.Machine(), ty.Elem)
+		return
+	}
+	panicString(t, "reflect: Elem of invalid type "+ty.String())
+}
+
+// (*reflect.rtype).Key: func (t *rtype) Key() Type
+func reflect_rtype_Key(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KMap {
+		panicString(t, "reflect: Key of non-map type "+ty.String())
+		return
+	}
+	r[0] = typeValue(t.Machine(), ty.Key)
+}
+
+// (*reflect.rtype).Len: func (t *rtype) Len() int
+func reflect_rtype_Len(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KArray {
+		panicString(t, "reflect: Len of non-array type "+ty.String())
+		return
+	}
+	r[0] = rt.Value{N: uint64(ty.Len)}
+}
+
+// (*reflect.rtype).ChanDir: func (t *rtype) ChanDir() ChanDir
+func reflect_rtype_ChanDir(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	ch, ok := ty.T.Underlying().(*types.Chan)
+	if !ok {
+		panicString(t, "reflect: ChanDir of non-chan type "+ty.String())
+		return
+	}
+	switch ch.Dir() {
+	case types.SendRecv:
+		r[0] = rt.Value{N: 3}
+	case types.SendOnly:
+		r[0] = rt.Value{N: 2}
+	default:
+		r[0] = rt.Value{N: 1}
+	}
+}
+
+// (*reflect.rtype).NumField: func (t *rtype) NumField() int
+func reflect_rtype_NumField(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: NumField of non-struct type "+ty.String())
+		return
+	}
+	r[0] = rt.Value{N: uint64(len(ty.Fields))}
+}
+
+// (*reflect.rtype).Field: func (t *rtype) Field(i int) StructField
+func reflect_rtype_Field(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: Field of non-struct type "+ty.String())
+		return
+	}
+	i := int64(a[1].N)
+	if i < 0 || i >= int64(len(ty.Fields)) {
+		panicString(t, "reflect: Field index out of bounds")
+		return
+	}
+	r[0] = structField(t.Machine(), ty, []int{int(i)})
+}
+
+// (*reflect.rtype).FieldByName: func (t *rtype) FieldByName(name string) (StructField, bool)
+func reflect_rtype_FieldByName(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: FieldByName of non-struct type "+ty.String())
+		return
+	}
+	idx := fieldPath(ty, strOf(a[1]))
+	if idx == nil {
+		r[0], r[1] = t.Machine().TypeOf(reflectOf(t.Machine()).structFieldT.T).Zero(), boolV(false)
+		return
+	}
+	r[0], r[1] = structField(t.Machine(), ty, idx), boolV(true)
+}
+
+// (*reflect.rtype).NumMethod: func (t *rtype) NumMethod() int
+func reflect_rtype_NumMethod(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(len(exportedMethods(recvType(a))))}
+}
+
+// (*reflect.rtype).Method: func (t *rtype) Method(i int) (m Method)
+func reflect_rtype_Method(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	ms := exportedMethods(ty)
+	i := int(a[1].N)
+	if i < 0 || i >= len(ms) {
+		panicString(t, "reflect: Method index out of range")
+		return
+	}
+	r[0] = methodValue(t.Machine(), ty, ms[i], i)
+}
+
+// (*reflect.rtype).MethodByName: func (t *rtype) MethodByName(name string) (m Method, ok bool)
+func reflect_rtype_MethodByName(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	ms := exportedMethods(ty)
+	for i, f := range ms {
+		if f.Name() == strOf(a[1]) {
+			r[0], r[1] = methodValue(t.Machine(), ty, f, i), boolV(true)
+			return
+		}
+	}
+	r[0], r[1] = reflectOf(t.Machine()).methodT.Zero(), boolV(false)
+}
+
+// (*reflect.rtype).Implements: func (t *rtype) Implements(u Type) bool
+func reflect_rtype_Implements(t *vm.Thread, a, r []rt.Value) {
+	u := typeFrom(a[1])
+	if u == nil {
+		panicString(t, "reflect: nil type passed to Type.Implements")
+		return
+	}
+	it, ok := u.T.Underlying().(*types.Interface)
+	if !ok {
+		panicString(t, "reflect: non-interface type passed to Type.Implements")
+		return
+	}
+	r[0] = boolV(types.Implements(recvType(a).T, it))
+}
+
+// (*reflect.rtype).AssignableTo: func (t *rtype) AssignableTo(u Type) bool
+func reflect_rtype_AssignableTo(t *vm.Thread, a, r []rt.Value) {
+	u := typeFrom(a[1])
+	if u == nil {
+		panicString(t, "reflect: nil type passed to Type.AssignableTo")
+		return
+	}
+	r[0] = boolV(types.AssignableTo(recvType(a).T, u.T))
+}
+
+// (*reflect.rtype).ConvertibleTo: func (t *rtype) ConvertibleTo(u Type) bool
+func reflect_rtype_ConvertibleTo(t *vm.Thread, a, r []rt.Value) {
+	u := typeFrom(a[1])
+	if u == nil {
+		panicString(t, "reflect: nil type passed to Type.ConvertibleTo")
+		return
+	}
+	r[0] = boolV(types.ConvertibleTo(recvType(a).T, u.T))
+}
+
+// (*reflect.rtype).Comparable: func (t *rtype) Comparable() bool
+func reflect_rtype_Comparable(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(types.Comparable(recvType(a).T))
+}
+
+// (*reflect.rtype).NumIn: func (t *rtype) NumIn() int
+func reflect_rtype_NumIn(t *vm.Thread, a, r []rt.Value) {
+	if s := sig(t, a, "NumIn"); s != nil {
+		r[0] = rt.Value{N: uint64(s.Params().Len())}
+	}
+}
+
+// (*reflect.rtype).NumOut: func (t *rtype) NumOut() int
+func reflect_rtype_NumOut(t *vm.Thread, a, r []rt.Value) {
+	if s := sig(t, a, "NumOut"); s != nil {
+		r[0] = rt.Value{N: uint64(s.Results().Len())}
+	}
+}
+
+// (*reflect.rtype).IsVariadic: func (t *rtype) IsVariadic() bool
+func reflect_rtype_IsVariadic(t *vm.Thread, a, r []rt.Value) {
+	if s := sig(t, a, "IsVariadic"); s != nil {
+		r[0] = boolV(s.Variadic())
+	}
+}
+
+// (*reflect.rtype).In: func (t *rtype) In(i int) Type
+func reflect_rtype_In(t *vm.Thread, a, r []rt.Value) {
+	if s := sig(t, a, "In"); s != nil {
+		i := int(a[1].N)
+		if i < 0 || i >= s.Params().Len() {
+			t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Params().Len()))
+			return
+		}
+		r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Params().At(i).Type()))
+	}
+}
+
+// (*reflect.rtype).Out: func (t *rtype) Out(i int) Type
+func reflect_rtype_Out(t *vm.Thread, a, r []rt.Value) {
+	if s := sig(t, a, "Out"); s != nil {
+		i := int(a[1].N)
+		if i < 0 || i >= s.Results().Len() {
+			t.PanicRuntime("index out of range [" + strconv.Itoa(i) + "] with length " + strconv.Itoa(s.Results().Len()))
+			return
+		}
+		r[0] = typeValue(t.Machine(), t.Machine().TypeOf(s.Results().At(i).Type()))
+	}
+}
+
+// reflect.ValueOf: func ValueOf(i any) Value
+func reflect_ValueOf(t *vm.Thread, a, r []rt.Value) {
+	r[0] = valueOfIface(a[0]).pack()
+}
+
+// reflect.Zero: func Zero(typ Type) Value
+func reflect_Zero(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil {
+		panicString(t, "reflect: Zero(nil)")
+		return
+	}
+	r[0] = rv{t: ty, v: ty.Zero()}.pack()
+}
+
+// reflect.New: func New(typ Type) Value
+func reflect_New(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil {
+		panicString(t, "reflect: New(nil)")
+		return
+	}
+	cell := &rt.Value{}
+	*cell = ty.Zero()
+	r[0] = rv{t: ptrTo(t.Machine(), ty), v: rt.Value{R: cell}}.pack()
+}
+
+// reflect.Indirect: func Indirect(v Value) Value
+func reflect_Indirect(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.kind() != rkPointer {
+		r[0] = a[0]
+		return
+	}
+	e, _ := v.elem(t, "reflect.Value.Elem")
+	r[0] = e.pack()
+}
+
+// reflect.MakeSlice: func MakeSlice(typ Type, len, cap int) Value
+func reflect_MakeSlice(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil || ty.Kind != vm.KSlice {
+		panicString(t, "reflect.MakeSlice of non-slice type")
+		return
+	}
+	n, c := int64(a[1].N), int64(a[2].N)
+	if n < 0 {
+		panicString(t, "reflect.MakeSlice: negative len")
+		return
+	}
+	if c < 0 {
+		panicString(t, "reflect.MakeSlice: negative cap")
+		return
+	}
+	if n > c {
+		panicString(t, "reflect.MakeSlice: len > cap")
+		return
+	}
+	vs := make([]rt.Value, n, c)
+	full := vs[:c]
+	for i := range full {
+		full[i] = ty.Elem.Zero()
+	}
+	r[0] = rv{t: ty, v: rt.Value{R: vs}}.pack()
+}
+
+// reflect.MakeMap: func MakeMap(typ Type) Value
+func reflect_MakeMap(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil || ty.Kind != vm.KMap {
+		panicString(t, "reflect.MakeMapWithSize of non-map type")
+		return
+	}
+	r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
+}
+
+// reflect.MakeMapWithSize: func MakeMapWithSize(typ Type, n int) Value
+func reflect_MakeMapWithSize(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil || ty.Kind != vm.KMap {
+		panicString(t, "reflect.MakeMapWithSize of non-map type")
+		return
+	}
+	r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
+}
+
+// reflect.Append: func Append(s Value, x ...Value) Value
+func reflect_Append(t *vm.Thread, a, r []rt.Value) {
+	s := unpack(a[0])
+	if !mustBe(t, s, "Append", rkSlice) {
+		return
+	}
+	vs, _ := s.get().R.([]rt.Value)
+	xs, _ := a[1].R.([]rt.Value)
+	for _, x := range xs {
+		vs = append(vs, unpack(x).assignTo(s.t.Elem))
+	}
+	r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
+}
+
+// reflect.AppendSlice: func AppendSlice(s, t Value) Value
+func reflect_AppendSlice(t *vm.Thread, a, r []rt.Value) {
+	s, x := unpack(a[0]), unpack(a[1])
+	if !mustBe(t, s, "AppendSlice", rkSlice) || !mustBe(t, x, "AppendSlice", rkSlice) {
+		return
+	}
+	vs, _ := s.get().R.([]rt.Value)
+	xs, _ := x.get().R.([]rt.Value)
+	for _, e := range xs {
+		vs = append(vs, vm.CopyDeep(s.t.Elem, e))
+	}
+	r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
+}
+
+// reflect.Copy: func Copy(dst, src Value) int
+func reflect_Copy(t *vm.Thread, a, r []rt.Value) {
+	d, s := unpack(a[0]), unpack(a[1])
+	var dst, src []rt.Value
+	switch d.kind() {
+	case rkSlice:
+		dst, _ = d.get().R.([]rt.Value)
+	case rkArray:
+		if !mustBeAssignable(t, d, "Copy") {
+			return
+		}
+		dst, _ = d.cell.R.([]rt.Value)
+	default:
+		valueError(t, "reflect.Copy", d.kind())
+		return
+	}
+	switch s.kind() {
+	case rkSlice, rkArray:
+		src, _ = s.get().R.([]rt.Value)
+	case rkString:
+		src = vm.BytesToValues([]byte(strOf(s.get()))).R.([]rt.Value)
+	default:
+		valueError(t, "reflect.Copy", s.kind())
+		return
+	}
+	n := copy(dst, src)
+	if d.t.Elem.Kind == vm.KStruct || d.t.Elem.Kind == vm.KArray {
+		for i := 0; i < n; i++ {
+			dst[i] = vm.CopyDeep(d.t.Elem, dst[i])
+		}
+	}
+	r[0] = rt.Value{N: uint64(n)}
+}
+
+// reflect.DeepEqual: func DeepEqual(x, y any) bool
+func reflect_DeepEqual(t *vm.Thread, a, r []rt.Value) {
+	x, y := valueOfIface(a[0]), valueOfIface(a[1])
+	if x.t == nil || y.t == nil {
+		r[0] = boolV(x.t == y.t)
+		return
+	}
+	if x.t != y.t {
+		r[0] = boolV(false)
+		return
+	}
+	r[0] = boolV(deepEqual(x.t, x.v, y.v, map[visit]bool{}))
+}
+
+// reflect.MakeFunc: func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value
+func reflect_MakeFunc(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil || ty.Kind != vm.KFunc {
+		panicString(t, "reflect: call of MakeFunc with non-Func type")
+		return
+	}
+	r[0] = rv{t: ty, v: makeFunc(t.Machine(), ty, a[1])}.pack()
+}
+
+// reflect.VisibleFields: func VisibleFields(t Type) []StructField
+func reflect_VisibleFields(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil {
+		panicString(t, "reflect: VisibleFields(nil)")
+		return
+	}
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect.VisibleFields of non-struct type "+ty.String())
+		return
+	}
+	var out []rt.Value
+	for _, idx := range visibleFields(ty) {
+		out = append(out, structField(t.Machine(), ty, idx))
+	}
+	r[0] = rt.Value{R: out}
+}
+
+// reflect.Swapper: func Swapper(slice any) func(i, j int)
+func reflect_Swapper(t *vm.Thread, a, r []rt.Value) { r[0] = swapper(t, a[0]) }
+
+// (reflect.Value).Kind: func (v Value) Kind() Kind
+func reflect_Value_Kind(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = rt.Value{N: uint64(v.kind())}
+}
+
+// (reflect.Value).IsValid: func (v Value) IsValid() bool
+func reflect_Value_IsValid(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = boolV(v.t != nil)
+}
+
+// (reflect.Value).Type: func (v Value) Type() Type
+func reflect_Value_Type(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.Type", 0)
+		return
+	}
+	r[0] = typeValue(t.Machine(), v.t)
+}
+
+// (reflect.Value).CanInterface: func (v Value) CanInterface() bool
+func reflect_Value_CanInterface(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.CanInterface", 0)
+		return
+	}
+	r[0] = boolV(ro(v.flag) == 0)
+}
+
+// (reflect.Value).Interface: func (v Value) Interface() (i any)
+func reflect_Value_Interface(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.Interface", 0)
+		return
+	}
+	if ro(v.flag) != 0 {
+		panicString(t, "reflect.Value.Interface: cannot return value obtained from unexported field or method")
+		return
+	}
+	r[0] = v.iface()
+}
+
+// (reflect.Value).CanAddr: func (v Value) CanAddr() bool
+func reflect_Value_CanAddr(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = boolV(v.cell != nil)
+}
+
+// (reflect.Value).CanSet: func (v Value) CanSet() bool
+func reflect_Value_CanSet(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = boolV(v.cell != nil && ro(v.flag) == 0)
+}
+
+// (reflect.Value).IsNil: func (v Value) IsNil() bool
+func reflect_Value_IsNil(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	valueIsNil(t, v, "reflect.Value.IsNil", r)
+}
+
+// (reflect.Value).IsZero: func (v Value) IsZero() bool
+func reflect_Value_IsZero(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.IsZero", 0)
+		return
+	}
+	r[0] = boolV(v.isZero())
+}
+
+// (reflect.Value).Bool: func (v Value) Bool() bool
+func reflect_Value_Bool(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Bool", rkBool) {
+		r[0] = boolV(v.get().N != 0)
+	}
+}
+
+// (reflect.Value).Int: func (v Value) Int() int64
+func reflect_Value_Int(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Int", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+		r[0] = rt.Value{N: v.get().N}
+	}
+}
+
+// (reflect.Value).Uint: func (v Value) Uint() uint64
+func reflect_Value_Uint(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Uint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+		r[0] = rt.Value{N: v.get().N}
+	}
+}
+
+// (reflect.Value).Float: func (v Value) Float() float64
+func reflect_Value_Float(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Float", rkFloat32, rkFloat64) {
+		r[0] = rt.Value{N: v.get().N}
+	}
+}
+
+// (reflect.Value).Complex: func (v Value) Complex() complex128
+func reflect_Value_Complex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Complex", rkComplex64, rkComplex128) {
+		r[0] = rt.Value{R: c128Of(v.get())}
+	}
+}
+
+// (reflect.Value).String: func (v Value) String() string
+func reflect_Value_String(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	switch v.kind() {
+	case rkInvalid:
+		r[0] = rt.Value{R: "<invalid Value>"}
+	case rkString:
+		r[0] = rt.Value{R: strOf(v.get())}
+	default:
+		r[0] = rt.Value{R: "<" + v.t.String() + " Value>"}
+	}
+}
+
+// (reflect.Value).Len: func (v Value) Len() int
+func reflect_Value_Len(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if n, ok := v.length(t, "reflect.Value.Len"); ok {
+		r[0] = rt.Value{N: uint64(n)}
+	}
+}
+
+// (reflect.Value).Cap: func (v Value) Cap() int
+func reflect_Value_Cap(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	switch v.kind() {
+	case rkSlice:
+		vs, _ := v.get().R.([]rt.Value)
+		r[0] = rt.Value{N: uint64(cap(vs))}
+	case rkArray:
+		r[0] = rt.Value{N: uint64(v.t.Len)}
+	case rkChan:
+		c, _ := v.get().R.(*rt.Chan)
+		if c != nil {
+			r[0] = rt.Value{N: uint64(c.Cap())}
+		}
+	case rkPointer:
+		if v.t.Elem.Kind == vm.KArray {
+			r[0] = rt.Value{N: uint64(v.t.Elem.Len)}
+			return
+		}
+		fallthrough
+	default:
+		valueError(t, "reflect.Value.Cap", v.kind())
+	}
+}
+
+// (reflect.Value).Index: func (v Value) Index(i int) Value
+func reflect_Value_Index(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if e, ok := v.index(t, int64(a[1].N)); ok {
+		r[0] = e.pack()
+	}
+}
+
+// (reflect.Value).NumField: func (v Value) NumField() int
+func reflect_Value_NumField(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "NumField", rkStruct) {
+		r[0] = rt.Value{N: uint64(len(v.t.Fields))}
+	}
+}
+
+// (reflect.Value).Field: func (v Value) Field(i int) Value
+func reflect_Value_Field(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "Field", rkStruct) {
+		return
+	}
+	i := int64(a[1].N)
+	if i < 0 || i >= int64(len(v.t.Fields)) {
+		panicString(t, "reflect: Field index out of range")
+		return
+	}
+	r[0] = v.field(int(i)).pack()
+}
+
+// (reflect.Value).FieldByIndex: func (v Value) FieldByIndex(index []int) Value
+func reflect_Value_FieldByIndex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	xs, _ := a[1].R.([]rt.Value)
+	idx := make([]int, len(xs))
+	for i, x := range xs {
+		idx[i] = int(x.N)
+	}
+	if f, ok := fieldByIndex(t, v, idx); ok {
+		r[0] = f.pack()
+	}
+}
+
+// (reflect.Value).FieldByName: func (v Value) FieldByName(name string) Value
+func reflect_Value_FieldByName(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "FieldByName", rkStruct) {
+		return
+	}
+	idx := fieldPath(v.t, strOf(a[1]))
+	if idx == nil {
+		r[0] = rv{}.pack()
+		return
+	}
+	if f, ok := fieldByIndex(t, v, idx); ok {
+		r[0] = f.pack()
+	}
+}
+
+// (reflect.Value).Elem: func (v Value) Elem() Value
+func reflect_Value_Elem(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if e, ok := v.elem(t, "reflect.Value.Elem"); ok {
+		r[0] = e.pack()
+	}
+}
+
+// (reflect.Value).Addr: func (v Value) Addr() Value
+func reflect_Value_Addr(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.cell == nil {
+		panicString(t, "reflect.Value.Addr of unaddressable value")
+		return
+	}
+	r[0] = rv{t: ptrTo(t.Machine(), v.t), v: rt.Value{R: v.cell}, flag: ro(v.flag)}.pack()
+}
+
+// (reflect.Value).Pointer: func (v Value) Pointer() uintptr
+func reflect_Value_Pointer(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "Pointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
+		if v.t == reflectOf(t.Machine()).ptrRtype {
+			// A type descriptor: addresses in order of first use, so
+			// that fmtsort orders interface keys by type reproducibly.
+			if c, _ := v.get().R.(*rt.Value); c != nil {
+				r[0] = rt.Value{N: typeAddrBase + c.N*typeAddrStride}
+				return
+			}
+		}
+		r[0] = rt.Value{N: uint64(v.addrOf())}
+	}
+}
+
+// (reflect.Value).UnsafePointer: func (v Value) UnsafePointer() unsafe.Pointer
+func reflect_Value_UnsafePointer(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "UnsafePointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
+		r[0] = v.unsafePointer()
+	}
+}
+
+// (reflect.Value).UnsafeAddr: func (v Value) UnsafeAddr() uintptr
+func reflect_Value_UnsafeAddr(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.cell == nil {
+		panicString(t, "reflect.Value.UnsafeAddr of unaddressable value")
+		return
+	}
+	r[0] = rt.Value{N: uint64(vm.HostAddr(v.cell))}
+}
+
+// (reflect.Value).Bytes: func (v Value) Bytes() []byte
+func reflect_Value_Bytes(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	switch v.kind() {
+	case rkSlice:
+		if v.t.Elem.Kind == vm.KUint8 {
+			r[0] = rt.Value{R: v.get().R}
+			if isNilRef(r[0].R) {
+				r[0] = rt.Value{}
+			}
+			return
+		}
+		panicString(t, "reflect.Value.Bytes of non-byte slice")
+	case rkArray:
+		if v.t.Elem.Kind != vm.KUint8 {
+			panicString(t, "reflect.Value.Bytes of non-byte array")
+			return
+		}
+		if v.cell == nil {
+			panicString(t, "reflect.Value.Bytes of unaddressable byte array")
+			return
+		}
+		vs, _ := v.cell.R.([]rt.Value)
+		r[0] = rt.Value{R: vs}
+	default:
+		valueError(t, "reflect.Value.Bytes", v.kind())
+	}
+}
+
+// (reflect.Value).Slice: func (v Value) Slice(i, j int) Value
+func reflect_Value_Slice(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), 0, false, r)
+}
+
+// (reflect.Value).Slice3: func (v Value) Slice3(i, j, k int) Value
+func reflect_Value_Slice3(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N)), true, r)
+}
+
+// (reflect.Value).NumMethod: func (v Value) NumMethod() int
+func reflect_Value_NumMethod(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.NumMethod", 0)
+		return
+	}
+	r[0] = rt.Value{N: uint64(len(exportedMethods(v.t)))}
+}
+
+// (reflect.Value).Method: func (v Value) Method(i int) Value
+func reflect_Value_Method(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.Method", 0)
+		return
+	}
+	if x, ok := methodByIndex(t, v, int(int64(a[1].N))); ok {
+		r[0] = x
+	}
+}
+
+// (reflect.Value).MethodByName: func (v Value) MethodByName(name string) Value
+func reflect_Value_MethodByName(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.MethodByName", 0)
+		return
+	}
+	for i, f := range exportedMethods(v.t) {
+		if f.Name() == strOf(a[1]) {
+			if x, ok := methodByIndex(t, v, i); ok {
+				r[0] = x
+			}
+			return
+		}
+	}
+	r[0] = rv{}.pack()
+}
+
+// Maps.
+
+// (reflect.Value).MapIndex: func (v Value) MapIndex(key Value) Value
+func reflect_Value_MapIndex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "MapIndex", rkMap) {
+		return
+	}
+	mp, _ := v.get().R.(*vm.Map)
+	k := unpack(a[1])
+	if mp == nil || k.t == nil {
+		r[0] = rv{}.pack()
+		return
+	}
+	x, ok, bad := mp.Get(k.assignTo(v.t.Key))
+	if bad != nil {
+		t.PanicRuntime("hash of unhashable type " + bad.String())
+		return
+	}
+	if !ok {
+		r[0] = rv{}.pack()
+		return
+	}
+	r[0] = rv{t: v.t.Elem, v: x, flag: ro(v.flag)}.pack()
+}
+
+// (reflect.Value).SetMapIndex: func (v Value) SetMapIndex(key, elem Value)
+func reflect_Value_SetMapIndex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "SetMapIndex", rkMap) {
+		return
+	}
+	if ro(v.flag) != 0 {
+		panicString(t, "reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
+		return
+	}
+	mp, _ := v.get().R.(*vm.Map)
+	k, e := unpack(a[1]), unpack(a[2])
+	if e.t == nil {
+		if mp != nil {
+			if bad := mp.Delete(k.assignTo(v.t.Key)); bad != nil {
+				t.PanicRuntime("hash of unhashable type " + bad.String())
+			}
+		}
+		return
+	}
+	if mp == nil {
+		t.PanicPlain("assignment to entry in nil map")
+		return
+	}
+	if bad := mp.Set(k.assignTo(v.t.Key), e.assignTo(v.t.Elem)); bad != nil {
+		t.PanicRuntime("hash of unhashable type " + bad.String())
+	}
+}
+
+// (reflect.Value).MapKeys: func (v Value) MapKeys() []Value
+func reflect_Value_MapKeys(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "MapKeys", rkMap) {
+		return
+	}
+	mp, _ := v.get().R.(*vm.Map)
+	keys, _ := mp.Entries(t.Machine().RT.Rand(t.G()))
+	out := make([]rt.Value, len(keys))
+	for i, k := range keys {
+		out[i] = rv{t: v.t.Key, v: k, flag: ro(v.flag)}.pack()
+	}
+	r[0] = rt.Value{R: out}
+}
+
+// (reflect.Value).MapRange: func (v Value) MapRange() *MapIter
+func reflect_Value_MapRange(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "MapRange", rkMap) {
+		return
+	}
+	r[0] = rt.Value{R: &rt.Value{R: []rt.Value{v.pack(), {R: &mapIterState{}}}}}
+}
+
+// (*reflect.MapIter).Next: func (iter *MapIter) Next() bool
+func reflect_MapIter_Next(t *vm.Thread, a, r []rt.Value) {
+	st, v := iterOf(t, a)
+	if st == nil {
+		return
+	}
+	if v.t == nil {
+		panicString(t, "MapIter.Next called on an iterator that does not have an associated map Value")
+		return
+	}
+	if !st.started {
+		mp, _ := v.get().R.(*vm.Map)
+		st.keys, st.vals = mp.Entries(t.Machine().RT.Rand(t.G()))
+		st.started = true
+		st.i = -1
+	}
+	if st.i >= len(st.keys) {
+		panicString(t, "MapIter.Next called on exhausted iterator")
+		return
+	}
+	st.i++
+	r[0] = boolV(st.i < len(st.keys))
+}
+
+// (*reflect.MapIter).Key: func (iter *MapIter) Key() Value
+func reflect_MapIter_Key(t *vm.Thread, a, r []rt.Value) {
+	st, v := iterOf(t, a)
+	if st == nil {
+		return
+	}
+	if !st.started || st.i < 0 || st.i >= len(st.keys) {
+		panicString(t, "MapIter.Key called before Next")
+		return
+	}
+	r[0] = rv{t: v.t.Key, v: st.keys[st.i], flag: ro(v.flag)}.pack()
+}
+
+// (*reflect.MapIter).Value: func (iter *MapIter) Value() Value
+func reflect_MapIter_Value(t *vm.Thread, a, r []rt.Value) {
+	st, v := iterOf(t, a)
+	if st == nil {
+		return
+	}
+	if !st.started || st.i < 0 || st.i >= len(st.keys) {
+		panicString(t, "MapIter.Value called before Next")
+		return
+	}
+	r[0] = rv{t: v.t.Elem, v: st.vals[st.i], flag: ro(v.flag)}.pack()
+}
+
+// (*reflect.MapIter).Reset: func (iter *MapIter) Reset(v Value)
+func reflect_MapIter_Reset(t *vm.Thread, a, r []rt.Value) {
+	p, _ := a[0].R.(*rt.Value)
+	if p == nil {
+		return
+	}
+	p.R = []rt.Value{a[1], {R: &mapIterState{}}}
+}
+
+// Setters.
+
+// (reflect.Value).Set: func (v Value) Set(x Value)
+func reflect_Value_Set(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBeAssignable(t, v, "Set") {
+		return
+	}
+	x := unpack(a[1])
+	if x.t == nil {
+		valueError(t, "reflect.Value.Set", 0)
+		return
+	}
+	if x.flag&flagRO != 0 {
+		panicString(t, "reflect: reflect.Value.Set using value obtained using unexported field")
+		return
+	}
+	if x.t != v.t && !types.AssignableTo(x.t.T, v.t.T) {
+		panicString(t, "reflect.Set: value of type "+x.t.String()+" is not assignable to type "+v.t.String())
+		return
+	}
+	vm.StoreDeep(v.t, v.cell, x.assignTo(v.t))
+}
+
+// (reflect.Value).Clear: func (v Value) Clear()
+func reflect_Value_Clear(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	switch v.kind() {
+	case rkMap:
+		if mp, _ := v.get().R.(*vm.Map); mp != nil {
+			mp.Clear()
+		}
+	case rkSlice:
+		vs, _ := v.get().R.([]rt.Value)
+		for i := range vs {
+			vs[i] = v.t.Elem.Zero()
+		}
+	default:
+		valueError(t, "reflect.Value.Clear", v.kind())
+	}
+}
+
+// (reflect.Value).Grow: func (v Value) Grow(n int)
+func reflect_Value_Grow(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBeAssignable(t, v, "Grow") || !mustBe(t, v, "Grow", rkSlice) {
+		return
+	}
+	n := int(int64(a[1].N))
+	if n < 0 {
+		panicString(t, "reflect.Value.Grow: negative len")
+		return
+	}
+	vs, _ := v.cell.R.([]rt.Value)
+	if cap(vs)-len(vs) < n {
+		nv := make([]rt.Value, len(vs), len(vs)+n)
+		copy(nv, vs)
+		full := nv[len(vs):cap(nv)]
+		for i := range full {
+			full[i] = v.t.Elem.Zero()
+		}
+		*v.cell = rt.Value{R: nv}
+	}
+}
+
+// (reflect.Value).SetZero: func (v Value) SetZero()
+func reflect_Value_SetZero(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetZero") {
+		vm.StoreDeep(v.t, v.cell, v.t.Zero())
+	}
+}
+
+// (reflect.Value).SetInt: func (v Value) SetInt(x int64)
+func reflect_Value_SetInt(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetInt") && mustBe(t, v, "SetInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+		*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
+	}
+}
+
+// (reflect.Value).SetUint: func (v Value) SetUint(x uint64)
+func reflect_Value_SetUint(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetUint") && mustBe(t, v, "SetUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+		*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
+	}
+}
+
+// (reflect.Value).SetFloat: func (v Value) SetFloat(x float64)
+func reflect_Value_SetFloat(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetFloat") && mustBe(t, v, "SetFloat", rkFloat32, rkFloat64) {
+		f := math.Float64frombits(a[1].N)
+		if v.t.Kind == vm.KFloat32 {
+			f = float64(float32(f))
+		}
+		*v.cell = rt.Value{N: math.Float64bits(f)}
+	}
+}
+
+// (reflect.Value).SetComplex: func (v Value) SetComplex(x complex128)
+func reflect_Value_SetComplex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetComplex") && mustBe(t, v, "SetComplex", rkComplex64, rkComplex128) {
+		c := c128Of(a[1])
+		if v.t.Kind == vm.KComplex64 {
+			c = complex128(complex64(c))
+		}
+		*v.cell = rt.Value{R: c}
+	}
+}
+
+// (reflect.Value).SetBool: func (v Value) SetBool(x bool)
+func reflect_Value_SetBool(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetBool") && mustBe(t, v, "SetBool", rkBool) {
+		*v.cell = rt.Value{N: a[1].N}
+	}
+}
+
+// (reflect.Value).SetString: func (v Value) SetString(x string)
+func reflect_Value_SetString(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetString") && mustBe(t, v, "SetString", rkString) {
+		*v.cell = rt.Value{R: strOf(a[1])}
+	}
+}
+
+// (reflect.Value).SetBytes: func (v Value) SetBytes(x []byte)
+func reflect_Value_SetBytes(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetBytes") && mustBe(t, v, "SetBytes", rkSlice) {
+		*v.cell = rt.Value{R: a[1].R}
+	}
+}
+
+// (reflect.Value).SetLen: func (v Value) SetLen(n int)
+func reflect_Value_SetLen(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetLen") && mustBe(t, v, "SetLen", rkSlice) {
+		vs, _ := v.cell.R.([]rt.Value)
+		n := int(int64(a[1].N))
+		if n < 0 || n > cap(vs) {
+			panicString(t, "reflect: slice length out of range in SetLen")
+			return
+		}
+		*v.cell = rt.Value{R: vs[:n]}
+	}
+}
+
+// (reflect.Value).Comparable: func (v Value) Comparable() bool
+func reflect_Value_Comparable(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = boolV(v.t == nil || comparableValue(v.t, v.get()))
+}
+
+// (reflect.Value).Equal: func (v Value) Equal(u Value) bool
+func reflect_Value_Equal(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	u := unpack(a[1])
+	if v.kind() == rkInterface {
+		v, _ = v.elem(t, "")
+	}
+	if u.kind() == rkInterface {
+		u, _ = u.elem(t, "")
+	}
+	if v.t == nil || u.t == nil {
+		r[0] = boolV(v.t == u.t)
+		return
+	}
+	if v.t != u.t {
+		r[0] = boolV(false)
+		return
+	}
+	if !comparableValue(v.t, v.get()) {
+		panicString(t, "reflect.Value.Equal: values of type "+v.t.String()+" are not comparable")
+		return
+	}
+	r[0] = boolV(vm.Equal(v.t, v.get(), u.get()))
+}
+
+// (reflect.Value).OverflowInt: func (v Value) OverflowInt(x int64) bool
+func reflect_Value_OverflowInt(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "OverflowInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
+		bits := uint(v.t.Size * 8)
+		x := int64(a[1].N)
+		trunc := (x << (64 - bits)) >> (64 - bits)
+		r[0] = boolV(x != trunc)
+	}
+}
+
+// (reflect.Value).OverflowUint: func (v Value) OverflowUint(x uint64) bool
+func reflect_Value_OverflowUint(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "OverflowUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
+		bits := uint(v.t.Size * 8)
+		x := a[1].N
+		trunc := (x << (64 - bits)) >> (64 - bits)
+		r[0] = boolV(x != trunc)
+	}
+}
+
+// (reflect.Value).OverflowFloat: func (v Value) OverflowFloat(x float64) bool
+func reflect_Value_OverflowFloat(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "OverflowFloat", rkFloat32, rkFloat64) {
+		x := math.Float64frombits(a[1].N)
+		if v.t.Kind == vm.KFloat32 {
+			if x < 0 {
+				x = -x
+			}
+			r[0] = boolV(math.MaxFloat32 < x && x <= math.MaxFloat64)
+			return
+		}
+		r[0] = boolV(false)
+	}
+}
+
+// (reflect.Value).Convert: func (v Value) Convert(t Type) Value
+func reflect_Value_Convert(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	to := typeFrom(a[1])
+	if x, ok := convertValue(t, v, to); ok {
+		r[0] = x.pack()
+	}
+}
+
+// (reflect.Value).CanConvert: func (v Value) CanConvert(t Type) bool
+func reflect_Value_CanConvert(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	to := typeFrom(a[1])
+	r[0] = boolV(v.t != nil && to != nil && types.ConvertibleTo(v.t.T, to.T))
+}
+
+// sig is the signature of the func type receiving method what.
+func sig(t *vm.Thread, a []rt.Value, what string) *types.Signature {
+	ty := recvType(a)
+	s, ok := ty.T.Underlying().(*types.Signature)
+	if !ok {
+		panicString(t, "reflect: "+what+" of non-func type "+ty.String())
+	}
+	return s
+}
+
+// recvType is the *vm.Type of an rtype method's receiver.
+func recvType(a []rt.Value) *vm.Type { return typeOfCell(a[0]) }
 
 // typeName is Type.Name: the name of a defined type within its package.
 func typeName(ty *vm.Type) string {
@@ -1102,849 +2231,167 @@ func methodValue(m *vm.Machine, ty *vm.Type, f *types.Func, i int) rt.Value {
 	return out
 }
 
-func registerReflectValues() {
-	reg := vm.RegisterNative
-	val := func(name string, f func(t *vm.Thread, v rv, a, r []rt.Value)) {
-		reg("(reflect.Value)."+name, func(t *vm.Thread, a, r []rt.Value) { f(t, unpack(a[0]), a, r) })
+// canKind sets r[0] to whether v's kind is one of ks.
+func canKind(v rv, r []rt.Value, ks ...int) {
+	k := v.kind()
+	ok := false
+	for _, x := range ks {
+		ok = ok || k == x
 	}
+	r[0] = boolV(ok)
+}
 
-	reg("reflect.ValueOf", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = valueOfIface(a[0]).pack()
-	})
-	reg("reflect.Zero", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil {
-			panicString(t, "reflect: Zero(nil)")
-			return
-		}
-		r[0] = rv{t: ty, v: ty.Zero()}.pack()
-	})
-	reg("reflect.New", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil {
-			panicString(t, "reflect: New(nil)")
-			return
-		}
-		cell := &rt.Value{}
-		*cell = ty.Zero()
-		r[0] = rv{t: ptrTo(t.Machine(), ty), v: rt.Value{R: cell}}.pack()
-	})
-	reg("reflect.Indirect", func(t *vm.Thread, a, r []rt.Value) {
-		v := unpack(a[0])
-		if v.kind() != rkPointer {
-			r[0] = a[0]
-			return
-		}
-		e, _ := v.elem(t, "reflect.Value.Elem")
-		r[0] = e.pack()
-	})
-	reg("reflect.MakeSlice", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil || ty.Kind != vm.KSlice {
-			panicString(t, "reflect.MakeSlice of non-slice type")
-			return
-		}
-		n, c := int64(a[1].N), int64(a[2].N)
-		if n < 0 {
-			panicString(t, "reflect.MakeSlice: negative len")
-			return
-		}
-		if c < 0 {
-			panicString(t, "reflect.MakeSlice: negative cap")
-			return
-		}
-		if n > c {
-			panicString(t, "reflect.MakeSlice: len > cap")
-			return
-		}
-		vs := make([]rt.Value, n, c)
-		full := vs[:c]
-		for i := range full {
-			full[i] = ty.Elem.Zero()
-		}
-		r[0] = rv{t: ty, v: rt.Value{R: vs}}.pack()
-	})
-	reg("reflect.MakeMap", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil || ty.Kind != vm.KMap {
-			panicString(t, "reflect.MakeMapWithSize of non-map type")
-			return
-		}
-		r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
-	})
-	reg("reflect.MakeMapWithSize", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil || ty.Kind != vm.KMap {
-			panicString(t, "reflect.MakeMapWithSize of non-map type")
-			return
-		}
-		r[0] = rv{t: ty, v: rt.Value{R: vm.NewMap(ty)}}.pack()
-	})
-	reg("reflect.Append", func(t *vm.Thread, a, r []rt.Value) {
-		s := unpack(a[0])
-		if !mustBe(t, s, "Append", rkSlice) {
-			return
-		}
-		vs, _ := s.get().R.([]rt.Value)
-		xs, _ := a[1].R.([]rt.Value)
-		for _, x := range xs {
-			vs = append(vs, unpack(x).assignTo(s.t.Elem))
-		}
-		r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
-	})
-	reg("reflect.AppendSlice", func(t *vm.Thread, a, r []rt.Value) {
-		s, x := unpack(a[0]), unpack(a[1])
-		if !mustBe(t, s, "AppendSlice", rkSlice) || !mustBe(t, x, "AppendSlice", rkSlice) {
-			return
-		}
-		vs, _ := s.get().R.([]rt.Value)
-		xs, _ := x.get().R.([]rt.Value)
-		for _, e := range xs {
-			vs = append(vs, vm.CopyDeep(s.t.Elem, e))
-		}
-		r[0] = rv{t: s.t, v: rt.Value{R: vs}}.pack()
-	})
-	reg("reflect.Copy", func(t *vm.Thread, a, r []rt.Value) {
-		d, s := unpack(a[0]), unpack(a[1])
-		var dst, src []rt.Value
-		switch d.kind() {
-		case rkSlice:
-			dst, _ = d.get().R.([]rt.Value)
-		case rkArray:
-			if !mustBeAssignable(t, d, "Copy") {
-				return
-			}
-			dst, _ = d.cell.R.([]rt.Value)
-		default:
-			valueError(t, "reflect.Copy", d.kind())
-			return
-		}
-		switch s.kind() {
-		case rkSlice, rkArray:
-			src, _ = s.get().R.([]rt.Value)
-		case rkString:
-			src = vm.BytesToValues([]byte(strOf(s.get()))).R.([]rt.Value)
-		default:
-			valueError(t, "reflect.Copy", s.kind())
-			return
-		}
-		n := copy(dst, src)
-		if d.t.Elem.Kind == vm.KStruct || d.t.Elem.Kind == vm.KArray {
-			for i := 0; i < n; i++ {
-				dst[i] = vm.CopyDeep(d.t.Elem, dst[i])
-			}
-		}
-		r[0] = rt.Value{N: uint64(n)}
-	})
-	reg("reflect.DeepEqual", func(t *vm.Thread, a, r []rt.Value) {
-		x, y := valueOfIface(a[0]), valueOfIface(a[1])
-		if x.t == nil || y.t == nil {
-			r[0] = boolV(x.t == y.t)
-			return
-		}
-		if x.t != y.t {
-			r[0] = boolV(false)
-			return
-		}
-		r[0] = boolV(deepEqual(x.t, x.v, y.v, map[visit]bool{}))
-	})
-	reg("reflect.MakeFunc", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil || ty.Kind != vm.KFunc {
-			panicString(t, "reflect: call of MakeFunc with non-Func type")
-			return
-		}
-		r[0] = rv{t: ty, v: makeFunc(t.Machine(), ty, a[1])}.pack()
-	})
-	reg("reflect.VisibleFields", func(t *vm.Thread, a, r []rt.Value) {
-		ty := typeFrom(a[0])
-		if ty == nil {
-			panicString(t, "reflect: VisibleFields(nil)")
-			return
-		}
-		if ty.Kind != vm.KStruct {
-			panicString(t, "reflect.VisibleFields of non-struct type "+ty.String())
-			return
-		}
-		var out []rt.Value
-		for _, idx := range visibleFields(ty) {
-			out = append(out, structField(t.Machine(), ty, idx))
-		}
-		r[0] = rt.Value{R: out}
-	})
-	reg("reflect.Swapper", func(t *vm.Thread, a, r []rt.Value) { r[0] = swapper(t, a[0]) })
+// (reflect.Value).CanInt: func (v Value) CanInt() bool
+func reflect_Value_CanInt(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkInt, rkInt8, rkInt16, rkInt32, rkInt64)
+}
 
-	val("Kind", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = rt.Value{N: uint64(v.kind())} })
-	val("IsValid", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.t != nil) })
-	val("Type", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.Type", 0)
-			return
-		}
-		r[0] = typeValue(t.Machine(), v.t)
-	})
-	val("CanInterface", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.CanInterface", 0)
-			return
-		}
-		r[0] = boolV(ro(v.flag) == 0)
-	})
-	val("Interface", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.Interface", 0)
-			return
-		}
-		if ro(v.flag) != 0 {
-			panicString(t, "reflect.Value.Interface: cannot return value obtained from unexported field or method")
-			return
-		}
-		r[0] = v.iface()
-	})
-	val("CanAddr", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil) })
-	val("CanSet", func(t *vm.Thread, v rv, a, r []rt.Value) { r[0] = boolV(v.cell != nil && ro(v.flag) == 0) })
-	val("IsNil", func(t *vm.Thread, v rv, a, r []rt.Value) { valueIsNil(t, v, "reflect.Value.IsNil", r) })
-	val("IsZero", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.IsZero", 0)
-			return
-		}
-		r[0] = boolV(v.isZero())
-	})
-	val("Bool", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Bool", rkBool) {
-			r[0] = boolV(v.get().N != 0)
-		}
-	})
-	val("Int", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Int", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
-			r[0] = rt.Value{N: v.get().N}
-		}
-	})
-	val("Uint", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Uint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
-			r[0] = rt.Value{N: v.get().N}
-		}
-	})
-	val("Float", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Float", rkFloat32, rkFloat64) {
-			r[0] = rt.Value{N: v.get().N}
-		}
-	})
-	val("Complex", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Complex", rkComplex64, rkComplex128) {
-			r[0] = rt.Value{R: c128Of(v.get())}
-		}
-	})
-	val("String", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkInvalid:
-			r[0] = rt.Value{R: "<invalid Value>"}
-		case rkString:
-			r[0] = rt.Value{R: strOf(v.get())}
-		default:
-			r[0] = rt.Value{R: "<" + v.t.String() + " Value>"}
-		}
-	})
-	canKind := func(name string, ks ...int) {
-		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
-			k := v.kind()
-			ok := false
-			for _, x := range ks {
-				ok = ok || k == x
-			}
-			r[0] = boolV(ok)
-		})
+// (reflect.Value).CanUint: func (v Value) CanUint() bool
+func reflect_Value_CanUint(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr)
+}
+
+// (reflect.Value).CanFloat: func (v Value) CanFloat() bool
+func reflect_Value_CanFloat(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkFloat32, rkFloat64)
+}
+
+// (reflect.Value).CanComplex: func (v Value) CanComplex() bool
+func reflect_Value_CanComplex(t *vm.Thread, a, r []rt.Value) {
+	canKind(unpack(a[0]), r, rkComplex64, rkComplex128)
+}
+
+// (reflect.Value).Call: func (v Value) Call(in []Value) []Value
+func reflect_Value_Call(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "Call", rkFunc) {
+		return
 	}
-	canKind("CanInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64)
-	canKind("CanUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr)
-	canKind("CanFloat", rkFloat32, rkFloat64)
-	canKind("CanComplex", rkComplex64, rkComplex128)
-	val("Len", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if n, ok := v.length(t, "reflect.Value.Len"); ok {
-			r[0] = rt.Value{N: uint64(n)}
+	callValue(t, v, a[1], false, r)
+}
+
+// (reflect.Value).CallSlice: func (v Value) CallSlice(in []Value) []Value
+func reflect_Value_CallSlice(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "CallSlice", rkFunc) {
+		return
+	}
+	callValue(t, v, a[1], true, r)
+}
+
+// iterOf reads a *reflect.MapIter.
+func iterOf(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {
+	p, _ := a[0].R.(*rt.Value)
+	if p == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return nil, rv{}
+	}
+	fs, _ := p.R.([]rt.Value)
+	if len(fs) < 2 {
+		return &mapIterState{}, rv{}
+	}
+	st, _ := fs[1].R.(*mapIterState)
+	if st == nil {
+		st = &mapIterState{}
+		fs[1].R = st
+	}
+	return st, unpack(fs[0])
+}
+
+// methodByIndex is v.Method(i).
+func methodByIndex(t *vm.Thread, v rv, i int) (rt.Value, bool) {
+	m := t.Machine()
+	ms := exportedMethods(v.t)
+	if i < 0 || i >= len(ms) {
+		panicString(t, "reflect: Method index out of range")
+		return rt.Value{}, false
+	}
+	f := ms[i]
+	fsig := f.Type().(*types.Signature)
+	ft := m.TypeOf(types.NewSignatureType(nil, nil, nil, fsig.Params(), fsig.Results(), fsig.Variadic()))
+	recvT, recv := v.t, v.copied()
+	if v.t.Kind == vm.KInterface {
+		iv, ok := v.get().R.(vm.Iface)
+		if !ok {
+			panicString(t, "reflect: Method on nil interface value")
+			return rt.Value{}, false
 		}
-	})
-	val("Cap", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkSlice:
-			vs, _ := v.get().R.([]rt.Value)
-			r[0] = rt.Value{N: uint64(cap(vs))}
-		case rkArray:
-			r[0] = rt.Value{N: uint64(v.t.Len)}
-		case rkChan:
-			c, _ := v.get().R.(*rt.Chan)
-			if c != nil {
-				r[0] = rt.Value{N: uint64(c.Cap())}
-			}
-		case rkPointer:
-			if v.t.Elem.Kind == vm.KArray {
-				r[0] = rt.Value{N: uint64(v.t.Elem.Len)}
-				return
-			}
-			fallthrough
-		default:
-			valueError(t, "reflect.Value.Cap", v.kind())
-		}
-	})
-	val("Index", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if e, ok := v.index(t, int64(a[1].N)); ok {
-			r[0] = e.pack()
-		}
-	})
-	val("NumField", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "NumField", rkStruct) {
-			r[0] = rt.Value{N: uint64(len(v.t.Fields))}
-		}
-	})
-	val("Field", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "Field", rkStruct) {
+		recvT, recv = iv.T, iv.V
+	}
+	impl := recvT.Method(f.Name())
+	if impl == nil {
+		t.Unsupported("reflect: method " + f.Name() + " of " + recvT.String())
+		return rt.Value{}, false
+	}
+	return rv{t: ft, v: m.MethodClosure(impl, recv), flag: ro(v.flag)}.pack(), true
+}
+
+// doSlice is v.Slice(i, j) or v.Slice3(i, j, k).
+func doSlice(t *vm.Thread, v rv, i, j, k int, three bool, r []rt.Value) {
+	m := t.Machine()
+	var base []rt.Value
+	var st *vm.Type
+	switch v.kind() {
+	case rkSlice:
+		base, _ = v.get().R.([]rt.Value)
+		st = v.t
+	case rkArray:
+		if v.cell == nil {
+			panicString(t, "reflect.Value.Slice: slice of unaddressable array")
 			return
 		}
-		i := int64(a[1].N)
-		if i < 0 || i >= int64(len(v.t.Fields)) {
-			panicString(t, "reflect: Field index out of range")
+		base, _ = v.cell.R.([]rt.Value)
+		st = m.TypeOf(types.NewSlice(v.t.Elem.T))
+	case rkString:
+		if three {
+			panicString(t, "reflect.Value.Slice3: slice of string")
 			return
 		}
-		r[0] = v.field(int(i)).pack()
-	})
-	fieldByIndex := func(t *vm.Thread, v rv, idx []int) (rv, bool) {
-		for n, i := range idx {
-			if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {
-				if isNilRef(v.get().R) {
-					panicString(t, "reflect: indirection through nil pointer to embedded struct")
-					return rv{}, false
-				}
-				v, _ = v.elem(t, "reflect.Value.Elem")
-			}
-			if !mustBe(t, v, "Field", rkStruct) {
+		s := strOf(v.get())
+		if i < 0 || j < i || j > len(s) {
+			panicString(t, "reflect.Value.Slice: string slice index out of bounds")
+			return
+		}
+		r[0] = rv{t: v.t, v: rt.Value{R: s[i:j]}, flag: ro(v.flag)}.pack()
+		return
+	default:
+		name := "Slice"
+		if three {
+			name = "Slice3"
+		}
+		valueError(t, "reflect.Value."+name, v.kind())
+		return
+	}
+	if !three {
+		k = cap(base)
+	}
+	if i < 0 || j < i || k < j || k > cap(base) {
+		if three {
+			panicString(t, "reflect.Value.Slice3: slice index out of bounds")
+		} else {
+			panicString(t, "reflect.Value.Slice: slice index out of bounds")
+		}
+		return
+	}
+	r[0] = rv{t: st, v: rt.Value{R: base[i:j:k]}, flag: ro(v.flag)}.pack()
+}
+
+// fieldByIndex is v.FieldByIndex(idx).
+func fieldByIndex(t *vm.Thread, v rv, idx []int) (rv, bool) {
+	for n, i := range idx {
+		if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {
+			if isNilRef(v.get().R) {
+				panicString(t, "reflect: indirection through nil pointer to embedded struct")
 				return rv{}, false
 			}
-			v = v.field(i)
+			v, _ = v.elem(t, "reflect.Value.Elem")
 		}
-		return v, true
+		if !mustBe(t, v, "Field", rkStruct) {
+			return rv{}, false
+		}
+		v = v.field(i)
 	}
-	val("FieldByIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		xs, _ := a[1].R.([]rt.Value)
-		idx := make([]int, len(xs))
-		for i, x := range xs {
-			idx[i] = int(x.N)
-		}
-		if f, ok := fieldByIndex(t, v, idx); ok {
-			r[0] = f.pack()
-		}
-	})
-	val("FieldByName", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "FieldByName", rkStruct) {
-			return
-		}
-		idx := fieldPath(v.t, strOf(a[1]))
-		if idx == nil {
-			r[0] = rv{}.pack()
-			return
-		}
-		if f, ok := fieldByIndex(t, v, idx); ok {
-			r[0] = f.pack()
-		}
-	})
-	val("Elem", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if e, ok := v.elem(t, "reflect.Value.Elem"); ok {
-			r[0] = e.pack()
-		}
-	})
-	val("Addr", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.cell == nil {
-			panicString(t, "reflect.Value.Addr of unaddressable value")
-			return
-		}
-		r[0] = rv{t: ptrTo(t.Machine(), v.t), v: rt.Value{R: v.cell}, flag: ro(v.flag)}.pack()
-	})
-	val("Pointer", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "Pointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
-			if v.t == reflectOf(t.Machine()).ptrRtype {
-				// A type descriptor: addresses in order of first use, so
-				// that fmtsort orders interface keys by type reproducibly.
-				if c, _ := v.get().R.(*rt.Value); c != nil {
-					r[0] = rt.Value{N: typeAddrBase + c.N*typeAddrStride}
-					return
-				}
-			}
-			r[0] = rt.Value{N: uint64(v.addrOf())}
-		}
-	})
-	val("UnsafePointer", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "UnsafePointer", rkPointer, rkChan, rkMap, rkUnsafePointer, rkFunc, rkSlice) {
-			r[0] = v.unsafePointer()
-		}
-	})
-	val("UnsafeAddr", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.cell == nil {
-			panicString(t, "reflect.Value.UnsafeAddr of unaddressable value")
-			return
-		}
-		r[0] = rt.Value{N: uint64(vm.HostAddr(v.cell))}
-	})
-	val("Bytes", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkSlice:
-			if v.t.Elem.Kind == vm.KUint8 {
-				r[0] = rt.Value{R: v.get().R}
-				if isNilRef(r[0].R) {
-					r[0] = rt.Value{}
-				}
-				return
-			}
-			panicString(t, "reflect.Value.Bytes of non-byte slice")
-		case rkArray:
-			if v.t.Elem.Kind != vm.KUint8 {
-				panicString(t, "reflect.Value.Bytes of non-byte array")
-				return
-			}
-			if v.cell == nil {
-				panicString(t, "reflect.Value.Bytes of unaddressable byte array")
-				return
-			}
-			vs, _ := v.cell.R.([]rt.Value)
-			r[0] = rt.Value{R: vs}
-		default:
-			valueError(t, "reflect.Value.Bytes", v.kind())
-		}
-	})
-	doSlice := func(t *vm.Thread, v rv, i, j, k int, three bool, r []rt.Value) {
-		m := t.Machine()
-		var base []rt.Value
-		var st *vm.Type
-		switch v.kind() {
-		case rkSlice:
-			base, _ = v.get().R.([]rt.Value)
-			st = v.t
-		case rkArray:
-			if v.cell == nil {
-				panicString(t, "reflect.Value.Slice: slice of unaddressable array")
-				return
-			}
-			base, _ = v.cell.R.([]rt.Value)
-			st = m.TypeOf(types.NewSlice(v.t.Elem.T))
-		case rkString:
-			if three {
-				panicString(t, "reflect.Value.Slice3: slice of string")
-				return
-			}
-			s := strOf(v.get())
-			if i < 0 || j < i || j > len(s) {
-				panicString(t, "reflect.Value.Slice: string slice index out of bounds")
-				return
-			}
-			r[0] = rv{t: v.t, v: rt.Value{R: s[i:j]}, flag: ro(v.flag)}.pack()
-			return
-		default:
-			name := "Slice"
-			if three {
-				name = "Slice3"
-			}
-			valueError(t, "reflect.Value."+name, v.kind())
-			return
-		}
-		if !three {
-			k = cap(base)
-		}
-		if i < 0 || j < i || k < j || k > cap(base) {
-			if three {
-				panicString(t, "reflect.Value.Slice3: slice index out of bounds")
-			} else {
-				panicString(t, "reflect.Value.Slice: slice index out of bounds")
-			}
-			return
-		}
-		r[0] = rv{t: st, v: rt.Value{R: base[i:j:k]}, flag: ro(v.flag)}.pack()
-	}
-	val("Slice", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), 0, false, r)
-	})
-	val("Slice3", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		doSlice(t, v, int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N)), true, r)
-	})
-	val("NumMethod", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.NumMethod", 0)
-			return
-		}
-		r[0] = rt.Value{N: uint64(len(exportedMethods(v.t)))}
-	})
-	methodByIndex := func(t *vm.Thread, v rv, i int) (rt.Value, bool) {
-		m := t.Machine()
-		ms := exportedMethods(v.t)
-		if i < 0 || i >= len(ms) {
-			panicString(t, "reflect: Method index out of range")
-			return rt.Value{}, false
-		}
-		f := ms[i]
-		fsig := f.Type().(*types.Signature)
-		ft := m.TypeOf(types.NewSignatureType(nil, nil, nil, fsig.Params(), fsig.Results(), fsig.Variadic()))
-		recvT, recv := v.t, v.copied()
-		if v.t.Kind == vm.KInterface {
-			iv, ok := v.get().R.(vm.Iface)
-			if !ok {
-				panicString(t, "reflect: Method on nil interface value")
-				return rt.Value{}, false
-			}
-			recvT, recv = iv.T, iv.V
-		}
-		impl := recvT.Method(f.Name())
-		if impl == nil {
-			t.Unsupported("reflect: method " + f.Name() + " of " + recvT.String())
-			return rt.Value{}, false
-		}
-		return rv{t: ft, v: m.MethodClosure(impl, recv), flag: ro(v.flag)}.pack(), true
-	}
-	val("Method", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.Method", 0)
-			return
-		}
-		if x, ok := methodByIndex(t, v, int(int64(a[1].N))); ok {
-			r[0] = x
-		}
-	})
-	val("MethodByName", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if v.t == nil {
-			valueError(t, "reflect.Value.MethodByName", 0)
-			return
-		}
-		for i, f := range exportedMethods(v.t) {
-			if f.Name() == strOf(a[1]) {
-				if x, ok := methodByIndex(t, v, i); ok {
-					r[0] = x
-				}
-				return
-			}
-		}
-		r[0] = rv{}.pack()
-	})
-	call := func(name string, isSlice bool) {
-		val(name, func(t *vm.Thread, v rv, a, r []rt.Value) {
-			if !mustBe(t, v, name, rkFunc) {
-				return
-			}
-			callValue(t, v, a[1], isSlice, r)
-		})
-	}
-	call("Call", false)
-	call("CallSlice", true)
-
-	// Maps.
-	val("MapIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "MapIndex", rkMap) {
-			return
-		}
-		mp, _ := v.get().R.(*vm.Map)
-		k := unpack(a[1])
-		if mp == nil || k.t == nil {
-			r[0] = rv{}.pack()
-			return
-		}
-		x, ok, bad := mp.Get(k.assignTo(v.t.Key))
-		if bad != nil {
-			t.PanicRuntime("hash of unhashable type " + bad.String())
-			return
-		}
-		if !ok {
-			r[0] = rv{}.pack()
-			return
-		}
-		r[0] = rv{t: v.t.Elem, v: x, flag: ro(v.flag)}.pack()
-	})
-	val("SetMapIndex", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "SetMapIndex", rkMap) {
-			return
-		}
-		if ro(v.flag) != 0 {
-			panicString(t, "reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
-			return
-		}
-		mp, _ := v.get().R.(*vm.Map)
-		k, e := unpack(a[1]), unpack(a[2])
-		if e.t == nil {
-			if mp != nil {
-				if bad := mp.Delete(k.assignTo(v.t.Key)); bad != nil {
-					t.PanicRuntime("hash of unhashable type " + bad.String())
-				}
-			}
-			return
-		}
-		if mp == nil {
-			t.PanicPlain("assignment to entry in nil map")
-			return
-		}
-		if bad := mp.Set(k.assignTo(v.t.Key), e.assignTo(v.t.Elem)); bad != nil {
-			t.PanicRuntime("hash of unhashable type " + bad.String())
-		}
-	})
-	val("MapKeys", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "MapKeys", rkMap) {
-			return
-		}
-		mp, _ := v.get().R.(*vm.Map)
-		keys, _ := mp.Entries(t.Machine().RT.Rand(t.G()))
-		out := make([]rt.Value, len(keys))
-		for i, k := range keys {
-			out[i] = rv{t: v.t.Key, v: k, flag: ro(v.flag)}.pack()
-		}
-		r[0] = rt.Value{R: out}
-	})
-	val("MapRange", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBe(t, v, "MapRange", rkMap) {
-			return
-		}
-		r[0] = rt.Value{R: &rt.Value{R: []rt.Value{v.pack(), {R: &mapIterState{}}}}}
-	})
-	iterOf := func(t *vm.Thread, a []rt.Value) (*mapIterState, rv) {
-		p, _ := a[0].R.(*rt.Value)
-		if p == nil {
-			t.PanicRuntime("invalid memory address or nil pointer dereference")
-			return nil, rv{}
-		}
-		fs, _ := p.R.([]rt.Value)
-		if len(fs) < 2 {
-			return &mapIterState{}, rv{}
-		}
-		st, _ := fs[1].R.(*mapIterState)
-		if st == nil {
-			st = &mapIterState{}
-			fs[1].R = st
-		}
-		return st, unpack(fs[0])
-	}
-	reg("(*reflect.MapIter).Next", func(t *vm.Thread, a, r []rt.Value) {
-		st, v := iterOf(t, a)
-		if st == nil {
-			return
-		}
-		if v.t == nil {
-			panicString(t, "MapIter.Next called on an iterator that does not have an associated map Value")
-			return
-		}
-		if !st.started {
-			mp, _ := v.get().R.(*vm.Map)
-			st.keys, st.vals = mp.Entries(t.Machine().RT.Rand(t.G()))
-			st.started = true
-			st.i = -1
-		}
-		if st.i >= len(st.keys) {
-			panicString(t, "MapIter.Next called on exhausted iterator")
-			return
-		}
-		st.i++
-		r[0] = boolV(st.i < len(st.keys))
-	})
-	reg("(*reflect.MapIter).Key", func(t *vm.Thread, a, r []rt.Value) {
-		st, v := iterOf(t, a)
-		if st == nil {
-			return
-		}
-		if !st.started || st.i < 0 || st.i >= len(st.keys) {
-			panicString(t, "MapIter.Key called before Next")
-			return
-		}
-		r[0] = rv{t: v.t.Key, v: st.keys[st.i], flag: ro(v.flag)}.pack()
-	})
-	reg("(*reflect.MapIter).Value", func(t *vm.Thread, a, r []rt.Value) {
-		st, v := iterOf(t, a)
-		if st == nil {
-			return
-		}
-		if !st.started || st.i < 0 || st.i >= len(st.keys) {
-			panicString(t, "MapIter.Value called before Next")
-			return
-		}
-		r[0] = rv{t: v.t.Elem, v: st.vals[st.i], flag: ro(v.flag)}.pack()
-	})
-	reg("(*reflect.MapIter).Reset", func(t *vm.Thread, a, r []rt.Value) {
-		p, _ := a[0].R.(*rt.Value)
-		if p == nil {
-			return
-		}
-		p.R = []rt.Value{a[1], {R: &mapIterState{}}}
-	})
-
-	// Setters.
-	val("Set", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBeAssignable(t, v, "Set") {
-			return
-		}
-		x := unpack(a[1])
-		if x.t == nil {
-			valueError(t, "reflect.Value.Set", 0)
-			return
-		}
-		if x.flag&flagRO != 0 {
-			panicString(t, "reflect: reflect.Value.Set using value obtained using unexported field")
-			return
-		}
-		if x.t != v.t && !types.AssignableTo(x.t.T, v.t.T) {
-			panicString(t, "reflect.Set: value of type "+x.t.String()+" is not assignable to type "+v.t.String())
-			return
-		}
-		vm.StoreDeep(v.t, v.cell, x.assignTo(v.t))
-	})
-	val("Clear", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		switch v.kind() {
-		case rkMap:
-			if mp, _ := v.get().R.(*vm.Map); mp != nil {
-				mp.Clear()
-			}
-		case rkSlice:
-			vs, _ := v.get().R.([]rt.Value)
-			for i := range vs {
-				vs[i] = v.t.Elem.Zero()
-			}
-		default:
-			valueError(t, "reflect.Value.Clear", v.kind())
-		}
-	})
-	val("Grow", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if !mustBeAssignable(t, v, "Grow") || !mustBe(t, v, "Grow", rkSlice) {
-			return
-		}
-		n := int(int64(a[1].N))
-		if n < 0 {
-			panicString(t, "reflect.Value.Grow: negative len")
-			return
-		}
-		vs, _ := v.cell.R.([]rt.Value)
-		if cap(vs)-len(vs) < n {
-			nv := make([]rt.Value, len(vs), len(vs)+n)
-			copy(nv, vs)
-			full := nv[len(vs):cap(nv)]
-			for i := range full {
-				full[i] = v.t.Elem.Zero()
-			}
-			*v.cell = rt.Value{R: nv}
-		}
-	})
-	val("SetZero", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetZero") {
-			vm.StoreDeep(v.t, v.cell, v.t.Zero())
-		}
-	})
-	val("SetInt", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetInt") && mustBe(t, v, "SetInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
-			*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
-		}
-	})
-	val("SetUint", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetUint") && mustBe(t, v, "SetUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
-			*v.cell = rt.Value{N: normInt(v.t.Kind, a[1].N)}
-		}
-	})
-	val("SetFloat", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetFloat") && mustBe(t, v, "SetFloat", rkFloat32, rkFloat64) {
-			f := math.Float64frombits(a[1].N)
-			if v.t.Kind == vm.KFloat32 {
-				f = float64(float32(f))
-			}
-			*v.cell = rt.Value{N: math.Float64bits(f)}
-		}
-	})
-	val("SetComplex", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetComplex") && mustBe(t, v, "SetComplex", rkComplex64, rkComplex128) {
-			c := c128Of(a[1])
-			if v.t.Kind == vm.KComplex64 {
-				c = complex128(complex64(c))
-			}
-			*v.cell = rt.Value{R: c}
-		}
-	})
-	val("SetBool", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetBool") && mustBe(t, v, "SetBool", rkBool) {
-			*v.cell = rt.Value{N: a[1].N}
-		}
-	})
-	val("SetString", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetString") && mustBe(t, v, "SetString", rkString) {
-			*v.cell = rt.Value{R: strOf(a[1])}
-		}
-	})
-	val("SetBytes", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetBytes") && mustBe(t, v, "SetBytes", rkSlice) {
-			*v.cell = rt.Value{R: a[1].R}
-		}
-	})
-	val("SetLen", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBeAssignable(t, v, "SetLen") && mustBe(t, v, "SetLen", rkSlice) {
-			vs, _ := v.cell.R.([]rt.Value)
-			n := int(int64(a[1].N))
-			if n < 0 || n > cap(vs) {
-				panicString(t, "reflect: slice length out of range in SetLen")
-				return
-			}
-			*v.cell = rt.Value{R: vs[:n]}
-		}
-	})
-	val("Comparable", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		r[0] = boolV(v.t == nil || comparableValue(v.t, v.get()))
-	})
-	val("Equal", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		u := unpack(a[1])
-		if v.kind() == rkInterface {
-			v, _ = v.elem(t, "")
-		}
-		if u.kind() == rkInterface {
-			u, _ = u.elem(t, "")
-		}
-		if v.t == nil || u.t == nil {
-			r[0] = boolV(v.t == u.t)
-			return
-		}
-		if v.t != u.t {
-			r[0] = boolV(false)
-			return
-		}
-		if !comparableValue(v.t, v.get()) {
-			panicString(t, "reflect.Value.Equal: values of type "+v.t.String()+" are not comparable")
-			return
-		}
-		r[0] = boolV(vm.Equal(v.t, v.get(), u.get()))
-	})
-	val("OverflowInt", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "OverflowInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
-			bits := uint(v.t.Size * 8)
-			x := int64(a[1].N)
-			trunc := (x << (64 - bits)) >> (64 - bits)
-			r[0] = boolV(x != trunc)
-		}
-	})
-	val("OverflowUint", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "OverflowUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
-			bits := uint(v.t.Size * 8)
-			x := a[1].N
-			trunc := (x << (64 - bits)) >> (64 - bits)
-			r[0] = boolV(x != trunc)
-		}
-	})
-	val("OverflowFloat", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		if mustBe(t, v, "OverflowFloat", rkFloat32, rkFloat64) {
-			x := math.Float64frombits(a[1].N)
-			if v.t.Kind == vm.KFloat32 {
-				if x < 0 {
-					x = -x
-				}
-				r[0] = boolV(math.MaxFloat32 < x && x <= math.MaxFloat64)
-				return
-			}
-			r[0] = boolV(false)
-		}
-	})
-	val("Convert", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		to := typeFrom(a[1])
-		if x, ok := convertValue(t, v, to); ok {
-			r[0] = x.pack()
-		}
-	})
-	val("CanConvert", func(t *vm.Thread, v rv, a, r []rt.Value) {
-		to := typeFrom(a[1])
-		r[0] = boolV(v.t != nil && to != nil && types.ConvertibleTo(v.t.T, to.T))
-	})
+	return v, true
 }
 
 // Fake addresses of type descriptors (Value.Pointer of a *rtype), like

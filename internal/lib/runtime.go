@@ -12,129 +12,362 @@ import (
 )
 
 func init() {
-	reg := vm.RegisterNative
-	reg("(runtime.errorString).Error", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: "runtime error: " + vm.Str(a[0])}
-	})
-	reg("(runtime.errorString).RuntimeError", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("(runtime.plainError).Error", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
-	reg("(runtime.plainError).RuntimeError", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("(*runtime.TypeAssertionError).Error", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: t.Machine().TypeAssertionText(a[0])}
-	})
-	reg("(*runtime.TypeAssertionError).RuntimeError", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("(*runtime.PanicNilError).Error", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: "panic called with nil argument"}
-	})
-	reg("(*runtime.PanicNilError).RuntimeError", func(t *vm.Thread, a, r []rt.Value) {})
+	vm.RegisterNatives(runtimeNatives)
+}
 
-	// testing/synctest bubbles are not supported yet: nothing is in one.
-	reg("internal/synctest.IsInBubble", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("internal/synctest.associate", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("internal/synctest.disassociate", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("internal/synctest.isAssociated", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
+// runtimeNatives binds these functions by their ssa names (sorted).
+var runtimeNatives = map[string]vm.NativeFunc{
+	"(*internal/godebug.Setting).IncNonDefault":  internal_godebug_Setting_IncNonDefault,
+	"(*internal/godebug.Setting).Name":           internal_godebug_Setting_Name,
+	"(*internal/godebug.Setting).String":         internal_godebug_Setting_String,
+	"(*internal/godebug.Setting).Undocumented":   internal_godebug_Setting_Undocumented,
+	"(*internal/godebug.Setting).Value":          internal_godebug_Setting_Value,
+	"(*runtime.Frames).Next":                     runtime_Frames_Next,
+	"(*runtime.Func).Entry":                      runtime_Func_Entry,
+	"(*runtime.Func).FileLine":                   runtime_Func_FileLine,
+	"(*runtime.Func).Name":                       runtime_Func_Name,
+	"(*runtime.PanicNilError).Error":             runtime_PanicNilError_Error,
+	"(*runtime.PanicNilError).RuntimeError":      runtime_PanicNilError_RuntimeError,
+	"(*runtime.TypeAssertionError).Error":        runtime_TypeAssertionError_Error,
+	"(*runtime.TypeAssertionError).RuntimeError": runtime_TypeAssertionError_RuntimeError,
+	"(runtime.errorString).Error":                runtime_errorString_Error,
+	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
+	"(runtime.plainError).Error":                 runtime_plainError_Error,
+	"(runtime.plainError).RuntimeError":          runtime_plainError_RuntimeError,
+	"hash/maphash.runtime_rand":                  runtime_rand,
+	"internal/godebug.New":                       internal_godebug_New,
+	"internal/sync.runtime_rand":                 runtime_rand,
+	"internal/synctest.IsInBubble":               internal_synctest_IsInBubble,
+	"internal/synctest.associate":                internal_synctest_associate,
+	"internal/synctest.disassociate":             internal_synctest_disassociate,
+	"internal/synctest.isAssociated":             internal_synctest_isAssociated,
+	"iter.coroswitch":                            iter_coroswitch,
+	"iter.newcoro":                               iter_newcoro,
+	"math/rand.runtime_rand":                     runtime_rand,
+	"math/rand/v2.runtime_rand":                  runtime_rand,
+	"os.runtime_rand":                            runtime_rand,
+	"runtime.Caller":                             runtime_Caller,
+	"runtime.Callers":                            runtime_Callers,
+	"runtime.CallersFrames":                      runtime_CallersFrames,
+	"runtime.FuncForPC":                          runtime_FuncForPC,
+	"runtime.GC":                                 runtime_GC,
+	"runtime.GOMAXPROCS":                         runtime_GOMAXPROCS,
+	"runtime.GOROOT":                             runtime_GOROOT,
+	"runtime.Goexit":                             runtime_Goexit,
+	"runtime.Gosched":                            runtime_Gosched,
+	"runtime.KeepAlive":                          runtime_KeepAlive,
+	"runtime.LockOSThread":                       runtime_LockOSThread,
+	"runtime.NumCPU":                             runtime_NumCPU,
+	"runtime.NumGoroutine":                       runtime_NumGoroutine,
+	"runtime.ReadMemStats":                       runtime_ReadMemStats,
+	"runtime.SetFinalizer":                       runtime_SetFinalizer,
+	"runtime.Stack":                              runtime_Stack,
+	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
+	"runtime.Version":                            runtime_Version,
+	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
+	"runtime/debug.Stack":                        runtime_debug_Stack,
+	"syscall.Getpid":                             syscall_Getpid,
+}
 
-	reg("runtime.Gosched", func(t *vm.Thread, a, r []rt.Value) { t.Yield() })
-	reg("runtime.Goexit", func(t *vm.Thread, a, r []rt.Value) { t.Goexit() })
-	reg("runtime.GOMAXPROCS", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(t.Machine().RT.GOMAXPROCS(int(int64(a[0].N))))}
-	})
-	reg("runtime.NumGoroutine", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: uint64(t.Machine().RT.NumGoroutine())}
-	})
-	reg("runtime.NumCPU", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(goruntime.NumCPU())} })
-	reg("runtime.GC", func(t *vm.Thread, a, r []rt.Value) { goruntime.GC() })
-	reg("runtime.GOROOT", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.GOROOT()} })
-	reg("syscall.Getpid", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} })
-	reg("runtime/debug.SetGCPercent", func(t *vm.Thread, a, r []rt.Value) {
-		// Recorded per program, not applied: the heap is the host's, and a
-		// program must not steer its host's collector.
-		v, _ := t.Machine().LibState.LoadOrStore(gcPercentKey{}, new(atomic.Int64))
-		p := v.(*atomic.Int64)
-		p.CompareAndSwap(0, 100)
-		r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
-	})
-	reg("runtime.KeepAlive", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("runtime.SetFinalizer", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("runtime.LockOSThread", func(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) })
-	reg("runtime.UnlockOSThread", func(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.UnlockOSThread(t.G()) })
-	reg("runtime.Version", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.Version()} })
-	reg("runtime.ReadMemStats", func(t *vm.Thread, a, r []rt.Value) {
-		var ms goruntime.MemStats
-		goruntime.ReadMemStats(&ms)
-		p, _ := a[0].R.(*rt.Value)
-		if p == nil {
-			t.PanicRuntime("invalid memory address or nil pointer dereference")
-			return
+// (runtime.errorString).Error: func (e errorString) Error() string
+func runtime_errorString_Error(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: "runtime error: " + vm.Str(a[0])}
+}
+
+// (runtime.errorString).RuntimeError: func (e errorString) RuntimeError()
+func runtime_errorString_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
+
+// (runtime.plainError).Error: func (e plainError) Error() string
+func runtime_plainError_Error(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] }
+
+// (runtime.plainError).RuntimeError: func (e plainError) RuntimeError()
+func runtime_plainError_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
+
+// (*runtime.TypeAssertionError).Error: func (e *TypeAssertionError) Error() string
+func runtime_TypeAssertionError_Error(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: t.Machine().TypeAssertionText(a[0])}
+}
+
+// (*runtime.TypeAssertionError).RuntimeError: func (*TypeAssertionError) RuntimeError()
+func runtime_TypeAssertionError_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
+
+// (*runtime.PanicNilError).Error: func (*PanicNilError) Error() string
+func runtime_PanicNilError_Error(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: "panic called with nil argument"}
+}
+
+// (*runtime.PanicNilError).RuntimeError: func (*PanicNilError) RuntimeError()
+func runtime_PanicNilError_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
+
+// testing/synctest bubbles are not supported yet: nothing is in one.
+
+// internal/synctest.IsInBubble: func IsInBubble() bool
+func internal_synctest_IsInBubble(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// internal/synctest.associate: func associate(p unsafe.Pointer) int
+func internal_synctest_associate(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// internal/synctest.disassociate: func disassociate(b unsafe.Pointer)
+func internal_synctest_disassociate(t *vm.Thread, a, r []rt.Value) {}
+
+// internal/synctest.isAssociated: func isAssociated(p unsafe.Pointer) bool
+func internal_synctest_isAssociated(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// runtime.Gosched: func Gosched()
+func runtime_Gosched(t *vm.Thread, a, r []rt.Value) { t.Yield() }
+
+// runtime.Goexit: func Goexit()
+func runtime_Goexit(t *vm.Thread, a, r []rt.Value) { t.Goexit() }
+
+// runtime.GOMAXPROCS: func GOMAXPROCS(n int) int
+func runtime_GOMAXPROCS(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(t.Machine().RT.GOMAXPROCS(int(int64(a[0].N))))}
+}
+
+// runtime.NumGoroutine: func NumGoroutine() int
+func runtime_NumGoroutine(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(t.Machine().RT.NumGoroutine())}
+}
+
+// runtime.NumCPU: func NumCPU() int
+func runtime_NumCPU(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(goruntime.NumCPU())} }
+
+// runtime.GC: func GC()
+func runtime_GC(t *vm.Thread, a, r []rt.Value) { goruntime.GC() }
+
+// runtime.GOROOT: func GOROOT() string
+func runtime_GOROOT(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.GOROOT()} }
+
+// syscall.Getpid: func Getpid() (pid int)
+func syscall_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} }
+
+// runtime/debug.SetGCPercent: func SetGCPercent(percent int) int
+func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
+	// Recorded per program, not applied: the heap is the host's, and a
+	// program must not steer its host's collector.
+	v, _ := t.Machine().LibState.LoadOrStore(gcPercentKey{}, new(atomic.Int64))
+	p := v.(*atomic.Int64)
+	p.CompareAndSwap(0, 100)
+	r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
+}
+
+// runtime.KeepAlive: func KeepAlive(x any)
+func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
+
+// runtime.SetFinalizer: func SetFinalizer(obj any, finalizer any)
+func runtime_SetFinalizer(t *vm.Thread, a, r []rt.Value) {}
+
+// runtime.LockOSThread: func LockOSThread()
+func runtime_LockOSThread(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) }
+
+// runtime.UnlockOSThread: func UnlockOSThread()
+func runtime_UnlockOSThread(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.UnlockOSThread(t.G()) }
+
+// runtime.Version: func Version() string
+func runtime_Version(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.Version()} }
+
+// runtime.ReadMemStats: func ReadMemStats(m *MemStats)
+func runtime_ReadMemStats(t *vm.Thread, a, r []rt.Value) {
+	var ms goruntime.MemStats
+	goruntime.ReadMemStats(&ms)
+	p, _ := a[0].R.(*rt.Value)
+	if p == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	mt := t.Machine().LookupType("runtime", "MemStats")
+	fs := p.R.([]rt.Value)
+	set := func(name string, v uint64) {
+		if i := vm.FieldIndex(mt, name); i >= 0 {
+			fs[i] = rt.Value{N: v}
 		}
-		mt := t.Machine().LookupType("runtime", "MemStats")
-		fs := p.R.([]rt.Value)
-		set := func(name string, v uint64) {
-			if i := vm.FieldIndex(mt, name); i >= 0 {
-				fs[i] = rt.Value{N: v}
-			}
-		}
-		set("Alloc", ms.Alloc)
-		set("TotalAlloc", ms.TotalAlloc)
-		set("Sys", ms.Sys)
-		set("Mallocs", ms.Mallocs)
-		set("Frees", ms.Frees)
-		set("HeapAlloc", ms.HeapAlloc)
-		set("HeapSys", ms.HeapSys)
-		set("HeapIdle", ms.HeapIdle)
-		set("HeapInuse", ms.HeapInuse)
-		set("HeapObjects", ms.HeapObjects)
-		set("NumGC", uint64(ms.NumGC))
-	})
+	}
+	set("Alloc", ms.Alloc)
+	set("TotalAlloc", ms.TotalAlloc)
+	set("Sys", ms.Sys)
+	set("Mallocs", ms.Mallocs)
+	set("Frees", ms.Frees)
+	set("HeapAlloc", ms.HeapAlloc)
+	set("HeapSys", ms.HeapSys)
+	set("HeapIdle", ms.HeapIdle)
+	set("HeapInuse", ms.HeapInuse)
+	set("HeapObjects", ms.HeapObjects)
+	set("NumGC", uint64(ms.NumGC))
 }
 
 // iter.Pull's coroutines: a *iter.coro is a cell whose R holds the
 // *rt.Coro.
-func init() {
-	vm.RegisterNative("iter.newcoro", func(t *vm.Thread, a, r []rt.Value) {
-		cell := new(rt.Value)
-		c := t.Machine().NewCoro(t, a[0], []rt.Value{{R: cell}})
-		cell.R = c
-		r[0] = rt.Value{R: cell}
-	})
-	vm.RegisterNative("iter.coroswitch", func(t *vm.Thread, a, r []rt.Value) {
-		if t.Resuming() {
-			return
-		}
-		cell := cellOf(t, a[0])
-		if cell == nil {
-			return
-		}
-		t.Machine().RT.Coroswitch(t.G(), cell.R.(*rt.Coro))
-		t.Parked()
-	})
+
+// iter.newcoro: func newcoro(func(*coro)) *coro
+func iter_newcoro(t *vm.Thread, a, r []rt.Value) {
+	cell := new(rt.Value)
+	c := t.Machine().NewCoro(t, a[0], []rt.Value{{R: cell}})
+	cell.R = c
+	r[0] = rt.Value{R: cell}
+}
+
+// iter.coroswitch: func coroswitch(*coro)
+func iter_coroswitch(t *vm.Thread, a, r []rt.Value) {
+	if t.Resuming() {
+		return
+	}
+	cell := cellOf(t, a[0])
+	if cell == nil {
+		return
+	}
+	t.Machine().RT.Coroswitch(t.G(), cell.R.(*rt.Coro))
+	t.Parked()
 }
 
 // internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
 // cell whose R is the setting's name (the struct's fields are not used).
-func init() {
-	reg := vm.RegisterNative
-	name := func(v rt.Value) string {
-		if p, _ := v.R.(*rt.Value); p != nil {
-			s, _ := p.R.(string)
-			return strings.TrimPrefix(s, "#")
+
+// runtime_rand serves math/rand's, math/rand/v2's, hash/maphash's,
+// internal/sync's and os's runtime_rand, each linknamed to runtime.rand:
+// func runtime_rand() uint64
+//
+// The standard library's random sources draw on the runtime's seeded
+// source (invariant 4: a seed reproduces a run).
+func runtime_rand(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} }
+
+// internal/godebug.New: func New(name string) *Setting
+func internal_godebug_New(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: &rt.Value{R: vm.Str(a[0])}}
+}
+
+// (*internal/godebug.Setting).Name: func (s *Setting) Name() string
+func internal_godebug_Setting_Name(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: godebugName(a[0])}
+}
+
+// (*internal/godebug.Setting).String: func (s *Setting) String() string
+func internal_godebug_Setting_String(t *vm.Thread, a, r []rt.Value) {
+	n := godebugName(a[0])
+	r[0] = rt.Value{R: n + "=" + godebugValue(n)}
+}
+
+// (*internal/godebug.Setting).Value: func (s *Setting) Value() string
+func internal_godebug_Setting_Value(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: godebugValue(godebugName(a[0]))}
+}
+
+// (*internal/godebug.Setting).Undocumented: func (s *Setting) Undocumented() bool
+func internal_godebug_Setting_Undocumented(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// (*internal/godebug.Setting).IncNonDefault: func (s *Setting) IncNonDefault()
+func internal_godebug_Setting_IncNonDefault(t *vm.Thread, a, r []rt.Value) {}
+
+// Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
+// CallersFrames over goro's frames. A pc is an index into the machine's
+// table of call sites; a *runtime.Func or *runtime.Frames is a cell whose R
+// holds goro's data.
+
+// runtime.Stack: func Stack(buf []byte, all bool) int
+func runtime_Stack(t *vm.Thread, a, r []rt.Value) {
+	s := t.StackText(a[1].N != 0)
+	buf, _ := a[0].R.([]rt.Value)
+	n := min(len(buf), len(s))
+	for i := 0; i < n; i++ {
+		buf[i] = rt.Value{N: uint64(s[i])}
+	}
+	r[0] = rt.Value{N: uint64(n)}
+}
+
+// runtime/debug.Stack: func Stack() []byte
+func runtime_debug_Stack(t *vm.Thread, a, r []rt.Value) {
+	r[0] = vm.BytesToValues([]byte(t.StackText(false)))
+}
+
+// runtime.Caller: func Caller(skip int) (pc uintptr, file string, line int, ok bool)
+func runtime_Caller(t *vm.Thread, a, r []rt.Value) {
+	pcs := t.Callers(int(int64(a[0].N)))
+	if len(pcs) == 0 {
+		return
+	}
+	_, file, line, ok := t.Machine().PCInfo(pcs[0])
+	r[0], r[1], r[2], r[3] = rt.Value{N: uint64(pcs[0])}, rt.Value{R: file}, rt.Value{N: uint64(line)}, boolV(ok)
+}
+
+// runtime.Callers: func Callers(skip int, pc []uintptr) int
+func runtime_Callers(t *vm.Thread, a, r []rt.Value) {
+	// skip 0 is runtime.Callers itself, which has no frame here.
+	pcs := t.Callers(max(int(int64(a[0].N))-1, 0))
+	out, _ := a[1].R.([]rt.Value)
+	n := min(len(out), len(pcs))
+	for i := 0; i < n; i++ {
+		out[i] = rt.Value{N: uint64(pcs[i])}
+	}
+	r[0] = rt.Value{N: uint64(n)}
+}
+
+// runtime.FuncForPC: func FuncForPC(pc uintptr) *Func
+func runtime_FuncForPC(t *vm.Thread, a, r []rt.Value) {
+	if _, _, _, ok := t.Machine().PCInfo(uintptr(a[0].N)); ok {
+		r[0] = rt.Value{R: &rt.Value{R: uintptr(a[0].N)}}
+	}
+}
+
+// (*runtime.Func).Name: func (f *Func) Name() string
+func runtime_Func_Name(t *vm.Thread, a, r []rt.Value) {
+	name, _, _, _ := t.Machine().PCInfo(pcOf(a[0]))
+	r[0] = rt.Value{R: name}
+}
+
+// (*runtime.Func).Entry: func (f *Func) Entry() uintptr
+func runtime_Func_Entry(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(pcOf(a[0]))} }
+
+// (*runtime.Func).FileLine: func (f *Func) FileLine(pc uintptr) (file string, line int)
+func runtime_Func_FileLine(t *vm.Thread, a, r []rt.Value) {
+	_, file, line, _ := t.Machine().PCInfo(uintptr(a[1].N))
+	r[0], r[1] = rt.Value{R: file}, rt.Value{N: uint64(line)}
+}
+
+// runtime.CallersFrames: func CallersFrames(callers []uintptr) *Frames
+func runtime_CallersFrames(t *vm.Thread, a, r []rt.Value) {
+	in, _ := a[0].R.([]rt.Value)
+	pcs := make([]uintptr, len(in))
+	for i := range in {
+		pcs[i] = uintptr(in[i].N)
+	}
+	r[0] = rt.Value{R: &rt.Value{R: pcs}}
+}
+
+// (*runtime.Frames).Next: func (ci *Frames) Next() (frame Frame, more bool)
+func runtime_Frames_Next(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	pcs, _ := p.R.([]uintptr)
+	m := t.Machine()
+	ft := m.LookupType("runtime", "Frame")
+	frame := ft.Zero()
+	if len(pcs) > 0 {
+		name, file, line, _ := m.PCInfo(pcs[0])
+		fs := frame.R.([]rt.Value)
+		set := func(field string, v rt.Value) {
+			if i := vm.FieldIndex(ft, field); i >= 0 {
+				fs[i] = v
+			}
 		}
-		return ""
+		set("PC", rt.Value{N: uint64(pcs[0])})
+		set("Function", rt.Value{R: name})
+		set("File", rt.Value{R: file})
+		set("Line", rt.Value{N: uint64(line)})
+		set("Entry", rt.Value{N: uint64(pcs[0])})
+		set("Func", rt.Value{R: &rt.Value{R: pcs[0]}})
+		p.R = pcs[1:]
 	}
-	// The standard library's random sources draw on the runtime's seeded
-	// source (invariant 4: a seed reproduces a run).
-	for _, pkg := range []string{"math/rand", "math/rand/v2", "hash/maphash", "internal/sync", "os"} {
-		reg(pkg+".runtime_rand", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} })
+	r[0], r[1] = frame, boolV(len(pcs) > 1)
+}
+
+// godebugName is a *godebug.Setting's name.
+func godebugName(v rt.Value) string {
+	if p, _ := v.R.(*rt.Value); p != nil {
+		s, _ := p.R.(string)
+		return strings.TrimPrefix(s, "#")
 	}
-	reg("internal/godebug.New", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: &rt.Value{R: vm.Str(a[0])}} })
-	reg("(*internal/godebug.Setting).Name", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: name(a[0])} })
-	reg("(*internal/godebug.Setting).String", func(t *vm.Thread, a, r []rt.Value) {
-		n := name(a[0])
-		r[0] = rt.Value{R: n + "=" + godebugValue(n)}
-	})
-	reg("(*internal/godebug.Setting).Value", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: godebugValue(name(a[0]))} })
-	reg("(*internal/godebug.Setting).Undocumented", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("(*internal/godebug.Setting).IncNonDefault", func(t *vm.Thread, a, r []rt.Value) {})
+	return ""
 }
 
 // godebugValue returns name's value in $GODEBUG (the last one wins), or "".
@@ -150,96 +383,11 @@ func godebugValue(name string) string {
 
 type gcPercentKey struct{}
 
-// Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
-// CallersFrames over goro's frames. A pc is an index into the machine's
-// table of call sites; a *runtime.Func or *runtime.Frames is a cell whose R
-// holds goro's data.
-func init() {
-	reg := vm.RegisterNative
-	reg("runtime.Stack", func(t *vm.Thread, a, r []rt.Value) {
-		s := t.StackText(a[1].N != 0)
-		buf, _ := a[0].R.([]rt.Value)
-		n := min(len(buf), len(s))
-		for i := 0; i < n; i++ {
-			buf[i] = rt.Value{N: uint64(s[i])}
-		}
-		r[0] = rt.Value{N: uint64(n)}
-	})
-	reg("runtime/debug.Stack", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = vm.BytesToValues([]byte(t.StackText(false)))
-	})
-	reg("runtime.Caller", func(t *vm.Thread, a, r []rt.Value) {
-		pcs := t.Callers(int(int64(a[0].N)))
-		if len(pcs) == 0 {
-			return
-		}
-		_, file, line, ok := t.Machine().PCInfo(pcs[0])
-		r[0], r[1], r[2], r[3] = rt.Value{N: uint64(pcs[0])}, rt.Value{R: file}, rt.Value{N: uint64(line)}, boolV(ok)
-	})
-	reg("runtime.Callers", func(t *vm.Thread, a, r []rt.Value) {
-		// skip 0 is runtime.Callers itself, which has no frame here.
-		pcs := t.Callers(max(int(int64(a[0].N))-1, 0))
-		out, _ := a[1].R.([]rt.Value)
-		n := min(len(out), len(pcs))
-		for i := 0; i < n; i++ {
-			out[i] = rt.Value{N: uint64(pcs[i])}
-		}
-		r[0] = rt.Value{N: uint64(n)}
-	})
-	pcOf := func(v rt.Value) uintptr {
-		if p, _ := v.R.(*rt.Value); p != nil {
-			pc, _ := p.R.(uintptr)
-			return pc
-		}
-		return 0
+// pcOf is the pc a *runtime.Func holds.
+func pcOf(v rt.Value) uintptr {
+	if p, _ := v.R.(*rt.Value); p != nil {
+		pc, _ := p.R.(uintptr)
+		return pc
 	}
-	reg("runtime.FuncForPC", func(t *vm.Thread, a, r []rt.Value) {
-		if _, _, _, ok := t.Machine().PCInfo(uintptr(a[0].N)); ok {
-			r[0] = rt.Value{R: &rt.Value{R: uintptr(a[0].N)}}
-		}
-	})
-	reg("(*runtime.Func).Name", func(t *vm.Thread, a, r []rt.Value) {
-		name, _, _, _ := t.Machine().PCInfo(pcOf(a[0]))
-		r[0] = rt.Value{R: name}
-	})
-	reg("(*runtime.Func).Entry", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(pcOf(a[0]))} })
-	reg("(*runtime.Func).FileLine", func(t *vm.Thread, a, r []rt.Value) {
-		_, file, line, _ := t.Machine().PCInfo(uintptr(a[1].N))
-		r[0], r[1] = rt.Value{R: file}, rt.Value{N: uint64(line)}
-	})
-	reg("runtime.CallersFrames", func(t *vm.Thread, a, r []rt.Value) {
-		in, _ := a[0].R.([]rt.Value)
-		pcs := make([]uintptr, len(in))
-		for i := range in {
-			pcs[i] = uintptr(in[i].N)
-		}
-		r[0] = rt.Value{R: &rt.Value{R: pcs}}
-	})
-	reg("(*runtime.Frames).Next", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil {
-			return
-		}
-		pcs, _ := p.R.([]uintptr)
-		m := t.Machine()
-		ft := m.LookupType("runtime", "Frame")
-		frame := ft.Zero()
-		if len(pcs) > 0 {
-			name, file, line, _ := m.PCInfo(pcs[0])
-			fs := frame.R.([]rt.Value)
-			set := func(field string, v rt.Value) {
-				if i := vm.FieldIndex(ft, field); i >= 0 {
-					fs[i] = v
-				}
-			}
-			set("PC", rt.Value{N: uint64(pcs[0])})
-			set("Function", rt.Value{R: name})
-			set("File", rt.Value{R: file})
-			set("Line", rt.Value{N: uint64(line)})
-			set("Entry", rt.Value{N: uint64(pcs[0])})
-			set("Func", rt.Value{R: &rt.Value{R: pcs[0]}})
-			p.R = pcs[1:]
-		}
-		r[0], r[1] = frame, boolV(len(pcs) > 1)
-	})
+	return 0
 }

@@ -14,44 +14,7 @@ import (
 func bytesOf(v rt.Value) []byte { return vm.ValuesToBytes(v) }
 
 func init() {
-	reg := vm.RegisterNative
-	reg("internal/abi.NoEscape", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
-	reg("internal/abi.Escape", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
-	reg("strings.Clone", func(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] })
-	reg("(*bytes.Buffer).String", func(t *vm.Thread, a, r []rt.Value) {
-		p, _ := a[0].R.(*rt.Value)
-		if p == nil {
-			r[0] = rt.Value{R: "<nil>"}
-			return
-		}
-		fs := p.R.([]rt.Value)
-		buf, _ := fs[0].R.([]rt.Value)
-		off := int(int64(fs[1].N))
-		if off > len(buf) {
-			off = len(buf)
-		}
-		r[0] = rt.Value{R: string(vm.ValuesToBytes(rt.Value{R: buf[off:]}))}
-	})
-
-	// internal/bytealg: gc's assembly string and byte search.
-	bs := func(name string, f func(a []rt.Value) rt.Value) {
-		reg("internal/bytealg."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = f(a) })
-	}
-	i := func(n int) rt.Value { return rt.Value{N: uint64(int64(n))} }
-	bs("IndexByteString", func(a []rt.Value) rt.Value { return i(strings.IndexByte(vm.Str(a[0]), byte(a[1].N))) })
-	bs("IndexByte", func(a []rt.Value) rt.Value { return i(bytes.IndexByte(bytesOf(a[0]), byte(a[1].N))) })
-	bs("IndexString", func(a []rt.Value) rt.Value { return i(strings.Index(vm.Str(a[0]), vm.Str(a[1]))) })
-	bs("Index", func(a []rt.Value) rt.Value { return i(bytes.Index(bytesOf(a[0]), bytesOf(a[1]))) })
-	bs("CountString", func(a []rt.Value) rt.Value { return i(strings.Count(vm.Str(a[0]), string(rune(byte(a[1].N))))) })
-	bs("Count", func(a []rt.Value) rt.Value { return i(bytes.Count(bytesOf(a[0]), []byte{byte(a[1].N)})) })
-	bs("CompareString", func(a []rt.Value) rt.Value { return i(strings.Compare(vm.Str(a[0]), vm.Str(a[1]))) })
-	bs("Equal", func(a []rt.Value) rt.Value { return boolV(bytes.Equal(bytesOf(a[0]), bytesOf(a[1]))) })
-	bs("Compare", func(a []rt.Value) rt.Value { return i(bytes.Compare(bytesOf(a[0]), bytesOf(a[1]))) })
-	bs("LastIndexByteString", func(a []rt.Value) rt.Value { return i(strings.LastIndexByte(vm.Str(a[0]), byte(a[1].N))) })
-	bs("LastIndexByte", func(a []rt.Value) rt.Value { return i(bytes.LastIndexByte(bytesOf(a[0]), byte(a[1].N))) })
-	bs("MakeNoZero", func(a []rt.Value) rt.Value { return vm.BytesToValues(make([]byte, int(a[0].N))) })
-	bs("Cutover", func(a []rt.Value) rt.Value { return i((int(a[0].N) + 7) / 8) })
-	reg("internal/bytealg.init", func(t *vm.Thread, a, r []rt.Value) {})
+	vm.RegisterNatives(stringsNatives)
 	vm.RegisterInit(func(m *vm.Machine) {
 		if c := m.Global("internal/bytealg", "MaxLen"); c != nil {
 			*c = rt.Value{N: 64}
@@ -61,3 +24,127 @@ func init() {
 		}
 	})
 }
+
+// stringsNatives binds these functions by their ssa names (sorted).
+var stringsNatives = map[string]vm.NativeFunc{
+	"(*bytes.Buffer).String":               bytes_Buffer_String,
+	"internal/abi.Escape":                  internal_abi_Escape,
+	"internal/abi.NoEscape":                internal_abi_NoEscape,
+	"internal/bytealg.Compare":             internal_bytealg_Compare,
+	"internal/bytealg.CompareString":       internal_bytealg_CompareString,
+	"internal/bytealg.Count":               internal_bytealg_Count,
+	"internal/bytealg.CountString":         internal_bytealg_CountString,
+	"internal/bytealg.Cutover":             internal_bytealg_Cutover,
+	"internal/bytealg.Equal":               internal_bytealg_Equal,
+	"internal/bytealg.Index":               internal_bytealg_Index,
+	"internal/bytealg.IndexByte":           internal_bytealg_IndexByte,
+	"internal/bytealg.IndexByteString":     internal_bytealg_IndexByteString,
+	"internal/bytealg.IndexString":         internal_bytealg_IndexString,
+	"internal/bytealg.LastIndexByte":       internal_bytealg_LastIndexByte,
+	"internal/bytealg.LastIndexByteString": internal_bytealg_LastIndexByteString,
+	"internal/bytealg.MakeNoZero":          internal_bytealg_MakeNoZero,
+	"internal/bytealg.init":                internal_bytealg_init,
+	"strings.Clone":                        strings_Clone,
+}
+
+// internal/abi.NoEscape: func NoEscape(p unsafe.Pointer) unsafe.Pointer
+func internal_abi_NoEscape(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] }
+
+// internal/abi.Escape: func Escape[T any](x T) T
+func internal_abi_Escape(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] }
+
+// strings.Clone: func Clone(s string) string
+func strings_Clone(t *vm.Thread, a, r []rt.Value) { r[0] = a[0] }
+
+// (*bytes.Buffer).String: func (b *Buffer) String() string
+func bytes_Buffer_String(t *vm.Thread, a, r []rt.Value) {
+	p, _ := a[0].R.(*rt.Value)
+	if p == nil {
+		r[0] = rt.Value{R: "<nil>"}
+		return
+	}
+	fs := p.R.([]rt.Value)
+	buf, _ := fs[0].R.([]rt.Value)
+	off := int(int64(fs[1].N))
+	if off > len(buf) {
+		off = len(buf)
+	}
+	r[0] = rt.Value{R: string(vm.ValuesToBytes(rt.Value{R: buf[off:]}))}
+}
+
+// internal/bytealg.IndexByteString: func IndexByteString(s string, c byte) int
+func internal_bytealg_IndexByteString(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.IndexByte(vm.Str(a[0]), byte(a[1].N))) })
+}
+
+// internal/bytealg.IndexByte: func IndexByte(b []byte, c byte) int
+func internal_bytealg_IndexByte(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(bytes.IndexByte(bytesOf(a[0]), byte(a[1].N))) })
+}
+
+// internal/bytealg.IndexString: func IndexString(a, b string) int
+func internal_bytealg_IndexString(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.Index(vm.Str(a[0]), vm.Str(a[1]))) })
+}
+
+// internal/bytealg.Index: func Index(a, b []byte) int
+func internal_bytealg_Index(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(bytes.Index(bytesOf(a[0]), bytesOf(a[1]))) })
+}
+
+// internal/bytealg.CountString: func CountString(s string, c byte) int
+func internal_bytealg_CountString(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.Count(vm.Str(a[0]), string(rune(byte(a[1].N))))) })
+}
+
+// internal/bytealg.Count: func Count(b []byte, c byte) int
+func internal_bytealg_Count(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(bytes.Count(bytesOf(a[0]), []byte{byte(a[1].N)})) })
+}
+
+// internal/bytealg.CompareString: func CompareString(a, b string) int
+func internal_bytealg_CompareString(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.Compare(vm.Str(a[0]), vm.Str(a[1]))) })
+}
+
+// internal/bytealg.Equal: func Equal(a, b []byte) bool
+func internal_bytealg_Equal(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return boolV(bytes.Equal(bytesOf(a[0]), bytesOf(a[1]))) })
+}
+
+// internal/bytealg.Compare: func Compare(a, b []byte) int
+func internal_bytealg_Compare(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(bytes.Compare(bytesOf(a[0]), bytesOf(a[1]))) })
+}
+
+// internal/bytealg.LastIndexByteString: func LastIndexByteString(s string, c byte) int
+func internal_bytealg_LastIndexByteString(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.LastIndexByte(vm.Str(a[0]), byte(a[1].N))) })
+}
+
+// internal/bytealg.LastIndexByte: func LastIndexByte(s []byte, c byte) int
+func internal_bytealg_LastIndexByte(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(bytes.LastIndexByte(bytesOf(a[0]), byte(a[1].N))) })
+}
+
+// internal/bytealg.MakeNoZero: func MakeNoZero(n int) []byte
+func internal_bytealg_MakeNoZero(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return vm.BytesToValues(make([]byte, int(a[0].N))) })
+}
+
+// internal/bytealg.Cutover: func Cutover(n int) int
+func internal_bytealg_Cutover(t *vm.Thread, a, r []rt.Value) {
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV((int(a[0].N) + 7) / 8) })
+}
+
+// internal/bytealg.init: func init()
+func internal_bytealg_init(t *vm.Thread, a, r []rt.Value) {}
+
+// bytealgOp is one of internal/bytealg's functions (gc's assembly string
+// and byte search): f computes its result.
+func bytealgOp(t *vm.Thread, a, r []rt.Value, f func(a []rt.Value) rt.Value) {
+	r[0] = f(a)
+}
+
+// intV is an int result.
+func intV(n int) rt.Value { return rt.Value{N: uint64(int64(n))} }

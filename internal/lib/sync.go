@@ -26,27 +26,31 @@ func cellOf(t *vm.Thread, v rt.Value) *rt.Value {
 
 func semaddr(p *rt.Value) *uint32 { return (*uint32)(unsafe.Pointer(&p.N)) }
 
-func semacquire(reason rt.WaitReason, lifoArg int) vm.NativeFunc {
-	return func(t *vm.Thread, a, r []rt.Value) {
-		rtm := t.Machine().RT
-		if t.Resuming() {
-			if !rtm.SemacquireDone(t.G()) {
-				t.Parked()
-			}
-			return
-		}
-		p := cellOf(t, a[0])
-		if p == nil {
-			return
-		}
-		lifo := lifoArg >= 0 && a[lifoArg].N != 0
-		if !rtm.Semacquire(t.G(), semaddr(p), reason, lifo) {
+// semacquire is one of sync's runtime_Semacquire* functions: it parks on
+// the semaphore argument 0 points to with reason; lifoArg is the index of
+// the lifo argument, or -1.
+func semacquire(t *vm.Thread, a, r []rt.Value, reason rt.WaitReason, lifoArg int) {
+	rtm := t.Machine().RT
+	if t.Resuming() {
+		if !rtm.SemacquireDone(t.G()) {
 			t.Parked()
 		}
+		return
+	}
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	lifo := lifoArg >= 0 && a[lifoArg].N != 0
+	if !rtm.Semacquire(t.G(), semaddr(p), reason, lifo) {
+		t.Parked()
 	}
 }
 
-func semrelease(t *vm.Thread, a, r []rt.Value) {
+// sync.runtime_Semrelease: func runtime_Semrelease(s *uint32, handoff bool, skipframes int)
+//
+// Also internal/sync.runtime_Semrelease.
+func sync_runtime_Semrelease(t *vm.Thread, a, r []rt.Value) {
 	p := cellOf(t, a[0])
 	if p == nil {
 		return
@@ -75,199 +79,467 @@ type pools struct {
 }
 
 func init() {
-	reg := vm.RegisterNative
-	for _, pkg := range []string{"sync", "internal/sync"} {
-		reg(pkg+".runtime_Semrelease", semrelease)
-		reg(pkg+".runtime_canSpin", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-		reg(pkg+".runtime_doSpin", func(t *vm.Thread, a, r []rt.Value) {})
-		reg(pkg+".runtime_nanotime", func(t *vm.Thread, a, r []rt.Value) {
-			r[0] = rt.Value{N: uint64(t.Machine().RT.Nanotime())}
-		})
-		reg(pkg+".throw", func(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) })
-		reg(pkg+".fatal", func(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) })
-	}
-	reg("internal/sync.runtime_SemacquireMutex", semacquire(rt.WaitMutex, 1))
-	reg("sync.runtime_Semacquire", semacquire(rt.WaitSemacquire, -1))
-	reg("sync.runtime_SemacquireWaitGroup", semacquire(rt.WaitWaitGroup, -1))
-	reg("sync.runtime_SemacquireRWMutexR", semacquire(rt.WaitRWMutexRLock, 1))
-	reg("sync.runtime_SemacquireRWMutex", semacquire(rt.WaitRWMutexLock, 1))
-	reg("sync.runtime_notifyListAdd", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			r[0] = rt.Value{N: uint64(t.Machine().RT.NotifyListAdd(l))}
-		}
-	})
-	reg("sync.runtime_notifyListWait", func(t *vm.Thread, a, r []rt.Value) {
-		rtm := t.Machine().RT
-		if t.Resuming() {
-			rtm.NotifyListWaitDone(t.G())
-			return
-		}
-		if l := notifyListOf(t, a[0]); l != nil && !rtm.NotifyListWait(t.G(), l, uint32(a[1].N)) {
-			t.Parked()
-		}
-	})
-	reg("sync.runtime_notifyListNotifyAll", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			t.Machine().RT.NotifyListNotifyAll(t.G(), l)
-		}
-	})
-	reg("sync.runtime_notifyListNotifyOne", func(t *vm.Thread, a, r []rt.Value) {
-		if l := notifyListOf(t, a[0]); l != nil {
-			t.Machine().RT.NotifyListNotifyOne(t.G(), l)
-		}
-	})
-	reg("sync.runtime_notifyListCheck", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("sync.runtime_randn", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{N: t.Machine().RT.Rand(t.G()) % max(a[0].N, 1)}
-	})
-	reg("sync.runtime_rand", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: t.Machine().RT.Rand(t.G())} })
-	reg("sync.runtime_registerPoolCleanup", func(t *vm.Thread, a, r []rt.Value) {})
-	reg("sync.runtime_procPin", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} })
-	reg("sync.runtime_procUnpin", func(t *vm.Thread, a, r []rt.Value) {})
-
-	// sync.Pool indexes per-P arrays with pointer arithmetic: goro keeps a
-	// few values per pool instead.
-	poolsOf := func(t *vm.Thread) *pools {
-		s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
-		return s.(*pools)
-	}
-	reg("(*sync.Pool).Put", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil || a[1].R == nil {
-			return
-		}
-		ps := poolsOf(t)
-		ps.mu.Lock()
-		if len(ps.m[p]) < 64 {
-			ps.m[p] = append(ps.m[p], a[1])
-		}
-		ps.mu.Unlock()
-	})
-	reg("(*sync.Pool).Get", func(t *vm.Thread, a, r []rt.Value) {
-		p := cellOf(t, a[0])
-		if p == nil {
-			return
-		}
-		ps := poolsOf(t)
-		ps.mu.Lock()
-		if vs := ps.m[p]; len(vs) > 0 {
-			r[0] = vs[len(vs)-1]
-			ps.m[p] = vs[:len(vs)-1]
-			ps.mu.Unlock()
-			return
-		}
-		ps.mu.Unlock()
-		// p.New, the pool's first field after noCopy.
-		fs := p.R.([]rt.Value)
-		newFn := fs[len(fs)-1]
-		if newFn.R != nil {
-			t.TailCall(newFn, nil)
-		}
-	})
-
-	registerAtomics(reg)
+	vm.RegisterNatives(syncNatives)
+	vm.RegisterNatives(atomicNatives)
 }
 
-// registerAtomics binds sync/atomic's assembly functions.
-func registerAtomics(reg func(string, vm.NativeFunc)) {
-	type kind struct {
-		name string
-		norm func(uint64) uint64
+// syncNatives binds these functions by their ssa names (sorted).
+var syncNatives = map[string]vm.NativeFunc{
+	"(*sync.Pool).Get":                      sync_Pool_Get,
+	"(*sync.Pool).Put":                      sync_Pool_Put,
+	"(*sync.copyChecker).check":             sync_copyChecker_check,
+	"internal/sync.fatal":                   sync_fatal,
+	"internal/sync.runtime_SemacquireMutex": internal_sync_runtime_SemacquireMutex,
+	"internal/sync.runtime_Semrelease":      sync_runtime_Semrelease,
+	"internal/sync.runtime_canSpin":         internal_sync_runtime_canSpin,
+	"internal/sync.runtime_doSpin":          internal_sync_runtime_doSpin,
+	"internal/sync.runtime_nanotime":        internal_sync_runtime_nanotime,
+	"internal/sync.throw":                   sync_throw,
+	"sync.fatal":                            sync_fatal,
+	"sync.runtime_Semacquire":               sync_runtime_Semacquire,
+	"sync.runtime_SemacquireRWMutex":        sync_runtime_SemacquireRWMutex,
+	"sync.runtime_SemacquireRWMutexR":       sync_runtime_SemacquireRWMutexR,
+	"sync.runtime_SemacquireWaitGroup":      sync_runtime_SemacquireWaitGroup,
+	"sync.runtime_Semrelease":               sync_runtime_Semrelease,
+	"sync.runtime_notifyListAdd":            sync_runtime_notifyListAdd,
+	"sync.runtime_notifyListCheck":          sync_runtime_notifyListCheck,
+	"sync.runtime_notifyListNotifyAll":      sync_runtime_notifyListNotifyAll,
+	"sync.runtime_notifyListNotifyOne":      sync_runtime_notifyListNotifyOne,
+	"sync.runtime_notifyListWait":           sync_runtime_notifyListWait,
+	"sync.runtime_procPin":                  sync_runtime_procPin,
+	"sync.runtime_procUnpin":                sync_runtime_procUnpin,
+	"sync.runtime_randn":                    sync_runtime_randn,
+	"sync.runtime_registerPoolCleanup":      sync_runtime_registerPoolCleanup,
+	"sync.throw":                            sync_throw,
+	"sync/atomic.CompareAndSwapPointer":     sync_atomic_CompareAndSwapPointer,
+	"sync/atomic.LoadPointer":               sync_atomic_LoadPointer,
+	"sync/atomic.StorePointer":              sync_atomic_StorePointer,
+	"sync/atomic.SwapPointer":               sync_atomic_SwapPointer,
+}
+
+// internal/sync.runtime_canSpin: func runtime_canSpin(i int) bool
+func internal_sync_runtime_canSpin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// internal/sync.runtime_doSpin: func runtime_doSpin()
+func internal_sync_runtime_doSpin(t *vm.Thread, a, r []rt.Value) {}
+
+// internal/sync.runtime_nanotime: func runtime_nanotime() int64
+func internal_sync_runtime_nanotime(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(t.Machine().RT.Nanotime())}
+}
+
+// sync.throw: func throw(string)
+//
+// Also internal/sync.throw.
+func sync_throw(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) }
+
+// sync.fatal: func fatal(string)
+//
+// Also internal/sync.fatal.
+func sync_fatal(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) }
+
+// internal/sync.runtime_SemacquireMutex: func runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int)
+func internal_sync_runtime_SemacquireMutex(t *vm.Thread, a, r []rt.Value) {
+	semacquire(t, a, r, rt.WaitMutex, 1)
+}
+
+// sync.runtime_Semacquire: func runtime_Semacquire(s *uint32)
+func sync_runtime_Semacquire(t *vm.Thread, a, r []rt.Value) {
+	semacquire(t, a, r, rt.WaitSemacquire, -1)
+}
+
+// sync.runtime_SemacquireWaitGroup: func runtime_SemacquireWaitGroup(s *uint32, synctestDurable bool)
+func sync_runtime_SemacquireWaitGroup(t *vm.Thread, a, r []rt.Value) {
+	semacquire(t, a, r, rt.WaitWaitGroup, -1)
+}
+
+// sync.runtime_SemacquireRWMutexR: func runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int)
+func sync_runtime_SemacquireRWMutexR(t *vm.Thread, a, r []rt.Value) {
+	semacquire(t, a, r, rt.WaitRWMutexRLock, 1)
+}
+
+// sync.runtime_SemacquireRWMutex: func runtime_SemacquireRWMutex(s *uint32, lifo bool, skipframes int)
+func sync_runtime_SemacquireRWMutex(t *vm.Thread, a, r []rt.Value) {
+	semacquire(t, a, r, rt.WaitRWMutexLock, 1)
+}
+
+// (*sync.copyChecker).check: func (c *copyChecker) check()
+func sync_copyChecker_check(t *vm.Thread, a, r []rt.Value) {}
+
+// sync.runtime_notifyListAdd: func runtime_notifyListAdd(l *notifyList) uint32
+func sync_runtime_notifyListAdd(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		r[0] = rt.Value{N: uint64(t.Machine().RT.NotifyListAdd(l))}
 	}
-	kinds := []kind{
-		{"Int32", func(x uint64) uint64 { return uint64(int64(int32(x))) }},
-		{"Uint32", func(x uint64) uint64 { return uint64(uint32(x)) }},
-		{"Int64", func(x uint64) uint64 { return x }},
-		{"Uint64", func(x uint64) uint64 { return x }},
-		{"Uintptr", func(x uint64) uint64 { return x }},
+}
+
+// sync.runtime_notifyListWait: func runtime_notifyListWait(l *notifyList, t uint32)
+func sync_runtime_notifyListWait(t *vm.Thread, a, r []rt.Value) {
+	rtm := t.Machine().RT
+	if t.Resuming() {
+		rtm.NotifyListWaitDone(t.G())
+		return
 	}
-	for _, k := range kinds {
-		k := k
-		reg("sync/atomic.Load"+k.name, func(t *vm.Thread, a, r []rt.Value) {
-			if p := cellOf(t, a[0]); p != nil {
-				r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
-			}
-		})
-		reg("sync/atomic.Store"+k.name, func(t *vm.Thread, a, r []rt.Value) {
-			if p := cellOf(t, a[0]); p != nil {
-				atomic.StoreUint64(&p.N, k.norm(a[1].N))
-			}
-		})
-		reg("sync/atomic.Swap"+k.name, func(t *vm.Thread, a, r []rt.Value) {
-			if p := cellOf(t, a[0]); p != nil {
-				r[0] = rt.Value{N: atomic.SwapUint64(&p.N, k.norm(a[1].N))}
-			}
-		})
-		reg("sync/atomic.CompareAndSwap"+k.name, func(t *vm.Thread, a, r []rt.Value) {
-			if p := cellOf(t, a[0]); p != nil {
-				r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, k.norm(a[1].N), k.norm(a[2].N)))
-			}
-		})
-		rmw := func(op string, f func(old, arg uint64) uint64, returnOld bool) {
-			reg("sync/atomic."+op+k.name, func(t *vm.Thread, a, r []rt.Value) {
-				p := cellOf(t, a[0])
-				if p == nil {
-					return
-				}
-				for {
-					old := atomic.LoadUint64(&p.N)
-					nw := k.norm(f(old, a[1].N))
-					if atomic.CompareAndSwapUint64(&p.N, old, nw) {
-						if returnOld {
-							r[0] = rt.Value{N: old}
-						} else {
-							r[0] = rt.Value{N: nw}
-						}
-						return
-					}
-				}
-			})
-		}
-		rmw("Add", func(old, d uint64) uint64 { return old + d }, false)
-		rmw("And", func(old, m uint64) uint64 { return old & m }, true)
-		rmw("Or", func(old, m uint64) uint64 { return old | m }, true)
+	if l := notifyListOf(t, a[0]); l != nil && !rtm.NotifyListWait(t.G(), l, uint32(a[1].N)) {
+		t.Parked()
 	}
-	// Pointers live in R, which host atomics cannot reach: a striped lock.
-	reg("sync/atomic.LoadPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			r[0] = *p
-			mu.Unlock()
+}
+
+// sync.runtime_notifyListNotifyAll: func runtime_notifyListNotifyAll(l *notifyList)
+func sync_runtime_notifyListNotifyAll(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		t.Machine().RT.NotifyListNotifyAll(t.G(), l)
+	}
+}
+
+// sync.runtime_notifyListNotifyOne: func runtime_notifyListNotifyOne(l *notifyList)
+func sync_runtime_notifyListNotifyOne(t *vm.Thread, a, r []rt.Value) {
+	if l := notifyListOf(t, a[0]); l != nil {
+		t.Machine().RT.NotifyListNotifyOne(t.G(), l)
+	}
+}
+
+// sync.runtime_notifyListCheck: func runtime_notifyListCheck(size uintptr)
+func sync_runtime_notifyListCheck(t *vm.Thread, a, r []rt.Value) {}
+
+// sync.runtime_randn: func runtime_randn(n uint32) uint32
+func sync_runtime_randn(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: t.Machine().RT.Rand(t.G()) % max(a[0].N, 1)}
+}
+
+// (*sync.Pool).Get: func (p *Pool) Get() any
+func sync_Pool_Get(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	ps := poolsOf(t)
+	ps.mu.Lock()
+	if vs := ps.m[p]; len(vs) > 0 {
+		r[0] = vs[len(vs)-1]
+		ps.m[p] = vs[:len(vs)-1]
+		ps.mu.Unlock()
+		return
+	}
+	ps.mu.Unlock()
+	// p.New, the pool's first field after noCopy.
+	fs := p.R.([]rt.Value)
+	newFn := fs[len(fs)-1]
+	if newFn.R != nil {
+		t.TailCall(newFn, nil)
+	}
+}
+
+// Pointers live in R, which host atomics cannot reach: a striped lock.
+
+// sync/atomic.LoadPointer: func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer)
+func sync_atomic_LoadPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		r[0] = *p
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.StorePointer: func StorePointer(addr *unsafe.Pointer, val unsafe.Pointer)
+func sync_atomic_StorePointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		*p = a[1]
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.SwapPointer: func SwapPointer(addr *unsafe.Pointer, new unsafe.Pointer) (old unsafe.Pointer)
+func sync_atomic_SwapPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		r[0], *p = *p, a[1]
+		mu.Unlock()
+	}
+}
+
+// sync/atomic.CompareAndSwapPointer: func CompareAndSwapPointer(addr *unsafe.Pointer, old, new unsafe.Pointer) (swapped bool)
+func sync_atomic_CompareAndSwapPointer(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		mu := ptrLock(p)
+		mu.Lock()
+		old, _ := p.R.(*rt.Value)
+		want, _ := a[1].R.(*rt.Value)
+		if old == want {
+			*p = a[2]
+			r[0] = boolV(true)
+		} else {
+			r[0] = boolV(false)
 		}
-	})
-	reg("sync/atomic.StorePointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			*p = a[1]
-			mu.Unlock()
-		}
-	})
-	reg("sync/atomic.SwapPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			r[0], *p = *p, a[1]
-			mu.Unlock()
-		}
-	})
-	reg("sync/atomic.CompareAndSwapPointer", func(t *vm.Thread, a, r []rt.Value) {
-		if p := cellOf(t, a[0]); p != nil {
-			mu := ptrLock(p)
-			mu.Lock()
-			old, _ := p.R.(*rt.Value)
-			want, _ := a[1].R.(*rt.Value)
-			if old == want {
-				*p = a[2]
-				r[0] = boolV(true)
+		mu.Unlock()
+	}
+}
+
+// poolsOf is the machine's sync.Pool contents. sync.Pool indexes per-P
+// arrays with pointer arithmetic: goro keeps a few values per pool instead.
+func poolsOf(t *vm.Thread) *pools {
+	s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
+	return s.(*pools)
+}
+
+// sync.runtime_registerPoolCleanup: func runtime_registerPoolCleanup(cleanup func())
+func sync_runtime_registerPoolCleanup(t *vm.Thread, a, r []rt.Value) {}
+
+// sync.runtime_procPin: func runtime_procPin() int
+func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// sync.runtime_procUnpin: func runtime_procUnpin()
+func sync_runtime_procUnpin(t *vm.Thread, a, r []rt.Value) {}
+
+// (*sync.Pool).Put: func (p *Pool) Put(x any)
+func sync_Pool_Put(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil || a[1].R == nil {
+		return
+	}
+	ps := poolsOf(t)
+	ps.mu.Lock()
+	if len(ps.m[p]) < 64 {
+		ps.m[p] = append(ps.m[p], a[1])
+	}
+	ps.mu.Unlock()
+}
+
+// atomicNatives binds sync/atomic's assembly functions on integers: each
+// a named native over one of the helpers below, which keep a value's
+// normalized form (an int32 sign-extended, a uint32 zero-extended) in the
+// cell's N.
+var atomicNatives = map[string]vm.NativeFunc{
+	"sync/atomic.AddInt32":              sync_atomic_AddInt32,
+	"sync/atomic.AddInt64":              sync_atomic_AddInt64,
+	"sync/atomic.AddUint32":             sync_atomic_AddUint32,
+	"sync/atomic.AddUint64":             sync_atomic_AddUint64,
+	"sync/atomic.AddUintptr":            sync_atomic_AddUintptr,
+	"sync/atomic.AndInt32":              sync_atomic_AndInt32,
+	"sync/atomic.AndInt64":              sync_atomic_AndInt64,
+	"sync/atomic.AndUint32":             sync_atomic_AndUint32,
+	"sync/atomic.AndUint64":             sync_atomic_AndUint64,
+	"sync/atomic.AndUintptr":            sync_atomic_AndUintptr,
+	"sync/atomic.CompareAndSwapInt32":   sync_atomic_CompareAndSwapInt32,
+	"sync/atomic.CompareAndSwapInt64":   sync_atomic_CompareAndSwapInt64,
+	"sync/atomic.CompareAndSwapUint32":  sync_atomic_CompareAndSwapUint32,
+	"sync/atomic.CompareAndSwapUint64":  sync_atomic_CompareAndSwapUint64,
+	"sync/atomic.CompareAndSwapUintptr": sync_atomic_CompareAndSwapUintptr,
+	"sync/atomic.LoadInt32":             sync_atomic_LoadInt32,
+	"sync/atomic.LoadInt64":             sync_atomic_LoadInt64,
+	"sync/atomic.LoadUint32":            sync_atomic_LoadUint32,
+	"sync/atomic.LoadUint64":            sync_atomic_LoadUint64,
+	"sync/atomic.LoadUintptr":           sync_atomic_LoadUintptr,
+	"sync/atomic.OrInt32":               sync_atomic_OrInt32,
+	"sync/atomic.OrInt64":               sync_atomic_OrInt64,
+	"sync/atomic.OrUint32":              sync_atomic_OrUint32,
+	"sync/atomic.OrUint64":              sync_atomic_OrUint64,
+	"sync/atomic.OrUintptr":             sync_atomic_OrUintptr,
+	"sync/atomic.StoreInt32":            sync_atomic_StoreInt32,
+	"sync/atomic.StoreInt64":            sync_atomic_StoreInt64,
+	"sync/atomic.StoreUint32":           sync_atomic_StoreUint32,
+	"sync/atomic.StoreUint64":           sync_atomic_StoreUint64,
+	"sync/atomic.StoreUintptr":          sync_atomic_StoreUintptr,
+	"sync/atomic.SwapInt32":             sync_atomic_SwapInt32,
+	"sync/atomic.SwapInt64":             sync_atomic_SwapInt64,
+	"sync/atomic.SwapUint32":            sync_atomic_SwapUint32,
+	"sync/atomic.SwapUint64":            sync_atomic_SwapUint64,
+	"sync/atomic.SwapUintptr":           sync_atomic_SwapUintptr,
+}
+
+func normInt32(x uint64) uint64  { return uint64(int64(int32(x))) }
+func normUint32(x uint64) uint64 { return uint64(uint32(x)) }
+func norm64(x uint64) uint64     { return x }
+
+func atomicAdd(old, d uint64) uint64 { return old + d }
+func atomicAnd(old, m uint64) uint64 { return old & m }
+func atomicOr(old, m uint64) uint64  { return old | m }
+
+func atomicLoad(t *vm.Thread, a, r []rt.Value) {
+	if p := cellOf(t, a[0]); p != nil {
+		r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
+	}
+}
+
+func atomicStore(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	if p := cellOf(t, a[0]); p != nil {
+		atomic.StoreUint64(&p.N, norm(a[1].N))
+	}
+}
+
+func atomicSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	if p := cellOf(t, a[0]); p != nil {
+		r[0] = rt.Value{N: atomic.SwapUint64(&p.N, norm(a[1].N))}
+	}
+}
+
+func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	if p := cellOf(t, a[0]); p != nil {
+		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, norm(a[1].N), norm(a[2].N)))
+	}
+}
+
+// atomicRMW replaces the cell's value with f(old, arg) and returns the old
+// value or the new one.
+func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(old, arg uint64) uint64, returnOld bool) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	for {
+		old := atomic.LoadUint64(&p.N)
+		nw := norm(f(old, a[1].N))
+		if atomic.CompareAndSwapUint64(&p.N, old, nw) {
+			if returnOld {
+				r[0] = rt.Value{N: old}
 			} else {
-				r[0] = boolV(false)
+				r[0] = rt.Value{N: nw}
 			}
-			mu.Unlock()
+			return
 		}
-	})
+	}
 }
+
+// sync/atomic.LoadInt32: func LoadInt32(addr *int32) (val int32)
+func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync/atomic.StoreInt32: func StoreInt32(addr *int32, val int32)
+func sync_atomic_StoreInt32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normInt32) }
+
+// sync/atomic.SwapInt32: func SwapInt32(addr *int32, new int32) (old int32)
+func sync_atomic_SwapInt32(t *vm.Thread, a, r []rt.Value) { atomicSwap(t, a, r, normInt32) }
+
+// sync/atomic.CompareAndSwapInt32: func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
+func sync_atomic_CompareAndSwapInt32(t *vm.Thread, a, r []rt.Value) {
+	atomicCompareAndSwap(t, a, r, normInt32)
+}
+
+// sync/atomic.AddInt32: func AddInt32(addr *int32, delta int32) (new int32)
+func sync_atomic_AddInt32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normInt32, atomicAdd, false)
+}
+
+// sync/atomic.AndInt32: func AndInt32(addr *int32, mask int32) (old int32)
+func sync_atomic_AndInt32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normInt32, atomicAnd, true)
+}
+
+// sync/atomic.OrInt32: func OrInt32(addr *int32, mask int32) (old int32)
+func sync_atomic_OrInt32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normInt32, atomicOr, true)
+}
+
+// sync/atomic.LoadUint32: func LoadUint32(addr *uint32) (val uint32)
+func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync/atomic.StoreUint32: func StoreUint32(addr *uint32, val uint32)
+func sync_atomic_StoreUint32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normUint32) }
+
+// sync/atomic.SwapUint32: func SwapUint32(addr *uint32, new uint32) (old uint32)
+func sync_atomic_SwapUint32(t *vm.Thread, a, r []rt.Value) { atomicSwap(t, a, r, normUint32) }
+
+// sync/atomic.CompareAndSwapUint32: func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
+func sync_atomic_CompareAndSwapUint32(t *vm.Thread, a, r []rt.Value) {
+	atomicCompareAndSwap(t, a, r, normUint32)
+}
+
+// sync/atomic.AddUint32: func AddUint32(addr *uint32, delta uint32) (new uint32)
+func sync_atomic_AddUint32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normUint32, atomicAdd, false)
+}
+
+// sync/atomic.AndUint32: func AndUint32(addr *uint32, mask uint32) (old uint32)
+func sync_atomic_AndUint32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normUint32, atomicAnd, true)
+}
+
+// sync/atomic.OrUint32: func OrUint32(addr *uint32, mask uint32) (old uint32)
+func sync_atomic_OrUint32(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, normUint32, atomicOr, true)
+}
+
+// sync/atomic.LoadInt64: func LoadInt64(addr *int64) (val int64)
+func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync/atomic.StoreInt64: func StoreInt64(addr *int64, val int64)
+func sync_atomic_StoreInt64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
+
+// sync/atomic.SwapInt64: func SwapInt64(addr *int64, new int64) (old int64)
+func sync_atomic_SwapInt64(t *vm.Thread, a, r []rt.Value) { atomicSwap(t, a, r, norm64) }
+
+// sync/atomic.CompareAndSwapInt64: func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func sync_atomic_CompareAndSwapInt64(t *vm.Thread, a, r []rt.Value) {
+	atomicCompareAndSwap(t, a, r, norm64)
+}
+
+// sync/atomic.AddInt64: func AddInt64(addr *int64, delta int64) (new int64)
+func sync_atomic_AddInt64(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, norm64, atomicAdd, false)
+}
+
+// sync/atomic.AndInt64: func AndInt64(addr *int64, mask int64) (old int64)
+func sync_atomic_AndInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicAnd, true) }
+
+// sync/atomic.OrInt64: func OrInt64(addr *int64, mask int64) (old int64)
+func sync_atomic_OrInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
+
+// sync/atomic.LoadUint64: func LoadUint64(addr *uint64) (val uint64)
+func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync/atomic.StoreUint64: func StoreUint64(addr *uint64, val uint64)
+func sync_atomic_StoreUint64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
+
+// sync/atomic.SwapUint64: func SwapUint64(addr *uint64, new uint64) (old uint64)
+func sync_atomic_SwapUint64(t *vm.Thread, a, r []rt.Value) { atomicSwap(t, a, r, norm64) }
+
+// sync/atomic.CompareAndSwapUint64: func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+func sync_atomic_CompareAndSwapUint64(t *vm.Thread, a, r []rt.Value) {
+	atomicCompareAndSwap(t, a, r, norm64)
+}
+
+// sync/atomic.AddUint64: func AddUint64(addr *uint64, delta uint64) (new uint64)
+func sync_atomic_AddUint64(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, norm64, atomicAdd, false)
+}
+
+// sync/atomic.AndUint64: func AndUint64(addr *uint64, mask uint64) (old uint64)
+func sync_atomic_AndUint64(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, norm64, atomicAnd, true)
+}
+
+// sync/atomic.OrUint64: func OrUint64(addr *uint64, mask uint64) (old uint64)
+func sync_atomic_OrUint64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
+
+// sync/atomic.LoadUintptr: func LoadUintptr(addr *uintptr) (val uintptr)
+func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync/atomic.StoreUintptr: func StoreUintptr(addr *uintptr, val uintptr)
+func sync_atomic_StoreUintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
+
+// sync/atomic.SwapUintptr: func SwapUintptr(addr *uintptr, new uintptr) (old uintptr)
+func sync_atomic_SwapUintptr(t *vm.Thread, a, r []rt.Value) { atomicSwap(t, a, r, norm64) }
+
+// sync/atomic.CompareAndSwapUintptr: func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool)
+func sync_atomic_CompareAndSwapUintptr(t *vm.Thread, a, r []rt.Value) {
+	atomicCompareAndSwap(t, a, r, norm64)
+}
+
+// sync/atomic.AddUintptr: func AddUintptr(addr *uintptr, delta uintptr) (new uintptr)
+func sync_atomic_AddUintptr(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, norm64, atomicAdd, false)
+}
+
+// sync/atomic.AndUintptr: func AndUintptr(addr *uintptr, mask uintptr) (old uintptr)
+func sync_atomic_AndUintptr(t *vm.Thread, a, r []rt.Value) {
+	atomicRMW(t, a, r, norm64, atomicAnd, true)
+}
+
+// sync/atomic.OrUintptr: func OrUintptr(addr *uintptr, mask uintptr) (old uintptr)
+func sync_atomic_OrUintptr(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 var ptrLocks [64]sync.Mutex
 

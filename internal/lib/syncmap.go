@@ -42,30 +42,40 @@ func syncMapOf(t *vm.Thread, v rt.Value) *syncMap {
 }
 
 func init() {
-	reg := vm.RegisterNative
-	// op runs f on the map under its lock; an unhashable key panics as gc's
-	// map does.
-	op := func(name string, f func(sm *syncMap, a, r []rt.Value) *vm.Type) {
-		reg("(*sync.Map)."+name, func(t *vm.Thread, a, r []rt.Value) {
-			sm := syncMapOf(t, a[0])
-			if sm == nil {
-				return
-			}
-			sm.mu.Lock()
-			bad := f(sm, a[1:], r)
-			sm.mu.Unlock()
-			if bad != nil {
-				t.PanicRuntime("hash of unhashable type " + bad.String())
-			}
-		})
-	}
-	op("Load", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+	vm.RegisterNatives(syncmapNatives)
+}
+
+// syncmapNatives binds these functions by their ssa names (sorted).
+var syncmapNatives = map[string]vm.NativeFunc{
+	"(*sync.Map).Clear":            sync_Map_Clear,
+	"(*sync.Map).CompareAndDelete": sync_Map_CompareAndDelete,
+	"(*sync.Map).CompareAndSwap":   sync_Map_CompareAndSwap,
+	"(*sync.Map).Delete":           sync_Map_Delete,
+	"(*sync.Map).Load":             sync_Map_Load,
+	"(*sync.Map).LoadAndDelete":    sync_Map_LoadAndDelete,
+	"(*sync.Map).LoadOrStore":      sync_Map_LoadOrStore,
+	"(*sync.Map).Range":            sync_Map_Range,
+	"(*sync.Map).Store":            sync_Map_Store,
+	"(*sync.Map).Swap":             sync_Map_Swap,
+}
+
+// (*sync.Map).Load: func (m *Map) Load(key any) (value any, ok bool)
+func sync_Map_Load(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		r[0], r[1] = v, boolV(ok)
 		return bad
 	})
-	op("Store", func(sm *syncMap, a, r []rt.Value) *vm.Type { return sm.m.Set(a[0], a[1]) })
-	op("LoadOrStore", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+}
+
+// (*sync.Map).Store: func (m *Map) Store(key, value any)
+func sync_Map_Store(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type { return sm.m.Set(a[0], a[1]) })
+}
+
+// (*sync.Map).LoadOrStore: func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool)
+func sync_Map_LoadOrStore(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		if bad != nil {
 			return bad
@@ -77,7 +87,11 @@ func init() {
 		r[0], r[1] = a[1], boolV(false)
 		return sm.m.Set(a[0], a[1])
 	})
-	op("LoadAndDelete", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+}
+
+// (*sync.Map).LoadAndDelete: func (m *Map) LoadAndDelete(key any) (value any, loaded bool)
+func sync_Map_LoadAndDelete(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		if bad != nil {
 			return bad
@@ -85,8 +99,16 @@ func init() {
 		r[0], r[1] = v, boolV(ok)
 		return sm.m.Delete(a[0])
 	})
-	op("Delete", func(sm *syncMap, a, r []rt.Value) *vm.Type { return sm.m.Delete(a[0]) })
-	op("Swap", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+}
+
+// (*sync.Map).Delete: func (m *Map) Delete(key any)
+func sync_Map_Delete(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type { return sm.m.Delete(a[0]) })
+}
+
+// (*sync.Map).Swap: func (m *Map) Swap(key, value any) (previous any, loaded bool)
+func sync_Map_Swap(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		if bad != nil {
 			return bad
@@ -94,7 +116,11 @@ func init() {
 		r[0], r[1] = v, boolV(ok)
 		return sm.m.Set(a[0], a[1])
 	})
-	op("CompareAndSwap", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+}
+
+// (*sync.Map).CompareAndSwap: func (m *Map) CompareAndSwap(key, old, new any) (swapped bool)
+func sync_Map_CompareAndSwap(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		if bad != nil {
 			return bad
@@ -106,7 +132,11 @@ func init() {
 		r[0] = boolV(false)
 		return nil
 	})
-	op("CompareAndDelete", func(sm *syncMap, a, r []rt.Value) *vm.Type {
+}
+
+// (*sync.Map).CompareAndDelete: func (m *Map) CompareAndDelete(key, old any) (deleted bool)
+func sync_Map_CompareAndDelete(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type {
 		v, ok, bad := sm.m.Get(a[0])
 		if bad != nil {
 			return bad
@@ -118,27 +148,48 @@ func init() {
 		r[0] = boolV(false)
 		return nil
 	})
-	op("Clear", func(sm *syncMap, a, r []rt.Value) *vm.Type { sm.m.Clear(); return nil })
-	reg("(*sync.Map).Range", func(t *vm.Thread, a, r []rt.Value) {
-		sm := syncMapOf(t, a[0])
-		if sm == nil {
+}
+
+// (*sync.Map).Clear: func (m *Map) Clear()
+func sync_Map_Clear(t *vm.Thread, a, r []rt.Value) {
+	syncMapOp(t, a, r, func(sm *syncMap, a, r []rt.Value) *vm.Type { sm.m.Clear(); return nil })
+}
+
+// (*sync.Map).Range: func (m *Map) Range(f func(key, value any) bool)
+func sync_Map_Range(t *vm.Thread, a, r []rt.Value) {
+	sm := syncMapOf(t, a[0])
+	if sm == nil {
+		return
+	}
+	sm.mu.Lock()
+	keys, vals := sm.m.Entries(t.Machine().RT.Rand(t.G()))
+	sm.mu.Unlock()
+	f := a[1]
+	var step func(i int)
+	step = func(i int) {
+		if i >= len(keys) {
 			return
 		}
-		sm.mu.Lock()
-		keys, vals := sm.m.Entries(t.Machine().RT.Rand(t.G()))
-		sm.mu.Unlock()
-		f := a[1]
-		var step func(i int)
-		step = func(i int) {
-			if i >= len(keys) {
-				return
+		t.CallThen(f, []rt.Value{keys[i], vals[i]}, func(t *vm.Thread, res, out []rt.Value) {
+			if res[0].N != 0 {
+				step(i + 1)
 			}
-			t.CallThen(f, []rt.Value{keys[i], vals[i]}, func(t *vm.Thread, res, out []rt.Value) {
-				if res[0].N != 0 {
-					step(i + 1)
-				}
-			})
-		}
-		step(0)
-	})
+		})
+	}
+	step(0)
+}
+
+// syncMapOp runs f on the map under its lock; an unhashable key panics as gc's
+// map does.
+func syncMapOp(t *vm.Thread, a, r []rt.Value, f func(sm *syncMap, a, r []rt.Value) *vm.Type) {
+	sm := syncMapOf(t, a[0])
+	if sm == nil {
+		return
+	}
+	sm.mu.Lock()
+	bad := f(sm, a[1:], r)
+	sm.mu.Unlock()
+	if bad != nil {
+		t.PanicRuntime("hash of unhashable type " + bad.String())
+	}
 }

@@ -100,19 +100,7 @@ type timerState struct {
 }
 
 func init() {
-	reg := vm.RegisterNative
-	reg("time.Sleep", func(t *vm.Thread, a, r []rt.Value) {
-		if t.Resuming() {
-			return
-		}
-		if t.Machine().RT.TimeSleep(t.G(), int64(a[0].N)) {
-			t.Parked()
-		}
-	})
-	reg("time.Now", func(t *vm.Thread, a, r []rt.Value) { r[0] = now(t) })
-	reg("time.Since", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(now(t), a[0]))} })
-	reg("time.Until", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], now(t)))} })
-	reg("(time.Time).Sub", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], a[1]))} })
+	vm.RegisterNatives(timeNatives)
 	vm.RegisterInit(func(m *vm.Machine) {
 		l := &locations{utc: new(rt.Value), local: new(rt.Value)}
 		if lt := m.LookupType("time", "Location"); lt != nil {
@@ -126,186 +114,447 @@ func init() {
 			*c = rt.Value{R: l.local}
 		}
 	})
-	// Methods computed by the host on the host's time.Time.
-	num := func(name string, f func(time.Time) int64) {
-		reg("(time.Time)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(f(hostTime(a[0])))} })
-	}
-	num("Unix", time.Time.Unix)
-	num("UnixNano", time.Time.UnixNano)
-	num("UnixMilli", time.Time.UnixMilli)
-	num("UnixMicro", time.Time.UnixMicro)
-	num("Year", func(h time.Time) int64 { return int64(h.Year()) })
-	num("Month", func(h time.Time) int64 { return int64(h.Month()) })
-	num("Day", func(h time.Time) int64 { return int64(h.Day()) })
-	num("Hour", func(h time.Time) int64 { return int64(h.Hour()) })
-	num("Minute", func(h time.Time) int64 { return int64(h.Minute()) })
-	num("Second", func(h time.Time) int64 { return int64(h.Second()) })
-	num("Nanosecond", func(h time.Time) int64 { return int64(h.Nanosecond()) })
-	num("Weekday", func(h time.Time) int64 { return int64(h.Weekday()) })
-	num("YearDay", func(h time.Time) int64 { return int64(h.YearDay()) })
-	reg("(time.Time).Date", func(t *vm.Thread, a, r []rt.Value) {
-		y, mo, d := hostTime(a[0]).Date()
-		r[0], r[1], r[2] = rt.Value{N: uint64(y)}, rt.Value{N: uint64(mo)}, rt.Value{N: uint64(d)}
-	})
-	reg("(time.Time).Clock", func(t *vm.Thread, a, r []rt.Value) {
-		h, mi, sec := hostTime(a[0]).Clock()
-		r[0], r[1], r[2] = rt.Value{N: uint64(h)}, rt.Value{N: uint64(mi)}, rt.Value{N: uint64(sec)}
-	})
-	reg("(time.Time).IsZero", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(hostTime(a[0]).IsZero()) })
-	reg("(time.Time).Before", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) < 0) })
-	reg("(time.Time).After", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) > 0) })
-	reg("(time.Time).Equal", func(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) == 0) })
-	reg("(time.Time).Compare", func(t *vm.Thread, a, r []rt.Value) {
-		d := sub(a[0], a[1])
-		r[0] = rt.Value{N: uint64(int64(min(max(d, -1), 1)))}
-	})
-	reg("(time.Time).Add", func(t *vm.Thread, a, r []rt.Value) {
-		mono, has := timeFields(a[0])
-		d := time.Duration(int64(a[1].N))
-		r[0] = mkTime(hostTime(a[0]).Add(d), mono+int64(d), has)
-	})
-	reg("(time.Time).AddDate", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = mkTime(hostTime(a[0]).AddDate(int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N))), 0, false)
-	})
-	conv := func(name string, f func(t *vm.Thread, h time.Time, a []rt.Value) time.Time) {
-		reg("(time.Time)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = mkTime(f(t, hostTime(a[0]), a), 0, false) })
-	}
-	conv("UTC", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.UTC() })
-	conv("Local", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Local() })
-	conv("In", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.In(hostLoc(t, a[1])) })
-	conv("Truncate", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Truncate(time.Duration(a[1].N)) })
-	conv("Round", func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Round(time.Duration(a[1].N)) })
-	reg("(time.Time).Location", func(t *vm.Thread, a, r []rt.Value) { r[0] = locValue(t, hostTime(a[0]).Location()) })
-	reg("(time.Time).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: hostTime(a[0]).String()} })
-	reg("(time.Time).Format", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = rt.Value{R: hostTime(a[0]).Format(vm.Str(a[1]))}
-	})
-	reg("(time.Time).AppendFormat", func(t *vm.Thread, a, r []rt.Value) {
-		b := hostTime(a[0]).AppendFormat(vm.ValuesToBytes(a[1]), vm.Str(a[2]))
-		r[0] = vm.BytesToValues(b)
-	})
-	reg("time.Unix", func(t *vm.Thread, a, r []rt.Value) {
-		r[0] = mkTime(time.Unix(int64(a[0].N), int64(a[1].N)), 0, false)
-	})
-	reg("time.UnixMilli", func(t *vm.Thread, a, r []rt.Value) { r[0] = mkTime(time.UnixMilli(int64(a[0].N)), 0, false) })
-	reg("time.Date", func(t *vm.Thread, a, r []rt.Value) {
-		if a[7].R == nil {
-			t.Panic(rt.Value{R: vm.Iface{T: t.Machine().TypeOf(types.Typ[types.String]), V: rt.Value{R: "time: missing Location in call to Date"}}})
-			return
-		}
-		i := func(k int) int { return int(int64(a[k].N)) }
-		r[0] = mkTime(time.Date(i(0), time.Month(i(1)), i(2), i(3), i(4), i(5), i(6), hostLoc(t, a[7])), 0, false)
-	})
-	reg("time.Parse", func(t *vm.Thread, a, r []rt.Value) {
-		h, err := time.Parse(vm.Str(a[0]), vm.Str(a[1]))
-		r[0], r[1] = mkTime(h, 0, false), errorValue(t, err)
-	})
-	reg("(time.Month).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: time.Month(a[0].N).String()} })
-	reg("(time.Weekday).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: time.Weekday(a[0].N).String()} })
-	reg("(*time.Location).String", func(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: hostLoc(t, a[0]).String()} })
-	dur := func(name string, f func(time.Duration) rt.Value) {
-		reg("(time.Duration)."+name, func(t *vm.Thread, a, r []rt.Value) { r[0] = f(time.Duration(int64(a[0].N))) })
-	}
-	dur("String", func(d time.Duration) rt.Value { return rt.Value{R: d.String()} })
-	dur("Seconds", func(d time.Duration) rt.Value { return vm.Float64(d.Seconds()) })
-	dur("Minutes", func(d time.Duration) rt.Value { return vm.Float64(d.Minutes()) })
-	dur("Hours", func(d time.Duration) rt.Value { return vm.Float64(d.Hours()) })
-	dur("Milliseconds", func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Milliseconds())} })
-	dur("Microseconds", func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Microseconds())} })
-	dur("Nanoseconds", func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Nanoseconds())} })
-	reg("time.ParseDuration", func(t *vm.Thread, a, r []rt.Value) {
-		d, err := time.ParseDuration(vm.Str(a[0]))
-		r[0] = rt.Value{N: uint64(d)}
-		r[1] = errorValue(t, err)
-	})
+}
 
-	// Timers.
-	newTimer := func(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.Value, *timerState) {
-		m := t.Machine()
-		tt := m.LookupType("time", typeName)
-		cell := new(rt.Value)
-		*cell = tt.Zero()
-		fs := cell.R.([]rt.Value)
-		ts := &timerState{fn: fn, per: period}
-		if fn.R == nil {
-			ts.c = rt.MakeChan(1, m.LookupType("time", "Time").Zero())
-			fs[0] = rt.Value{R: ts.c}
-		}
-		ts.rt = rt.NewTimer(func(arg any, nowNS int64) {
-			ts := arg.(*timerState)
-			if ts.fn.R != nil {
-				m.Go(ts.fn, nil)
-				return
-			}
-			m.RT.Chansend(nil, ts.c, mkTime(m.RT.Walltime(), nowNS, true), false)
-		}, ts)
-		fs[1] = rt.Value{R: ts}
-		m.RT.ResetTimer(ts.rt, m.RT.Nanotime()+d, period)
-		return rt.Value{R: cell}, ts
+// timeNatives binds these functions by their ssa names (sorted).
+var timeNatives = map[string]vm.NativeFunc{
+	"(*time.Location).String":      time_Location_String,
+	"(*time.Ticker).Reset":         time_Ticker_Reset,
+	"(*time.Ticker).Stop":          time_Timer_Stop,
+	"(*time.Timer).Reset":          time_Timer_Reset,
+	"(*time.Timer).Stop":           time_Timer_Stop,
+	"(time.Duration).Hours":        time_Duration_Hours,
+	"(time.Duration).Microseconds": time_Duration_Microseconds,
+	"(time.Duration).Milliseconds": time_Duration_Milliseconds,
+	"(time.Duration).Minutes":      time_Duration_Minutes,
+	"(time.Duration).Nanoseconds":  time_Duration_Nanoseconds,
+	"(time.Duration).Seconds":      time_Duration_Seconds,
+	"(time.Duration).String":       time_Duration_String,
+	"(time.Month).String":          time_Month_String,
+	"(time.Time).Add":              time_Time_Add,
+	"(time.Time).AddDate":          time_Time_AddDate,
+	"(time.Time).After":            time_Time_After,
+	"(time.Time).AppendFormat":     time_Time_AppendFormat,
+	"(time.Time).Before":           time_Time_Before,
+	"(time.Time).Clock":            time_Time_Clock,
+	"(time.Time).Compare":          time_Time_Compare,
+	"(time.Time).Date":             time_Time_Date,
+	"(time.Time).Day":              time_Time_Day,
+	"(time.Time).Equal":            time_Time_Equal,
+	"(time.Time).Format":           time_Time_Format,
+	"(time.Time).Hour":             time_Time_Hour,
+	"(time.Time).In":               time_Time_In,
+	"(time.Time).IsZero":           time_Time_IsZero,
+	"(time.Time).Local":            time_Time_Local,
+	"(time.Time).Location":         time_Time_Location,
+	"(time.Time).Minute":           time_Time_Minute,
+	"(time.Time).Month":            time_Time_Month,
+	"(time.Time).Nanosecond":       time_Time_Nanosecond,
+	"(time.Time).Round":            time_Time_Round,
+	"(time.Time).Second":           time_Time_Second,
+	"(time.Time).String":           time_Time_String,
+	"(time.Time).Sub":              time_Time_Sub,
+	"(time.Time).Truncate":         time_Time_Truncate,
+	"(time.Time).UTC":              time_Time_UTC,
+	"(time.Time).Unix":             time_Time_Unix,
+	"(time.Time).UnixMicro":        time_Time_UnixMicro,
+	"(time.Time).UnixMilli":        time_Time_UnixMilli,
+	"(time.Time).UnixNano":         time_Time_UnixNano,
+	"(time.Time).Weekday":          time_Time_Weekday,
+	"(time.Time).Year":             time_Time_Year,
+	"(time.Time).YearDay":          time_Time_YearDay,
+	"(time.Weekday).String":        time_Weekday_String,
+	"time.After":                   time_After,
+	"time.AfterFunc":               time_AfterFunc,
+	"time.Date":                    time_Date,
+	"time.NewTicker":               time_NewTicker,
+	"time.NewTimer":                time_NewTimer,
+	"time.Now":                     time_Now,
+	"time.Parse":                   time_Parse,
+	"time.ParseDuration":           time_ParseDuration,
+	"time.Since":                   time_Since,
+	"time.Sleep":                   time_Sleep,
+	"time.Tick":                    time_Tick,
+	"time.Unix":                    time_Unix,
+	"time.UnixMilli":               time_UnixMilli,
+	"time.Until":                   time_Until,
+}
+
+// time.Sleep: func Sleep(d Duration)
+func time_Sleep(t *vm.Thread, a, r []rt.Value) {
+	if t.Resuming() {
+		return
 	}
-	stateOf := func(v rt.Value) *timerState {
-		p, _ := v.R.(*rt.Value)
-		if p == nil {
-			return nil
-		}
-		ts, _ := p.R.([]rt.Value)[1].R.(*timerState)
-		return ts
+	if t.Machine().RT.TimeSleep(t.G(), int64(a[0].N)) {
+		t.Parked()
 	}
-	reg("time.NewTimer", func(t *vm.Thread, a, r []rt.Value) {
-		r[0], _ = newTimer(t, "Timer", int64(a[0].N), 0, rt.Value{})
-	})
-	reg("time.AfterFunc", func(t *vm.Thread, a, r []rt.Value) {
-		r[0], _ = newTimer(t, "Timer", int64(a[0].N), 0, a[1])
-	})
-	reg("time.After", func(t *vm.Thread, a, r []rt.Value) {
-		_, ts := newTimer(t, "Timer", int64(a[0].N), 0, rt.Value{})
-		r[0] = rt.Value{R: ts.c}
-	})
-	tickErr := func(t *vm.Thread, d int64) bool {
-		if d <= 0 {
-			t.Panic(errorValue(t, errString("non-positive interval for NewTicker")))
-			return true
-		}
-		return false
+}
+
+// time.Now: func Now() Time
+func time_Now(t *vm.Thread, a, r []rt.Value) { r[0] = now(t) }
+
+// time.Since: func Since(t Time) Duration
+func time_Since(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(now(t), a[0]))} }
+
+// time.Until: func Until(t Time) Duration
+func time_Until(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], now(t)))} }
+
+// (time.Time).Sub: func (t Time) Sub(u Time) Duration
+func time_Time_Sub(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(sub(a[0], a[1]))} }
+
+// (time.Time).Unix: func (t Time) Unix() int64
+func time_Time_Unix(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, time.Time.Unix)
+}
+
+// (time.Time).UnixNano: func (t Time) UnixNano() int64
+func time_Time_UnixNano(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, time.Time.UnixNano)
+}
+
+// (time.Time).UnixMilli: func (t Time) UnixMilli() int64
+func time_Time_UnixMilli(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, time.Time.UnixMilli)
+}
+
+// (time.Time).UnixMicro: func (t Time) UnixMicro() int64
+func time_Time_UnixMicro(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, time.Time.UnixMicro)
+}
+
+// (time.Time).Year: func (t Time) Year() int
+func time_Time_Year(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Year()) })
+}
+
+// (time.Time).Month: func (t Time) Month() Month
+func time_Time_Month(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Month()) })
+}
+
+// (time.Time).Day: func (t Time) Day() int
+func time_Time_Day(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Day()) })
+}
+
+// (time.Time).Hour: func (t Time) Hour() int
+func time_Time_Hour(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Hour()) })
+}
+
+// (time.Time).Minute: func (t Time) Minute() int
+func time_Time_Minute(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Minute()) })
+}
+
+// (time.Time).Second: func (t Time) Second() int
+func time_Time_Second(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Second()) })
+}
+
+// (time.Time).Nanosecond: func (t Time) Nanosecond() int
+func time_Time_Nanosecond(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Nanosecond()) })
+}
+
+// (time.Time).Weekday: func (t Time) Weekday() Weekday
+func time_Time_Weekday(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.Weekday()) })
+}
+
+// (time.Time).YearDay: func (t Time) YearDay() int
+func time_Time_YearDay(t *vm.Thread, a, r []rt.Value) {
+	timeNum(t, a, r, func(h time.Time) int64 { return int64(h.YearDay()) })
+}
+
+// (time.Time).Date: func (t Time) Date() (year int, month Month, day int)
+func time_Time_Date(t *vm.Thread, a, r []rt.Value) {
+	y, mo, d := hostTime(a[0]).Date()
+	r[0], r[1], r[2] = rt.Value{N: uint64(y)}, rt.Value{N: uint64(mo)}, rt.Value{N: uint64(d)}
+}
+
+// (time.Time).Clock: func (t Time) Clock() (hour, min, sec int)
+func time_Time_Clock(t *vm.Thread, a, r []rt.Value) {
+	h, mi, sec := hostTime(a[0]).Clock()
+	r[0], r[1], r[2] = rt.Value{N: uint64(h)}, rt.Value{N: uint64(mi)}, rt.Value{N: uint64(sec)}
+}
+
+// (time.Time).IsZero: func (t Time) IsZero() bool
+func time_Time_IsZero(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(hostTime(a[0]).IsZero()) }
+
+// (time.Time).Before: func (t Time) Before(u Time) bool
+func time_Time_Before(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) < 0) }
+
+// (time.Time).After: func (t Time) After(u Time) bool
+func time_Time_After(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) > 0) }
+
+// (time.Time).Equal: func (t Time) Equal(u Time) bool
+func time_Time_Equal(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(sub(a[0], a[1]) == 0) }
+
+// (time.Time).Compare: func (t Time) Compare(u Time) int
+func time_Time_Compare(t *vm.Thread, a, r []rt.Value) {
+	d := sub(a[0], a[1])
+	r[0] = rt.Value{N: uint64(int64(min(max(d, -1), 1)))}
+}
+
+// (time.Time).Add: func (t Time) Add(d Duration) Time
+func time_Time_Add(t *vm.Thread, a, r []rt.Value) {
+	mono, has := timeFields(a[0])
+	d := time.Duration(int64(a[1].N))
+	r[0] = mkTime(hostTime(a[0]).Add(d), mono+int64(d), has)
+}
+
+// (time.Time).AddDate: func (t Time) AddDate(years int, months int, days int) Time
+func time_Time_AddDate(t *vm.Thread, a, r []rt.Value) {
+	r[0] = mkTime(hostTime(a[0]).AddDate(int(int64(a[1].N)), int(int64(a[2].N)), int(int64(a[3].N))), 0, false)
+}
+
+// (time.Time).UTC: func (t Time) UTC() Time
+func time_Time_UTC(t *vm.Thread, a, r []rt.Value) {
+	timeConv(t, a, r, func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.UTC() })
+}
+
+// (time.Time).Local: func (t Time) Local() Time
+func time_Time_Local(t *vm.Thread, a, r []rt.Value) {
+	timeConv(t, a, r, func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Local() })
+}
+
+// (time.Time).In: func (t Time) In(loc *Location) Time
+func time_Time_In(t *vm.Thread, a, r []rt.Value) {
+	timeConv(t, a, r, func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.In(hostLoc(t, a[1])) })
+}
+
+// (time.Time).Truncate: func (t Time) Truncate(d Duration) Time
+func time_Time_Truncate(t *vm.Thread, a, r []rt.Value) {
+	timeConv(t, a, r, func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Truncate(time.Duration(a[1].N)) })
+}
+
+// (time.Time).Round: func (t Time) Round(d Duration) Time
+func time_Time_Round(t *vm.Thread, a, r []rt.Value) {
+	timeConv(t, a, r, func(t *vm.Thread, h time.Time, a []rt.Value) time.Time { return h.Round(time.Duration(a[1].N)) })
+}
+
+// (time.Time).Location: func (t Time) Location() *Location
+func time_Time_Location(t *vm.Thread, a, r []rt.Value) { r[0] = locValue(t, hostTime(a[0]).Location()) }
+
+// (time.Time).String: func (t Time) String() string
+func time_Time_String(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: hostTime(a[0]).String()} }
+
+// (time.Time).Format: func (t Time) Format(layout string) string
+func time_Time_Format(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: hostTime(a[0]).Format(vm.Str(a[1]))}
+}
+
+// (time.Time).AppendFormat: func (t Time) AppendFormat(b []byte, layout string) []byte
+func time_Time_AppendFormat(t *vm.Thread, a, r []rt.Value) {
+	b := hostTime(a[0]).AppendFormat(vm.ValuesToBytes(a[1]), vm.Str(a[2]))
+	r[0] = vm.BytesToValues(b)
+}
+
+// time.Unix: func Unix(sec int64, nsec int64) Time
+func time_Unix(t *vm.Thread, a, r []rt.Value) {
+	r[0] = mkTime(time.Unix(int64(a[0].N), int64(a[1].N)), 0, false)
+}
+
+// time.UnixMilli: func UnixMilli(msec int64) Time
+func time_UnixMilli(t *vm.Thread, a, r []rt.Value) {
+	r[0] = mkTime(time.UnixMilli(int64(a[0].N)), 0, false)
+}
+
+// time.Date: func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time
+func time_Date(t *vm.Thread, a, r []rt.Value) {
+	if a[7].R == nil {
+		t.Panic(rt.Value{R: vm.Iface{T: t.Machine().TypeOf(types.Typ[types.String]), V: rt.Value{R: "time: missing Location in call to Date"}}})
+		return
 	}
-	reg("time.NewTicker", func(t *vm.Thread, a, r []rt.Value) {
-		d := int64(a[0].N)
-		if tickErr(t, d) {
+	i := func(k int) int { return int(int64(a[k].N)) }
+	r[0] = mkTime(time.Date(i(0), time.Month(i(1)), i(2), i(3), i(4), i(5), i(6), hostLoc(t, a[7])), 0, false)
+}
+
+// time.Parse: func Parse(layout, value string) (Time, error)
+func time_Parse(t *vm.Thread, a, r []rt.Value) {
+	h, err := time.Parse(vm.Str(a[0]), vm.Str(a[1]))
+	r[0], r[1] = mkTime(h, 0, false), errorValue(t, err)
+}
+
+// (time.Month).String: func (m Month) String() string
+func time_Month_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: time.Month(a[0].N).String()}
+}
+
+// (time.Weekday).String: func (d Weekday) String() string
+func time_Weekday_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: time.Weekday(a[0].N).String()}
+}
+
+// (*time.Location).String: func (l *Location) String() string
+func time_Location_String(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: hostLoc(t, a[0]).String()}
+}
+
+// (time.Duration).String: func (d Duration) String() string
+func time_Duration_String(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return rt.Value{R: d.String()} })
+}
+
+// (time.Duration).Seconds: func (d Duration) Seconds() float64
+func time_Duration_Seconds(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return vm.Float64(d.Seconds()) })
+}
+
+// (time.Duration).Minutes: func (d Duration) Minutes() float64
+func time_Duration_Minutes(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return vm.Float64(d.Minutes()) })
+}
+
+// (time.Duration).Hours: func (d Duration) Hours() float64
+func time_Duration_Hours(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return vm.Float64(d.Hours()) })
+}
+
+// (time.Duration).Milliseconds: func (d Duration) Milliseconds() int64
+func time_Duration_Milliseconds(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Milliseconds())} })
+}
+
+// (time.Duration).Microseconds: func (d Duration) Microseconds() int64
+func time_Duration_Microseconds(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Microseconds())} })
+}
+
+// (time.Duration).Nanoseconds: func (d Duration) Nanoseconds() int64
+func time_Duration_Nanoseconds(t *vm.Thread, a, r []rt.Value) {
+	durationOp(t, a, r, func(d time.Duration) rt.Value { return rt.Value{N: uint64(d.Nanoseconds())} })
+}
+
+// time.ParseDuration: func ParseDuration(s string) (Duration, error)
+func time_ParseDuration(t *vm.Thread, a, r []rt.Value) {
+	d, err := time.ParseDuration(vm.Str(a[0]))
+	r[0] = rt.Value{N: uint64(d)}
+	r[1] = errorValue(t, err)
+}
+
+// time.NewTimer: func NewTimer(d Duration) *Timer
+func time_NewTimer(t *vm.Thread, a, r []rt.Value) {
+	r[0], _ = newTimer(t, "Timer", int64(a[0].N), 0, rt.Value{})
+}
+
+// time.AfterFunc: func AfterFunc(d Duration, f func()) *Timer
+func time_AfterFunc(t *vm.Thread, a, r []rt.Value) {
+	r[0], _ = newTimer(t, "Timer", int64(a[0].N), 0, a[1])
+}
+
+// time.After: func After(d Duration) <-chan Time
+func time_After(t *vm.Thread, a, r []rt.Value) {
+	_, ts := newTimer(t, "Timer", int64(a[0].N), 0, rt.Value{})
+	r[0] = rt.Value{R: ts.c}
+}
+
+// time.NewTicker: func NewTicker(d Duration) *Ticker
+func time_NewTicker(t *vm.Thread, a, r []rt.Value) {
+	d := int64(a[0].N)
+	if tickErr(t, d) {
+		return
+	}
+	r[0], _ = newTimer(t, "Ticker", d, d, rt.Value{})
+}
+
+// time.Tick: func Tick(d Duration) <-chan Time
+func time_Tick(t *vm.Thread, a, r []rt.Value) {
+	d := int64(a[0].N)
+	if d <= 0 {
+		r[0] = rt.Value{}
+		return
+	}
+	_, ts := newTimer(t, "Ticker", d, d, rt.Value{})
+	r[0] = rt.Value{R: ts.c}
+}
+
+// (*time.Timer).Reset: func (t *Timer) Reset(d Duration) bool
+func time_Timer_Reset(t *vm.Thread, a, r []rt.Value) {
+	ts := stateOf(a[0])
+	rtm := t.Machine().RT
+	r[0] = boolV(rtm.ResetTimer(ts.rt, rtm.Nanotime()+int64(a[1].N), 0))
+}
+
+// (*time.Ticker).Reset: func (t *Ticker) Reset(d Duration)
+func time_Ticker_Reset(t *vm.Thread, a, r []rt.Value) {
+	ts := stateOf(a[0])
+	rtm := t.Machine().RT
+	d := int64(a[1].N)
+	rtm.ResetTimer(ts.rt, rtm.Nanotime()+d, d)
+}
+
+// durationOp is a Duration method computed by the host: f.
+func durationOp(t *vm.Thread, a, r []rt.Value, f func(time.Duration) rt.Value) {
+	r[0] = f(time.Duration(int64(a[0].N)))
+}
+
+// timeConv is a Time method returning a Time computed by the host: f.
+func timeConv(t *vm.Thread, a, r []rt.Value, f func(t *vm.Thread, h time.Time, a []rt.Value) time.Time) {
+	r[0] = mkTime(f(t, hostTime(a[0]), a), 0, false)
+}
+
+// timeNum is a Time method computed by the host on the host's time.Time.
+func timeNum(t *vm.Thread, a, r []rt.Value, f func(time.Time) int64) {
+	r[0] = rt.Value{N: uint64(f(hostTime(a[0])))}
+}
+
+// (*time.Timer).Stop: func (t *Timer) Stop() bool
+//
+// Also (*time.Ticker).Stop: func (t *Ticker) Stop()
+func time_Timer_Stop(t *vm.Thread, a, r []rt.Value) {
+	ts := stateOf(a[0])
+	if ts == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	ok := t.Machine().RT.StopTimer(ts.rt)
+	if len(r) > 0 {
+		r[0] = boolV(ok)
+	}
+}
+
+// tickErr panics as NewTicker and Reset do for d <= 0.
+func tickErr(t *vm.Thread, d int64) bool {
+	if d <= 0 {
+		t.Panic(errorValue(t, errString("non-positive interval for NewTicker")))
+		return true
+	}
+	return false
+}
+
+// stateOf reads a *time.Timer or *time.Ticker.
+func stateOf(v rt.Value) *timerState {
+	p, _ := v.R.(*rt.Value)
+	if p == nil {
+		return nil
+	}
+	ts, _ := p.R.([]rt.Value)[1].R.(*timerState)
+	return ts
+}
+
+// newTimer makes a Timer or Ticker (typeName) on rt's timers.
+func newTimer(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.Value, *timerState) {
+	m := t.Machine()
+	tt := m.LookupType("time", typeName)
+	cell := new(rt.Value)
+	*cell = tt.Zero()
+	fs := cell.R.([]rt.Value)
+	ts := &timerState{fn: fn, per: period}
+	if fn.R == nil {
+		ts.c = rt.MakeChan(1, m.LookupType("time", "Time").Zero())
+		fs[0] = rt.Value{R: ts.c}
+	}
+	ts.rt = rt.NewTimer(func(arg any, nowNS int64) {
+		ts := arg.(*timerState)
+		if ts.fn.R != nil {
+			m.Go(ts.fn, nil)
 			return
 		}
-		r[0], _ = newTimer(t, "Ticker", d, d, rt.Value{})
-	})
-	reg("time.Tick", func(t *vm.Thread, a, r []rt.Value) {
-		d := int64(a[0].N)
-		if d <= 0 {
-			r[0] = rt.Value{}
-			return
-		}
-		_, ts := newTimer(t, "Ticker", d, d, rt.Value{})
-		r[0] = rt.Value{R: ts.c}
-	})
-	stop := func(t *vm.Thread, a, r []rt.Value) {
-		ts := stateOf(a[0])
-		if ts == nil {
-			t.PanicRuntime("invalid memory address or nil pointer dereference")
-			return
-		}
-		ok := t.Machine().RT.StopTimer(ts.rt)
-		if len(r) > 0 {
-			r[0] = boolV(ok)
-		}
-	}
-	reg("(*time.Timer).Stop", stop)
-	reg("(*time.Ticker).Stop", stop)
-	reg("(*time.Timer).Reset", func(t *vm.Thread, a, r []rt.Value) {
-		ts := stateOf(a[0])
-		rtm := t.Machine().RT
-		r[0] = boolV(rtm.ResetTimer(ts.rt, rtm.Nanotime()+int64(a[1].N), 0))
-	})
-	reg("(*time.Ticker).Reset", func(t *vm.Thread, a, r []rt.Value) {
-		ts := stateOf(a[0])
-		rtm := t.Machine().RT
-		d := int64(a[1].N)
-		rtm.ResetTimer(ts.rt, rtm.Nanotime()+d, d)
-	})
+		m.RT.Chansend(nil, ts.c, mkTime(m.RT.Walltime(), nowNS, true), false)
+	}, ts)
+	fs[1] = rt.Value{R: ts}
+	m.RT.ResetTimer(ts.rt, m.RT.Nanotime()+d, period)
+	return rt.Value{R: cell}, ts
 }

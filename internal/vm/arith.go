@@ -411,24 +411,6 @@ func bytesToValues(b []byte) []rt.Value {
 	return vs
 }
 
-// BytesToValues returns the slice Value of a []byte.
-func BytesToValues(b []byte) rt.Value {
-	if b == nil {
-		return rt.Value{}
-	}
-	return rt.Value{R: bytesToValues(b)}
-}
-
-// ValuesToBytes returns the bytes of a []byte Value.
-func ValuesToBytes(v rt.Value) []byte {
-	vs, _ := v.R.([]rt.Value)
-	b := make([]byte, len(vs))
-	for i := range vs {
-		b[i] = byte(vs[i].N)
-	}
-	return b
-}
-
 func valuesToString(vs []rt.Value) string {
 	var b strings.Builder
 	b.Grow(len(vs))
@@ -452,22 +434,6 @@ func kindName(k Kind) string {
 		return n
 	}
 	return "basic"
-}
-
-// Str returns the string held by v.
-func Str(v rt.Value) string { return str(v) }
-
-// Float64 returns the Value of a float64.
-func Float64(f float64) rt.Value { return fval(KFloat64, f) }
-
-// EqualInterfaces reports whether two interface values are equal (==).
-func EqualInterfaces(x, y rt.Value) bool {
-	a, aok := x.R.(Iface)
-	b, bok := y.R.(Iface)
-	if !aok || !bok {
-		return aok == bok
-	}
-	return a.T == b.T && equal(a.T, a.V, b.V)
 }
 
 // uncomparablePair returns the uncomparable dynamic type that comparing x

@@ -334,13 +334,6 @@ func copyScalars(dst, src []rt.Value) {
 	}
 }
 
-// AppendString is append(s, x...) for a []byte s (natives that append
-// text, as strconv.AppendInt).
-func AppendString(s rt.Value, x string) rt.Value { return appendString(s, x) }
-
-// AppendBytes is append(s, x...) for a []byte s and host bytes x.
-func AppendBytes(s rt.Value, x []byte) rt.Value { return appendString(s, x) }
-
 // growCap is gc's growslice capacity rule (nextslicecap, then rounding up
 // to the allocator's size class).
 func growCap(oldLen, oldCap, newLen int, elemSize int64) int {

@@ -91,54 +91,6 @@ type Machine struct {
 	LibState sync.Map
 }
 
-// Go starts a goroutine running closure fn(args...) with no parent (a
-// timer's AfterFunc).
-func (m *Machine) Go(fn rt.Value, args []rt.Value) {
-	cl := fn.R.(*Closure)
-	m.RT.Newproc(nil, rt.FrameSite{}, cl.Fn, fn, args)
-}
-
-// FieldIndex returns the index of field name in struct type t, or -1.
-func FieldIndex(t *Type, name string) int {
-	st, ok := t.T.Underlying().(*types.Struct)
-	if !ok {
-		return -1
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if st.Field(i).Name() == name {
-			return i
-		}
-	}
-	return -1
-}
-
-// TypeAssertionText is the message of a *runtime.TypeAssertionError.
-func (m *Machine) TypeAssertionText(v rt.Value) string { return m.typeAssertionText(v) }
-
-// NativeFunc implements a function in Go. It reads its arguments and
-// writes its results (len(results) == number of results). It may park the
-// G (t.Park...), in which case it runs again when the G resumes, with
-// t.Resuming() true; or panic (t.Panic).
-type NativeFunc func(t *Thread, args, results []rt.Value)
-
-var (
-	nativesMu sync.Mutex
-	natives   = map[string]NativeFunc{}
-	// nativeInits set native packages' variables at start-up.
-	nativeInits []func(m *Machine)
-)
-
-// RegisterNative binds the function or method named as ssa prints it
-// ("strings.Index", "(*sync.Mutex).Lock") to f.
-func RegisterNative(name string, f NativeFunc) {
-	nativesMu.Lock()
-	defer nativesMu.Unlock()
-	natives[name] = f
-}
-
-// RegisterInit adds a start-up hook (e.g. setting os.Args).
-func RegisterInit(f func(m *Machine)) { nativeInits = append(nativeInits, f) }
-
 // Options for New.
 type Options struct {
 	GOMAXPROCS int
@@ -211,19 +163,6 @@ func (m *Machine) runtimeType(name string) *Type {
 	return t
 }
 
-// Global returns the cell of package-level variable pkgpath.name, or nil.
-func (m *Machine) Global(pkgpath, name string) *rt.Value {
-	return m.src.global(pkgpath, name)
-}
-
-// TypeOf returns the runtime type of T.
-func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
-
-// LookupType returns the runtime type of the named type pkgpath.name, or nil.
-func (m *Machine) LookupType(pkgpath, name string) *Type {
-	return m.src.lookupType(pkgpath, name)
-}
-
 // Run runs the program's package initializers and main.main, and returns
 // the exit code.
 func (m *Machine) Run() int {
@@ -258,16 +197,6 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 	return f
 }
 
-// fset returns the program's file set.
-// NewError returns an error value (an *errors.errorString) with text msg.
-func (m *Machine) NewError(msg string) rt.Value {
-	et := m.LookupType("errors", "errorString")
-	if et == nil {
-		return rt.Value{R: Iface{T: m.rtPlainError, V: rt.Value{R: msg}}}
-	}
-	cell := &rt.Value{R: []rt.Value{{R: msg}}}
-	return rt.Value{R: Iface{T: m.typeOf(types.NewPointer(et.T)), V: rt.Value{R: cell}}}
-}
 
 // panicFunc is the frame tracebacks show for gopanic while deferred calls
 // run: "panic({...})" at the line of $GOROOT/src/runtime/panic.go where gc
@@ -306,14 +235,6 @@ func gopanicSite() (string, int) {
 	return file, 0
 }
 
-// NewCoro makes a coroutine running closure fn(args...), created by t's
-// goroutine at its current instruction.
-func (m *Machine) NewCoro(t *Thread, fn rt.Value, args []rt.Value) *rt.Coro {
-	cl := fn.R.(*Closure)
-	top := t.frames[len(t.frames)-1]
-	return m.RT.NewCoro(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
-}
-
 // zeroCell returns the shared cell of zero-size type t. (gc shares one
 // address among all types; goro's cells hold a type's shape, [1]struct{}
 // being a one-element array, so it shares one per type.)
@@ -324,65 +245,4 @@ func (m *Machine) zeroCell(t *Type) *rt.Value {
 	z := t.Zero()
 	c, _ := m.zerobase.LoadOrStore(t, &z)
 	return c.(*rt.Value)
-}
-
-// CallerPC is the program counter the runtime package hands out for frame
-// pc of fn: an index into the machine's table of call sites (1-based).
-type callerSite struct {
-	fn *Func
-	pc int
-}
-
-// Callers returns the call stack of t's goroutine, innermost first,
-// skipping skip frames (runtime.Callers' and runtime.Caller's view).
-func (t *Thread) Callers(skip int) []uintptr {
-	m := t.m
-	var pcs []uintptr
-	for i := len(t.frames) - 1; i >= 0; i-- {
-		f, ok := t.frames[i].Fn.(*Func)
-		if !ok || f.hidden || f == m.panicFn {
-			continue
-		}
-		if skip > 0 {
-			skip--
-			continue
-		}
-		pcs = append(pcs, m.sitePC(f, t.frames[i].PC))
-	}
-	return pcs
-}
-
-func (m *Machine) sitePC(f *Func, pc int) uintptr {
-	m.sitesMu.Lock()
-	defer m.sitesMu.Unlock()
-	k := callerSite{f, pc}
-	if id, ok := m.siteIDs[k]; ok {
-		return id
-	}
-	if m.siteIDs == nil {
-		m.siteIDs = map[callerSite]uintptr{}
-	}
-	m.sites = append(m.sites, k)
-	id := uintptr(len(m.sites)) // never 0
-	m.siteIDs[k] = id
-	return id
-}
-
-// PCInfo returns the function name, file and line of a pc from Callers.
-func (m *Machine) PCInfo(pc uintptr) (name, file string, line int, ok bool) {
-	m.sitesMu.Lock()
-	defer m.sitesMu.Unlock()
-	if pc == 0 || int(pc) > len(m.sites) {
-		return "", "", 0, false
-	}
-	s := m.sites[pc-1]
-	file, line = s.fn.FileLine(s.pc)
-	return s.fn.name, file, line, true
-}
-
-// StackText formats t's goroutine's stack (all: every goroutine's) as
-// runtime.Stack does.
-func (t *Thread) StackText(all bool) string {
-	t.syncFrames()
-	return t.m.RT.Stack(t.gp, all)
 }

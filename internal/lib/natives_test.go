@@ -1,0 +1,269 @@
+package lib
+
+import (
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+// TestNativeNames checks that every native is a named Go function (not a
+// closure: profiles and tracebacks name it), and that every name registered
+// with vm.RegisterNative is a function or method declared in the standard library of the Go
+// running the test, spelled as go/ssa names it (and vm looks it up):
+// "pkg/path.F", "(pkg/path.T).M" for a value receiver, "(*pkg/path.T).M"
+// for a pointer receiver, "(*pkg/path.T[K, V]).M" for a generic type's
+// method. A name that matches nothing is a native that never runs: the
+// program silently runs the interpreted body, or reports the function as
+// unsupported.
+//
+// The declarations are read from GOROOT's source files for this GOOS and
+// GOARCH (go/build's selection, which is the loader's), parsed without
+// function bodies: a declaration without a body (assembly, linkname) is a
+// function too.
+func TestNativeNames(t *testing.T) {
+	names := vm.NativeNames()
+	if len(names) < 100 {
+		t.Fatalf("only %d natives registered", len(names))
+	}
+	byPkg := map[string][]string{}
+	for _, name := range names {
+		pkg, ok := nativePackage(name)
+		if !ok {
+			t.Errorf("native %q: not a function or method name as ssa prints it", name)
+			continue
+		}
+		byPkg[pkg] = append(byPkg[pkg], name)
+	}
+	for _, name := range names {
+		// A native is a named function, so that profiles and tracebacks
+		// name it: not a closure ("lib.init.func3", "lib.adapt.func1").
+		fn := runtime.FuncForPC(reflect.ValueOf(vm.LookupNative(name)).Pointer()).Name()
+		short := fn[strings.LastIndex(fn, "/")+1:]
+		if !strings.HasPrefix(short, "lib.") || strings.Count(short, ".") != 1 {
+			t.Errorf("native %q is %s, not a named function of internal/lib", name, fn)
+		}
+	}
+	std := stdIndex{}
+	for pkg, names := range byPkg {
+		if _, err := std.pkg(pkg); err != nil {
+			t.Errorf("natives %s: package %s: %v", strings.Join(names, ", "), pkg, err)
+			continue
+		}
+		for _, name := range names {
+			if std.lookup(name) == nil {
+				t.Errorf("native %q: no such function or method in the standard library (%s)", name, pkg)
+			}
+		}
+	}
+}
+
+// stdIndex holds the parsed standard packages, by path.
+type stdIndex map[string]*stdPkg
+
+type stdPkg struct {
+	importPath string
+	funcs      map[string]*ast.FuncDecl // by ssa name
+	types      map[string]*ast.TypeSpec
+	files      map[*ast.TypeSpec]*ast.File
+}
+
+func (x stdIndex) pkg(path string) (*stdPkg, error) {
+	if p := x[path]; p != nil {
+		return p, nil
+	}
+	p, err := parseStd(path)
+	if err != nil {
+		return nil, err
+	}
+	x[path] = p
+	return p, nil
+}
+
+// lookup returns the declaration of the function or method named as ssa
+// names it, or of the method a promoted-method wrapper calls ("(T).M" for
+// M of a field embedded in struct T: ssa names the wrapper so), or nil.
+func (x stdIndex) lookup(name string) *ast.FuncDecl {
+	pkg, ok := nativePackage(name)
+	if !ok {
+		return nil
+	}
+	p, err := x.pkg(pkg)
+	if err != nil {
+		return nil
+	}
+	if fd := p.funcs[name]; fd != nil {
+		return fd
+	}
+	if !strings.HasPrefix(name, "(") {
+		return nil
+	}
+	recv, method, _ := strings.Cut(name[1:], ").")
+	recv = strings.TrimPrefix(recv, "*")
+	if strings.Contains(recv, "[") {
+		return nil
+	}
+	return x.promoted(p, recv[len(pkg)+1:], method, 0)
+}
+
+// promoted finds method among the methods of the fields embedded in the
+// struct type named typeName of p.
+func (x stdIndex) promoted(p *stdPkg, typeName, method string, depth int) *ast.FuncDecl {
+	ts := p.types[typeName]
+	if ts == nil || depth > 4 {
+		return nil
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	for _, f := range st.Fields.List {
+		if len(f.Names) > 0 {
+			continue
+		}
+		typ := f.Type
+		if s, ok := typ.(*ast.StarExpr); ok {
+			typ = s.X
+		}
+		epkg, ename := p, ""
+		switch e := typ.(type) {
+		case *ast.Ident:
+			ename = e.Name
+		case *ast.SelectorExpr:
+			path := importPath(p.files[ts], ident(e.X))
+			q, err := x.pkg(path)
+			if err != nil {
+				continue
+			}
+			epkg, ename = q, e.Sel.Name
+		default:
+			continue
+		}
+		for _, n := range []string{"(", "(*"} {
+			if fd := epkg.funcs[n+epkg.path()+"."+ename+")."+method]; fd != nil {
+				return fd
+			}
+		}
+		if fd := x.promoted(epkg, ename, method, depth+1); fd != nil {
+			return fd
+		}
+	}
+	return nil
+}
+
+func (p *stdPkg) path() string { return p.importPath }
+
+// importPath returns the path of the package file imports as name.
+func importPath(f *ast.File, name string) string {
+	for _, is := range f.Imports {
+		path := strings.Trim(is.Path.Value, `"`)
+		if is.Name != nil && is.Name.Name == name || is.Name == nil && path[strings.LastIndex(path, "/")+1:] == name {
+			return path
+		}
+	}
+	return ""
+}
+
+// nativePackage returns the package path of a function or method name as
+// ssa prints it.
+func nativePackage(name string) (string, bool) {
+	if strings.HasPrefix(name, "(") {
+		recv, _, ok := strings.Cut(name[1:], ")")
+		if !ok {
+			return "", false
+		}
+		recv = strings.TrimPrefix(recv, "*")
+		recv, _, _ = strings.Cut(recv, "[")
+		i := strings.LastIndex(recv, ".")
+		if i < 0 {
+			return "", false
+		}
+		return recv[:i], true
+	}
+	slash := strings.LastIndex(name, "/")
+	i := strings.Index(name[slash+1:], ".")
+	if i < 0 {
+		return "", false
+	}
+	return name[:slash+1+i], true
+}
+
+// parseStd parses the standard package path's declarations.
+func parseStd(path string) (*stdPkg, error) {
+	bp, err := build.Default.Import(path, "", 0)
+	if err != nil {
+		return nil, err
+	}
+	if !bp.Goroot {
+		return nil, &build.NoGoError{Dir: bp.Dir}
+	}
+	fset := token.NewFileSet()
+	p := &stdPkg{
+		importPath: path,
+		funcs:      map[string]*ast.FuncDecl{},
+		types:      map[string]*ast.TypeSpec{},
+		files:      map[*ast.TypeSpec]*ast.File{},
+	}
+	for _, file := range append(bp.GoFiles, bp.CgoFiles...) {
+		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, file), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				p.funcs[ssaName(path, d)] = d
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok {
+						p.types[ts.Name.Name] = ts
+						p.files[ts] = f
+					}
+				}
+			}
+		}
+	}
+	return p, nil
+}
+
+// ssaName is the name go/ssa gives the function or method fd of package
+// path (for a generic one, its origin's name).
+func ssaName(path string, fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return path + "." + fd.Name.Name
+	}
+	typ := fd.Recv.List[0].Type
+	star := ""
+	if s, ok := typ.(*ast.StarExpr); ok {
+		star, typ = "*", s.X
+	}
+	var params []string
+	switch x := typ.(type) {
+	case *ast.IndexExpr:
+		typ, params = x.X, []string{ident(x.Index)}
+	case *ast.IndexListExpr:
+		typ = x.X
+		for _, i := range x.Indices {
+			params = append(params, ident(i))
+		}
+	}
+	targs := ""
+	if len(params) > 0 {
+		targs = "[" + strings.Join(params, ", ") + "]"
+	}
+	return "(" + star + path + "." + ident(typ) + targs + ")." + fd.Name.Name
+}
+
+func ident(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return "?"
+}

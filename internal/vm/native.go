@@ -1,0 +1,449 @@
+// The API natives use: registration (RegisterNative, RegisterInit,
+// NativeNames), the Thread methods a native calls to park, yield, panic or
+// call back into the program, and the helpers that exist only for natives
+// (internal/lib). Nothing in the executor's loop lives here.
+package vm
+
+import (
+	"fmt"
+	"go/types"
+	"sort"
+	"sync"
+	"unsafe"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// NativeFunc implements a function in Go. It reads its arguments and
+// writes its results (len(results) == number of results). It may park the
+// G (t.Park...), in which case it runs again when the G resumes, with
+// t.Resuming() true; or panic (t.Panic).
+type NativeFunc func(t *Thread, args, results []rt.Value)
+
+var (
+	nativesMu sync.Mutex
+	natives   = map[string]NativeFunc{}
+	// nativeInits set native packages' variables at start-up.
+	nativeInits []func(m *Machine)
+)
+
+// RegisterNative binds the function or method named as ssa prints it
+// ("strings.Index", "(*sync.Mutex).Lock") to f. A name registered twice is
+// a bug in internal/lib (one of the two would never run): it panics.
+func RegisterNative(name string, f NativeFunc) {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	if _, dup := natives[name]; dup {
+		panic("vm: native " + name + " registered twice")
+	}
+	natives[name] = f
+}
+
+// RegisterNatives registers a table of natives: internal/lib has one per
+// package or file, name (as ssa prints it) → named Go function.
+func RegisterNatives(table map[string]NativeFunc) {
+	for name, f := range table {
+		RegisterNative(name, f)
+	}
+}
+
+// LookupNative returns the native registered for name, or nil.
+func LookupNative(name string) NativeFunc {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	return natives[name]
+}
+
+// NativeNames returns the registered names, sorted (internal/lib's test
+// checks that each is a function or method of the standard library).
+func NativeNames() []string {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	names := make([]string, 0, len(natives))
+	for name := range natives {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// RegisterInit adds a start-up hook (e.g. setting os.Args).
+func RegisterInit(f func(m *Machine)) { nativeInits = append(nativeInits, f) }
+
+// CallThen makes the native call closure fn(args...) as an interpreted
+// call; when it returns, k runs with its results and the native's own
+// result slots (out), and may call CallThen again. The native's call
+// completes when a continuation returns without calling CallThen. A
+// native uses it to call back into the program without host recursion
+// (sync.Map.Range calling its function).
+func (t *Thread) CallThen(fn rt.Value, args []rt.Value, k func(t *Thread, results, out []rt.Value)) {
+	a := t.x()
+	a.thenFn, a.thenArgs, a.thenK = fn, args, k
+}
+
+// G returns the thread's goroutine.
+func (t *Thread) G() *rt.G { return t.gp }
+
+// Machine returns the thread's machine.
+func (t *Thread) Machine() *Machine { return t.m }
+
+// Resuming reports whether the current native is being re-executed after
+// the G parked in it.
+func (t *Thread) Resuming() bool { return t.resuming }
+
+// Parked tells the executor that the native parked the G (through an rt
+// call that parks); it runs again when the G resumes.
+func (t *Thread) Parked() { t.parked = true }
+
+// Yield asks the executor to yield after the native returns (Gosched).
+func (t *Thread) Yield() { t.yield = true }
+
+// Exit ends the G as Goexit does once its defers have run.
+func (t *Thread) Goexit() {
+	p := &rt.Panic{Goexit: true, Link: t.gp.Panics()}
+	t.gp.SetPanics(p)
+	t.pending = &rt.Value{} // marker: unwind without a value
+}
+
+// Panic makes the native's call panic with the interface value v.
+func (t *Thread) Panic(v rt.Value) { t.pending = &v }
+
+// PanicRuntime panics with a runtime.Error whose Error() is "runtime error: " + msg.
+func (t *Thread) PanicRuntime(msg string) {
+	t.Panic(rt.Value{R: Iface{T: t.m.rtErrorString, V: rt.Value{R: msg}}})
+}
+
+// PanicPlain panics with a runtime.Error printed without a prefix.
+func (t *Thread) PanicPlain(msg string) {
+	t.Panic(rt.Value{R: Iface{T: t.m.rtPlainError, V: rt.Value{R: msg}}})
+}
+
+// Fatal ends the program with gc's "fatal error: msg" and the traceback of
+// every goroutine (sync's "unlock of unlocked mutex", for one).
+func (t *Thread) Fatal(msg string) {
+	t.syncFrames()
+	t.fatal = true
+	t.m.RT.Fatal(msg, t.gp)
+}
+
+// TailCall makes the native's call continue as a call of closure fn with
+// args: fn's results become the native's results (sync.Pool.Get calling
+// New).
+func (t *Thread) TailCall(fn rt.Value, args []rt.Value) {
+	a := t.x()
+	a.tailFn, a.tailArgs = fn, args
+}
+
+// Exit ends the program with code (os.Exit).
+func (t *Thread) Exit(code int) {
+	t.fatal = true
+	t.m.RT.Exit(code)
+}
+
+// Unsupported ends the program: goro cannot do what it was asked yet.
+func (t *Thread) Unsupported(what string) {
+	t.syncFrames()
+	fmt.Fprintf(t.m.Stderr, "goro: unsupported: %s\n", what)
+	t.m.RT.Traceback(t.m.Stderr, t.gp, false)
+	t.fatal = true
+	t.m.RT.Exit(2)
+}
+
+// Go starts a goroutine running closure fn(args...) with no parent (a
+// timer's AfterFunc).
+func (m *Machine) Go(fn rt.Value, args []rt.Value) {
+	cl := fn.R.(*Closure)
+	m.RT.Newproc(nil, rt.FrameSite{}, cl.Fn, fn, args)
+}
+
+// FieldIndex returns the index of field name in struct type t, or -1.
+func FieldIndex(t *Type, name string) int {
+	st, ok := t.T.Underlying().(*types.Struct)
+	if !ok {
+		return -1
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// TypeAssertionText is the message of a *runtime.TypeAssertionError.
+func (m *Machine) TypeAssertionText(v rt.Value) string { return m.typeAssertionText(v) }
+
+// Global returns the cell of package-level variable pkgpath.name, or nil.
+func (m *Machine) Global(pkgpath, name string) *rt.Value {
+	return m.src.global(pkgpath, name)
+}
+
+// TypeOf returns the runtime type of T.
+func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
+
+// LookupType returns the runtime type of the named type pkgpath.name, or nil.
+func (m *Machine) LookupType(pkgpath, name string) *Type {
+	return m.src.lookupType(pkgpath, name)
+}
+
+// NewError returns an error value (an *errors.errorString) with text msg.
+func (m *Machine) NewError(msg string) rt.Value {
+	et := m.LookupType("errors", "errorString")
+	if et == nil {
+		return rt.Value{R: Iface{T: m.rtPlainError, V: rt.Value{R: msg}}}
+	}
+	cell := &rt.Value{R: []rt.Value{{R: msg}}}
+	return rt.Value{R: Iface{T: m.typeOf(types.NewPointer(et.T)), V: rt.Value{R: cell}}}
+}
+
+// NewCoro makes a coroutine running closure fn(args...), created by t's
+// goroutine at its current instruction.
+func (m *Machine) NewCoro(t *Thread, fn rt.Value, args []rt.Value) *rt.Coro {
+	cl := fn.R.(*Closure)
+	top := t.frames[len(t.frames)-1]
+	return m.RT.NewCoro(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
+}
+
+// CallerPC is the program counter the runtime package hands out for frame
+// pc of fn: an index into the machine's table of call sites (1-based).
+type callerSite struct {
+	fn *Func
+	pc int
+}
+
+// Callers returns the call stack of t's goroutine, innermost first,
+// skipping skip frames (runtime.Callers' and runtime.Caller's view).
+func (t *Thread) Callers(skip int) []uintptr {
+	m := t.m
+	var pcs []uintptr
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		f, ok := t.frames[i].Fn.(*Func)
+		if !ok || f.hidden || f == m.panicFn {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		pcs = append(pcs, m.sitePC(f, t.frames[i].PC))
+	}
+	return pcs
+}
+
+func (m *Machine) sitePC(f *Func, pc int) uintptr {
+	m.sitesMu.Lock()
+	defer m.sitesMu.Unlock()
+	k := callerSite{f, pc}
+	if id, ok := m.siteIDs[k]; ok {
+		return id
+	}
+	if m.siteIDs == nil {
+		m.siteIDs = map[callerSite]uintptr{}
+	}
+	m.sites = append(m.sites, k)
+	id := uintptr(len(m.sites)) // never 0
+	m.siteIDs[k] = id
+	return id
+}
+
+// PCInfo returns the function name, file and line of a pc from Callers.
+func (m *Machine) PCInfo(pc uintptr) (name, file string, line int, ok bool) {
+	m.sitesMu.Lock()
+	defer m.sitesMu.Unlock()
+	if pc == 0 || int(pc) > len(m.sites) {
+		return "", "", 0, false
+	}
+	s := m.sites[pc-1]
+	file, line = s.fn.FileLine(s.pc)
+	return s.fn.name, file, line, true
+}
+
+// StackText formats t's goroutine's stack (all: every goroutine's) as
+// runtime.Stack does.
+func (t *Thread) StackText(all bool) string {
+	t.syncFrames()
+	return t.m.RT.Stack(t.gp, all)
+}
+
+// CopyDeep returns a copy of v of type t that shares no []Value with it
+// (structs and arrays; other values are returned as they are).
+func CopyDeep(t *Type, v rt.Value) rt.Value { return copyDeep(t, v) }
+
+// StoreDeep stores v into the cell p of type t, in place for structs and
+// arrays so that pointers to their parts see the new value.
+func StoreDeep(t *Type, p *rt.Value, v rt.Value) { storeDeep(t, p, v) }
+
+// Equal reports whether x == y for values of the comparable type t.
+func Equal(t *Type, x, y rt.Value) bool { return equal(t, x, y) }
+
+// Incomparable reports whether == on values of t panics (slices, maps,
+// funcs, or structs and arrays holding them).
+func (t *Type) Incomparable() bool { return t.incomparable() }
+
+// Method returns the implementation of method name for values of dynamic
+// type t, or nil.
+func (t *Type) Method(name string) *Func { return t.method(name) }
+
+// Implements reports whether values of t satisfy interface type it.
+func (t *Type) Implements(it *Type) bool { return t.implements(it) }
+
+// Type returns the map's type.
+func (m *Map) Type() *Type {
+	if m == nil {
+		return nil
+	}
+	return m.t
+}
+
+// NewNativeClosure returns a func value that runs f (reflect.Swapper,
+// reflect.MakeFunc): each call gets its arguments as a native does.
+func (m *Machine) NewNativeClosure(name string, nparams, nresults int, f NativeFunc) rt.Value {
+	fn := &Func{m: m, name: name, nparams: nparams, nresults: nresults, native: f}
+	fn.once.Do(func() {})
+	return rt.Value{R: &Closure{Fn: fn}}
+}
+
+// NewTaggedNativeClosure is NewNativeClosure with a tag ClosureTag reads
+// back (reflect.MakeFunc's function, for Value.Call).
+func (m *Machine) NewTaggedNativeClosure(name string, nparams, nresults int, f NativeFunc, tag any) rt.Value {
+	v := m.NewNativeClosure(name, nparams, nresults, f)
+	v.R.(*Closure).Env = []rt.Value{{R: tag}, {R: tagMarker}}
+	return v
+}
+
+// ClosureTag returns the tag of a func value made by
+// NewTaggedNativeClosure, or nil.
+func ClosureTag(fn rt.Value) any {
+	cl, _ := fn.R.(*Closure)
+	if cl == nil || len(cl.Env) != 2 || cl.Env[1].R != tagMarker {
+		return nil
+	}
+	return cl.Env[0].R
+}
+
+// MethodClosure returns a func value calling f (a method implementation
+// from Type.Method) with recv as its first argument (a method value). Its
+// Env holds the receiver and f, for BoundMethod.
+func (m *Machine) MethodClosure(f *Func, recv rt.Value) rt.Value {
+	nres, nparams := f.nresults, f.nparams
+	method := rt.Value{R: &Closure{Fn: f}}
+	v := m.NewNativeClosure(f.name+"-fm", nparams-1, nres, func(t *Thread, args, results []rt.Value) {
+		all := make([]rt.Value, 0, len(args)+1)
+		all = append(all, recv)
+		all = append(all, args...)
+		t.TailCall(method, all)
+	})
+	cl := v.R.(*Closure)
+	cl.Env = []rt.Value{recv, method, {R: boundMarker}}
+	return v
+}
+
+// BoundMethod unpacks a func value made by MethodClosure: the method
+// (a func value taking the receiver first) and the receiver.
+func BoundMethod(fn rt.Value) (method, recv rt.Value, ok bool) {
+	cl, _ := fn.R.(*Closure)
+	if cl == nil || len(cl.Env) != 3 || cl.Env[2].R != boundMarker {
+		return rt.Value{}, rt.Value{}, false
+	}
+	return cl.Env[1], cl.Env[0], true
+}
+
+// HostAddr returns a stable address for a reference value's object: the
+// host address of the cell, slice array, map, channel or closure (the host
+// heap does not move). 0 for nil.
+func HostAddr(r any) uintptr {
+	switch x := r.(type) {
+	case *rt.Value:
+		return uintptr(unsafe.Pointer(x))
+	case []rt.Value:
+		if cap(x) == 0 {
+			if x == nil {
+				return 0
+			}
+			return uintptr(unsafe.Pointer(&zerobase))
+		}
+		return uintptr(unsafe.Pointer(&x[:1][0]))
+	case *Map:
+		return uintptr(unsafe.Pointer(x))
+	case *rt.Chan:
+		return uintptr(unsafe.Pointer(x))
+	case *Closure:
+		return uintptr(unsafe.Pointer(x))
+	case *Type:
+		return uintptr(unsafe.Pointer(x))
+	}
+	return 0
+}
+
+// CalleeTypeArgs returns the type arguments of the instance of a generic
+// function whose native is running, when it was called statically
+// (reflect.TypeFor[T]): natives of generic functions are shared by their
+// instances. nil if unknown.
+func (t *Thread) CalleeTypeArgs() []*Type {
+	if len(t.frames) == 0 {
+		return nil
+	}
+	fr := t.frames[len(t.frames)-1]
+	f, _ := fr.Fn.(*Func)
+	if f == nil || fr.PC < 0 || fr.PC >= len(f.code) {
+		return nil
+	}
+	ci, _ := f.code[fr.PC].x.(*callInfo)
+	if ci == nil || ci.fn == nil || len(ci.fn.targs) == 0 {
+		return nil
+	}
+	return ci.fn.targs
+}
+
+// BytesToValues returns the slice Value of a []byte.
+func BytesToValues(b []byte) rt.Value {
+	if b == nil {
+		return rt.Value{}
+	}
+	return rt.Value{R: bytesToValues(b)}
+}
+
+// ValuesToBytes returns the bytes of a []byte Value.
+func ValuesToBytes(v rt.Value) []byte {
+	vs, _ := v.R.([]rt.Value)
+	b := make([]byte, len(vs))
+	for i := range vs {
+		b[i] = byte(vs[i].N)
+	}
+	return b
+}
+
+// Str returns the string held by v.
+func Str(v rt.Value) string { return str(v) }
+
+// Float64 returns the Value of a float64.
+func Float64(f float64) rt.Value { return fval(KFloat64, f) }
+
+// EqualInterfaces reports whether two interface values are equal (==).
+func EqualInterfaces(x, y rt.Value) bool {
+	a, aok := x.R.(Iface)
+	b, bok := y.R.(Iface)
+	if !aok || !bok {
+		return aok == bok
+	}
+	return a.T == b.T && equal(a.T, a.V, b.V)
+}
+
+// AppendString is append(s, x...) for a []byte s (natives that append
+// text, as strconv.AppendInt).
+func AppendString(s rt.Value, x string) rt.Value { return appendString(s, x) }
+
+// AppendBytes is append(s, x...) for a []byte s and host bytes x.
+func AppendBytes(s rt.Value, x []byte) rt.Value { return appendString(s, x) }
+
+var tagMarker = new(byte)
+
+// boundMarker marks the Env of MethodClosure's closures (natives do not
+// read their Env).
+var boundMarker = new(byte)
+
+// zerobase is the address of zero-sized allocations (gc's runtime.zerobase).
+var zerobase rt.Value
+
+// ZeroBase is the cell standing for the data of empty non-nil slices.
+var ZeroBase = &zerobase
