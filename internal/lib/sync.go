@@ -111,10 +111,16 @@ var syncNatives = map[string]vm.NativeFunc{
 	"sync.runtime_randn":                    sync_runtime_randn,
 	"sync.runtime_registerPoolCleanup":      sync_runtime_registerPoolCleanup,
 	"sync.throw":                            sync_throw,
+	"(*sync/atomic.Value).CompareAndSwap":   sync_atomic_Value_CompareAndSwap,
+	"(*sync/atomic.Value).Load":             sync_atomic_Value_Load,
+	"(*sync/atomic.Value).Store":            sync_atomic_Value_Store,
+	"(*sync/atomic.Value).Swap":             sync_atomic_Value_Swap,
 	"sync/atomic.CompareAndSwapPointer":     sync_atomic_CompareAndSwapPointer,
 	"sync/atomic.LoadPointer":               sync_atomic_LoadPointer,
 	"sync/atomic.StorePointer":              sync_atomic_StorePointer,
 	"sync/atomic.SwapPointer":               sync_atomic_SwapPointer,
+	"sync/atomic.runtime_procPin":           sync_runtime_procPin,
+	"sync/atomic.runtime_procUnpin":         sync_runtime_procUnpin,
 }
 
 // internal/sync.runtime_canSpin: func runtime_canSpin(i int) bool
@@ -279,6 +285,112 @@ func sync_atomic_CompareAndSwapPointer(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
+// atomic.Value reads its interface field as two words through unsafe
+// (efaceWords), which goro's values cannot express: its methods are
+// natives over the field's cell, under the lock of pointer atomics.
+
+// atomicValue returns the cell of v's interface field, locked, or nil
+// (v is nil: the native panics).
+func atomicValue(t *vm.Thread, v rt.Value) (*rt.Value, *sync.Mutex) {
+	p := cellOf(t, v)
+	if p == nil {
+		return nil, nil
+	}
+	f := &p.R.([]rt.Value)[0]
+	mu := ptrLock(f)
+	mu.Lock()
+	return f, mu
+}
+
+// dynType is the dynamic type of interface value v (nil for nil).
+func dynType(v rt.Value) *vm.Type {
+	if iv, ok := v.R.(vm.Iface); ok {
+		return iv.T
+	}
+	return nil
+}
+
+// (*sync/atomic.Value).Load: func (v *Value) Load() (val any)
+func sync_atomic_Value_Load(t *vm.Thread, a, r []rt.Value) {
+	if f, mu := atomicValue(t, a[0]); f != nil {
+		r[0] = *f
+		mu.Unlock()
+	}
+}
+
+// (*sync/atomic.Value).Store: func (v *Value) Store(val any)
+func sync_atomic_Value_Store(t *vm.Thread, a, r []rt.Value) {
+	if dynType(a[1]) == nil {
+		panicString(t, "sync/atomic: store of nil value into Value")
+		return
+	}
+	f, mu := atomicValue(t, a[0])
+	if f == nil {
+		return
+	}
+	defer mu.Unlock()
+	if old := dynType(*f); old != nil && old != dynType(a[1]) {
+		panicString(t, "sync/atomic: store of inconsistently typed value into Value")
+		return
+	}
+	*f = a[1]
+}
+
+// (*sync/atomic.Value).Swap: func (v *Value) Swap(new any) (old any)
+func sync_atomic_Value_Swap(t *vm.Thread, a, r []rt.Value) {
+	if dynType(a[1]) == nil {
+		panicString(t, "sync/atomic: swap of nil value into Value")
+		return
+	}
+	f, mu := atomicValue(t, a[0])
+	if f == nil {
+		return
+	}
+	defer mu.Unlock()
+	if old := dynType(*f); old != nil && old != dynType(a[1]) {
+		panicString(t, "sync/atomic: swap of inconsistently typed value into Value")
+		return
+	}
+	r[0], *f = *f, a[1]
+}
+
+// (*sync/atomic.Value).CompareAndSwap: func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+func sync_atomic_Value_CompareAndSwap(t *vm.Thread, a, r []rt.Value) {
+	oldT, newT := dynType(a[1]), dynType(a[2])
+	if newT == nil {
+		panicString(t, "sync/atomic: compare and swap of nil value into Value")
+		return
+	}
+	if oldT != nil && oldT != newT {
+		panicString(t, "sync/atomic: compare and swap of inconsistently typed values")
+		return
+	}
+	f, mu := atomicValue(t, a[0])
+	if f == nil {
+		return
+	}
+	defer mu.Unlock()
+	cur := dynType(*f)
+	switch {
+	case cur == nil:
+		if oldT != nil {
+			r[0] = boolV(false)
+			return
+		}
+	case cur != newT:
+		panicString(t, "sync/atomic: compare and swap of inconsistently typed value into Value")
+		return
+	case cur == oldT && cur.Incomparable():
+		t.PanicRuntime("comparing uncomparable type " + cur.String())
+		return
+	case !vm.EqualInterfaces(*f, a[1]):
+		r[0] = boolV(false)
+		return
+	}
+	*f = a[2]
+	r[0] = boolV(true)
+}
+
 // poolsOf is the machine's sync.Pool contents. sync.Pool indexes per-P
 // arrays with pointer arithmetic: goro keeps a few values per pool instead.
 func poolsOf(t *vm.Thread) *pools {
@@ -290,9 +402,16 @@ func poolsOf(t *vm.Thread) *pools {
 func sync_runtime_registerPoolCleanup(t *vm.Thread, a, r []rt.Value) {}
 
 // sync.runtime_procPin: func runtime_procPin() int
+//
+// Also sync/atomic.runtime_procPin. gc disables preemption until the
+// unpin; goro's G may still be preempted in between, which only makes a
+// goroutine spinning on atomic.Value's first store wait for its next
+// time slice.
 func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
 // sync.runtime_procUnpin: func runtime_procUnpin()
+//
+// Also sync/atomic.runtime_procUnpin.
 func sync_runtime_procUnpin(t *vm.Thread, a, r []rt.Value) {}
 
 // (*sync.Pool).Put: func (p *Pool) Put(x any)
