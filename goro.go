@@ -40,7 +40,7 @@ type Program struct {
 // holds the program compiled, unchanged since, loading is reading it
 // ($GOROCACHE=off turns the cache off).
 func Load(cfg Config, args ...string) (*Program, error) {
-	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative}
+	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed}
 	if data := load.CacheLookup(lcfg, args); data != nil {
 		return &Program{cached: data, cfg: lcfg, args: args}, nil
 	}

@@ -33,6 +33,23 @@ var native = map[string]string{
 	"internal/runtime/atomic": "runtime internals",
 }
 
+// sealed lists the native packages whose natives hand the program no value
+// of a type of the packages they import, so those imports need no code
+// unless an interpreted package imports them (load.Config.Sealed). The
+// imports of the other native packages (os: io/fs's *PathError; time;
+// syscall) are interpreted, and their initializers run before the native
+// package's own start-up (vm.RegisterPackageInit).
+var sealed = map[string]bool{
+	"runtime": true, "runtime/debug": true, "reflect": true, "internal/reflectlite": true,
+	"internal/abi": true, "internal/bytealg": true, "internal/cpu": true, "math": true,
+	"unsafe": true, "internal/runtime/atomic": true,
+}
+
+// Sealed reports whether the native package path is sealed (see sealed).
+func Sealed(path string) bool {
+	return sealed[path] || strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
+}
+
 // IsNative reports whether the standard package path is bound natively.
 func IsNative(path string) bool {
 	if _, ok := native[path]; ok {

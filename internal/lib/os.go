@@ -73,6 +73,30 @@ func init() {
 		}
 	})
 	vm.RegisterNatives(osNatives)
+	vm.RegisterPackageInit("os", os_init)
+}
+
+// os.init: os's variables that come from the packages it imports, set
+// after their initializers ran (os.ErrNotExist is io/fs's ErrNotExist, so
+// errors.Is sees them as one). internal/poll is native too: its errors are
+// plain errors with gc's texts (errors.Is(err, os.ErrDeadlineExceeded)
+// holds for the variable itself; goro has no deadlines that return it yet).
+func os_init(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	set := func(name string, v rt.Value) {
+		if c := m.Global("os", name); c != nil && c.R == nil {
+			*c = v
+		}
+	}
+	for _, name := range []string{"ErrInvalid", "ErrPermission", "ErrExist", "ErrNotExist", "ErrClosed"} {
+		if c := m.Global("io/fs", name); c != nil {
+			set(name, *c)
+		}
+	}
+	set("ErrNoDeadline", m.NewError("file type does not support deadline"))
+	set("ErrDeadlineExceeded", m.NewError("i/o timeout"))
+	set("ErrProcessDone", m.NewError("os: process already finished"))
+	set("ErrNoHandle", m.NewError("os: process handle unavailable"))
 }
 
 // osNatives binds these functions by their ssa names (sorted).

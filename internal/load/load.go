@@ -44,6 +44,13 @@ type Config struct {
 	Dir string // working directory for the go command ("" = current)
 	// IsNative reports whether a standard-library package path is native.
 	IsNative func(path string) bool
+	// Sealed reports whether a native package hands the program no value
+	// of a type of the packages it imports (reflect, runtime): its imports
+	// are loaded from source only if an interpreted package imports them.
+	// The imports of a native package that is not sealed (os hands out
+	// *fs.PathError values) are interpreted: their methods can be called
+	// and their variables are initialised. nil: no package is sealed.
+	Sealed func(path string) bool
 	Env      []string
 }
 
@@ -344,10 +351,11 @@ func posLess(a, b string) bool {
 }
 
 // interpretedStd returns the standard packages that run from source: those
-// the policy does not make native and that an interpreted package imports.
-// A package reached only through native packages (unicode through reflect,
-// the runtime's own internal packages) has no code that can run, so it is
-// loaded like a native one: without bodies, initializer or SSA code.
+// the policy does not make native and that an interpreted package, or a
+// native package that is not sealed, imports. A package reached only
+// through sealed native packages (unicode through reflect, the runtime's
+// own internal packages) has no code that can run, so it is loaded like a
+// native one: without bodies, initializer or SSA code.
 // It asks `go list -deps` for the import graph (about 25 ms).
 func interpretedStd(cfg Config, args []string) map[string]bool {
 	out := map[string]bool{}
@@ -392,6 +400,9 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		p := graph[path]
 		if p.std {
 			if cfg.IsNative(path) {
+				if cfg.Sealed == nil || !cfg.Sealed(path) {
+					queue = append(queue, p.imports...)
+				}
 				continue
 			}
 			out[path] = true

@@ -898,12 +898,7 @@ func (m *Machine) nativeTrampoline(fn *Func) *Func {
 func (m *Machine) entryFunc(seq []*Func) *Func {
 	tr := &Func{m: m, name: "runtime.main", hidden: true}
 	tr.once.Do(func() {})
-	for _, f := range seq {
-		tr.code = append(tr.code, instr{op: opCall, a: 0, x: &callInfo{fn: f}})
-	}
-	tr.code = append(tr.code, instr{op: opReturn, x: []int32{}})
-	tr.pos = make([]token.Pos, len(tr.code))
-	tr.nslots = 1
+	tr.callSeq(seq)
 	return tr
 }
 

@@ -171,6 +171,7 @@ const (
 	bindRegistered  // the native registered under its key
 	bindEmptyInit   // a native package's initializer: natives set its variables
 	bindUnsupported // neither Go code nor a native: reported when called
+	bindPackageInit // a native package's start-up step (RegisterPackageInit; key: its path)
 )
 
 func (f *Func) bindNative(b uint8) {
@@ -187,6 +188,14 @@ func (f *Func) bindNative(b uint8) {
 	case bindEmptyInit:
 		f.native = func(t *Thread, args, results []rt.Value) {}
 		return
+	case bindPackageInit:
+		nativesMu.Lock()
+		f.native = packageInits[f.key]
+		nativesMu.Unlock()
+		if f.native != nil {
+			return
+		}
+		f.bind = bindUnsupported
 	}
 	name := f.key
 	f.native = func(t *Thread, args, results []rt.Value) {

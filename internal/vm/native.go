@@ -25,6 +25,9 @@ var (
 	natives   = map[string]NativeFunc{}
 	// nativeInits set native packages' variables at start-up.
 	nativeInits []func(m *Machine)
+	// packageInits are native packages' steps of the program's
+	// initialization, by package path.
+	packageInits = map[string]NativeFunc{}
 )
 
 // RegisterNative binds the function or method named as ssa prints it
@@ -67,8 +70,23 @@ func NativeNames() []string {
 	return names
 }
 
-// RegisterInit adds a start-up hook (e.g. setting os.Args).
+// RegisterInit adds a start-up hook (e.g. setting os.Args). Hooks run
+// when the Machine is made, before any package initializer.
 func RegisterInit(f func(m *Machine)) { nativeInits = append(nativeInits, f) }
+
+// RegisterPackageInit makes f the last step of native package path's
+// initializer, which first runs the initializers of the interpreted
+// packages it imports (directly or through other native packages): f may
+// read their variables (os.ErrNotExist is io/fs's ErrNotExist). It runs
+// once per importer's initializer, so it must be idempotent.
+func RegisterPackageInit(path string, f NativeFunc) {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	if _, dup := packageInits[path]; dup {
+		panic("BUG: package init of " + path + " registered twice")
+	}
+	packageInits[path] = f
+}
 
 // CallThen makes the native call closure fn(args...) as an interpreted
 // call; when it returns, k runs with its results and the native's own

@@ -8,6 +8,7 @@ package vm
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -105,12 +106,70 @@ func (s ssaSource) body(f *Func) {
 	case nf != nil:
 		f.bindNative(bindRegistered)
 	case len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil:
-		// A native package's initializer: natives set its variables.
-		f.bindNative(bindEmptyInit)
+		s.nativeInit(f)
 	case len(sf.Blocks) == 0:
 		f.bindNative(bindUnsupported)
 	default:
 		c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
 		c.run()
 	}
+}
+
+// nativeInit gives a native package's initializer its code: the
+// initializers of the interpreted packages it reaches through native
+// packages (in dependency order), then the start-up steps of those native
+// packages, itself last (RegisterPackageInit). Natives set the rest of
+// their variables when the Machine is made (RegisterInit).
+func (s ssaSource) nativeInit(f *Func) {
+	prog := s.m.prog
+	var seq, steps []*Func
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		sp := prog.SSA.Package(p)
+		if sp == nil {
+			return
+		}
+		if !prog.Native[sp] {
+			if init := sp.Func("init"); init != nil {
+				seq = append(seq, s.m.funcOf(init))
+			}
+			return
+		}
+		for _, q := range p.Imports() {
+			visit(q)
+		}
+		nativesMu.Lock()
+		_, ok := packageInits[p.Path()]
+		nativesMu.Unlock()
+		if ok {
+			step := &Func{m: s.m, name: p.Path() + ".init", key: p.Path()}
+			step.once.Do(func() {})
+			step.bindNative(bindPackageInit)
+			steps = append(steps, step)
+		}
+	}
+	visit(f.ssa.Pkg.Pkg)
+	if len(seq)+len(steps) == 0 {
+		f.bindNative(bindEmptyInit)
+		return
+	}
+	f.callSeq(append(seq, steps...))
+}
+
+// callSeq makes f's code a call of each of seq in turn (functions without
+// parameters or results), then a return.
+func (f *Func) callSeq(seq []*Func) {
+	f.code = nil
+	for _, g := range seq {
+		f.code = append(f.code, instr{op: opCall, a: 0, x: &callInfo{fn: g}})
+	}
+	f.code = append(f.code, instr{op: opReturn, x: []int32{}})
+	f.pos = make([]token.Pos, len(f.code))
+	f.nslots = 1
+	f.recoverPC = -1
 }

@@ -17,7 +17,7 @@ var hotProg *load.Program
 
 func loadHot(tb testing.TB) *load.Program {
 	if hotProg == nil {
-		p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hot.go"})
+		p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"hot.go"})
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -79,7 +79,7 @@ func BenchmarkMapStr(b *testing.B) { benchHot(b, "mapstr") }
 // WaitGroup, sleeps and yields at GOMAXPROCS 2 and 4, with several seeds,
 // loaded from source and read from the compiled-program cache.
 func TestHammer(t *testing.T) {
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hammer.go"})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"hammer.go"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func BenchmarkFib25(b *testing.B) {
 // its host map must never be written concurrently (which would crash the
 // host with the host's own fatal error and stack).
 func TestMapRace(t *testing.T) {
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"maprace.go"})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"maprace.go"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestMapRace(t *testing.T) {
 // compiled-program cache: decoding what the run uses, package
 // initializers, and a tiny main.
 func BenchmarkCachedStart(b *testing.B) {
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"hello.go"})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"hello.go"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func BenchmarkCachedStart(b *testing.B) {
 // whatever an earlier frame had kept there: each struct stored from such
 // a slot kept the one before it alive.
 func TestStructLoopHeapBounded(t *testing.T) {
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"particles.go"})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"particles.go"})
 	if err != nil {
 		t.Fatal(err)
 	}
