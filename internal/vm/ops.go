@@ -2,6 +2,8 @@
 // the operand kind, t a type.
 package vm
 
+import "sync/atomic"
+
 type op uint8
 
 const (
@@ -105,4 +107,59 @@ const (
 	opIfGeqI
 	opIfEqlI
 	opIfNeqI
+)
+
+// instr is one VM instruction. Operands a, b, c are frame slots unless an
+// op says otherwise; k is a value kind, t a type, x op-specific data.
+type instr struct {
+	op         op
+	k          Kind
+	a, b, c, d int32
+	t          *Type
+	x          any
+}
+
+// callInfo is the x of call instructions.
+type callInfo struct {
+	fn         *Func   // static callee (opCall)
+	method     string  // opCallInvoke
+	args       []int32 // argument slots
+	builtin    string
+	argTypes   []*Type // builtins: the static types of the arguments
+	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
+	// cache is an invoke's inline cache: the method found for the first
+	// dynamic type seen here.
+	cache atomic.Pointer[invokeCache]
+}
+
+type invokeCache struct {
+	t  *Type
+	fn *Func
+}
+
+// invokeTarget returns the method ci.method of dynamic type t, from the
+// call site's cache when t is the type it first saw.
+func (ci *callInfo) invokeTarget(t *Type) *Func {
+	if c := ci.cache.Load(); c != nil && c.t == t {
+		return c.fn
+	}
+	fn := t.method(ci.method)
+	if fn != nil && ci.cache.Load() == nil {
+		ci.cache.Store(&invokeCache{t, fn})
+	}
+	return fn
+}
+
+type selectInfo struct {
+	chans []int32 // channel slots
+	vals  []int32 // send value slots (-1 for receives)
+	dirs  []int
+	block bool
+	elems []*Type // received element types (for zero values)
+}
+
+const (
+	callNormal = 0
+	callGo     = 1
+	callDefer  = 2
 )
