@@ -35,7 +35,7 @@ type compiler struct {
 
 type fixup struct {
 	pc    int
-	field int // 0 a, 1 b, 2 c
+	field field
 	block int
 }
 
@@ -99,13 +99,13 @@ func (c *compiler) run() {
 	for _, fx := range c.fixups {
 		pc := int32(c.blockPC[fx.block])
 		switch fx.field {
-		case 0:
+		case fieldA:
 			c.code[fx.pc].a = pc
-		case 1:
+		case fieldB:
 			c.code[fx.pc].b = pc
-		case 2:
+		case fieldC:
 			c.code[fx.pc].c = pc
-		case 3:
+		case fieldD:
 			c.code[fx.pc].d = pc
 		}
 	}
@@ -221,8 +221,13 @@ func (c *compiler) emit(in instr) int {
 	return len(c.code) - 1
 }
 
-func (c *compiler) jumpTo(pc int, field int, b *ssa.BasicBlock) {
-	c.fixups = append(c.fixups, fixup{pc, field, b.Index})
+// jumpTo makes field f of instruction pc (a jump target by opTable) the
+// pc of block b, once the blocks are placed.
+func (c *compiler) jumpTo(pc int, f field, b *ssa.BasicBlock) {
+	if c.code[pc].op.operand(f) != oPC {
+		panic(fmt.Sprintf("BUG: field %d of %v is not a jump target", f, c.code[pc].op))
+	}
+	c.fixups = append(c.fixups, fixup{pc, f, b.Index})
 }
 
 func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
@@ -294,7 +299,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		succ := b.Succs[0]
 		c.phiMoves(b, succ)
 		pc := c.emit(instr{op: opJump})
-		c.jumpTo(pc, 0, succ)
+		c.jumpTo(pc, fieldA, succ)
 	case *ssa.If:
 		t, f := b.Succs[0], b.Succs[1]
 		if !hasPhis(t) && !hasPhis(f) {
@@ -302,25 +307,25 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				// Compare and branch in one instruction: a, b operands,
 				// c the false target, d the true target.
 				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
-				c.jumpTo(pc, 3, t)
-				c.jumpTo(pc, 2, f)
+				c.jumpTo(pc, fieldD, t)
+				c.jumpTo(pc, fieldC, f)
 				return
 			}
 		}
 		pc := c.emit(instr{op: opIf, a: c.reg(in.Cond)})
 		if !hasPhis(t) && !hasPhis(f) {
-			c.jumpTo(pc, 1, t)
-			c.jumpTo(pc, 2, f)
+			c.jumpTo(pc, fieldB, t)
+			c.jumpTo(pc, fieldC, f)
 			return
 		}
 		c.code[pc].b = int32(len(c.code))
 		c.phiMoves(b, t)
 		j := c.emit(instr{op: opJump})
-		c.jumpTo(j, 0, t)
+		c.jumpTo(j, fieldA, t)
 		c.code[pc].c = int32(len(c.code))
 		c.phiMoves(b, f)
 		j = c.emit(instr{op: opJump})
-		c.jumpTo(j, 0, f)
+		c.jumpTo(j, fieldA, f)
 	case *ssa.Return:
 		c.emit(instr{op: opReturn, x: c.args(in.Results)})
 	case *ssa.Panic:
@@ -347,11 +352,11 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			return // the spill of a parameter: read from the parameter
 		}
 		et := c.typ(in.Val.Type())
-		op := opStore
 		if et.isDeep() {
-			op = opStoreDeep
+			c.emit(instr{op: opStoreDeep, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
+		} else {
+			c.emit(instr{op: opStore, a: c.reg(in.Addr), b: c.reg(in.Val)})
 		}
-		c.emit(instr{op: op, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
 	case *ssa.FieldAddr:
 		if c.spills[in] != nil {
 			return // read by its loads, from the parameter
@@ -379,7 +384,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				idx[i] = c.reg(v)
 			}
 		}
-		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, t: xt, x: idx})
+		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, x: idx})
 	case *ssa.Call:
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
@@ -399,11 +404,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.SliceToArrayPointer:
 		c.emit(instr{op: opSliceToArrayPointer, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem())})
 	case *ssa.TypeAssert:
-		ok := int32(0)
-		if in.CommaOk {
-			ok = 1
-		}
-		c.emit(instr{op: opTypeAssert, a: c.reg(in), b: c.reg(in.X), c: ok, t: c.typ(in.AssertedType), x: c.typ(in.X.Type())})
+		c.emit(instr{op: opTypeAssert, a: c.reg(in), b: c.reg(in.X), d: flag(in.CommaOk), t: c.typ(in.AssertedType), x: c.typ(in.X.Type())})
 	case *ssa.Extract:
 		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.Tuple) + int32(in.Index)})
 	case *ssa.MakeSlice:
@@ -417,19 +418,15 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.MakeChan:
 		c.emit(instr{op: opMakeChan, a: c.reg(in), b: c.reg(in.Size), t: c.typ(in.Type())})
 	case *ssa.Lookup:
-		ok := int32(0)
-		if in.CommaOk {
-			ok = 1
-		}
 		xt := c.typ(in.X.Type())
-		c.emit(instr{op: opLookup, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), k: xt.Kind, t: xt, x: ok})
+		c.emit(instr{op: opLookup, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(in.CommaOk), k: xt.Kind, t: xt})
 	case *ssa.MapUpdate:
-		c.emit(instr{op: opMapUpdate, a: c.reg(in.Map), b: c.reg(in.Key), c: c.reg(in.Value), t: c.typ(in.Map.Type())})
+		c.emit(instr{op: opMapUpdate, a: c.reg(in.Map), b: c.reg(in.Key), c: c.reg(in.Value)})
 	case *ssa.Range:
 		xt := c.typ(in.X.Type())
 		c.emit(instr{op: opRange, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, t: xt})
 	case *ssa.Next:
-		c.emit(instr{op: opNext, a: c.reg(in), b: c.reg(in.Iter), t: c.typ(in.Type()), x: in.IsString})
+		c.emit(instr{op: opNext, a: c.reg(in), b: c.reg(in.Iter)})
 	case *ssa.Send:
 		c.emit(instr{op: opSend, a: c.reg(in.Chan), b: c.reg(in.X)})
 	case *ssa.Select:
@@ -469,29 +466,26 @@ func (c *compiler) binop(in *ssa.BinOp) {
 			op = opNeq
 		}
 		if k.IsInteger() || k == KBool {
-			op += opEqlN - opEql
+			c.emit(instr{op: op + opEqlN - opEql, a: a, b: x, c: y})
+			return
 		}
-		c.emit(instr{op: op, a: a, b: x, c: y, k: k, t: xt})
+		c.emit(instr{op: op, a: a, b: x, c: y, t: xt})
 		return
 	case token.SHL, token.SHR:
-		yt := c.typ(in.Y.Type())
-		signedCount := int32(0)
-		if yt.Kind.IsSigned() {
-			signedCount = 1
-		}
+		signedCount := flag(c.typ(in.Y.Type()).Kind.IsSigned())
 		switch {
 		case in.Op == token.SHL && k.is64():
-			c.emit(instr{op: opShlI, a: a, b: x, c: y, k: k, d: signedCount})
+			c.emit(instr{op: opShlI, a: a, b: x, c: y, d: signedCount})
 		case in.Op == token.SHR && k.IsSigned():
-			c.emit(instr{op: opShrS, a: a, b: x, c: y, k: k, d: signedCount})
+			c.emit(instr{op: opShrS, a: a, b: x, c: y, d: signedCount})
 		case in.Op == token.SHR && k.IsUnsigned():
-			c.emit(instr{op: opShrU, a: a, b: x, c: y, k: k, d: signedCount})
+			c.emit(instr{op: opShrU, a: a, b: x, c: y, d: signedCount})
 		default:
 			op := opShl
 			if in.Op == token.SHR {
 				op = opShr
 			}
-			c.emit(instr{op: op, a: a, b: x, c: y, k: k, x: yt.Kind})
+			c.emit(instr{op: op, a: a, b: x, c: y, k: k, d: signedCount})
 		}
 		return
 	}
@@ -504,7 +498,11 @@ func (c *compiler) binop(in *ssa.BinOp) {
 	if !ok {
 		panic("BUG: binop " + in.Op.String())
 	}
-	c.emit(instr{op: fastBinop(op, k), a: a, b: x, c: y, k: k, t: xt})
+	if fop := fastBinop(op, k); fop != op {
+		c.emit(instr{op: fop, a: a, b: x, c: y})
+		return
+	}
+	c.emit(instr{op: op, a: a, b: x, c: y, k: k})
 }
 
 // fastBinop returns the fast-path variant of binary operator o on kind k,
@@ -542,19 +540,13 @@ func (c *compiler) unop(in *ssa.UnOp) {
 			}
 			return
 		}
-		et := c.typ(in.Type())
-		op := opLoad
-		if et.isDeep() && !borrowable(in) {
-			op = opLoadDeep
+		if et := c.typ(in.Type()); et.isDeep() && !borrowable(in) {
+			c.emit(instr{op: opLoadDeep, a: a, b: x, t: et})
+		} else {
+			c.emit(instr{op: opLoad, a: a, b: x})
 		}
-		c.emit(instr{op: op, a: a, b: x, t: et})
 	case token.ARROW:
-		ok := int32(0)
-		if in.CommaOk {
-			ok = 1
-		}
-		et := c.typ(in.X.Type().Underlying().(*types.Chan).Elem())
-		c.emit(instr{op: opRecv, a: a, b: x, c: ok, t: et})
+		c.emit(instr{op: opRecv, a: a, b: x, d: flag(in.CommaOk)})
 	case token.SUB:
 		c.emit(instr{op: opNeg, a: a, b: x, k: c.typ(in.Type()).Kind})
 	case token.NOT:
@@ -581,7 +573,8 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 		}
 		op = opCallBuiltin
 		if fn.Name() == "recover" && !isGo && !isDefer {
-			op = opRecover
+			c.emit(instr{op: opRecover, a: dst})
+			return
 		}
 	case *ssa.Function:
 		if cc.IsInvoke() {
@@ -600,17 +593,27 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 		c.emitCall(op, dst, c.reg(cc.Value), ci, isGo, isDefer)
 		return
 	}
-	c.emitCall(op, dst, -1, ci, isGo, isDefer)
+	c.emitCall(op, dst, 0, ci, isGo, isDefer)
 }
 
+// emitCall emits a call of mode go, defer or normal; fnSlot is the
+// closure or interface value called (0 for static and builtin calls).
 func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefer bool) {
-	mode := int32(0)
+	mode := int32(callNormal)
 	if isGo {
 		mode = callGo
 	} else if isDefer {
 		mode = callDefer
 	}
 	c.emit(instr{op: op, a: dst, b: fnSlot, c: mode, x: ci})
+}
+
+// flag is an immediate flag operand (oCommaOk, oSigned).
+func flag(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 type fusedCmp struct {
