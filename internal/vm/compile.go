@@ -305,7 +305,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if !hasPhis(t) && !hasPhis(f) {
 			if cmp, ok := c.fusable(in); ok {
 				// Compare and branch in one instruction: a, b operands,
-				// c the false target, d the true target.
+				// c the false target, d the true target; at the
+				// comparison's line.
+				c.curPos = cmp.bin.Pos()
 				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
 				c.jumpTo(pc, fieldD, t)
 				c.jumpTo(pc, fieldC, f)
