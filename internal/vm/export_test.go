@@ -1,6 +1,5 @@
+// Test hooks exported to package vm_test (compile_test.go).
 package vm
-
-// Hooks for the compiler tests (package vm_test, which can import lib).
 
 // CheckCode checks the code of the functions whose names match against
 // the instruction set's contract (Func.checkCode), compiling them.

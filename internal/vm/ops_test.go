@@ -1,3 +1,4 @@
+// Tests of the instruction set's table (ops.go).
 package vm
 
 import (
