@@ -1,9 +1,11 @@
 // The disassembler: a Func's code as text, one instruction a line, for
 // `goro run -d` and the compiler tests.
 //
-//	main.fib  fib.go:5  params 1, results 1, slots 8, constants 2
-//	     0  IfLssI       s2 #2 →3 →1                 fib.go:6
-//	     1  Return       [s2]                         fib.go:7
+//	main.fib  fib.go:9  params 1, results 1, slots 10, constants 3
+//	     0  IfLssI       s3 #2 →2 →1                     fib.go:10
+//	     1  Return       [s3]                            fib.go:11
+//	     2  SubI         s5 s3 #1                        fib.go:13
+//	     3  Call         s6 main.fib(s5)                 fib.go:13
 //
 // Each line is the pc, the op's name (opTable) and the fields the op uses
 // in the order a, b, c, d, then k, t and x: a slot is sN, a constant (a

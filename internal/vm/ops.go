@@ -28,9 +28,11 @@
 //  4. cache.go: nothing for a new op whose x is of an existing xKind (the
 //     cache encodes every field, and x by the op's xKind:
 //     cacheWriter.instr and cacheProgram.instr); a new xKind needs a case
-//     in both, and any change of what is encoded needs cacheMagic bumped.
-//  5. disasm.go: nothing for an op of existing operand kinds; a new xKind
-//     needs a case in disasm's xString.
+//     in both. Ops are written by number: a change of what is encoded,
+//     or an op inserted before others (renumbering them), needs
+//     cacheMagic bumped (entries are also keyed by goro's executable).
+//  5. disasm.go: nothing for an op of existing operand kinds; a new
+//     operand kind or xKind needs a case in disasm.instr or disasm.x.
 //  6. compile_test.go: when the op is a fast path, a test that it is
 //     emitted (the shape of code that selects it).
 //
