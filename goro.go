@@ -85,6 +85,22 @@ func loadSource(lcfg load.Config, args []string) (*Program, error) {
 // compiled programs (rather than loaded from source).
 func (p *Program) Cached() bool { return p.cached != nil }
 
+// Disassemble writes the code goro runs for the program's functions whose
+// names (as tracebacks print them: main.f, main.(*T).M, main.f.func1)
+// match, one instruction a line (internal/vm/disasm.go), in source order.
+// A program read from goro's cache shows the code decoded from it.
+func (p *Program) Disassemble(w io.Writer, match func(name string) bool) error {
+	vopt := vm.Options{Stdout: io.Discard, Stderr: io.Discard}
+	if p.cached != nil {
+		m, err := vm.ReadCache(p.cached, vopt)
+		if err != nil {
+			return err
+		}
+		return m.Disassemble(w, match)
+	}
+	return vm.New(p.p, vopt).Disassemble(w, match)
+}
+
 // RunOptions says how to run a program.
 type RunOptions struct {
 	Args       []string // os.Args (Args[0] is the program name)

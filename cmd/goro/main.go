@@ -1,9 +1,11 @@
 // Command goro runs Go programs on goro's goroutine runtime.
 //
-//	goro run [-seed N] <file.go... | dir | package> [args...]
+//	goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [args...]
 //
 // Like `go run`: the program's output, exit code and panics are its own;
-// compile errors print like go build and exit 1.
+// compile errors print like go build and exit 1. With -d, goro prints the
+// code it would run (the main package's functions, or those whose names
+// match the regular expression PATTERN) to stderr instead of running.
 package main
 
 import (
@@ -11,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -21,7 +24,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] <file.go... | dir | package> [arguments...]\n")
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n")
 	os.Exit(2)
 }
 
@@ -45,8 +48,23 @@ func run(args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	seed := fs.Uint64("seed", 0, "seed for the runtime's random choices (0: from the clock)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of goro itself (load and run) to `file`")
+	var dis disFlag
+	fs.Var(&dis, "d", "print the compiled code of the main package's functions (-d) or of those whose names match `PATTERN` (-d=PATTERN) to stderr, instead of running")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	var match func(string) bool
+	switch dis {
+	case "":
+	case "true":
+		match = func(name string) bool { return strings.HasPrefix(name, "main.") }
+	default:
+		re, err := regexp.Compile(string(dis))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "goro run: -d: %v\n", err)
+			return 2
+		}
+		match = re.MatchString
 	}
 	args = fs.Args()
 	if *cpuprofile != "" {
@@ -93,6 +111,13 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "goro: %v\n", err)
 		return 1
 	}
+	if match != nil {
+		if err := prog.Disassemble(os.Stderr, match); err != nil {
+			fmt.Fprintf(os.Stderr, "goro: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	s := *seed
 	if s == 0 {
 		s = uint64(time.Now().UnixNano())
@@ -104,3 +129,10 @@ func run(args []string) int {
 	name := strings.TrimSuffix(args[0], ".go")
 	return prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
 }
+
+// disFlag is -d: "true" when given alone, else the pattern.
+type disFlag string
+
+func (d *disFlag) String() string     { return string(*d) }
+func (d *disFlag) Set(s string) error { *d = disFlag(s); return nil }
+func (d *disFlag) IsBoolFlag() bool   { return true }

@@ -51,7 +51,7 @@ type Config struct {
 	// *fs.PathError values) are interpreted: their methods can be called
 	// and their variables are initialised. nil: no package is sealed.
 	Sealed func(path string) bool
-	Env      []string
+	Env    []string
 }
 
 // Error is a load failure: compile errors printed like go build, or a bad

@@ -45,7 +45,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v2\n"
+const cacheMagic = "goro compiled program v3\n"
 
 // Type record tags.
 const (
@@ -61,21 +61,6 @@ const (
 	tSignature
 	tInterface
 	tTuple
-)
-
-// x (op-specific data) tags.
-const (
-	xNone = iota
-	xSlots
-	xInt64
-	xIdx3
-	xCall
-	xType
-	xInt32
-	xBool
-	xString
-	xSelect
-	xKind
 )
 
 // Constant value tags.
@@ -656,22 +641,23 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 	e.i(int64(in.c))
 	e.i(int64(in.d))
 	w.optType(e, in.t)
-	switch x := in.x.(type) {
-	case nil:
-		e.u(xNone)
-	case []int32:
-		e.u(xSlots)
-		e.slots(x)
-	case int64:
-		e.u(xInt64)
-		e.i(x)
-	case [3]int32:
-		e.u(xIdx3)
-		for _, v := range x {
+	// x is written as the op's xKind says (opTable): no tag.
+	if in.op >= opCount {
+		w.fail("instruction %v", in.op)
+		return
+	}
+	switch xk := opTable[in.op].x; xk {
+	case xNone:
+	case xSlots:
+		e.slots(in.results())
+	case xOffset:
+		e.i(in.offset())
+	case xBounds:
+		for _, v := range in.bounds() {
 			e.i(int64(v))
 		}
-	case *callInfo:
-		e.u(xCall)
+	case xCall:
+		x := in.call()
 		w.optFunc(e, x.fn)
 		e.s(x.method)
 		e.slots(x.args)
@@ -681,20 +667,12 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 			w.optType(e, t)
 		}
 		e.i(int64(x.deferStack))
-	case *Type:
-		e.u(xType)
-		w.optType(e, x)
-	case int32:
-		e.u(xInt32)
-		e.i(int64(x))
-	case bool:
-		e.u(xBool)
-		e.bool(x)
-	case string:
-		e.u(xString)
-		e.s(x)
-	case *selectInfo:
-		e.u(xSelect)
+	case xType:
+		w.optType(e, in.srcType())
+	case xString:
+		e.s(in.what())
+	case xSelect:
+		x := in.sel()
 		e.slots(x.chans)
 		e.slots(x.vals)
 		e.u(uint64(len(x.dirs)))
@@ -706,11 +684,8 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 		for _, t := range x.elems {
 			w.optType(e, t)
 		}
-	case Kind:
-		e.u(xKind)
-		e.u(uint64(x))
 	default:
-		w.fail("instruction data %T", x)
+		w.fail("instruction data of kind %d (%v)", xk, in.op)
 	}
 }
 
@@ -1071,13 +1046,16 @@ func (c *cacheProgram) instr(d *dec) instr {
 	in.c = int32(d.i())
 	in.d = int32(d.i())
 	in.t = c.optType(d)
-	switch d.u() {
+	if in.op >= opCount {
+		panic(errCorrupt)
+	}
+	switch opTable[in.op].x {
 	case xNone:
 	case xSlots:
 		in.x = d.slots()
-	case xInt64:
+	case xOffset:
 		in.x = d.i()
-	case xIdx3:
+	case xBounds:
 		var idx [3]int32
 		for i := range idx {
 			idx[i] = int32(d.i())
@@ -1099,10 +1077,6 @@ func (c *cacheProgram) instr(d *dec) instr {
 		in.x = ci
 	case xType:
 		in.x = c.optType(d)
-	case xInt32:
-		in.x = int32(d.i())
-	case xBool:
-		in.x = d.bool()
 	case xString:
 		in.x = d.s()
 	case xSelect:
@@ -1119,8 +1093,6 @@ func (c *cacheProgram) instr(d *dec) instr {
 			si.elems[i] = c.optType(d)
 		}
 		in.x = si
-	case xKind:
-		in.x = Kind(d.u())
 	default:
 		panic(errCorrupt)
 	}
@@ -1188,4 +1160,30 @@ func (c *cacheProgram) entry() (init, main *Func) {
 		main = c.fn(c.mainID)
 	}
 	return init, main
+}
+
+func (c *cacheProgram) matchFuncs(match func(string) bool) []*Func {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var fs []*Func
+	for id := 0; id < c.funcRecs.n; id++ {
+		if f := c.fn(id); match(f.name) {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+func (c *cacheProgram) globalNames() map[*rt.Value]string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	names := map[*rt.Value]string{}
+	for i := 0; i < c.globalIndex.n; i++ {
+		r := c.globalIndex.rec(i)
+		name := r.s()
+		if cell := c.cell(r.n()); names[cell] == "" {
+			names[cell] = name
+		}
+	}
+	return names
 }

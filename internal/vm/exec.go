@@ -271,7 +271,7 @@ reload:
 			pc++
 		case opShlI, opShrS, opShrU:
 			y := regs[in.c].N
-			if in.d != 0 && int64(y) < 0 {
+			if in.signedCount() && int64(y) < 0 {
 				fr.PC = pc
 				t.panicRuntime("negative shift amount")
 				goto reload
@@ -336,8 +336,7 @@ reload:
 			pc++
 		case opShl, opShr:
 			y := regs[in.c].N
-			yk := in.x.(Kind)
-			if yk.IsSigned() && int64(y) < 0 {
+			if in.signedCount() && int64(y) < 0 {
 				fr.PC = pc
 				t.panicRuntime("negative shift amount")
 				goto reload
@@ -418,7 +417,7 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.faultAddr = in.x.(int64)
+				t.faultAddr = in.offset()
 				t.panicNil()
 				goto reload
 			}
@@ -473,7 +472,7 @@ reload:
 			// Fast path: a static, closure or interface-method call of a
 			// compiled Go function whose frame fits below the guard.
 			if in.c == callNormal {
-				ci := in.x.(*callInfo)
+				ci := in.call()
 				callee := ci.fn
 				var env []rt.Value
 				var recv rt.Value
@@ -536,7 +535,7 @@ reload:
 			}
 			if n := len(t.frames); fr.Aux&^dstMask == 0 && n > 1 {
 				// Fast path: an ordinary return to an interpreted caller.
-				res := in.x.([]int32)
+				res := in.results()
 				caller := &t.frames[n-2]
 				dst := gp.Stk[caller.FP+fr.Aux:]
 				for i, r := range res {
@@ -605,7 +604,7 @@ func b2n(b bool) uint64 {
 // builtin in place. It returns stop=true with an Event when the G must
 // leave the loop.
 func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, bool) {
-	ci := in.x.(*callInfo)
+	ci := in.call()
 	mode := in.c
 	if in.op == opCallBuiltin {
 		if mode != callNormal {
@@ -816,7 +815,7 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	n := len(t.frames)
 	fr := t.frames[n-1]
 	t.frames = t.frames[:n-1]
-	res := in.x.([]int32)
+	res := in.results()
 	if len(t.frames) == 0 {
 		return rt.EvExit, true
 	}

@@ -197,7 +197,6 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 	return f
 }
 
-
 // panicFunc is the frame tracebacks show for gopanic while deferred calls
 // run: "panic({...})" at the line of $GOROOT/src/runtime/panic.go where gc
 // calls deferred functions.

@@ -406,8 +406,12 @@ func (t *Thread) CalleeTypeArgs() []*Type {
 	if f == nil || fr.PC < 0 || fr.PC >= len(f.code) {
 		return nil
 	}
-	ci, _ := f.code[fr.PC].x.(*callInfo)
-	if ci == nil || ci.fn == nil || len(ci.fn.targs) == 0 {
+	in := &f.code[fr.PC]
+	if in.op != opCall {
+		return nil
+	}
+	ci := in.call()
+	if ci.fn == nil || len(ci.fn.targs) == 0 {
 		return nil
 	}
 	return ci.fn.targs

@@ -1,53 +1,95 @@
-// The instruction set. Operands a, b, c are frame slots unless noted; k is
-// the operand kind, t a type.
+// The instruction set: the ops, the instruction (instr) and its data, and
+// opTable — the contract between the compiler (compile.go), the executor
+// (exec.go, slow.go), the compiled-program cache (cache.go) and the
+// disassembler (disasm.go).
+//
+// An instruction is {op, k, a, b, c, d, t, x}. What each op reads from
+// each field is written in ONE place, opTable below: for a, b, c and d an
+// operand kind (a slot written or read, a jump target, an immediate), for
+// k and t what the kind or type is of, and for x the Go type it holds
+// (xKind). A field an op does not use is zero (nil): Func.checkCode
+// checks every instruction against the table, and the compiler tests run
+// it on every function they compile. Slots are frame slots; the constants
+// of a Func occupy its lowest slots, so a constant operand is a slot too.
+// Comma-ok is always d (TypeAssert, Lookup, Recv): the op then also
+// writes the bool to slot a+1.
+//
+// Adding an op (or changing one's operands):
+//  1. ops.go: add the op to the const list (before opCount), and its row
+//     to opTable: name, operands, k/t/x and a one-line description. If x
+//     holds a Go type no op used before, add an xKind and an accessor on
+//     instr, and teach xKind's users below (checkCode) about it.
+//  2. compile.go: emit it (compiler.instr, or binop/unop/call/...), setting
+//     only the fields its row declares; jump targets through jumpTo with a
+//     field constant (fieldA...).
+//  3. exec.go (Thread.run: hot ops, in the loop's switch) or slow.go
+//     (Thread.slowOp: everything else, reached through the loop's
+//     default): execute it, reading x only through instr's accessors.
+//  4. cache.go: nothing for a new op whose x is of an existing xKind (the
+//     cache encodes every field, and x by the op's xKind:
+//     cacheWriter.instr and cacheProgram.instr); a new xKind needs a case
+//     in both. Ops are written by number: a change of what is encoded,
+//     or an op inserted before others (renumbering them), needs
+//     cacheMagic bumped (entries are also keyed by goro's executable).
+//  5. disasm.go: nothing for an op of existing operand kinds; a new
+//     operand kind or xKind needs a case in disasm.instr or disasm.x.
+//  6. compile_test.go: when the op is a fast path, a test that it is
+//     emitted (the shape of code that selects it).
+//
+// TestOpTable checks that every op has a name and a description.
 package vm
+
+import (
+	"fmt"
+	"sync/atomic"
+)
 
 type op uint8
 
 const (
-	opNop           op = iota
-	opMove             // a = b
-	opJump             // goto a (a preemption safe point when a jumps back)
-	opIf               // if a { goto b } else { goto c }
-	opReturn           // return x.([]int32)...
-	opPanic            // panic(a)
-	opRunDefers        // run this frame's deferred calls, then go on
-	opAlloc            // a = new(t)
-	opLoad             // a = *b
-	opLoadDeep         // a = copy(*b) (struct, array)
-	opStore            // *a = b
-	opStoreDeep        // copy b into *a in place
-	opFieldAddr        // a = &b.field[c]
-	opField            // a = b.field[c]
-	opIndexAddr        // a = &b[c] (k: slice or pointer to array)
-	opIndex            // a = b[c] (array value)
-	opSlice            // a = b[x[0]:x[1]:x[2]] (k: string, slice, pointer to array)
-	opCall             // a.. = x.fn(args) (c: normal, go, defer)
-	opCallClosure      // a.. = b(args)
-	opCallInvoke       // a.. = b.x.method(args)
-	opCallBuiltin      // a.. = x.builtin(args)
-	opRecover          // a = recover()
-	opMakeClosure      // a = closure of x.fn over x.args
-	opMakeInterface    // a = interface{t, b}
-	opConvert          // a = t(b), b of kind k
+	opNop op = iota
+	opMove
+	opJump
+	opIf
+	opReturn
+	opPanic
+	opRunDefers
+	opAlloc
+	opLoad
+	opLoadDeep
+	opStore
+	opStoreDeep
+	opFieldAddr
+	opField
+	opIndexAddr
+	opIndex
+	opSlice
+	opCall
+	opCallClosure
+	opCallInvoke
+	opCallBuiltin
+	opRecover
+	opMakeClosure
+	opMakeInterface
+	opConvert
 	opSliceToArrayPointer
-	opTypeAssert  // a = b.(t); c: comma-ok
-	opMakeSlice   // a = make(t, b, c)
-	opMakeMap     // a = make(t, b) (b = -1: no hint)
-	opMakeChan    // a = make(t, b)
-	opLookup      // a = b[c] (map or string; x: comma-ok)
-	opMapUpdate   // a[b] = c
-	opRange       // a = range iterator over b
-	opNext        // a.. = next(b)
-	opSend        // a <- b
-	opRecv        // a = <-b; c: comma-ok
-	opSelect      // a.. = select x
-	opNeg         // a = -b
-	opNot         // a = !b
-	opCompl       // a = ^b
-	opUnsupported // report x as unsupported
+	opTypeAssert
+	opMakeSlice
+	opMakeMap
+	opMakeChan
+	opLookup
+	opMapUpdate
+	opRange
+	opNext
+	opSend
+	opRecv
+	opSelect
+	opNeg
+	opNot
+	opCompl
+	opUnsupported
 
-	// Binary operators: a = b op c, of kind k.
+	// Binary operators of any kind (the generic arith, shift and equal).
 	opAdd
 	opSub
 	opMul
@@ -57,20 +99,23 @@ const (
 	opOr
 	opXor
 	opAndNot
-	opShl // x: kind of c
+	opShl
 	opShr
 	opLss
 	opLeq
 	opGtr
 	opGeq
-	opEql // generic equality of type t
+	opEql
 	opNeq
-	opEqlN // equality of N (integers, bools)
+	opEqlN
 	opNeqN
-	// Fast paths. I: 64-bit integers (add, sub, mul, shl) or signed
-	// integers of any width (comparisons); U: unsigned integers of any
-	// width; N: bitwise operators on any integer kind (sign- or
-	// zero-extended words stay so); F: float64.
+
+	// Fast paths of binary operators, chosen at compile time (fastBinop,
+	// binop). I: 64-bit integers (add, sub, mul, shl) or signed integers
+	// of any width (comparisons); U: unsigned integers of any width; N:
+	// bitwise operators on any integer kind (sign- or zero-extended words
+	// stay so); F: float64. The order within each group follows the
+	// generic ops' (fastBinop adds offsets).
 	opAddI
 	opSubI
 	opMulI
@@ -86,9 +131,9 @@ const (
 	opOrN
 	opXorN
 	opAndNotN
-	opShlI // d: the count's kind is signed (a negative count panics)
-	opShrS // signed x of any width (arithmetic shift); d as opShlI
-	opShrU // unsigned x of any width; d as opShlI
+	opShlI
+	opShrS
+	opShrU
 	opAddF
 	opSubF
 	opMulF
@@ -98,11 +143,344 @@ const (
 	opGtrF
 	opGeqF
 
-	// Compare-and-branch on int/int64: if a op b { goto d } else { goto c }.
+	// Compare-and-branch on signed integers (fusable).
 	opIfLssI
 	opIfLeqI
 	opIfGtrI
 	opIfGeqI
 	opIfEqlI
 	opIfNeqI
+
+	opCount // the number of ops; not an op
 )
+
+// operand is what one of an instruction's fields a, b, c, d holds.
+type operand uint8
+
+const (
+	oNone    operand = iota // unused: 0
+	oDst                    // a slot written (a tuple: consecutive slots from it)
+	oSrc                    // a slot read (a constant is a slot too)
+	oOptSrc                 // a slot read, or -1 for none
+	oPC                     // a jump target: an index into the Func's code
+	oField                  // an immediate: a struct field's index
+	oMode                   // an immediate: callNormal, callGo or callDefer
+	oCommaOk                // an immediate: 1 if the op also writes ok to slot a+1
+	oSigned                 // an immediate: 1 if the shift count is signed (negative panics)
+)
+
+// xKind is the Go type an op keeps in instr.x.
+type xKind uint8
+
+const (
+	xNone   xKind = iota // x is nil
+	xSlots               // []int32: result slots (results)
+	xOffset              // int64: a field's byte offset, the fault address of a nil base (offset)
+	xBounds              // [3]int32: slice bounds' slots low, high, max, -1 if absent (bounds)
+	xCall                // *callInfo (call)
+	xType                // *Type: the operand's static type (srcType)
+	xString              // string: what is unsupported (what)
+	xSelect              // *selectInfo (sel)
+)
+
+// opInfo is an op's row of opTable.
+type opInfo struct {
+	name       string
+	a, b, c, d operand
+	k, t       string // what the kind (k) or type (t) is of; "" = unused
+	x          xKind
+	doc        string // what the op does, in terms of its fields
+}
+
+// binRow is the row of a binary operator a = b op c that reads nothing
+// else; the generic ones read k too.
+func binRow(name, doc string) opInfo {
+	return opInfo{name: name, a: oDst, b: oSrc, c: oSrc, doc: doc}
+}
+
+func binRowK(name, doc string) opInfo {
+	i := binRow(name, doc)
+	i.k = "the operands"
+	return i
+}
+
+func ifRow(name, doc string) opInfo {
+	return opInfo{name: name, a: oSrc, b: oSrc, c: oPC, d: oPC, doc: doc}
+}
+
+// opTable is the instruction set's contract: for each op, which fields it
+// uses and what they hold.
+var opTable = [opCount]opInfo{
+	opNop:       {name: "Nop", doc: "nothing"},
+	opMove:      {name: "Move", a: oDst, b: oSrc, doc: "a = b"},
+	opJump:      {name: "Jump", a: oPC, doc: "goto a (a backward jump is a preemption safe point)"},
+	opIf:        {name: "If", a: oSrc, b: oPC, c: oPC, doc: "if a { goto b } else { goto c }"},
+	opReturn:    {name: "Return", x: xSlots, doc: "return x... (runs this frame's pending defers first)"},
+	opPanic:     {name: "Panic", a: oSrc, doc: "panic(a)"},
+	opRunDefers: {name: "RunDefers", doc: "run this frame's deferred calls, then go on"},
+	opAlloc:     {name: "Alloc", a: oDst, t: "the variable", doc: "a = new(t)"},
+	opLoad:      {name: "Load", a: oDst, b: oSrc, doc: "a = *b (a scalar, or a struct or array borrowed: borrow.go)"},
+	opLoadDeep:  {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
+	opStore:     {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
+	opStoreDeep: {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
+	opFieldAddr: {name: "FieldAddr", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = &b.field[c]"},
+	opField:     {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
+	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, k: "b: slice or pointer to array", doc: "a = &b[c]"},
+	opIndex:     {name: "Index", a: oDst, b: oSrc, c: oSrc, k: "b: string or array", doc: "a = b[c]"},
+	opSlice:     {name: "Slice", a: oDst, b: oSrc, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]"},
+	opCall:      {name: "Call", a: oDst, c: oMode, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c)"},
+	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, x: xCall,
+		doc: "a... = b(x.args...), or go/defer it (c)"},
+	opCallInvoke: {name: "CallInvoke", a: oDst, b: oSrc, c: oMode, x: xCall,
+		doc: "a... = b.(x.method)(x.args...), or go/defer it (c)"},
+	opCallBuiltin: {name: "CallBuiltin", a: oDst, c: oMode, x: xCall,
+		doc: "a... = x.builtin(x.args...), or go/defer it (c)"},
+	opRecover:             {name: "Recover", a: oDst, doc: "a = recover()"},
+	opMakeClosure:         {name: "MakeClosure", a: oDst, x: xCall, doc: "a = closure of x.fn over x.args"},
+	opMakeInterface:       {name: "MakeInterface", a: oDst, b: oSrc, t: "b", doc: "a = interface{t, b}"},
+	opConvert:             {name: "Convert", a: oDst, b: oSrc, k: "b", t: "a", x: xType, doc: "a = t(b), b of type x"},
+	opSliceToArrayPointer: {name: "SliceToArrayPointer", a: oDst, b: oSrc, t: "*a", doc: "a = (*t)(b)"},
+	opTypeAssert: {name: "TypeAssert", a: oDst, b: oSrc, d: oCommaOk, t: "the asserted type", x: xType,
+		doc: "a = b.(t), b of static type x; d: comma-ok"},
+	opMakeSlice: {name: "MakeSlice", a: oDst, b: oSrc, c: oSrc, t: "a", doc: "a = make(t, b, c)"},
+	opMakeMap:   {name: "MakeMap", a: oDst, b: oOptSrc, t: "a", doc: "a = make(t, b)"},
+	opMakeChan:  {name: "MakeChan", a: oDst, b: oSrc, t: "a", doc: "a = make(t, b)"},
+	opLookup: {name: "Lookup", a: oDst, b: oSrc, c: oSrc, d: oCommaOk, k: "b: map or string", t: "b",
+		doc: "a = b[c]; d: comma-ok"},
+	opMapUpdate:   {name: "MapUpdate", a: oSrc, b: oSrc, c: oSrc, doc: "a[b] = c"},
+	opRange:       {name: "Range", a: oDst, b: oSrc, k: "b: string or map", t: "b", doc: "a = iterator over b"},
+	opNext:        {name: "Next", a: oDst, b: oSrc, doc: "a, a+1, a+2 = ok, key, value of iterator b"},
+	opSend:        {name: "Send", a: oSrc, b: oSrc, doc: "a <- b"},
+	opRecv:        {name: "Recv", a: oDst, b: oSrc, d: oCommaOk, doc: "a = <-b; d: comma-ok"},
+	opSelect:      {name: "Select", a: oDst, x: xSelect, doc: "a, a+1, a+2... = index, recvOK, received values of select x"},
+	opNeg:         {name: "Neg", a: oDst, b: oSrc, k: "b", doc: "a = -b"},
+	opNot:         {name: "Not", a: oDst, b: oSrc, doc: "a = !b"},
+	opCompl:       {name: "Compl", a: oDst, b: oSrc, k: "b", doc: "a = ^b"},
+	opUnsupported: {name: "Unsupported", x: xString, doc: "end the program: goro cannot do x yet"},
+
+	opAdd:    binRowK("Add", "a = b + c"),
+	opSub:    binRowK("Sub", "a = b - c"),
+	opMul:    binRowK("Mul", "a = b * c"),
+	opQuo:    binRowK("Quo", "a = b / c (an integer c of 0 panics)"),
+	opRem:    binRowK("Rem", "a = b % c (an integer c of 0 panics)"),
+	opAnd:    binRowK("And", "a = b & c"),
+	opOr:     binRowK("Or", "a = b | c"),
+	opXor:    binRowK("Xor", "a = b ^ c"),
+	opAndNot: binRowK("AndNot", "a = b &^ c"),
+	opShl:    {name: "Shl", a: oDst, b: oSrc, c: oSrc, d: oSigned, k: "b", doc: "a = b << c; d: the count is signed"},
+	opShr:    {name: "Shr", a: oDst, b: oSrc, c: oSrc, d: oSigned, k: "b", doc: "a = b >> c; d: the count is signed"},
+	opLss:    binRowK("Lss", "a = b < c"),
+	opLeq:    binRowK("Leq", "a = b <= c"),
+	opGtr:    binRowK("Gtr", "a = b > c"),
+	opGeq:    binRowK("Geq", "a = b >= c"),
+	opEql:    {name: "Eql", a: oDst, b: oSrc, c: oSrc, t: "the operands", doc: "a = b == c (uncomparable dynamic types panic)"},
+	opNeq:    {name: "Neq", a: oDst, b: oSrc, c: oSrc, t: "the operands", doc: "a = b != c (uncomparable dynamic types panic)"},
+	opEqlN:   binRow("EqlN", "a = b == c, comparing N (integers, bools)"),
+	opNeqN:   binRow("NeqN", "a = b != c, comparing N (integers, bools)"),
+
+	opAddI:    binRow("AddI", "a = b + c (64-bit integers)"),
+	opSubI:    binRow("SubI", "a = b - c (64-bit integers)"),
+	opMulI:    binRow("MulI", "a = b * c (64-bit integers)"),
+	opLssI:    binRow("LssI", "a = b < c (signed integers)"),
+	opLeqI:    binRow("LeqI", "a = b <= c (signed integers)"),
+	opGtrI:    binRow("GtrI", "a = b > c (signed integers)"),
+	opGeqI:    binRow("GeqI", "a = b >= c (signed integers)"),
+	opLssU:    binRow("LssU", "a = b < c (unsigned integers)"),
+	opLeqU:    binRow("LeqU", "a = b <= c (unsigned integers)"),
+	opGtrU:    binRow("GtrU", "a = b > c (unsigned integers)"),
+	opGeqU:    binRow("GeqU", "a = b >= c (unsigned integers)"),
+	opAndN:    binRow("AndN", "a = b & c (integers)"),
+	opOrN:     binRow("OrN", "a = b | c (integers)"),
+	opXorN:    binRow("XorN", "a = b ^ c (integers)"),
+	opAndNotN: binRow("AndNotN", "a = b &^ c (integers)"),
+	opShlI:    {name: "ShlI", a: oDst, b: oSrc, c: oSrc, d: oSigned, doc: "a = b << c (64-bit integers); d: the count is signed"},
+	opShrS:    {name: "ShrS", a: oDst, b: oSrc, c: oSrc, d: oSigned, doc: "a = b >> c (signed integers: arithmetic shift); d: the count is signed"},
+	opShrU:    {name: "ShrU", a: oDst, b: oSrc, c: oSrc, d: oSigned, doc: "a = b >> c (unsigned integers); d: the count is signed"},
+	opAddF:    binRow("AddF", "a = b + c (float64)"),
+	opSubF:    binRow("SubF", "a = b - c (float64)"),
+	opMulF:    binRow("MulF", "a = b * c (float64)"),
+	opQuoF:    binRow("QuoF", "a = b / c (float64)"),
+	opLssF:    binRow("LssF", "a = b < c (float64)"),
+	opLeqF:    binRow("LeqF", "a = b <= c (float64)"),
+	opGtrF:    binRow("GtrF", "a = b > c (float64)"),
+	opGeqF:    binRow("GeqF", "a = b >= c (float64)"),
+
+	opIfLssI: ifRow("IfLssI", "if a < b { goto d } else { goto c } (signed integers)"),
+	opIfLeqI: ifRow("IfLeqI", "if a <= b { goto d } else { goto c } (signed integers)"),
+	opIfGtrI: ifRow("IfGtrI", "if a > b { goto d } else { goto c } (signed integers)"),
+	opIfGeqI: ifRow("IfGeqI", "if a >= b { goto d } else { goto c } (signed integers)"),
+	opIfEqlI: ifRow("IfEqlI", "if a == b { goto d } else { goto c } (signed integers)"),
+	opIfNeqI: ifRow("IfNeqI", "if a != b { goto d } else { goto c } (signed integers)"),
+}
+
+func (o op) String() string {
+	if o < opCount && opTable[o].name != "" {
+		return opTable[o].name
+	}
+	return fmt.Sprintf("op(%d)", uint8(o))
+}
+
+// instr is one VM instruction; opTable says which fields each op uses.
+type instr struct {
+	op         op
+	k          Kind
+	a, b, c, d int32
+	t          *Type
+	x          any
+}
+
+// Fields of an instruction, for jump fix-ups (compiler.jumpTo).
+type field uint8
+
+const (
+	fieldA field = iota
+	fieldB
+	fieldC
+	fieldD
+)
+
+// operand returns what field f of op o holds.
+func (o op) operand(f field) operand {
+	i := &opTable[o]
+	return [4]operand{i.a, i.b, i.c, i.d}[f]
+}
+
+// Typed views of x; each is a plain type assertion (inlined in the loop).
+
+func (in *instr) call() *callInfo  { return in.x.(*callInfo) }
+func (in *instr) results() []int32 { return in.x.([]int32) }
+func (in *instr) bounds() [3]int32 { return in.x.([3]int32) }
+func (in *instr) offset() int64    { return in.x.(int64) }
+func (in *instr) srcType() *Type   { return in.x.(*Type) }
+func (in *instr) sel() *selectInfo { return in.x.(*selectInfo) }
+func (in *instr) what() string     { return in.x.(string) }
+
+// commaOk reports whether a TypeAssert, Lookup or Recv also writes ok.
+func (in *instr) commaOk() bool { return in.d != 0 }
+
+// signedCount reports whether a shift's count is of a signed kind.
+func (in *instr) signedCount() bool { return in.d != 0 }
+
+// callInfo is the x of call instructions and MakeClosure.
+type callInfo struct {
+	fn         *Func   // static callee (opCall), closure's function (opMakeClosure)
+	method     string  // opCallInvoke
+	args       []int32 // argument slots
+	builtin    string
+	argTypes   []*Type // builtins: the static types of the arguments
+	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
+	// cache is an invoke's inline cache: the method found for the first
+	// dynamic type seen here.
+	cache atomic.Pointer[invokeCache]
+}
+
+type invokeCache struct {
+	t  *Type
+	fn *Func
+}
+
+// invokeTarget returns the method ci.method of dynamic type t, from the
+// call site's cache when t is the type it first saw.
+func (ci *callInfo) invokeTarget(t *Type) *Func {
+	if c := ci.cache.Load(); c != nil && c.t == t {
+		return c.fn
+	}
+	fn := t.method(ci.method)
+	if fn != nil && ci.cache.Load() == nil {
+		ci.cache.Store(&invokeCache{t, fn})
+	}
+	return fn
+}
+
+// selectInfo is the x of opSelect.
+type selectInfo struct {
+	chans []int32 // channel slots
+	vals  []int32 // send value slots (-1 for receives)
+	dirs  []int
+	block bool
+	elems []*Type // received element types (for zero values)
+}
+
+// Call modes (c of the call ops).
+const (
+	callNormal = 0
+	callGo     = 1
+	callDefer  = 2
+)
+
+// checkCode checks f's code against opTable: every field an op does not
+// use is zero, x holds the Go type its xKind says, jump targets are in
+// the code and slots in the frame. It returns the first violation.
+func (f *Func) checkCode() error {
+	for pc := range f.code {
+		in := &f.code[pc]
+		if in.op >= opCount {
+			return fmt.Errorf("%s pc %d: unknown %v", f.name, pc, in.op)
+		}
+		info := &opTable[in.op]
+		bad := func(format string, args ...any) error {
+			return fmt.Errorf("%s pc %d (%v): %s", f.name, pc, in.op, fmt.Sprintf(format, args...))
+		}
+		for i, v := range [4]int32{in.a, in.b, in.c, in.d} {
+			name := string("abcd"[i])
+			switch in.op.operand(field(i)) {
+			case oNone:
+				if v != 0 {
+					return bad("%s = %d, unused by the op", name, v)
+				}
+			case oDst, oSrc:
+				if v < 0 || int(v) >= f.nslots {
+					return bad("%s = %d, not a slot (%d slots)", name, v, f.nslots)
+				}
+			case oOptSrc:
+				if v < -1 || int(v) >= f.nslots {
+					return bad("%s = %d, not a slot or -1", name, v)
+				}
+			case oPC:
+				if v < 0 || int(v) >= len(f.code) {
+					return bad("%s = %d, not a pc of the code", name, v)
+				}
+			case oMode:
+				if v != callNormal && v != callGo && v != callDefer {
+					return bad("%s = %d, not a call mode", name, v)
+				}
+			case oCommaOk, oSigned:
+				if v != 0 && v != 1 {
+					return bad("%s = %d, not a flag", name, v)
+				}
+			}
+		}
+		if info.k == "" && in.k != 0 {
+			return bad("k = %d, unused by the op", in.k)
+		}
+		if info.t == "" && in.t != nil {
+			return bad("t = %s, unused by the op", in.t)
+		}
+		if info.t != "" && in.t == nil {
+			return bad("t missing")
+		}
+		var ok bool
+		switch info.x {
+		case xNone:
+			ok = in.x == nil
+		case xSlots:
+			_, ok = in.x.([]int32)
+		case xOffset:
+			_, ok = in.x.(int64)
+		case xBounds:
+			_, ok = in.x.([3]int32)
+		case xCall:
+			_, ok = in.x.(*callInfo)
+		case xType:
+			_, ok = in.x.(*Type)
+		case xString:
+			_, ok = in.x.(string)
+		case xSelect:
+			_, ok = in.x.(*selectInfo)
+		}
+		if !ok {
+			return bad("x is %T", in.x)
+		}
+	}
+	return nil
+}

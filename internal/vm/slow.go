@@ -16,7 +16,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	case opSlice:
 		return t.slice(in, regs)
 	case opMakeClosure:
-		ci := in.x.(*callInfo)
+		ci := in.call()
 		env := make([]rt.Value, len(ci.args))
 		for i, a := range ci.args {
 			env[i] = regs[a]
@@ -25,7 +25,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	case opMakeInterface:
 		regs[in.a] = rt.Value{R: Iface{T: in.t, V: regs[in.b]}}
 	case opConvert:
-		from := in.x.(*Type)
+		from := in.srcType()
 		if from.Kind == KSlice && in.t.Kind == KString && from.Elem.Kind == KInt32 {
 			vs, _ := regs[in.b].R.([]rt.Value)
 			regs[in.a] = rt.Value{R: runesToString(vs)}
@@ -113,10 +113,10 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	case opSelect:
 		return t.selectOp(in, regs)
 	case opUnsupported:
-		t.Unsupported(in.x.(string))
+		t.Unsupported(in.what())
 		return false
 	default:
-		throwf("unknown op %d", in.op)
+		throwf("op %v in slowOp", in.op)
 	}
 	return true
 }
@@ -134,7 +134,7 @@ func (t *Thread) panicPlainRT(msg string) {
 }
 
 func (t *Thread) slice(in *instr, regs []rt.Value) bool {
-	idx := in.x.([3]int32)
+	idx := in.bounds()
 	x := regs[in.b]
 	var length, capacity int
 	var vs []rt.Value
@@ -206,7 +206,7 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 func (t *Thread) typeAssert(in *instr, regs []rt.Value) bool {
 	x := regs[in.b]
 	iv, isIface := x.R.(Iface)
-	commaOk := in.c != 0
+	commaOk := in.commaOk()
 	ok := false
 	if isIface {
 		if in.t.Kind == KInterface {
@@ -237,7 +237,7 @@ func (t *Thread) typeAssert(in *instr, regs []rt.Value) bool {
 
 // typeAssertPanic raises gc's *runtime.TypeAssertionError.
 func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
-	src := in.x.(*Type)
+	src := in.srcType()
 	var msg string
 	switch {
 	case !isIface:
@@ -262,7 +262,7 @@ func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
 }
 
 func (t *Thread) lookup(in *instr, regs []rt.Value) bool {
-	commaOk := in.x.(int32) != 0
+	commaOk := in.commaOk()
 	if in.k == KString {
 		s := str(regs[in.b])
 		i := int64(regs[in.c].N)
@@ -328,7 +328,7 @@ func (t *Thread) send(in *instr, regs []rt.Value) bool {
 
 func (t *Thread) recv(in *instr, regs []rt.Value) bool {
 	gp, r := t.gp, t.m.RT
-	commaOk := in.c != 0
+	commaOk := in.commaOk()
 	if t.resuming {
 		t.resuming = false
 		ok := r.ChanrecvDone(gp)
@@ -358,7 +358,7 @@ func (t *Thread) recv(in *instr, regs []rt.Value) bool {
 // selectOp runs a select. Its result tuple is (index, recvOK, values of
 // the receive cases in order).
 func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
-	si := in.x.(*selectInfo)
+	si := in.sel()
 	a := t.x()
 	gp, r := t.gp, t.m.RT
 	var chosen int

@@ -11,6 +11,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -33,6 +34,12 @@ type source interface {
 	// body sets f's code (or binds it to its native); Func.ensure calls it
 	// once per function.
 	body(f *Func)
+	// matchFuncs returns the program's functions whose names (as tracebacks
+	// print them) match, in no particular order (the disassembler).
+	matchFuncs(match func(name string) bool) []*Func
+	// globalNames names the cells of package-level variables
+	// ("pkgpath.name"; the disassembler).
+	globalNames() map[*rt.Value]string
 }
 
 // ssaSource is a program loaded from source: the Machine's SSA program,
@@ -113,6 +120,33 @@ func (s ssaSource) body(f *Func) {
 		c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
 		c.run()
 	}
+}
+
+func (s ssaSource) matchFuncs(match func(string) bool) []*Func {
+	var fs []*Func
+	for sf := range ssautil.AllFunctions(s.m.prog.SSA) {
+		if generic(sf) {
+			continue // only its instances run
+		}
+		if match(gcName(sf)) {
+			fs = append(fs, s.m.funcOf(sf))
+		}
+	}
+	return fs
+}
+
+func (s ssaSource) globalNames() map[*rt.Value]string {
+	names := map[*rt.Value]string{}
+	for g, cell := range s.m.globals {
+		name := g.Name()
+		if g.Pkg != nil {
+			name = g.Pkg.Pkg.Path() + "." + name
+		}
+		if old := names[cell]; old == "" || name < old {
+			names[cell] = name // zero-size variables share a cell
+		}
+	}
+	return names
 }
 
 // nativeInit gives a native package's initializer its code: the

@@ -31,12 +31,18 @@ func loadHot(tb testing.TB) *load.Program {
 func run(tb testing.TB, which string, n int) uint64 {
 	p := loadHot(tb)
 	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"hot", which, strconv.Itoa(n)}})
+	return runAllocs(tb, m)
+}
+
+// runAllocs runs m and returns the number of host allocations the run
+// made.
+func runAllocs(tb testing.TB, m *vm.Machine) uint64 {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	code := m.Run()
 	runtime.ReadMemStats(&after)
 	if code != 0 {
-		tb.Fatalf("hot %s exited %d", which, code)
+		tb.Fatalf("%v exited %d", m.Args, code)
 	}
 	return after.Mallocs - before.Mallocs
 }

@@ -1,0 +1,648 @@
+// The compiler: an SSA function to register code (compiler.run), with
+// instruction selection (compiler.instr) and the fast paths chosen at
+// compile time: fused compare-and-branch (fusable), typed binary
+// operators (fastBinop), read-only spills and borrowed receivers
+// (borrow.go). The instructions it emits are specified in ops.go.
+package vm
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"math"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+type compiler struct {
+	f       *Func
+	m       *Machine
+	slots   map[ssa.Value]int32
+	nslots  int32
+	consts  []rt.Value
+	code    []instr
+	pos     []token.Pos
+	curPos  token.Pos
+	blockPC []int
+	fixups  []fixup
+	// spills are parameters spilled to memory only to be read
+	// (readOnlySpill): the memory is never made; reads read the parameter.
+	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
+}
+
+type fixup struct {
+	pc    int
+	field field
+	block int
+}
+
+func (c *compiler) run() {
+	f, sf := c.f, c.f.ssa
+	c.findSpills()
+	// Constants first: they are copied into the frame at entry.
+	for _, b := range sf.Blocks {
+		for _, in := range b.Instrs {
+			var ops [16]*ssa.Value
+			for _, op := range in.Operands(ops[:0]) {
+				if op == nil || *op == nil {
+					continue
+				}
+				c.constSlot(*op, in)
+			}
+		}
+	}
+	f.consts = c.consts
+	for _, p := range sf.Params {
+		c.slots[p] = c.alloc(1)
+	}
+	f.freeBase = int(c.nslots)
+	f.nfree = len(sf.FreeVars)
+	for _, fv := range sf.FreeVars {
+		c.slots[fv] = c.alloc(1)
+	}
+	for _, b := range sf.Blocks {
+		for _, in := range b.Instrs {
+			if v, ok := in.(ssa.Value); ok {
+				n := int32(1)
+				if tup, ok := v.Type().(*types.Tuple); ok {
+					n = int32(tup.Len())
+					if n == 0 {
+						n = 1
+					}
+				}
+				c.slots[v] = c.alloc(n)
+			}
+		}
+	}
+	c.blockPC = make([]int, len(sf.Blocks))
+	for _, b := range sf.Blocks {
+		c.blockPC[b.Index] = len(c.code)
+		if b == sf.Recover {
+			// After a recovered panic the frame returns normally: its
+			// remaining deferred calls run first (gc's deferreturn).
+			c.curPos = sf.Pos()
+			c.emit(instr{op: opRunDefers})
+		}
+		for _, in := range b.Instrs {
+			c.curPos = in.Pos()
+			if c.curPos == token.NoPos {
+				if v, ok := in.(ssa.Value); ok {
+					c.curPos = v.Pos()
+				}
+			}
+			c.instr(b, in)
+		}
+	}
+	for _, fx := range c.fixups {
+		pc := int32(c.blockPC[fx.block])
+		switch fx.field {
+		case fieldA:
+			c.code[fx.pc].a = pc
+		case fieldB:
+			c.code[fx.pc].b = pc
+		case fieldC:
+			c.code[fx.pc].c = pc
+		case fieldD:
+			c.code[fx.pc].d = pc
+		}
+	}
+	f.recoverPC = -1
+	if sf.Recover != nil {
+		f.recoverPC = c.blockPC[sf.Recover.Index]
+	}
+	f.code = c.code
+	f.pos = c.pos
+	f.nslots = int(c.nslots)
+}
+
+func (c *compiler) alloc(n int32) int32 {
+	s := c.nslots
+	c.nslots += n
+	return s
+}
+
+// constSlot gives constants, globals and functions used as values a slot in
+// the constant area.
+func (c *compiler) constSlot(v ssa.Value, user ssa.Instruction) {
+	if _, ok := c.slots[v]; ok {
+		return
+	}
+	var val rt.Value
+	switch v := v.(type) {
+	case *ssa.Const:
+		val = c.constValue(v)
+	case *ssa.Global:
+		cell := c.m.globals[v]
+		if cell == nil {
+			panic("BUG: global without a cell: " + v.String())
+		}
+		val = rt.Value{R: cell}
+	case *ssa.Function:
+		if call, ok := user.(ssa.CallInstruction); ok && call.Common().Value == v && !call.Common().IsInvoke() {
+			// A static callee needs no slot, unless also used as an argument.
+			used := false
+			for _, a := range call.Common().Args {
+				if a == v {
+					used = true
+				}
+			}
+			if !used {
+				return
+			}
+		}
+		val = rt.Value{R: &Closure{Fn: c.m.funcOf(v)}}
+	case *ssa.Builtin:
+		return
+	default:
+		return
+	}
+	c.slots[v] = int32(len(c.consts))
+	c.consts = append(c.consts, val)
+	c.nslots++
+}
+
+// constValue converts an SSA constant to a Value of its type.
+func (c *compiler) constValue(k *ssa.Const) rt.Value {
+	t := c.m.typeOf(k.Type())
+	if k.Value == nil {
+		return t.Zero()
+	}
+	switch t.Kind {
+	case KBool:
+		if constant.BoolVal(k.Value) {
+			return rt.Value{N: 1}
+		}
+		return rt.Value{}
+	case KString:
+		return rt.Value{R: constant.StringVal(k.Value)}
+	case KFloat32, KFloat64:
+		x, _ := constant.Float64Val(constant.ToFloat(k.Value))
+		if t.Kind == KFloat32 {
+			x = float64(float32(x))
+		}
+		return rt.Value{N: math.Float64bits(x)}
+	case KComplex64, KComplex128:
+		re, _ := constant.Float64Val(constant.Real(k.Value))
+		im, _ := constant.Float64Val(constant.Imag(k.Value))
+		return rt.Value{R: complex(re, im)}
+	case KInterface:
+		// A constant converted to an interface is a MakeInterface; a
+		// constant of interface type is nil.
+		return rt.Value{}
+	}
+	if t.Kind.IsInteger() {
+		if t.Kind.IsSigned() {
+			x, _ := constant.Int64Val(constant.ToInt(k.Value))
+			return rt.Value{N: uint64(x)}
+		}
+		x, _ := constant.Uint64Val(constant.ToInt(k.Value))
+		return rt.Value{N: x}
+	}
+	if t.Kind == KUnsafePointer || t.Kind == KPointer {
+		return rt.Value{}
+	}
+	panic(fmt.Sprintf("BUG: constant %s of type %s", k, t))
+}
+
+func (c *compiler) reg(v ssa.Value) int32 {
+	s, ok := c.slots[v]
+	if !ok {
+		panic(fmt.Sprintf("BUG: no slot for %s (%T) in %s", v.Name(), v, c.f.name))
+	}
+	return s
+}
+
+func (c *compiler) emit(in instr) int {
+	c.code = append(c.code, in)
+	c.pos = append(c.pos, c.curPos)
+	return len(c.code) - 1
+}
+
+// jumpTo makes field f of instruction pc (a jump target by opTable) the
+// pc of block b, once the blocks are placed.
+func (c *compiler) jumpTo(pc int, f field, b *ssa.BasicBlock) {
+	if c.code[pc].op.operand(f) != oPC {
+		panic(fmt.Sprintf("BUG: field %d of %v is not a jump target", f, c.code[pc].op))
+	}
+	c.fixups = append(c.fixups, fixup{pc, f, b.Index})
+}
+
+func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
+
+// phiMoves emits the moves of the phis of succ for the edge from pred.
+func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
+	idx := -1
+	for i, p := range succ.Preds {
+		if p == pred {
+			idx = i
+		}
+	}
+	var phis []*ssa.Phi
+	for _, in := range succ.Instrs {
+		if phi, ok := in.(*ssa.Phi); ok {
+			phis = append(phis, phi)
+		} else {
+			break
+		}
+	}
+	if len(phis) == 0 {
+		return
+	}
+	// Parallel copy: if a phi reads another phi of this block, go through
+	// temporaries.
+	needTemp := false
+	for _, phi := range phis {
+		if src, ok := phi.Edges[idx].(*ssa.Phi); ok && src.Block() == succ {
+			needTemp = true
+		}
+	}
+	if !needTemp {
+		for _, phi := range phis {
+			c.emit(instr{op: opMove, a: c.reg(phi), b: c.reg(phi.Edges[idx])})
+		}
+		return
+	}
+	temps := make([]int32, len(phis))
+	for i, phi := range phis {
+		temps[i] = c.alloc(1)
+		c.emit(instr{op: opMove, a: temps[i], b: c.reg(phi.Edges[idx])})
+	}
+	for i, phi := range phis {
+		c.emit(instr{op: opMove, a: c.reg(phi), b: temps[i]})
+	}
+}
+
+func hasPhis(b *ssa.BasicBlock) bool {
+	if len(b.Instrs) == 0 {
+		return false
+	}
+	_, ok := b.Instrs[0].(*ssa.Phi)
+	return ok
+}
+
+func (c *compiler) args(vs []ssa.Value) []int32 {
+	out := make([]int32, len(vs))
+	for i, v := range vs {
+		out[i] = c.reg(v)
+	}
+	return out
+}
+
+func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
+	switch in := in.(type) {
+	case *ssa.DebugRef, *ssa.Phi:
+		// Phis are filled by the moves on each incoming edge.
+	case *ssa.Jump:
+		succ := b.Succs[0]
+		c.phiMoves(b, succ)
+		pc := c.emit(instr{op: opJump})
+		c.jumpTo(pc, fieldA, succ)
+	case *ssa.If:
+		t, f := b.Succs[0], b.Succs[1]
+		if !hasPhis(t) && !hasPhis(f) {
+			if cmp, ok := c.fusable(in); ok {
+				// Compare and branch in one instruction: a, b operands,
+				// c the false target, d the true target; at the
+				// comparison's line.
+				c.curPos = cmp.bin.Pos()
+				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
+				c.jumpTo(pc, fieldD, t)
+				c.jumpTo(pc, fieldC, f)
+				return
+			}
+		}
+		pc := c.emit(instr{op: opIf, a: c.reg(in.Cond)})
+		if !hasPhis(t) && !hasPhis(f) {
+			c.jumpTo(pc, fieldB, t)
+			c.jumpTo(pc, fieldC, f)
+			return
+		}
+		c.code[pc].b = int32(len(c.code))
+		c.phiMoves(b, t)
+		j := c.emit(instr{op: opJump})
+		c.jumpTo(j, fieldA, t)
+		c.code[pc].c = int32(len(c.code))
+		c.phiMoves(b, f)
+		j = c.emit(instr{op: opJump})
+		c.jumpTo(j, fieldA, f)
+	case *ssa.Return:
+		c.emit(instr{op: opReturn, x: c.args(in.Results)})
+	case *ssa.Panic:
+		c.emit(instr{op: opPanic, a: c.reg(in.X)})
+	case *ssa.RunDefers:
+		c.emit(instr{op: opRunDefers})
+	case *ssa.Alloc:
+		if c.spills[in] != nil {
+			return // a read-only spill: never made
+		}
+		et := c.typ(in.Type().(*types.Pointer).Elem())
+		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
+	case *ssa.BinOp:
+		if ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ifi.Cond == in && !hasPhis(b.Succs[0]) && !hasPhis(b.Succs[1]) {
+			if _, ok := c.fusable(ifi); ok {
+				return // computed by the If's compare-and-branch
+			}
+		}
+		c.binop(in)
+	case *ssa.UnOp:
+		c.unop(in)
+	case *ssa.Store:
+		if c.spills[in.Addr] != nil {
+			return // the spill of a parameter: read from the parameter
+		}
+		et := c.typ(in.Val.Type())
+		if et.isDeep() {
+			c.emit(instr{op: opStoreDeep, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
+		} else {
+			c.emit(instr{op: opStore, a: c.reg(in.Addr), b: c.reg(in.Val)})
+		}
+	case *ssa.FieldAddr:
+		if c.spills[in] != nil {
+			return // read by its loads, from the parameter
+		}
+		st := in.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		var fields []*types.Var
+		for i := 0; i < st.NumFields(); i++ {
+			fields = append(fields, st.Field(i))
+		}
+		offset := c.m.sizes.Offsetsof(fields)[in.Field]
+		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: offset})
+	case *ssa.Field:
+		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
+	case *ssa.IndexAddr:
+		xt := c.typ(in.X.Type())
+		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), k: xt.Kind})
+	case *ssa.Index:
+		xt := c.typ(in.X.Type())
+		c.emit(instr{op: opIndex, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), k: xt.Kind})
+	case *ssa.Slice:
+		xt := c.typ(in.X.Type())
+		idx := [3]int32{-1, -1, -1}
+		for i, v := range []ssa.Value{in.Low, in.High, in.Max} {
+			if v != nil {
+				idx[i] = c.reg(v)
+			}
+		}
+		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, x: idx})
+	case *ssa.Call:
+		c.call(in.Common(), c.reg(in), false, false, in)
+	case *ssa.Go:
+		c.call(in.Common(), 0, true, false, in)
+	case *ssa.Defer:
+		c.call(in.Common(), 0, false, true, in)
+	case *ssa.MakeClosure:
+		c.emit(instr{op: opMakeClosure, a: c.reg(in), x: &callInfo{fn: c.m.funcOf(in.Fn.(*ssa.Function)), args: c.args(in.Bindings)}})
+	case *ssa.MakeInterface:
+		c.emit(instr{op: opMakeInterface, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.X.Type())})
+	case *ssa.ChangeInterface:
+		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)})
+	case *ssa.ChangeType:
+		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)})
+	case *ssa.Convert:
+		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
+	case *ssa.SliceToArrayPointer:
+		c.emit(instr{op: opSliceToArrayPointer, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem())})
+	case *ssa.TypeAssert:
+		c.emit(instr{op: opTypeAssert, a: c.reg(in), b: c.reg(in.X), d: flag(in.CommaOk), t: c.typ(in.AssertedType), x: c.typ(in.X.Type())})
+	case *ssa.Extract:
+		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.Tuple) + int32(in.Index)})
+	case *ssa.MakeSlice:
+		c.emit(instr{op: opMakeSlice, a: c.reg(in), b: c.reg(in.Len), c: c.reg(in.Cap), t: c.typ(in.Type())})
+	case *ssa.MakeMap:
+		res := int32(-1)
+		if in.Reserve != nil {
+			res = c.reg(in.Reserve)
+		}
+		c.emit(instr{op: opMakeMap, a: c.reg(in), b: res, t: c.typ(in.Type())})
+	case *ssa.MakeChan:
+		c.emit(instr{op: opMakeChan, a: c.reg(in), b: c.reg(in.Size), t: c.typ(in.Type())})
+	case *ssa.Lookup:
+		xt := c.typ(in.X.Type())
+		c.emit(instr{op: opLookup, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(in.CommaOk), k: xt.Kind, t: xt})
+	case *ssa.MapUpdate:
+		c.emit(instr{op: opMapUpdate, a: c.reg(in.Map), b: c.reg(in.Key), c: c.reg(in.Value)})
+	case *ssa.Range:
+		xt := c.typ(in.X.Type())
+		c.emit(instr{op: opRange, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, t: xt})
+	case *ssa.Next:
+		c.emit(instr{op: opNext, a: c.reg(in), b: c.reg(in.Iter)})
+	case *ssa.Send:
+		c.emit(instr{op: opSend, a: c.reg(in.Chan), b: c.reg(in.X)})
+	case *ssa.Select:
+		c.selectInstr(in)
+	case *ssa.MultiConvert:
+		c.emit(instr{op: opUnsupported, x: "conversion between type parameters (MultiConvert)"})
+	default:
+		c.emit(instr{op: opUnsupported, x: fmt.Sprintf("SSA instruction %T", in)})
+	}
+}
+
+func (c *compiler) selectInstr(in *ssa.Select) {
+	si := &selectInfo{block: in.Blocking}
+	for _, st := range in.States {
+		si.chans = append(si.chans, c.reg(st.Chan))
+		if st.Dir == types.SendOnly {
+			si.vals = append(si.vals, c.reg(st.Send))
+			si.dirs = append(si.dirs, rt.SelectSend)
+			si.elems = append(si.elems, nil)
+		} else {
+			si.vals = append(si.vals, -1)
+			si.dirs = append(si.dirs, rt.SelectRecv)
+			si.elems = append(si.elems, c.typ(st.Chan.Type().Underlying().(*types.Chan).Elem()))
+		}
+	}
+	c.emit(instr{op: opSelect, a: c.reg(in), x: si})
+}
+
+func (c *compiler) binop(in *ssa.BinOp) {
+	xt := c.typ(in.X.Type())
+	a, x, y := c.reg(in), c.reg(in.X), c.reg(in.Y)
+	k := xt.Kind
+	switch in.Op {
+	case token.EQL, token.NEQ:
+		op := opEql
+		if in.Op == token.NEQ {
+			op = opNeq
+		}
+		if k.IsInteger() || k == KBool {
+			c.emit(instr{op: op + opEqlN - opEql, a: a, b: x, c: y})
+			return
+		}
+		c.emit(instr{op: op, a: a, b: x, c: y, t: xt})
+		return
+	case token.SHL, token.SHR:
+		signedCount := flag(c.typ(in.Y.Type()).Kind.IsSigned())
+		switch {
+		case in.Op == token.SHL && k.is64():
+			c.emit(instr{op: opShlI, a: a, b: x, c: y, d: signedCount})
+		case in.Op == token.SHR && k.IsSigned():
+			c.emit(instr{op: opShrS, a: a, b: x, c: y, d: signedCount})
+		case in.Op == token.SHR && k.IsUnsigned():
+			c.emit(instr{op: opShrU, a: a, b: x, c: y, d: signedCount})
+		default:
+			op := opShl
+			if in.Op == token.SHR {
+				op = opShr
+			}
+			c.emit(instr{op: op, a: a, b: x, c: y, k: k, d: signedCount})
+		}
+		return
+	}
+	ops := map[token.Token]op{
+		token.ADD: opAdd, token.SUB: opSub, token.MUL: opMul, token.QUO: opQuo, token.REM: opRem,
+		token.AND: opAnd, token.OR: opOr, token.XOR: opXor, token.AND_NOT: opAndNot,
+		token.LSS: opLss, token.LEQ: opLeq, token.GTR: opGtr, token.GEQ: opGeq,
+	}
+	op, ok := ops[in.Op]
+	if !ok {
+		panic("BUG: binop " + in.Op.String())
+	}
+	if fop := fastBinop(op, k); fop != op {
+		c.emit(instr{op: fop, a: a, b: x, c: y})
+		return
+	}
+	c.emit(instr{op: op, a: a, b: x, c: y, k: k})
+}
+
+// fastBinop returns the fast-path variant of binary operator o on kind k,
+// or o.
+func fastBinop(o op, k Kind) op {
+	cmp := o == opLss || o == opLeq || o == opGtr || o == opGeq
+	switch {
+	case k.is64() && (o == opAdd || o == opSub || o == opMul):
+		return o + opAddI - opAdd
+	case k.IsInteger() && (o == opAnd || o == opOr || o == opXor || o == opAndNot):
+		return o + opAndN - opAnd
+	case k.IsSigned() && cmp:
+		return o + opLssI - opLss
+	case k.IsUnsigned() && cmp:
+		return o + opLssU - opLss
+	case k == KFloat64 && (o == opAdd || o == opSub || o == opMul || o == opQuo):
+		return o + opAddF - opAdd
+	case k == KFloat64 && cmp:
+		return o + opLssF - opLss
+	}
+	return o
+}
+
+func (c *compiler) unop(in *ssa.UnOp) {
+	a, x := c.reg(in), c.reg(in.X)
+	switch in.Op {
+	case token.MUL:
+		if p := c.spills[in.X]; p != nil {
+			// A read of a read-only spill reads the parameter (whose
+			// value is this call's own: registers are never written).
+			if fa, ok := in.X.(*ssa.FieldAddr); ok {
+				c.emit(instr{op: opField, a: a, b: c.reg(p), c: int32(fa.Field)})
+			} else {
+				c.emit(instr{op: opMove, a: a, b: c.reg(p)})
+			}
+			return
+		}
+		if et := c.typ(in.Type()); et.isDeep() && !borrowable(in) {
+			c.emit(instr{op: opLoadDeep, a: a, b: x, t: et})
+		} else {
+			c.emit(instr{op: opLoad, a: a, b: x})
+		}
+	case token.ARROW:
+		c.emit(instr{op: opRecv, a: a, b: x, d: flag(in.CommaOk)})
+	case token.SUB:
+		c.emit(instr{op: opNeg, a: a, b: x, k: c.typ(in.Type()).Kind})
+	case token.NOT:
+		c.emit(instr{op: opNot, a: a, b: x})
+	case token.XOR:
+		c.emit(instr{op: opCompl, a: a, b: x, k: c.typ(in.Type()).Kind})
+	default:
+		panic("BUG: unop " + in.Op.String())
+	}
+}
+
+// call compiles a call, go or defer statement.
+func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ssa.Instruction) {
+	ci := &callInfo{args: c.args(cc.Args), deferStack: -1}
+	if d, ok := in.(*ssa.Defer); ok && d.DeferStack != nil {
+		ci.deferStack = c.reg(d.DeferStack)
+	}
+	var op op
+	switch fn := cc.Value.(type) {
+	case *ssa.Builtin:
+		ci.builtin = fn.Name()
+		for _, a := range cc.Args {
+			ci.argTypes = append(ci.argTypes, c.typ(a.Type()))
+		}
+		op = opCallBuiltin
+		if fn.Name() == "recover" && !isGo && !isDefer {
+			c.emit(instr{op: opRecover, a: dst})
+			return
+		}
+	case *ssa.Function:
+		if cc.IsInvoke() {
+			panic("BUG: invoke of function")
+		}
+		ci.fn = c.m.funcOf(fn)
+		op = opCall
+	default:
+		if cc.IsInvoke() {
+			ci.method = cc.Method.Name()
+			op = opCallInvoke
+			c.emitCall(op, dst, c.reg(cc.Value), ci, isGo, isDefer)
+			return
+		}
+		op = opCallClosure
+		c.emitCall(op, dst, c.reg(cc.Value), ci, isGo, isDefer)
+		return
+	}
+	c.emitCall(op, dst, 0, ci, isGo, isDefer)
+}
+
+// emitCall emits a call of mode go, defer or normal; fnSlot is the
+// closure or interface value called (0 for static and builtin calls).
+func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefer bool) {
+	mode := int32(callNormal)
+	if isGo {
+		mode = callGo
+	} else if isDefer {
+		mode = callDefer
+	}
+	c.emit(instr{op: op, a: dst, b: fnSlot, c: mode, x: ci})
+}
+
+// flag is an immediate flag operand (oCommaOk, oSigned).
+func flag(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+type fusedCmp struct {
+	op  op
+	bin *ssa.BinOp
+}
+
+// fusable reports whether the If's condition is an integer comparison
+// computed just before it in the same block and used only by it; the
+// comparison then need not be materialized.
+func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
+	bin, ok := in.Cond.(*ssa.BinOp)
+	if !ok || bin.Block() != in.Block() {
+		return fusedCmp{}, false
+	}
+	if refs := bin.Referrers(); refs == nil || len(*refs) != 1 {
+		return fusedCmp{}, false
+	}
+	instrs := in.Block().Instrs
+	if len(instrs) < 2 || instrs[len(instrs)-2] != bin {
+		return fusedCmp{}, false
+	}
+	k := c.typ(bin.X.Type()).Kind
+	if !k.IsSigned() {
+		return fusedCmp{}, false
+	}
+	ops := map[token.Token]op{token.LSS: opIfLssI, token.LEQ: opIfLeqI, token.GTR: opIfGtrI, token.GEQ: opIfGeqI, token.EQL: opIfEqlI, token.NEQ: opIfNeqI}
+	o, ok := ops[bin.Op]
+	return fusedCmp{o, bin}, ok
+}

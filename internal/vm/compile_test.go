@@ -1,0 +1,173 @@
+// Compiler tests: the code emitted for representative functions
+// (testdata/fastpaths.go), so that a fast path that stops firing fails a
+// test instead of only slowing programs down; the code of whole programs
+// checked against the instruction set's contract (ops.go's opTable); and
+// the code read back from the compiled-program cache equal to the code
+// compiled from source.
+package vm_test
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/goro-dev/goro/internal/lib"
+	"github.com/goro-dev/goro/internal/load"
+	"github.com/goro-dev/goro/internal/vm"
+)
+
+func loadProg(t *testing.T, file string) *load.Program {
+	t.Helper()
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func quiet() vm.Options { return vm.Options{Stdout: io.Discard, Stderr: io.Discard} }
+
+// fastPathCode is the op sequence expected for functions of
+// testdata/fastpaths.go, and what each asserts.
+var fastPathCode = []struct {
+	fn, ops, why string
+}{
+	{"main.sumTo", "Move Move Jump IfLssI AddI AddI Move Move Jump Return", "fused i < n; AddI"},
+	{"main.fib", "IfLssI Return SubI Call SubI Call AddI Return", "fused n < 2; SubI, AddI; static calls"},
+	{"main.eq8", "IfEqlI Return Return", "== of int8 fuses"},
+	{"main.mulI", "MulI SubI Return", "int64 arithmetic"},
+	{"main.addF", "MulF QuoF AddF SubF Return", "float64 arithmetic"},
+	{"main.lessF", "LssF Return", "float64 comparison"},
+	{"main.lessU", "LssU Return", "uint32 comparison"},
+	{"main.geqU", "GeqU Return", "uint comparison"},
+	{"main.lessI8", "LssI Return", "int8 comparison"},
+	{"main.andN", "AndN OrN AndNotN XorN Return", "bitwise ops of uint8"},
+	{"main.shlI", "ShlI Return", "int64 shift left"},
+	{"main.shrS", "ShrS Return", "int32 shift right"},
+	{"main.shrU", "ShrU Return", "uint16 shift right"},
+	{"main.eqN", "EqlN Return", "== of integers compares words"},
+	{"main.add8", "Add Return", "int8 + wraps: generic"},
+	{"main.quo", "Quo Return", "division panics on 0: generic"},
+	{"main.shl8", "Shl Return", "int8 << narrows: generic"},
+	{"main.point.sum", "Field Field AddI Field AddI Return", "read-only spill of the receiver: no Alloc, Store, FieldAddr, Load"},
+	{"main.point.X", "Field Return", "read-only spill"},
+	{"main.(*holder).getter", "FieldAddr Load Call Return", "borrowed receiver: Load, not LoadDeep"},
+	{"main.getterGlobal", "Load Call Return", "borrowed receiver from a global"},
+	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
+	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddI FieldAddr Store FieldAddr Load Return", "a written spill is made"},
+	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
+}
+
+// TestFastPaths checks the ops the compiler emits for the shapes of code
+// that select its fast paths: fused compare-and-branch (fusable), typed
+// binary operators (fastBinop), read-only spills and borrowed receivers
+// (borrow.go).
+func TestFastPaths(t *testing.T) {
+	p := loadProg(t, "fastpaths.go")
+	var out bytes.Buffer
+	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: &out, Stderr: &out, Args: []string{"fastpaths"}})
+	for _, c := range fastPathCode {
+		if got := strings.Join(m.Ops(c.fn), " "); got != c.ops {
+			t.Errorf("%s (%s):\n got  %s\n want %s", c.fn, c.why, got, c.ops)
+		}
+	}
+	if t.Failed() {
+		var b strings.Builder
+		m.Disassemble(&b, func(name string) bool { return strings.HasPrefix(name, "main.") })
+		t.Logf("code:\n%s", b.String())
+	}
+	// The code computes what gc's does.
+	if code := m.Run(); code != 0 || out.String() != "-100\n" {
+		t.Errorf("exit %d, output %q; want -100", code, out.String())
+	}
+}
+
+// TestMathNativesDirect checks that math's functions of the common shapes
+// (float64 → float64, (float64, float64) → float64, float64 → bool,
+// float64 → (float64, float64)) are natives called without reflection
+// (lib/math.go's adapt): the direct natives allocate nothing, a
+// reflect.Call allocates at every call. Which native a function gets is
+// decided when lib registers it, not in the emitted code, so the test
+// looks at what the calls cost: the allocations of a run must not grow
+// with the number of calls.
+func TestMathNativesDirect(t *testing.T) {
+	p := loadProg(t, "fastpaths.go")
+	var b strings.Builder
+	if err := vm.New(p, quiet()).Disassemble(&b, func(name string) bool { return name == "main.mathShapes" }); err != nil {
+		t.Fatal(err)
+	}
+	for _, call := range []string{"math.Modf(", "math.IsNaN(", "math.Max(", "math.Sqrt("} {
+		if !strings.Contains(b.String(), call) || !strings.Contains(b.String(), "Call         s") {
+			t.Errorf("no static call of %s in\n%s", call, b.String())
+		}
+	}
+	allocs := func(n string) uint64 {
+		m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: io.Discard, Stderr: io.Discard, Args: []string{"fastpaths", "math", n}})
+		return runAllocs(t, m)
+	}
+	small, big := allocs("1000"), allocs("101000")
+	// 4 math calls per iteration: 400,000 more calls.
+	if big > small+1000 {
+		t.Errorf("math natives: %d allocations for 400k more calls (%d vs %d): not called directly", big-small, big, small)
+	}
+}
+
+// TestCodeContract checks every instruction of whole programs — the main
+// packages of the test programs and the standard library code hello
+// world interprets (fmt, strconv, unicode/utf8, ...) — against opTable:
+// fields an op does not use are zero, x holds the type its row says, jump
+// targets and slots are in range. It checks the code compiled from source
+// and the code read back from the compiled-program cache.
+func TestCodeContract(t *testing.T) {
+	all := func(string) bool { return true }
+	for _, file := range []string{"hello.go", "fastpaths.go", "hammer.go"} {
+		p := loadProg(t, file)
+		m := vm.New(p, quiet())
+		if err := m.CheckCode(all); err != nil {
+			t.Errorf("%s: %v", file, err)
+		}
+		data, err := vm.New(p, quiet()).WriteCache()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cm, err := vm.ReadCache(data, quiet())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cm.CheckCode(all); err != nil {
+			t.Errorf("%s from the cache: %v", file, err)
+		}
+	}
+}
+
+// TestCacheKeepsCode checks that the compiled-program cache writes every
+// field of every instruction: the disassembly of the main package read
+// back from the cache is the disassembly of the code compiled from source.
+func TestCacheKeepsCode(t *testing.T) {
+	mainPkg := func(name string) bool { return strings.HasPrefix(name, "main.") }
+	for _, file := range []string{"fastpaths.go", "hammer.go", "hot.go"} {
+		p := loadProg(t, file)
+		var src, cached strings.Builder
+		if err := vm.New(p, quiet()).Disassemble(&src, mainPkg); err != nil {
+			t.Fatal(err)
+		}
+		data, err := vm.New(p, quiet()).WriteCache()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := vm.ReadCache(data, quiet())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Disassemble(&cached, mainPkg); err != nil {
+			t.Fatal(err)
+		}
+		if src.String() != cached.String() {
+			t.Errorf("%s: code from the cache differs:\nsource:\n%s\ncache:\n%s", file, src.String(), cached.String())
+		}
+		if !strings.Contains(src.String(), "main.main ") {
+			t.Errorf("%s: no main.main in\n%s", file, src.String())
+		}
+	}
+}

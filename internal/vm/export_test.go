@@ -1,0 +1,29 @@
+// Test hooks exported to package vm_test (compile_test.go).
+package vm
+
+// CheckCode checks the code of the functions whose names match against
+// the instruction set's contract (Func.checkCode), compiling them.
+func (m *Machine) CheckCode(match func(name string) bool) error {
+	for _, f := range m.funcsMatching(match) {
+		f.ensure()
+		if err := f.checkCode(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Ops returns the op names of the code of function name ("main.f").
+func (m *Machine) Ops(name string) []string {
+	fs := m.funcsMatching(func(n string) bool { return n == name })
+	if len(fs) != 1 {
+		return nil
+	}
+	f := fs[0]
+	f.ensure()
+	var ops []string
+	for _, in := range f.code {
+		ops = append(ops, in.op.String())
+	}
+	return ops
+}

@@ -1,0 +1,112 @@
+// The shapes of code that select the compiler's fast paths
+// (compile_test.go asserts the ops emitted for each function). main runs
+// them all; `fastpaths math N` calls math natives N times.
+package main
+
+import (
+	"math"
+	"os"
+	"strconv"
+)
+
+// sumTo: a loop whose condition is a fused compare-and-branch (IfLssI)
+// and whose body adds 64-bit integers (AddI).
+func sumTo(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i
+	}
+	return s
+}
+
+// fib: fused compare-and-branch on an int, SubI, AddI.
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+// eq8: == and != on narrow signed integers also fuse (IfEqlI).
+func eq8(x, y int8) int {
+	if x == y {
+		return 1
+	}
+	return 0
+}
+
+// typed binary operators.
+func mulI(x, y int64) int64         { return x*y - x }
+func addF(x, y float64) float64     { return x*y + x/y - x }
+func lessF(x, y float64) bool       { return x < y }
+func lessU(x, y uint32) bool        { return x < y }
+func geqU(x, y uint) bool           { return x >= y }
+func lessI8(x, y int8) bool         { return x < y }
+func andN(x, y uint8) uint8         { return x&y | x ^ y&^x }
+func shlI(x int64, s uint) int64    { return x << s }
+func shrS(x int32, s int) int32     { return x >> s }
+func shrU(x uint16, s uint8) uint16 { return x >> s }
+func eqN(x, y uint) bool            { return x == y }
+
+// Not fast: the narrow kinds' wrapping arithmetic and division.
+func add8(x, y int8) int8      { return x + y }
+func quo(x, y int) int         { return x / y }
+func shl8(x int8, s uint) int8 { return x << s }
+
+// point's value-receiver getters: go/ssa spills the receiver to read
+// its fields; the spills are read-only, so they are never made.
+type point struct{ x, y, z int }
+
+func (p point) sum() int { return p.x + p.y + p.z }
+func (p point) X() int   { return p.x }
+
+type holder struct{ p point }
+
+// getter: the receiver loaded from memory is borrowed (a Load, no
+// LoadDeep copy) by a callee that only reads scalar fields.
+func (h *holder) getter() int { return h.p.sum() }
+
+var global point
+
+func getterGlobal() int { return global.X() }
+
+// mutate writes through its receiver: the load must copy (LoadDeep).
+func (p point) mutate() int {
+	p.x++
+	return p.x
+}
+
+func notBorrowed(h *holder) int { return h.p.mutate() }
+
+// The math natives of the common shapes are called directly (lib/math.go).
+func hyp(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
+
+func mathShapes(x float64) float64 {
+	i, f := math.Modf(x)
+	if math.IsNaN(x) {
+		return 0
+	}
+	return math.Max(i, f) + math.Sqrt(x)
+}
+
+func main() {
+	if len(os.Args) == 3 && os.Args[1] == "math" {
+		n, _ := strconv.Atoi(os.Args[2])
+		s := 0.0
+		for i := 0; i < n; i++ {
+			s += mathShapes(float64(i) + 0.5)
+		}
+		if s < 0 {
+			println(s)
+		}
+		return
+	}
+	h := &holder{point{1, 2, 3}}
+	global = point{4, 5, 6}
+	r := sumTo(10) + fib(10) + eq8(1, 1) + int(mulI(3, 4)) + int(addF(1, 2)) + h.getter() + getterGlobal() + notBorrowed(h)
+	if lessF(1, 2) && lessU(1, 2) && geqU(2, 1) && lessI8(-1, 1) && eqN(3, 3) {
+		r += int(andN(12, 10)) + int(shlI(1, 3)) + int(shrS(-8, 1)) + int(shrU(8, 1)) + int(add8(127, 1)) + quo(7, 2) + int(shl8(1, 7))
+	}
+	r += int(hyp(3, 4)) + int(mathShapes(2.5))
+	println(r)
+}
