@@ -736,6 +736,7 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"reflect.PtrTo":                    reflect_PtrTo,
 	"reflect.SliceOf":                  reflect_SliceOf,
 	"reflect.Swapper":                  reflect_Swapper,
+	"reflect.TypeAssert":               reflect_TypeAssert,
 	"reflect.TypeFor":                  reflect_TypeFor,
 	"reflect.TypeOf":                   reflect_TypeOf,
 	"reflect.ValueOf":                  reflect_ValueOf,
@@ -761,6 +762,37 @@ func reflect_TypeFor(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	r[0] = typeValue(t.Machine(), targs[0])
+}
+
+// reflect.TypeAssert: func TypeAssert[T any](v Value) (T, bool)
+func reflect_TypeAssert(t *vm.Thread, a, r []rt.Value) {
+	targs := t.CalleeTypeArgs()
+	if len(targs) != 1 {
+		t.Unsupported("reflect.TypeAssert called dynamically")
+		return
+	}
+	T := targs[0]
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.TypeAssert", 0)
+		return
+	}
+	if ro(v.flag) != 0 {
+		panicString(t, "reflect.TypeAssert: cannot return value obtained from unexported field or method")
+		return
+	}
+	r[0], r[1] = T.Zero(), boolV(false)
+	iv := v.iface() // an interface's dynamic value, or v itself
+	dyn, ok := iv.R.(vm.Iface)
+	switch {
+	case !ok: // a nil interface
+	case T.Kind == vm.KInterface:
+		if dyn.T.Implements(T) {
+			r[0], r[1] = iv, boolV(true)
+		}
+	case dyn.T == T:
+		r[0], r[1] = dyn.V, boolV(true)
+	}
 }
 
 // reflect.PtrTo: func PtrTo(t Type) Type

@@ -36,12 +36,16 @@ var stringsNatives = map[string]vm.NativeFunc{
 	"internal/bytealg.CountString":         internal_bytealg_CountString,
 	"internal/bytealg.Cutover":             internal_bytealg_Cutover,
 	"internal/bytealg.Equal":               internal_bytealg_Equal,
+	"internal/bytealg.HashStr":             internal_bytealg_HashStr,
+	"internal/bytealg.HashStrRev":          internal_bytealg_HashStrRev,
 	"internal/bytealg.Index":               internal_bytealg_Index,
 	"internal/bytealg.IndexByte":           internal_bytealg_IndexByte,
 	"internal/bytealg.IndexByteString":     internal_bytealg_IndexByteString,
+	"internal/bytealg.IndexRabinKarp":      internal_bytealg_IndexRabinKarp,
 	"internal/bytealg.IndexString":         internal_bytealg_IndexString,
 	"internal/bytealg.LastIndexByte":       internal_bytealg_LastIndexByte,
 	"internal/bytealg.LastIndexByteString": internal_bytealg_LastIndexByteString,
+	"internal/bytealg.LastIndexRabinKarp":  internal_bytealg_LastIndexRabinKarp,
 	"internal/bytealg.MakeNoZero":          internal_bytealg_MakeNoZero,
 	"internal/bytealg.init":                internal_bytealg_init,
 	"strings.Clone":                        strings_Clone,
@@ -70,6 +74,59 @@ func bytes_Buffer_String(t *vm.Thread, a, r []rt.Value) {
 		off = len(buf)
 	}
 	r[0] = rt.Value{R: string(vm.ValuesToBytes(rt.Value{R: buf[off:]}))}
+}
+
+// bytealg's Rabin-Karp functions are generic over string | []byte;
+// natives, because the package is bound natively. strOrBytes reads either.
+func strOrBytes(v rt.Value) string {
+	if s, ok := v.R.(string); ok {
+		return s
+	}
+	return string(vm.ValuesToBytes(v))
+}
+
+// primeRK is bytealg's PrimeRK.
+const primeRK = 16777619
+
+// rkHash is HashStr (rev false) or HashStrRev (rev true) of sep.
+func rkHash(sep string, rev bool) (hash, pow uint32) {
+	for i := range len(sep) {
+		c := sep[i]
+		if rev {
+			c = sep[len(sep)-1-i]
+		}
+		hash = hash*primeRK + uint32(c)
+	}
+	pow, sq := uint32(1), uint32(primeRK)
+	for i := len(sep); i > 0; i >>= 1 {
+		if i&1 != 0 {
+			pow *= sq
+		}
+		sq *= sq
+	}
+	return hash, pow
+}
+
+// internal/bytealg.HashStr: func HashStr[T string | []byte](sep T) (uint32, uint32)
+func internal_bytealg_HashStr(t *vm.Thread, a, r []rt.Value) {
+	h, p := rkHash(strOrBytes(a[0]), false)
+	r[0], r[1] = rt.Value{N: uint64(h)}, rt.Value{N: uint64(p)}
+}
+
+// internal/bytealg.HashStrRev: func HashStrRev[T string | []byte](sep T) (uint32, uint32)
+func internal_bytealg_HashStrRev(t *vm.Thread, a, r []rt.Value) {
+	h, p := rkHash(strOrBytes(a[0]), true)
+	r[0], r[1] = rt.Value{N: uint64(h)}, rt.Value{N: uint64(p)}
+}
+
+// internal/bytealg.IndexRabinKarp: func IndexRabinKarp[T string | []byte](s, sep T) int
+func internal_bytealg_IndexRabinKarp(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(int64(strings.Index(strOrBytes(a[0]), strOrBytes(a[1]))))}
+}
+
+// internal/bytealg.LastIndexRabinKarp: func LastIndexRabinKarp[T string | []byte](s, sep T) int
+func internal_bytealg_LastIndexRabinKarp(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(int64(strings.LastIndex(strOrBytes(a[0]), strOrBytes(a[1]))))}
 }
 
 // internal/bytealg.IndexByteString: func IndexByteString(s string, c byte) int

@@ -123,13 +123,18 @@ var timeNatives = map[string]vm.NativeFunc{
 	"(*time.Ticker).Stop":          time_Timer_Stop,
 	"(*time.Timer).Reset":          time_Timer_Reset,
 	"(*time.Timer).Stop":           time_Timer_Stop,
+	"(*time.Time).UnmarshalJSON":   time_Time_UnmarshalJSON,
+	"(*time.Time).UnmarshalText":   time_Time_UnmarshalText,
+	"(time.Duration).Abs":          time_Duration_Abs,
 	"(time.Duration).Hours":        time_Duration_Hours,
 	"(time.Duration).Microseconds": time_Duration_Microseconds,
 	"(time.Duration).Milliseconds": time_Duration_Milliseconds,
 	"(time.Duration).Minutes":      time_Duration_Minutes,
 	"(time.Duration).Nanoseconds":  time_Duration_Nanoseconds,
+	"(time.Duration).Round":        time_Duration_Round,
 	"(time.Duration).Seconds":      time_Duration_Seconds,
 	"(time.Duration).String":       time_Duration_String,
+	"(time.Duration).Truncate":     time_Duration_Truncate,
 	"(time.Month).String":          time_Month_String,
 	"(time.Time).Add":              time_Time_Add,
 	"(time.Time).AddDate":          time_Time_AddDate,
@@ -143,10 +148,13 @@ var timeNatives = map[string]vm.NativeFunc{
 	"(time.Time).Equal":            time_Time_Equal,
 	"(time.Time).Format":           time_Time_Format,
 	"(time.Time).Hour":             time_Time_Hour,
+	"(time.Time).ISOWeek":          time_Time_ISOWeek,
 	"(time.Time).In":               time_Time_In,
 	"(time.Time).IsZero":           time_Time_IsZero,
 	"(time.Time).Local":            time_Time_Local,
 	"(time.Time).Location":         time_Time_Location,
+	"(time.Time).MarshalJSON":      time_Time_MarshalJSON,
+	"(time.Time).MarshalText":      time_Time_MarshalText,
 	"(time.Time).Minute":           time_Time_Minute,
 	"(time.Time).Month":            time_Time_Month,
 	"(time.Time).Nanosecond":       time_Time_Nanosecond,
@@ -557,4 +565,63 @@ func newTimer(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.V
 	fs[1] = rt.Value{R: ts}
 	m.RT.ResetTimer(ts.rt, m.RT.Nanotime()+d, period)
 	return rt.Value{R: cell}, ts
+}
+
+// (time.Time).ISOWeek: func (t Time) ISOWeek() (year, week int)
+func time_Time_ISOWeek(t *vm.Thread, a, r []rt.Value) {
+	y, w := hostTime(a[0]).ISOWeek()
+	r[0], r[1] = rt.Value{N: uint64(y)}, rt.Value{N: uint64(w)}
+}
+
+// (time.Time).MarshalJSON: func (t Time) MarshalJSON() ([]byte, error)
+func time_Time_MarshalJSON(t *vm.Thread, a, r []rt.Value) {
+	b, err := hostTime(a[0]).MarshalJSON()
+	r[0], r[1] = vm.BytesToValues(b), errorValue(t, err)
+}
+
+// (time.Time).MarshalText: func (t Time) MarshalText() ([]byte, error)
+func time_Time_MarshalText(t *vm.Thread, a, r []rt.Value) {
+	b, err := hostTime(a[0]).MarshalText()
+	r[0], r[1] = vm.BytesToValues(b), errorValue(t, err)
+}
+
+// (*time.Time).UnmarshalJSON: func (t *Time) UnmarshalJSON(data []byte) error
+func time_Time_UnmarshalJSON(t *vm.Thread, a, r []rt.Value) {
+	timeUnmarshal(t, a, r, (*time.Time).UnmarshalJSON)
+}
+
+// (*time.Time).UnmarshalText: func (t *Time) UnmarshalText(data []byte) error
+func time_Time_UnmarshalText(t *vm.Thread, a, r []rt.Value) {
+	timeUnmarshal(t, a, r, (*time.Time).UnmarshalText)
+}
+
+// timeUnmarshal parses a[1] into the time a[0] points to with the host's
+// method (which leaves the time unchanged on error).
+func timeUnmarshal(t *vm.Thread, a, r []rt.Value, parse func(*time.Time, []byte) error) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	ht := hostTime(*p)
+	if err := parse(&ht, vm.ValuesToBytes(a[1])); err != nil {
+		r[0] = errorValue(t, err)
+		return
+	}
+	vm.StoreDeep(t.Machine().LookupType("time", "Time"), p, mkTime(ht, 0, false))
+	r[0] = rt.Value{}
+}
+
+// (time.Duration).Round: func (d Duration) Round(m Duration) Duration
+func time_Duration_Round(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(time.Duration(a[0].N).Round(time.Duration(a[1].N)))}
+}
+
+// (time.Duration).Truncate: func (d Duration) Truncate(m Duration) Duration
+func time_Duration_Truncate(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(time.Duration(a[0].N).Truncate(time.Duration(a[1].N)))}
+}
+
+// (time.Duration).Abs: func (d Duration) Abs() Duration
+func time_Duration_Abs(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(time.Duration(a[0].N).Abs())}
 }

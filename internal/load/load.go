@@ -103,6 +103,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 		return filepath.ToSlash(rel)
 	}
 	pcfg := &packages.Config{
+		BuildFlags: buildFlags(cfg.Env),
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
 			packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedTypesSizes |
 			packages.NeedModule | packages.NeedEmbedFiles,
@@ -362,7 +363,9 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 	if cfg.IsNative == nil {
 		return nil
 	}
-	cmd := exec.Command("go", append([]string{"list", "-e", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}"}, args...)...)
+	list := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}"}
+	list = append(list, buildFlags(cfg.Env)...)
+	cmd := exec.Command("go", append(list, args...)...)
 	cmd.Dir = cfg.Dir
 	cmd.Env = cfg.Env
 	data, err := cmd.Output()

@@ -192,6 +192,11 @@ type G struct {
 	timer *timer // cached timer for time.Sleep
 	coro  *Coro  // the coroutine this G runs, if it is one (iter.Pull)
 
+	// FIPSIndicator is crypto/internal/fips140's per-goroutine service
+	// indicator (gc's g.fipsIndicator), read and written by its natives;
+	// a new G starts at 0.
+	FIPSIndicator uint8
+
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)
 	schedtick uint32
