@@ -3,8 +3,12 @@ package vm
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
+	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -204,6 +208,20 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 			return false
 		}
 		regs[dst] = args[0]
+	case "StringData":
+		// A *byte goro can turn back into the string (unsafe.String) but
+		// not dereference: strings are host strings, not byte cells.
+		if s := str(args[0]); s != "" {
+			regs[dst] = rt.Value{R: &stringData{s}}
+		} else {
+			regs[dst] = rt.Value{}
+		}
+	case "String":
+		return t.unsafeString(args[0], int64(args[1].N), regs, dst)
+	case "SliceData":
+		regs[dst] = sliceData(args[0])
+	case "Slice":
+		return t.unsafeSlice(args[0], int64(args[1].N), regs, dst)
 	case "recover":
 		regs[dst] = t.recover()
 	case "ssa:deferstack":
@@ -405,4 +423,89 @@ func (m *Machine) builtinFunc(ci *callInfo) *Func {
 		t.builtinArgs(ci, args, scratch[:], 0)
 	}
 	return f
+}
+
+// stringData is the pointer unsafe.StringData returns: the string it
+// points into.
+type stringData struct{ s string }
+
+// unsafeString is unsafe.String(p, n). Only pointers made by
+// unsafe.StringData can be read back (log/slog keeps strings so); bytes
+// reached otherwise are goro's cells, which it does not reinterpret.
+func (t *Thread) unsafeString(p rt.Value, n int64, regs []rt.Value, dst int32) bool {
+	switch {
+	case n < 0:
+		t.panicRuntime("unsafe.String: len out of range")
+		return false
+	case p.R == nil && n > 0:
+		t.panicRuntime("unsafe.String: ptr is nil and len is not zero")
+		return false
+	case n == 0:
+		regs[dst] = rt.Value{}
+		return true
+	}
+	sd, ok := p.R.(*stringData)
+	if !ok || n > int64(len(sd.s)) {
+		t.Unsupported("unsafe.String over memory that is not a string's (goro does not reinterpret its cells as bytes)")
+		return false
+	}
+	regs[dst] = rt.Value{R: sd.s[:n]}
+	return true
+}
+
+// A pointer unsafe.SliceData returns is an ordinary pointer to the first
+// element (dereferencing it and comparing it work as in gc); sliceDatas
+// remembers how many elements its array holds from there, so that
+// unsafe.Slice can read it back (log/slog keeps groups so). An entry is
+// removed when the array is collected; unsafe.Slice of any other pointer
+// is reported as unsupported, never read past what goro allocated.
+var sliceDatas sync.Map // uintptr(&elems[0]) → sliceRec
+
+type sliceRec struct {
+	p   weak.Pointer[rt.Value]
+	cap int
+}
+
+// sliceData is unsafe.SliceData(s).
+func sliceData(s rt.Value) rt.Value {
+	vs, _ := s.R.([]rt.Value)
+	if cap(vs) == 0 {
+		return rt.Value{}
+	}
+	p := &vs[:1][0]
+	key := uintptr(unsafe.Pointer(p))
+	rec := sliceRec{weak.Make(p), cap(vs)}
+	if old, ok := sliceDatas.Load(key); ok && old.(sliceRec).p.Value() == p && old.(sliceRec).cap >= rec.cap {
+		return rt.Value{R: p}
+	}
+	sliceDatas.Store(key, rec)
+	runtime.AddCleanup(p, func(key uintptr) { sliceDatas.CompareAndDelete(key, rec) }, key)
+	return rt.Value{R: p}
+}
+
+// unsafeSlice is unsafe.Slice(p, n).
+func (t *Thread) unsafeSlice(p rt.Value, n int64, regs []rt.Value, dst int32) bool {
+	switch {
+	case n < 0:
+		t.panicRuntime("unsafe.Slice: len out of range")
+		return false
+	case p.R == nil && n > 0:
+		t.panicRuntime("unsafe.Slice: ptr is nil and len is not zero")
+		return false
+	case p.R == nil:
+		regs[dst] = rt.Value{}
+		return true
+	}
+	ptr, _ := p.R.(*rt.Value)
+	if ptr != nil {
+		if r, ok := sliceDatas.Load(uintptr(unsafe.Pointer(ptr))); ok {
+			rec := r.(sliceRec)
+			if rec.p.Value() == ptr && n <= int64(rec.cap) {
+				regs[dst] = rt.Value{R: unsafe.Slice(ptr, rec.cap)[:n:n]}
+				return true
+			}
+		}
+	}
+	t.Unsupported("unsafe.Slice of a pointer that unsafe.SliceData did not return (goro does not reinterpret its cells as arrays)")
+	return false
 }

@@ -381,7 +381,7 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.panicNil()
+				t.badPointer(regs[in.b])
 				goto reload
 			}
 			regs[in.a] = *p
@@ -390,7 +390,7 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.panicNil()
+				t.badPointer(regs[in.b])
 				goto reload
 			}
 			regs[in.a] = copyDeep(in.t, *p)
@@ -399,7 +399,7 @@ reload:
 			p, _ := regs[in.a].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.panicNil()
+				t.badPointer(regs[in.a])
 				goto reload
 			}
 			*p = regs[in.b]
@@ -408,7 +408,7 @@ reload:
 			p, _ := regs[in.a].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.panicNil()
+				t.badPointer(regs[in.a])
 				goto reload
 			}
 			storeDeep(in.t, p, regs[in.b])
@@ -418,7 +418,7 @@ reload:
 			if p == nil {
 				fr.PC = pc
 				t.faultAddr = in.offset()
-				t.panicNil()
+				t.badPointer(regs[in.b])
 				goto reload
 			}
 			regs[in.a] = rt.Value{R: &p.R.([]rt.Value)[in.c]}
@@ -434,7 +434,7 @@ reload:
 				p, _ := regs[in.b].R.(*rt.Value)
 				if p == nil {
 					fr.PC = pc
-					t.panicNil()
+					t.badPointer(regs[in.b])
 					goto reload
 				}
 				elems = p.R.([]rt.Value)
@@ -902,6 +902,17 @@ func (m *Machine) entryFunc(seq []*Func) *Func {
 }
 
 // ---- panics ----
+
+// badPointer is a dereference of pointer p that is not a *rt.Value: gc's
+// nil dereference panic if p is nil, else a pointer goro made that it
+// cannot dereference (unsafe.StringData's), reported as unsupported.
+func (t *Thread) badPointer(p rt.Value) {
+	if p.R == nil {
+		t.panicNil()
+		return
+	}
+	t.Unsupported(fmt.Sprintf("dereferencing a pointer made by unsafe.StringData (%T)", p.R))
+}
 
 // panicNil panics with gc's nil dereference error.
 func (t *Thread) panicNil() {
