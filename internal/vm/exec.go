@@ -224,6 +224,9 @@ func (t *Thread) start() {
 	copy(stk[base:], gp.StartArgs)
 	copy(stk[fn.freeBase:], cl.Env)
 	t.frames = append(t.frames[:0], rt.Frame{Fn: fn, PC: 0, FP: 0, Aux: flagNoResult})
+	// The frame holds them now: a parked G should not keep the go
+	// statement's argument slice alive too.
+	gp.StartFn, gp.StartArgs = rt.Value{}, nil
 }
 
 // run is the interpreter loop.
