@@ -7,8 +7,9 @@
 //
 // A blocked operation is a sudog on one of the queues whose elem points at
 // the Value to send (a copy in the sudog itself, or a select case's Elem) or
-// at where the received Value goes (the receiver's dst, often a slot on its
-// own stack, which does not move while the G is parked). The G that
+// at where the received Value goes (the receiver's dst). Neither is ever a
+// stack slot: a parked G's stack may be moved (the rule at the top of
+// stack.go; with poisoning on, send and recv check it). The G that
 // completes the operation moves the data through elem while holding the
 // lock, records the outcome in sudog.success, hands the sudog to the parked
 // G in its param and readies it; the parked G's ...Done call then only has
@@ -179,6 +180,7 @@ func (r *Runtime) ChansendDone(gp *G) error {
 // sg to its G, which the caller readies after unlocking c. c must be locked.
 func (c *Chan) send(sg *sudog, v Value) {
 	if sg.elem != nil {
+		checkNotPoison(sg.elem)
 		*sg.elem = v
 		sg.elem = nil
 	}
@@ -261,6 +263,8 @@ func (r *Runtime) ChanrecvDone(gp *G) (received bool) {
 // sendq, and hands sg to its G, which the caller readies after unlocking c.
 // c must be locked.
 func (c *Chan) recv(sg *sudog, dst *Value) {
+	checkNotPoison(sg.elem)
+	checkNotPoison(dst)
 	if c.dataqsiz == 0 {
 		if dst != nil {
 			*dst = *sg.elem
@@ -330,6 +334,7 @@ func (r *Runtime) Closechan(gp *G, c *Chan) error {
 			break
 		}
 		if sg.elem != nil {
+			checkNotPoison(sg.elem)
 			*sg.elem = c.zero
 			sg.elem = nil
 		}
@@ -362,8 +367,9 @@ func (r *Runtime) chanpark(gp *G, c *Chan, reason waitReason) {
 	if gp.chanparkf == nil {
 		gp.chanparkf = func() { chanparkcommit(gp) }
 	}
-	// Shrinkstack must not move the stack that the sudog points into
-	// between here and the park commit (gc's parkingOnChan).
+	// gc's parkingOnChan keeps its shrinker off the stack the sudog points
+	// into until the park commits; goro's sudogs point into no stack (the
+	// rule in stack.go), so here it only records the state.
 	gp.parkingOnChan.Store(true)
 	r.gopark(gp, gp.chanparkf, reason)
 }

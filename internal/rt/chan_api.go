@@ -5,8 +5,10 @@
 // true) or parks gp through gopark and returns done = false; the executor
 // then returns EvPark from Execute without advancing, and when gp runs again
 // it calls the matching ...Done function to finish the operation.
-// Values received are written through dst pointers, which may point into the
-// G's own stack: a parked G's stack is never moved or shrunk.
+// Values received are written through dst pointers (and sent from Scase.Elem),
+// which must not point into any G's stack, the caller's included: the stack
+// of a G that parks may be moved before the value arrives (the rule at the
+// top of stack.go). The executor receives into its Thread.
 package rt
 
 // PlainError is a runtime panic whose message prints without the
@@ -25,6 +27,7 @@ const (
 
 // Scase is one case of a select: for SelectSend, Elem points at the value
 // to send; for SelectRecv, at where the value received goes (nil: drop it).
+// Elem is off every stack (the rule at the top of stack.go).
 type Scase struct {
 	C    *Chan
 	Dir  int

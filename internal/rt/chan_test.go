@@ -246,7 +246,7 @@ func TestChanHammerPipeline(t *testing.T) {
 		var sops []op
 		for k := 0; k < tokens; k++ {
 			sops = append(sops, recvOp(r, in, nil), func(gp *G, resumed bool) opResult {
-				v := gp.Stk[0]
+				v := gp.Exec.(*script).recvBuf
 				v.N++
 				return sendOp(r, out, v, nil)(gp, resumed)
 			})

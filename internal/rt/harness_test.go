@@ -38,11 +38,16 @@ type script struct {
 	ops     []op
 	pc      int
 	resumed bool
+	// Where this G's channel receives land: off its stack, as in the
+	// executor (the rule at the top of stack.go).
+	recvBuf Value
+	selVals [8]Value
 }
 
 func newScript(name string, ops ...op) *script { return &script{name: name, ops: ops} }
 
-// fakeExec runs scripts.
+// fakeExec runs scripts. Each parks through ShrinkParked, as the executor
+// does (with poisoning on, that moves the stack at every park).
 type fakeExec struct{ r *Runtime }
 
 func (e *fakeExec) Execute(gp *G) Event {
@@ -50,7 +55,7 @@ func (e *fakeExec) Execute(gp *G) Event {
 		s := gp.StartFn.R.(*script)
 		gp.Exec = s
 		gp.SetFrames([]Frame{{Fn: testFn(s.name), PC: 0}})
-		e.r.StartStack(gp, initialStack) // scripts keep values in the stack's first slots
+		e.r.StartStack(gp, initialStack) // a stack to move (scripts keep no values in it)
 	}
 	s := gp.Exec.(*script)
 	for s.pc < len(s.ops) {
@@ -64,6 +69,7 @@ func (e *fakeExec) Execute(gp *G) Event {
 			s.resumed = false
 		case opPark:
 			s.resumed = true
+			e.r.ShrinkParked(gp, len(gp.Stk))
 			return EvPark
 		case opYield:
 			s.pc++
@@ -174,11 +180,11 @@ func sendOp(r *Runtime, c *Chan, v Value, onErr func(error)) op {
 	}
 }
 
-// recvOp receives from c into slot 0 of gp's stack, blocking, and passes
+// recvOp receives from c into the script's recvBuf, blocking, and passes
 // the value to got.
 func recvOp(r *Runtime, c *Chan, got func(v Value, ok bool)) op {
 	return func(gp *G, resumed bool) opResult {
-		dst := &gp.Stk[0]
+		dst := &gp.Exec.(*script).recvBuf
 		var ok bool
 		if resumed {
 			ok = r.ChanrecvDone(gp)
@@ -200,8 +206,8 @@ func recvOp(r *Runtime, c *Chan, got func(v Value, ok bool)) op {
 	}
 }
 
-// selectOp runs a select over cases (Elem of receive cases is set to slots
-// of gp's stack) and passes the outcome to got.
+// selectOp runs a select over cases (Elem of receive cases is set to the
+// script's selVals) and passes the outcome to got.
 func selectOp(r *Runtime, cases []Scase, block bool, got func(gp *G, chosen int, recvOK bool, err error)) op {
 	return func(gp *G, resumed bool) opResult {
 		var chosen int
@@ -212,7 +218,7 @@ func selectOp(r *Runtime, cases []Scase, block bool, got func(gp *G, chosen int,
 		} else {
 			for i := range cases {
 				if cases[i].Dir == SelectRecv && cases[i].Elem != nil {
-					cases[i].Elem = &gp.Stk[1+i]
+					cases[i].Elem = &gp.Exec.(*script).selVals[i]
 				}
 			}
 			var done bool

@@ -81,8 +81,9 @@ type Runtime struct {
 	done     chan struct{}
 	doneOnce sync.Once
 
-	sysmonStop chan struct{}
-	maxstack   int
+	sysmonStop    chan struct{}
+	maxstack      int // slots
+	maxstackBytes int // the same limit as gc reports it (gc's maxstacksize)
 
 	// deadlock/fatal output happens once.
 	fatalOnce sync.Once
@@ -101,9 +102,9 @@ func New(exec Executor, cfg Config) *Runtime {
 		cfg.Stderr = os.Stderr
 	}
 	r := &Runtime{exec: exec, cfg: cfg, stderr: cfg.Stderr, done: make(chan struct{}), sysmonStop: make(chan struct{})}
-	r.maxstack = cfg.MaxStack
+	r.maxstack, r.maxstackBytes = cfg.MaxStack, cfg.MaxStack*SlotBytes
 	if r.maxstack == 0 {
-		r.maxstack = defaultMaxStack
+		r.maxstack, r.maxstackBytes = defaultMaxStack, defaultMaxStackBytes
 	}
 	r.rand.seed(cfg.Seed)
 	r.clock.init()

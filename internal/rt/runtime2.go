@@ -166,10 +166,13 @@ type G struct {
 	preemptStop   bool  // transition to _Gpreempted on preemption rather than just deschedule
 	preemptShrink bool  // shrink stack at the next synchronous safe point
 	stackGrown    int64 // rt clock reading when the stack last grew
-	stackUsed     int   // slots in use when the G last parked (set by the executor)
+	stackUsed     int   // slots in use when the G last parked (ShrinkParked)
 
-	parkingOnChan    atomic.Bool // about to park on a channel: unsafe to shrink the stack
-	activeStackChans bool        // sudogs point into this stack
+	// gc's guards against moving a stack that sudogs point into. In goro
+	// no sudog points into a stack (the rule in stack.go), so they only
+	// record the G's state: parking on a channel, parked with sudogs queued.
+	parkingOnChan    atomic.Bool
+	activeStackChans bool
 
 	lockedm    *M
 	lockedExt  uint32        // nesting of LockOSThread calls
@@ -217,7 +220,7 @@ type sudog struct {
 	g    *G
 	next *sudog
 	prev *sudog
-	elem *Value // data element: what to send or where to receive (may point to g's stack; may be nil)
+	elem *Value // data element: what to send or where to receive (never into a stack: the rule in stack.go; may be nil)
 
 	// success says whether communication over channel c succeeded: true
 	// if the G was woken because a value was delivered, false because c
@@ -243,10 +246,6 @@ type FrameSite struct {
 	Fn FuncInfo
 	PC int
 }
-
-// SetStackUsed records how many stack slots the G uses as it parks, for
-// sysmon's stack shrinking.
-func (gp *G) SetStackUsed(n int) { gp.stackUsed = n }
 
 // Goid returns the G's id.
 func (gp *G) Goid() uint64 { return gp.goid }

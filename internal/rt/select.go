@@ -130,8 +130,8 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 		sg := r.acquireSudog(gp)
 		sg.g = gp
 		sg.isSelect = true
-		// No stack moves can happen between elem's assignment and
-		// enqueueing sg on c.
+		// Elem is off every stack (the rule in stack.go), so a stack move
+		// while the select waits leaves it valid.
 		sg.elem = cas.Elem
 		sg.c = c
 		// Construct the waiting list in lock order.

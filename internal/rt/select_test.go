@@ -94,7 +94,7 @@ func TestSelectWokenBySend(t *testing.T) {
 		var sel *G
 		selector := newScript("main.selector",
 			selectOp(r, cases, true, func(gp *G, chosen int, recvOK bool, err error) {
-				log.add("chosen=%d ok=%v err=%v v=%d", chosen, recvOK, err, gp.Stk[1+chosen].N)
+				log.add("chosen=%d ok=%v err=%v v=%d", chosen, recvOK, err, gp.Exec.(*script).selVals[chosen].N)
 			}),
 			sendOp(r, done, iv(1), nil))
 		main := newScript("main.main",
@@ -162,7 +162,7 @@ func TestSelectWokenByClose(t *testing.T) {
 				selectOp(r, cases, true, func(gp *G, chosen int, recvOK bool, err error) {
 					log.add("chosen=%d ok=%v err=%v", chosen, recvOK, err)
 					if dir == SelectRecv {
-						log.add("v=%v", gp.Stk[1+chosen].R)
+						log.add("v=%v", gp.Exec.(*script).selVals[chosen].R)
 					}
 				}),
 				sendOp(r, done, iv(1), nil))
@@ -199,7 +199,7 @@ func TestSelectSameChannel(t *testing.T) {
 		var sel *G
 		selector := newScript("main.selector",
 			selectOp(r, cases, true, func(gp *G, chosen int, recvOK bool, err error) {
-				log.add("chosen=%d v=%d", chosen, gp.Stk[1+chosen].N)
+				log.add("chosen=%d v=%d", chosen, gp.Exec.(*script).selVals[chosen].N)
 			}),
 			sendOp(r, done, iv(1), nil))
 		main := newScript("main.main",
@@ -272,7 +272,7 @@ func TestSelectHammer(t *testing.T) {
 				res := selectOp(r, cases, true, func(gp *G, c int, recvOK bool, err error) {
 					chosen = c
 					if c != len(cases)-1 {
-						sum[i] += gp.Stk[1+c].N
+						sum[i] += gp.Exec.(*script).selVals[c].N
 					}
 				})(gp, resumed)
 				if res == opPark {

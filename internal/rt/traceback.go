@@ -58,14 +58,38 @@ func (r *Runtime) header(gp *G, running bool) string {
 	return fmt.Sprintf("goroutine %d [%s]:", gp.goid, status)
 }
 
+// gc prints at most the innermost tracebackInnerFrames and the outermost
+// tracebackOuterFrames frames of a stack, and how many it left out between.
+const (
+	tracebackInnerFrames = 50
+	tracebackOuterFrames = 50
+)
+
 // tracebackG prints gp's header, frames and creation site.
 func (r *Runtime) tracebackG(w io.Writer, gp *G, running bool) {
 	fmt.Fprintln(w, r.header(gp, running))
 	frames := gp.sched.frames
+	shown := 0 // frames printed or elided so far, innermost first
+	total := -1
 	for i := len(frames) - 1; i >= 0; i-- {
 		f := frames[i]
 		if f.Fn == nil || f.Fn.Name() == "" {
 			continue // the executor's own frames (runtime.main) are hidden
+		}
+		if shown == tracebackInnerFrames && total < 0 {
+			total = shown
+			for _, f := range frames[:i+1] {
+				if f.Fn != nil && f.Fn.Name() != "" {
+					total++
+				}
+			}
+			if elide := total - tracebackInnerFrames - tracebackOuterFrames; elide > 0 {
+				fmt.Fprintf(w, "...%d frames elided...\n", elide)
+			}
+		}
+		shown++
+		if total >= 0 && total-shown >= tracebackOuterFrames {
+			continue
 		}
 		file, line := f.Fn.FileLine(f.PC)
 		fmt.Fprintf(w, "%s\n\t%s:%d +0x0\n", frameName(f.Fn), file, line)

@@ -23,9 +23,6 @@ import (
 	"github.com/goro-dev/goro/internal/rt"
 )
 
-// shrinkMin is the stack size (slots) below which stacks are not shrunk.
-const shrinkMin = 128
-
 // Frame flags, in the high bits of rt.Frame.Aux (the low 32 bits are the
 // result slot in the caller).
 const (
@@ -148,6 +145,9 @@ func (t *Thread) start() {
 	copy(stk[base:], gp.StartArgs)
 	copy(stk[fn.freeBase:], cl.Env)
 	t.frames = append(t.frames[:0], rt.Frame{Fn: fn, PC: 0, FP: 0, Aux: flagNoResult})
+	// The frame holds them now: a parked G should not keep the go
+	// statement's argument slice alive too.
+	gp.StartFn, gp.StartArgs = rt.Value{}, nil
 }
 
 // run is the interpreter loop.
@@ -1177,22 +1177,15 @@ func (t *Thread) deferDepth(ci *callInfo, regs []rt.Value) int {
 	return len(t.frames) - 1
 }
 
-// shrinkParked halves the stack of a G that parks while using under a
-// quarter of it, when the stack has not grown for a while (gc shrinks
-// stacks at GC time; goro when a G parks). Nothing points into a parked
-// G's stack: channel values arrive in the Thread.
+// shrinkParked lets rt halve the stack of a G that parks while using
+// under a quarter of it (rt.ShrinkParked: gc shrinks stacks at GC time,
+// goro when a G parks). The blocking op has left nothing pointing into the
+// stack: values in flight arrive in the Thread (the rule at the top of
+// rt/stack.go).
 func (t *Thread) shrinkParked() {
-	gp := t.gp
 	if len(t.frames) == 0 {
 		return
 	}
 	top := t.frames[len(t.frames)-1]
-	used := top.FP + top.Fn.(*Func).nslots
-	gp.SetStackUsed(used)
-	if len(gp.Stk) <= shrinkMin || !t.m.RT.StackIdle(gp) {
-		return
-	}
-	for len(gp.Stk) > shrinkMin && used < len(gp.Stk)>>2 {
-		t.m.RT.Shrinkstack(gp, used)
-	}
+	t.m.RT.ShrinkParked(t.gp, top.FP+top.Fn.(*Func).nslots)
 }

@@ -12,7 +12,7 @@ func worker(id int) {
 func main() {
 	for i := 1; i <= 2; i++ {
 		go worker(i)
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond) // nothing printed depends on how long
 	}
-	time.Sleep(time.Second)
+	select {} // worker 2's panic ends the program, however late it runs
 }

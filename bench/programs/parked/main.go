@@ -1,13 +1,16 @@
-// Parked: N goroutines all block receiving on one channel; once all have started, the channel is
-// closed and every goroutine wakes, records a result and exits — measures the memory of parked
-// goroutines and a mass wake-up. The goroutines use channel operations only (no calls), so what
-// is measured is the cost of a parked goroutine itself. Usage: parked [goroutines] (default 1000000).
+// Parked: N goroutines each call a worker function that signals it has started (WaitGroup.Done),
+// then blocks in a helper receiving on one channel; once all have started, the channel is closed
+// and every goroutine wakes, records a result through another call and signals it has finished
+// (WaitGroup.Done) — measures the memory of parked goroutines that call functions, as real ones
+// do (their stacks hold the frames of the calls, and grew for the deepest: WaitGroup.Done), and a
+// mass wake-up. Usage: parked [goroutines] (default 1000000).
 package main
 
 import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 )
 
 func main() {
@@ -21,27 +24,37 @@ func main() {
 		n = v
 	}
 	release := make(chan struct{})
-	ready := make(chan struct{}, n)
-	done := make(chan struct{}, n)
+	var started, finished sync.WaitGroup
+	started.Add(n)
+	finished.Add(n)
 	results := make([]int32, n)
 	for i := 0; i < n; i++ {
-		go func() {
-			ready <- struct{}{}
-			<-release
-			results[i] = int32(i % 1000)
-			done <- struct{}{}
-		}()
+		go worker(i, release, results, &started, &finished)
 	}
-	for range n {
-		<-ready
-	}
+	started.Wait()
 	close(release)
-	for range n {
-		<-done
-	}
+	finished.Wait()
 	sum := 0
 	for _, r := range results {
 		sum += int(r)
 	}
 	fmt.Printf("goroutines: %d sum: %d\n", n, sum)
+}
+
+// worker is each goroutine: it parks in wait, two calls deep.
+func worker(i int, release <-chan struct{}, results []int32, started, finished *sync.WaitGroup) {
+	started.Done()
+	wait(release)
+	results[i] = result(i)
+	finished.Done()
+}
+
+// wait blocks until release is closed.
+func wait(release <-chan struct{}) {
+	<-release
+}
+
+// result is the goroutine's work once released.
+func result(i int) int32 {
+	return int32(i % 1000)
 }
