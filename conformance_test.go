@@ -1,6 +1,7 @@
+package goro_test
+
 // Conformance: the Go distribution's own channel tests (GOROOT/test), run under goro by the
 // rules of Go's test driver, src/cmd/internal/testdir/testdir_test.go.
-package goro_test
 
 import (
 	"bytes"

@@ -1,5 +1,6 @@
-// End-to-end tests: run testdata/e2e programs under `goro run` and compare with gc's golden output.
 package goro_test
+
+// End-to-end tests: run testdata/e2e programs under `goro run` and compare with gc's golden output.
 
 import (
 	"bytes"

@@ -1,5 +1,6 @@
-// Tests of the e2e stderr normalization against gc's golden files and goro's traceback format.
 package goro_test
+
+// Tests of the e2e stderr normalization against gc's golden files and goro's traceback format.
 
 import (
 	"path/filepath"

@@ -1,3 +1,5 @@
+package lib
+
 // strings.Builder as natives over a host []byte.
 //
 // Interpreted, a Builder's buf is a []byte, which goro holds as a []Value:
@@ -10,7 +12,6 @@
 // Grow's rounding to the allocator's size class) and gc's panics.
 // Reflection (and fmt's %v) reads buf as a copy in a []byte's form
 // (reflect.go, hostBytesView).
-package lib
 
 import (
 	"slices"

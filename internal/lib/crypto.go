@@ -1,6 +1,7 @@
+package lib
+
 // The crypto packages are interpreted from GOROOT source; these are the
 // functions they reach that gc implements in the runtime or in assembly.
-package lib
 
 import (
 	"github.com/goro-dev/goro/internal/rt"

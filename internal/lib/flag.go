@@ -1,6 +1,7 @@
+package lib
+
 // package flag: the command-line flag set of the program (flag.CommandLine
 // functions), parsed by the host's flag package into the program's cells.
-package lib
 
 import (
 	"flag"

@@ -1,7 +1,8 @@
+package lib
+
 // package math: bound to the host's math package, function by function
 // (gc implements many in assembly; the host computes the same IEEE
 // results).
-package lib
 
 import (
 	"math"

@@ -1,7 +1,8 @@
+package lib
+
 // package os: the process's arguments, environment, exit and standard
 // files. Files are *os.File cells whose host file lives in a per-program
 // table.
-package lib
 
 import (
 	"os"

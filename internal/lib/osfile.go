@@ -1,9 +1,10 @@
+package lib
+
 // package os: files. An *os.File is a cell whose host file lives in the
 // program's file table (os.go); errors are the program's own *fs.PathError
 // values wrapping a syscall.Errno, so errors.Is(err, fs.ErrNotExist) and
 // os.IsNotExist work as in gc. Reads and writes block the M (short host
 // calls; a G blocked in a long one is future work: _Gsyscall hand-off).
-package lib
 
 import (
 	"errors"

@@ -1,3 +1,5 @@
+package lib
+
 // package reflect: native, over goro's value representation (see
 // internal/vm's package doc). reflect's source is type-checked without
 // bodies and its initializer does not run: every function and method the
@@ -40,7 +42,6 @@
 //   - Panics: reflect's *reflect.ValueError values ("reflect: call of
 //     reflect.Value.Int on string Value"), and reflect's string panics as Go
 //     string panics.
-package lib
 
 import (
 	"go/types"

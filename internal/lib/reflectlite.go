@@ -1,9 +1,10 @@
+package lib
+
 // package internal/reflectlite: the type reflection errors and sort need.
 // A reflectlite.Type is an rtype struct (struct{*abi.Type}) whose field 0
 // holds the same canonical cell reflect's *rtype uses (see reflect.go), so
 // that reflectlite Types compare equal with == when the types are
 // identical. A reflectlite.Value has reflect.Value's representation.
-package lib
 
 import (
 	"go/types"

@@ -1,5 +1,6 @@
-// package runtime: goroutine control and the runtime's error types, on rt.
 package lib
+
+// package runtime: goroutine control and the runtime's error types, on rt.
 
 import (
 	"os"

@@ -1,3 +1,5 @@
+package lib
+
 // Natives for strconv's integer formatting (Itoa, FormatInt, FormatUint,
 // AppendInt, AppendUint), in strconv and in internal/strconv where the
 // code lives. Interpreted, each call formats into a [24]byte or [65]byte
@@ -6,7 +8,6 @@
 // the slice as gc's single append of the digits does (AppendInt of a
 // negative number appends '-' first, as gc's does), and a base outside
 // 2..36 panics with gc's message.
-package lib
 
 import (
 	"go/types"

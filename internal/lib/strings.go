@@ -1,7 +1,8 @@
+package lib
+
 // Hooks for the interpreted string packages (strings, bytes, strconv,
 // unicode/utf8): their assembly (internal/bytealg) and their unsafe
 // conversions between []byte and string.
-package lib
 
 import (
 	"bytes"
@@ -76,8 +77,9 @@ func bytes_Buffer_String(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rt.Value{R: string(vm.ValuesToBytes(rt.Value{R: buf[off:]}))}
 }
 
-// bytealg's Rabin-Karp functions are generic over string | []byte;
-// natives, because the package is bound natively. strOrBytes reads either.
+// strOrBytes reads a string or a []byte: bytealg's Rabin-Karp functions
+// are generic over string | []byte (natives, because the package is bound
+// natively).
 func strOrBytes(v rt.Value) string {
 	if s, ok := v.R.(string); ok {
 		return s

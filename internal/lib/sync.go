@@ -1,3 +1,5 @@
+package lib
+
 // packages sync, internal/sync and sync/atomic are interpreted from GOROOT
 // source; these are their hooks into the runtime (semaphores, notify
 // lists, spinning) and the atomics, which gc implements in assembly.
@@ -5,7 +7,6 @@
 // An *int32, *uint32, *int64... is a *rt.Value whose N holds the integer
 // (32-bit signed values sign-extended); atomics operate on N. A semaphore
 // address is the low half of that N (little-endian hosts).
-package lib
 
 import (
 	"sync"

@@ -1,6 +1,7 @@
+package lib
+
 // sync.Map: gc's HashTrieMap hashes keys through unsafe type metadata, so
 // goro keeps each sync.Map's entries in a vm.Map under a host mutex.
-package lib
 
 import (
 	"go/types"

@@ -1,3 +1,5 @@
+package lib
+
 // package time: the clock, sleeping and timers on rt; formatting through the
 // host's time package.
 //
@@ -6,7 +8,6 @@
 // host's time.Time (R: it has the location and the full range) with the
 // reading of rt's monotonic clock (N). Only natives read these fields. A
 // *time.Location is one of two cells, time.UTC and time.Local.
-package lib
 
 import (
 	"go/types"

@@ -1,3 +1,5 @@
+package lib
+
 // Natives for interpreted functions whose bodies build strings with
 // unsafe.String over a []byte, which goro's values cannot express (a
 // pointer to a slice element does not lead back to the slice).
@@ -5,7 +7,6 @@
 // (*errors.joinError).Error joins the errors' texts, calling each Error
 // method as an interpreted call; internal/stringslite.Clone (strconv's
 // errors) returns its argument (goro's strings are immutable host strings).
-package lib
 
 import (
 	"strings"

@@ -1,3 +1,5 @@
+package load
+
 // Where compiled programs are kept, and how a run knows that a kept one is
 // still the program it would load.
 //
@@ -18,7 +20,6 @@
 // GOROCACHE=off turns the cache off. Entries are written to a temporary
 // file and renamed, so a reader sees a whole entry or none; entries not
 // used for a week are removed when one is written.
-package load
 
 import (
 	"bytes"

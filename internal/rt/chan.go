@@ -1,3 +1,5 @@
+package rt
+
 // Channels (gc's chan.go).
 //
 // A Chan is gc's hchan: a lock, a ring buffer of dataqsiz Values holding
@@ -33,7 +35,6 @@
 // as the unlock function, so the lock is released only once the M has
 // marked the G _Gwaiting; a waker, which needs the lock to find the sudog,
 // can therefore never ready a G that is still running.
-package rt
 
 import (
 	"sync"

@@ -1,3 +1,5 @@
+package rt
+
 // The channel, select and semaphore API the executor uses (implementations
 // in chan.go, select.go, sema.go).
 //
@@ -9,7 +11,6 @@
 // which must not point into any G's stack, the caller's included: the stack
 // of a G that parks may be moved before the value arrives (the rule at the
 // top of stack.go). The executor receives into its Thread.
-package rt
 
 // PlainError is a runtime panic whose message prints without the
 // "runtime error: " prefix (gc's plainError): "send on closed channel",

@@ -1,7 +1,8 @@
+package rt
+
 // Coroutines (gc's coro.go): the goroutine switch behind iter.Pull. A coro
 // holds the one G of the pair that is not running; coroswitch exchanges
 // the running G with it, so exactly one of them runs at a time.
-package rt
 
 import "sync"
 

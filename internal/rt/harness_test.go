@@ -1,7 +1,8 @@
+package rt
+
 // A fake executor for driving a real Runtime from tests: each G runs a
 // script, a list of ops (Go funcs) that call rt the way the VM does,
 // including the two-phase park/...Done protocol.
-package rt
 
 import (
 	"bytes"
@@ -296,7 +297,7 @@ func repeat(n int, mk func(i int) []op) []op {
 	return ops
 }
 
-// procsCases runs f as subtests with GOMAXPROCS 1 and 2.
+// forProcs runs f as subtests with GOMAXPROCS 1 and 2.
 func forProcs(t *testing.T, f func(t *testing.T, procs int)) {
 	for _, procs := range []int{1, 2} {
 		t.Run(fmt.Sprintf("P%d", procs), func(t *testing.T) { f(t, procs) })

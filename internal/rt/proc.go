@@ -1,3 +1,5 @@
+package rt
+
 // The scheduler.
 //
 // As in gc, three kinds of object take part: G (an interpreted goroutine),
@@ -22,7 +24,6 @@
 //   - Every wait goes through gopark with a wait reason and records waitsince.
 //   - Randomness (steal order, select order) comes from the runtime's seeded
 //     source; time from its clock.
-package rt
 
 import (
 	"fmt"

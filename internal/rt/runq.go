@@ -1,6 +1,7 @@
+package rt
+
 // Run queues: the per-P lock-free ring with runnext, the global queue, and
 // work stealing (gc's runqput, runqget, runqgrab, runqsteal, globrunqget).
-package rt
 
 import "sync/atomic"
 

@@ -1,3 +1,5 @@
+package rt
+
 // Select (gc's select.go).
 //
 // Selectgo runs a select statement in gc's three passes:
@@ -25,7 +27,6 @@
 // The poll and lock orders live in gp.selOrder between Selectgo and
 // SelectDone, and the executor passes the same cases slice to both, so
 // selects allocate nothing once gp's scratch has grown.
-package rt
 
 import "unsafe"
 

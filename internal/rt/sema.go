@@ -1,3 +1,5 @@
+package rt
+
 // Semaphores and notify lists (gc's sema.go), for the library's sync
 // package: Mutex, RWMutex, WaitGroup, Cond.
 //
@@ -28,7 +30,6 @@
 // Wait sleeps until that ticket is notified, NotifyOne notifies the oldest
 // unnotified ticket and NotifyAll all of them. Waiters hold their tickets
 // in sudog.ticket on a list under the notify list's lock.
-package rt
 
 import (
 	"sync"

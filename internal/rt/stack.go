@@ -1,3 +1,5 @@
+package rt
+
 // Stacks: each G's frames live in its own slice of Values, [lo, hi). The
 // executor checks stackguard0 at every function entry; crossing it calls
 // Morestack, which either reports a preemption request or grows the stack
@@ -36,7 +38,6 @@
 // reads poison instead of a plausible old value; the channel operations
 // throw when they deliver into, or take a value from, a poisoned slot; and
 // a move throws if one of the G's sudogs points into the stack it moves.
-package rt
 
 import (
 	"fmt"

@@ -1,3 +1,5 @@
+package rt
+
 // Timers and the clock.
 //
 // Every clock reading of the program goes through clock, so that a
@@ -5,7 +7,6 @@
 // under a lock (gc keeps a heap per P; one heap is enough until profiles say
 // otherwise). Ms run due timers each time they schedule; an idle M sleeps
 // until the earliest timer, and sysmon wakes an M when one is overdue.
-package rt
 
 import (
 	"container/heap"
@@ -92,7 +93,7 @@ func NewTimer(f func(arg any, now int64), arg any) *Timer {
 	return &Timer{timer{f: f, arg: arg, idx: -1}}
 }
 
-// Reset (re)starts t to fire at when, then every period; it reports whether
+// ResetTimer (re)starts t to fire at when, then every period; it reports whether
 // t was pending.
 func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
 	r.timers.mu.Lock()

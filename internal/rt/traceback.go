@@ -1,3 +1,5 @@
+package rt
+
 // Tracebacks in gc's format:
 //
 //	goroutine 7 [chan receive, 2 minutes]:
@@ -8,7 +10,6 @@
 //
 // Frame arguments print as (...) when the function has parameters (gc
 // prints their words in hex) and pc offsets as +0x0.
-package rt
 
 import (
 	"fmt"

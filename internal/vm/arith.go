@@ -1,6 +1,7 @@
+package vm
+
 // Arithmetic, comparison and conversion on Values, with Go's wrap-around,
 // truncation and IEEE rules.
-package vm
 
 import (
 	"math"
@@ -270,8 +271,8 @@ func equal(t *Type, x, y rt.Value) bool {
 	return x == y
 }
 
-// comparable reports whether values of dynamic type t can be compared
-// (and hashed): the error is gc's text for when they cannot.
+// incomparable reports whether values of dynamic type t cannot be
+// compared (or hashed): comparing them panics with gc's text.
 func (t *Type) incomparable() bool {
 	switch t.Kind {
 	case KSlice, KMap, KFunc:

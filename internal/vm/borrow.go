@@ -1,3 +1,5 @@
+package vm
+
 // Borrowed struct arguments: when a struct or array loaded from memory
 // need not be copied.
 //
@@ -15,7 +17,6 @@
 // memory for the duration of a call that cannot change it. (Another
 // goroutine writing it at the same time is a data race, whose outcome Go
 // does not define.)
-package vm
 
 import (
 	"go/token"

@@ -1,5 +1,6 @@
-// Builtin functions, range iterators, and the growth of slices.
 package vm
+
+// Builtin functions, range iterators, and the growth of slices.
 
 import (
 	"fmt"

@@ -1,3 +1,5 @@
+package vm
+
 // The compiled-program cache: a loaded and compiled program written to
 // bytes, and read back so that a second `goro run` of an unchanged program
 // skips loading, type-checking, building SSA and compiling.
@@ -23,7 +25,6 @@
 // it does not know) makes it refuse, and the program then runs uncached.
 // A method missing from the tables when read back is a goro bug, reported
 // as an internal error.
-package vm
 
 import (
 	"encoding/binary"

@@ -1,9 +1,10 @@
+package vm
+
 // The compiler: an SSA function to register code (compiler.run), with
 // instruction selection (compiler.instr) and the fast paths chosen at
 // compile time: fused compare-and-branch (fusable), typed binary
 // operators (fastBinop), read-only spills and borrowed receivers
 // (borrow.go). The instructions it emits are specified in ops.go.
-package vm
 
 import (
 	"fmt"

@@ -1,10 +1,11 @@
+package vm_test
+
 // Compiler tests: the code emitted for representative functions
 // (testdata/fastpaths.go), so that a fast path that stops firing fails a
 // test instead of only slowing programs down; the code of whole programs
 // checked against the instruction set's contract (ops.go's opTable); and
 // the code read back from the compiled-program cache equal to the code
 // compiled from source.
-package vm_test
 
 import (
 	"bytes"

@@ -1,3 +1,5 @@
+package vm
+
 // The disassembler: a Func's code as text, one instruction a line, for
 // `goro run -d` and the compiler tests.
 //
@@ -15,7 +17,6 @@
 // in the code: a word prints as an integer, or as a float (with a point)
 // when the op is a float op or the bits look like one. The last column is
 // the instruction's source line.
-package vm
 
 import (
 	"fmt"

@@ -1,3 +1,5 @@
+package vm
+
 // The executor: runs a G's frames until the G parks, yields or exits.
 //
 // The loop keeps the current frame's code, pc and registers in locals and
@@ -10,7 +12,6 @@
 // Blocking operations re-execute on resume: an op that parks leaves pc on
 // itself; when the G runs again, t.resuming is set for that one
 // instruction, and the op finishes (ChanrecvDone etc.) instead of starting.
-package vm
 
 import (
 	"fmt"
@@ -122,6 +123,9 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 // internalError reports a bug in goro: "goro: internal error" and the host
 // stack, then ends the program.
 func (m *Machine) internalError(t *Thread, r any) {
+	if th, ok := r.(rt.Throw); ok {
+		r = th.Msg // its Error() already says "goro: internal error"
+	}
 	fmt.Fprintf(m.Stderr, "goro: internal error: %v\n\n%s\n", r, debug.Stack())
 	m.RT.Traceback(m.Stderr, t.gp, false)
 	m.RT.Exit(2)

@@ -1,5 +1,6 @@
-// Test hooks exported to package vm_test (compile_test.go).
 package vm
+
+// Test hooks exported to package vm_test (compile_test.go).
 
 // CheckCode checks the code of the functions whose names match against
 // the instruction set's contract (Func.checkCode), compiling them.

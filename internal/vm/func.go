@@ -1,7 +1,8 @@
+package vm
+
 // Func: a compiled function (its code, frame layout and constants, or the
 // native that implements it) and how it is compiled or bound on first call.
 // The compiler from SSA is in compile.go, the instruction set in ops.go.
-package vm
 
 import (
 	"fmt"

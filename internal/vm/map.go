@@ -1,3 +1,5 @@
+package vm
+
 // Maps: an index from keys to entries kept in insertion order, with
 // tombstones. The index is chosen by the key type (see idxKind): a
 // wordIndex for keys that are one word (integers, bools, floats), a host
@@ -12,7 +14,6 @@
 // letting the host map be corrupted. Iteration starts at a random entry
 // (from the runtime's seeded source) and wraps around, so programs cannot
 // depend on an order, yet a seed reproduces one.
-package vm
 
 import (
 	"math"

@@ -1,8 +1,9 @@
+package vm
+
 // The API natives use: registration (RegisterNative, RegisterInit,
 // NativeNames), the Thread methods a native calls to park, yield, panic or
 // call back into the program, and the helpers that exist only for natives
 // (internal/lib). Nothing in the executor's loop lives here.
-package vm
 
 import (
 	"fmt"
@@ -16,8 +17,8 @@ import (
 
 // NativeFunc implements a function in Go. It reads its arguments and
 // writes its results (len(results) == number of results). It may park the
-// G (t.Park...), in which case it runs again when the G resumes, with
-// t.Resuming() true; or panic (t.Panic).
+// G (an rt call that parks, then t.Parked), in which case it runs again
+// when the G resumes, with t.Resuming() true; or panic (t.Panic).
 type NativeFunc func(t *Thread, args, results []rt.Value)
 
 var (
@@ -116,7 +117,7 @@ func (t *Thread) Parked() { t.parked = true }
 // Yield asks the executor to yield after the native returns (Gosched).
 func (t *Thread) Yield() { t.yield = true }
 
-// Exit ends the G as Goexit does once its defers have run.
+// Goexit ends the G as runtime.Goexit does, once its defers have run.
 func (t *Thread) Goexit() {
 	p := &rt.Panic{Goexit: true, Link: t.gp.Panics()}
 	t.gp.SetPanics(p)

@@ -1,3 +1,5 @@
+package vm
+
 // The instruction set: the ops, the instruction (instr) and its data, and
 // opTable — the contract between the compiler (compile.go), the executor
 // (exec.go, slow.go), the compiled-program cache (cache.go) and the
@@ -37,7 +39,6 @@
 //     emitted (the shape of code that selects it).
 //
 // TestOpTable checks that every op has a name and a description.
-package vm
 
 import (
 	"fmt"

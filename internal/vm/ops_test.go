@@ -1,5 +1,6 @@
-// Tests of the instruction set's table (ops.go).
 package vm
+
+// Tests of the instruction set's table (ops.go).
 
 import (
 	"strings"

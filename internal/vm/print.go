@@ -1,6 +1,7 @@
+package vm
+
 // The print and println builtins and the text of panic values, in gc's
 // formats (runtime/print.go, runtime/error.go).
-package vm
 
 import (
 	"fmt"

@@ -1,6 +1,7 @@
+package vm
+
 // Instructions off the hot path: slicing, conversions, interfaces, maps,
 // channels and select.
-package vm
 
 import (
 	"fmt"

@@ -1,10 +1,11 @@
+package vm
+
 // Where a Machine's program comes from: go/ssa built from Go source
 // (ssaSource, below) or an entry of the compiled-program cache
 // (cacheProgram, cache.go). The executor and the natives ask the source
 // for what they name at run time — the entry functions, a package-level
 // variable or named type by name, a method of a dynamic type, a position,
 // a function's code — and never test which kind of source they have.
-package vm
 
 import (
 	"go/token"

@@ -1,10 +1,11 @@
+package vm
+
 // Runtime type descriptors.
 //
 // Every go/types type the program uses at run time (for interfaces, type
 // assertions, zero values, equality, map keys, printing) gets one *Type,
 // canonical up to types.Identical, so that dynamic type identity is pointer
 // identity.
-package vm
 
 import (
 	"fmt"

@@ -1,3 +1,5 @@
+package vm
+
 // wordIndex: the index of maps whose keys are one word (integers, bools,
 // floats): an open-addressing hash table from uint64 keys to entry numbers,
 // with linear probing, backward-shift deletion (no tombstones) and at most
@@ -8,7 +10,6 @@
 // number sit in one 16-byte slot and a probe sequence rarely leaves one
 // cache line, so a lookup in a large map costs about one miss. The slots
 // hold no pointers, so the host GC does not scan them.
-package vm
 
 // wordSlot is a key and its entry number + 1 (0: the slot is empty).
 type wordSlot struct {
