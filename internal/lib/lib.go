@@ -29,7 +29,6 @@ var native = map[string]string{
 	"time":                    "goro's clock and timers",
 	"math":                    "host floating point (speed)",
 	"unsafe":                  "builtin",
-	"flag":                    "command line (speed, start-up)",
 	"internal/runtime/atomic": "runtime internals",
 }
 

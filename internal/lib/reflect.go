@@ -680,6 +680,7 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).Equal":            reflect_Value_Equal,
 	"(reflect.Value).Field":            reflect_Value_Field,
 	"(reflect.Value).FieldByIndex":     reflect_Value_FieldByIndex,
+	"(reflect.Value).FieldByIndexErr":  reflect_Value_FieldByIndexErr,
 	"(reflect.Value).FieldByName":      reflect_Value_FieldByName,
 	"(reflect.Value).Float":            reflect_Value_Float,
 	"(reflect.Value).Grow":             reflect_Value_Grow,
@@ -1547,6 +1548,27 @@ func reflect_Value_FieldByIndex(t *vm.Thread, a, r []rt.Value) {
 	if f, ok := fieldByIndex(t, v, idx); ok {
 		r[0] = f.pack()
 	}
+}
+
+// (reflect.Value).FieldByIndexErr: func (v Value) FieldByIndexErr(index []int) (Value, error)
+func reflect_Value_FieldByIndexErr(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	xs, _ := a[1].R.([]rt.Value)
+	r[0], r[1] = rv{}.pack(), rt.Value{}
+	for n, x := range xs {
+		if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {
+			if isNilRef(v.get().R) {
+				r[1] = t.Machine().NewError("reflect: indirection through nil pointer to embedded struct field " + v.t.Elem.String())
+				return
+			}
+			v, _ = v.elem(t, "reflect.Value.Elem")
+		}
+		if !mustBe(t, v, "Field", rkStruct) {
+			return
+		}
+		v = v.field(int(x.N))
+	}
+	r[0] = v.pack()
 }
 
 // (reflect.Value).FieldByName: func (v Value) FieldByName(name string) Value
