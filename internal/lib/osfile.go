@@ -98,7 +98,12 @@ func init() {
 var osfileNatives = map[string]vm.NativeFunc{
 	"(*os.File).Close":          os_File_Close,
 	"(*os.File).Read":           os_File_Read,
+	"(*os.File).ReadAt":         os_File_ReadAt,
+	"(*os.File).ReadDir":        os_File_ReadDir,
+	"(*os.File).Readdirnames":   os_File_Readdirnames,
+	"(*os.File).Seek":           os_File_Seek,
 	"(*os.File).Stat":           os_File_Stat,
+	"(*os.File).Truncate":       os_File_Truncate,
 	"(*os.fileStat).IsDir":      os_fileStat_IsDir,
 	"(*os.fileStat).ModTime":    os_fileStat_ModTime,
 	"(*os.fileStat).Mode":       os_fileStat_Mode,
@@ -110,9 +115,13 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"(syscall.Errno).Temporary": syscall_Errno_Temporary,
 	"(syscall.Errno).Timeout":   syscall_Errno_Timeout,
 	"os.Chdir":                  os_Chdir,
+	"os.Chmod":                  os_Chmod,
 	"os.Create":                 os_Create,
 	"os.CreateTemp":             os_CreateTemp,
 	"os.Environ":                os_Environ,
+	"os.Executable":             os_Executable,
+	"os.Expand":                 os_Expand,
+	"os.ExpandEnv":              os_ExpandEnv,
 	"os.Getwd":                  os_Getwd,
 	"os.Hostname":               os_Hostname,
 	"os.IsExist":                os_IsExist,
@@ -124,12 +133,21 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"os.MkdirTemp":              os_MkdirTemp,
 	"os.Open":                   os_Open,
 	"os.OpenFile":               os_OpenFile,
+	"os.ReadDir":                os_ReadDir,
 	"os.ReadFile":               os_ReadFile,
+	"os.Readlink":               os_Readlink,
 	"os.Remove":                 os_Remove,
 	"os.RemoveAll":              os_RemoveAll,
 	"os.Rename":                 os_Rename,
+	"os.Setenv":                 os_Setenv,
 	"os.Stat":                   os_Stat,
+	"os.Symlink":                os_Symlink,
 	"os.TempDir":                os_TempDir,
+	"os.Truncate":               os_Truncate,
+	"os.Unsetenv":               os_Unsetenv,
+	"os.UserCacheDir":           os_UserCacheDir,
+	"os.UserConfigDir":          os_UserConfigDir,
+	"os.UserHomeDir":            os_UserHomeDir,
 	"os.WriteFile":              os_WriteFile,
 }
 
@@ -398,4 +416,189 @@ func statField(t *vm.Thread, v rt.Value, name string) rt.Value {
 	}
 	st := t.Machine().LookupType("os", "fileStat")
 	return p.R.([]rt.Value)[vm.FieldIndex(st, name)]
+}
+
+// Directories: entries are io/fs's dirInfo over the program's FileInfo
+// (fs.FileInfoToDirEntry's type; io/fs runs from source), made from the
+// host's entries, each with its Lstat taken now.
+
+// os.ReadDir: func ReadDir(name string) ([]DirEntry, error)
+func os_ReadDir(t *vm.Thread, a, r []rt.Value) {
+	es, err := os.ReadDir(vm.Str(a[0]))
+	r[0], r[1] = dirEntries(t, es), osError(t, err)
+}
+
+// (*os.File).ReadDir: func (f *File) ReadDir(n int) ([]DirEntry, error)
+func os_File_ReadDir(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	es, err := hf.f.ReadDir(int(int64(a[1].N)))
+	r[0], r[1] = dirEntries(t, es), osError(t, err)
+}
+
+// (*os.File).Readdirnames: func (f *File) Readdirnames(n int) (names []string, err error)
+func os_File_Readdirnames(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	names, err := hf.f.Readdirnames(int(int64(a[1].N)))
+	vs := make([]rt.Value, len(names))
+	for i, n := range names {
+		vs[i] = rt.Value{R: n}
+	}
+	r[0], r[1] = rt.Value{R: vs}, osError(t, err)
+}
+
+func dirEntries(t *vm.Thread, es []os.DirEntry) rt.Value {
+	dt := t.Machine().LookupType("io/fs", "dirInfo")
+	if dt == nil {
+		t.Unsupported("os.ReadDir without io/fs's dirInfo")
+		return rt.Value{}
+	}
+	vs := make([]rt.Value, 0, len(es))
+	for _, e := range es {
+		fi, err := e.Info()
+		if err != nil {
+			continue // removed since it was listed
+		}
+		vs = append(vs, rt.Value{R: vm.Iface{T: dt, V: rt.Value{R: []rt.Value{fileInfo(t, fi)}}}})
+	}
+	return rt.Value{R: vs}
+}
+
+// (*os.File).ReadAt: func (f *File) ReadAt(b []byte, off int64) (n int, err error)
+func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	dst, _ := a[1].R.([]rt.Value)
+	buf := make([]byte, len(dst))
+	n, err := hf.f.ReadAt(buf, int64(a[2].N))
+	for i := 0; i < n; i++ {
+		dst[i] = rt.Value{N: uint64(buf[i])}
+	}
+	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
+}
+
+// (*os.File).Seek: func (f *File) Seek(offset int64, whence int) (ret int64, err error)
+func os_File_Seek(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+		return
+	}
+	off, err := hf.f.Seek(int64(a[1].N), int(int64(a[2].N)))
+	r[0], r[1] = rt.Value{N: uint64(off)}, osError(t, err)
+}
+
+// (*os.File).Truncate: func (f *File) Truncate(size int64) error
+func os_File_Truncate(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0] = osError(t, os.ErrInvalid)
+		return
+	}
+	r[0] = osError(t, hf.f.Truncate(int64(a[1].N)))
+}
+
+// os.Chmod: func Chmod(name string, mode FileMode) error
+func os_Chmod(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Chmod(vm.Str(a[0]), fs.FileMode(a[1].N)))
+}
+
+// os.Truncate: func Truncate(name string, size int64) error
+func os_Truncate(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Truncate(vm.Str(a[0]), int64(a[1].N)))
+}
+
+// os.Symlink: func Symlink(oldname, newname string) error
+func os_Symlink(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Symlink(vm.Str(a[0]), vm.Str(a[1])))
+}
+
+// os.Readlink: func Readlink(name string) (string, error)
+func os_Readlink(t *vm.Thread, a, r []rt.Value) {
+	s, err := os.Readlink(vm.Str(a[0]))
+	r[0], r[1] = rt.Value{R: s}, osError(t, err)
+}
+
+// The environment is the host process's (os.Getenv reads it too), so a
+// host embedding goro shares it with the programs it runs.
+
+// os.Setenv: func Setenv(key, value string) error
+func os_Setenv(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Setenv(vm.Str(a[0]), vm.Str(a[1])))
+}
+
+// os.Unsetenv: func Unsetenv(key string) error
+func os_Unsetenv(t *vm.Thread, a, r []rt.Value) {
+	pathOp(t, a, r, os.Unsetenv)
+}
+
+// os.ExpandEnv: func ExpandEnv(s string) string
+func os_ExpandEnv(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: os.ExpandEnv(vm.Str(a[0]))}
+}
+
+// os.Expand: func Expand(s string, mapping func(string) string) string
+//
+// mapping is the program's function: the host's os.Expand finds the
+// names, and each is replaced by calling mapping in turn (CallThen).
+func os_Expand(t *vm.Thread, a, r []rt.Value) {
+	// a and r are stack slots the callbacks' frames reuse: keep copies.
+	s, mapping := vm.Str(a[0]), a[1]
+	var names []string
+	os.Expand(s, func(name string) string { names = append(names, name); return "" })
+	vals := make([]string, 0, len(names))
+	var next func(t *vm.Thread, results, out []rt.Value)
+	finish := func(out []rt.Value) {
+		i := 0
+		out[0] = rt.Value{R: os.Expand(s, func(string) string { i++; return vals[i-1] })}
+	}
+	next = func(t *vm.Thread, results, out []rt.Value) {
+		vals = append(vals, vm.Str(results[0]))
+		if len(vals) < len(names) {
+			t.CallThen(mapping, []rt.Value{{R: names[len(vals)]}}, next)
+			return
+		}
+		finish(out)
+	}
+	if len(names) == 0 {
+		finish(r)
+		return
+	}
+	t.CallThen(mapping, []rt.Value{{R: names[0]}}, next)
+}
+
+// os.Executable: func Executable() (string, error)
+//
+// The program's executable is goro itself, as gc's is the binary.
+func os_Executable(t *vm.Thread, a, r []rt.Value) {
+	s, err := os.Executable()
+	r[0], r[1] = rt.Value{R: s}, osError(t, err)
+}
+
+// os.UserHomeDir: func UserHomeDir() (string, error)
+func os_UserHomeDir(t *vm.Thread, a, r []rt.Value) {
+	s, err := os.UserHomeDir()
+	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
+}
+
+// os.UserCacheDir: func UserCacheDir() (string, error)
+func os_UserCacheDir(t *vm.Thread, a, r []rt.Value) {
+	s, err := os.UserCacheDir()
+	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
+}
+
+// os.UserConfigDir: func UserConfigDir() (string, error)
+func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) {
+	s, err := os.UserConfigDir()
+	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
 }

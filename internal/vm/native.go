@@ -94,7 +94,9 @@ func RegisterPackageInit(path string, f NativeFunc) {
 // result slots (out), and may call CallThen again. The native's call
 // completes when a continuation returns without calling CallThen. A
 // native uses it to call back into the program without host recursion
-// (sync.Map.Range calling its function).
+// (sync.Map.Range calling its function). The call's frame is laid down
+// over the native's argument slots: a continuation must not read the
+// native's args (copy what it needs before calling CallThen).
 func (t *Thread) CallThen(fn rt.Value, args []rt.Value, k func(t *Thread, results, out []rt.Value)) {
 	a := t.x()
 	a.thenFn, a.thenArgs, a.thenK = fn, args, k
