@@ -281,7 +281,9 @@ func os_File_Read(t *vm.Thread, a, r []rt.Value) {
 	}
 	dst, _ := a[1].R.([]rt.Value)
 	buf := make([]byte, len(dst))
-	n, err := hf.f.Read(buf)
+	var n int
+	var err error
+	blocking(t, func() { n, err = hf.f.Read(buf) })
 	for i := 0; i < n; i++ {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
@@ -480,7 +482,9 @@ func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
 	}
 	dst, _ := a[1].R.([]rt.Value)
 	buf := make([]byte, len(dst))
-	n, err := hf.f.ReadAt(buf, int64(a[2].N))
+	var n int
+	var err error
+	blocking(t, func() { n, err = hf.f.ReadAt(buf, int64(a[2].N)) })
 	for i := 0; i < n; i++ {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
@@ -601,4 +605,14 @@ func os_UserCacheDir(t *vm.Thread, a, r []rt.Value) {
 func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) {
 	s, err := os.UserConfigDir()
 	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
+}
+
+// blocking runs f, a host call that may block for long (a read of a pipe
+// or a terminal), with the G in _Gsyscall and its P handed to another M
+// meanwhile (rt.Entersyscall), so that the program's other goroutines run.
+func blocking(t *vm.Thread, f func()) {
+	r, gp := t.Machine().RT, t.G()
+	r.Entersyscall(gp)
+	defer r.Exitsyscall(gp)
+	f()
 }

@@ -597,19 +597,26 @@ func time_Time_UnmarshalText(t *vm.Thread, a, r []rt.Value) {
 }
 
 // timeUnmarshal parses a[1] into the time a[0] points to with the host's
-// method (which leaves the time unchanged on error).
+// method. As gc's: JSON null leaves the time alone (even through a nil
+// pointer), and a failed parse stores the zero Time. (The error is a plain
+// error with gc's text, not a *time.ParseError.)
 func timeUnmarshal(t *vm.Thread, a, r []rt.Value, parse func(*time.Time, []byte) error) {
+	data := vm.ValuesToBytes(a[1])
+	if string(data) == "null" {
+		var ht time.Time
+		if parse(&ht, data) == nil { // UnmarshalJSON: a no-op
+			r[0] = rt.Value{}
+			return
+		}
+	}
 	p := cellOf(t, a[0])
 	if p == nil {
 		return
 	}
-	ht := hostTime(*p)
-	if err := parse(&ht, vm.ValuesToBytes(a[1])); err != nil {
-		r[0] = errorValue(t, err)
-		return
-	}
+	var ht time.Time
+	err := parse(&ht, data)
 	vm.StoreDeep(t.Machine().LookupType("time", "Time"), p, mkTime(ht, 0, false))
-	r[0] = rt.Value{}
+	r[0] = errorValue(t, err)
 }
 
 // (time.Duration).Round: func (d Duration) Round(m Duration) Duration

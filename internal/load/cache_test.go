@@ -78,3 +78,26 @@ func TestCacheInvalidation(t *testing.T) {
 		t.Errorf("found a corrupt entry: %q", got)
 	}
 }
+
+// TestBuildFlags: goro's tags join the tags of the last -tags in GOFLAGS,
+// from the environment or from the go env file.
+func TestBuildFlags(t *testing.T) {
+	dir := t.TempDir()
+	envFile := filepath.Join(dir, "env")
+	if err := os.WriteFile(envFile, []byte("GOFLAGS=-tags=fromfile -mod=mod\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"GOENV=off"}, "-tags=purego,math_big_pure_go"},
+		{[]string{"GOENV=off", "GOFLAGS=-tags=a,b -tags=c"}, "-tags=purego,math_big_pure_go,c"},
+		{[]string{"GOENV=" + envFile}, "-tags=purego,math_big_pure_go,fromfile"},
+		{[]string{"GOENV=" + envFile, "GOFLAGS=--tags=env"}, "-tags=purego,math_big_pure_go,env"},
+	} {
+		if got := buildFlags(tc.env); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("buildFlags(%q) = %q, want %q", tc.env, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -19,24 +20,60 @@ func goEnv(key string) (string, error) {
 var goroTags = []string{"purego", "math_big_pure_go"}
 
 // buildFlags returns the go command flags that add goroTags to the tags
-// the environment's GOFLAGS sets (a -tags flag on the command line would
-// replace those rather than add to them).
+// GOFLAGS sets, from the environment or, as the go command reads it, from
+// the go env file (`go env -w`): a -tags flag on the command line replaces
+// GOFLAGS' rather than adding to it.
 func buildFlags(env []string) []string {
 	if env == nil {
 		env = os.Environ()
 	}
-	var user []string // the tags of the last GOFLAGS, as the go command reads it
-	for _, kv := range env {
-		flags, ok := strings.CutPrefix(kv, "GOFLAGS=")
-		if !ok {
-			continue
-		}
-		user = nil
-		for _, f := range strings.Fields(flags) {
-			if v, ok := strings.CutPrefix(strings.TrimLeft(f, "-"), "tags="); ok {
-				user = append(user, strings.Split(v, ",")...)
-			}
+	goflags, ok := lookupEnv(env, "GOFLAGS")
+	if !ok {
+		goflags = goEnvFile(env)["GOFLAGS"]
+	}
+	var user []string
+	for _, f := range strings.Fields(goflags) {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(f, "-"), "tags="); ok {
+			user = strings.Split(v, ",") // the last -tags counts, as in the go command
 		}
 	}
 	return []string{"-tags=" + strings.Join(append(append([]string(nil), goroTags...), user...), ",")}
+}
+
+// lookupEnv finds key in env (the last setting wins).
+func lookupEnv(env []string, key string) (string, bool) {
+	val, found := "", false
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			val, found = v, true
+		}
+	}
+	return val, found
+}
+
+// goEnvFile reads the go command's env file ($GOENV, by default go/env in
+// the user config directory): KEY=VALUE lines.
+func goEnvFile(env []string) map[string]string {
+	file, ok := lookupEnv(env, "GOENV")
+	if !ok {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return nil
+		}
+		file = filepath.Join(dir, "go", "env")
+	}
+	if file == "" || file == "off" {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	vars := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok {
+			vars[k] = v
+		}
+	}
+	return vars
 }

@@ -340,6 +340,12 @@ func (r *Runtime) execute(mp *M, gp *G) {
 		casgstatus(gp, _Grunning, _Grunnable)
 		r.sched.lock.Lock()
 		r.globrunqput(gp)
+		if r.sched.syswait != nil && mp.lockedg == nil {
+			// An M back from a syscall waits for a P: this one, at the
+			// end of its G's time slice, so that Gs returning from
+			// syscalls are not starved by Gs that never block.
+			r.pidleput(r.releasep(mp))
+		}
 		r.sched.lock.Unlock()
 	case EvExit:
 		r.gdestroy(mp, gp)
@@ -760,10 +766,19 @@ func (r *Runtime) retirep(mp *M) {
 	r.sched.lock.Unlock()
 }
 
-// pidleput puts pp on the idle P list. sched.lock must be held.
+// pidleput puts pp on the idle P list, or hands it to an M waiting in
+// Exitsyscall. sched.lock must be held.
 func (r *Runtime) pidleput(pp *P) {
 	if n := atomic.LoadInt32(&r.gomaxprocs); pp.id >= n && len(r.allp) > 0 && n > 0 {
 		pp.status = _Pdead
+		return
+	}
+	if mp := r.sched.syswait; mp != nil {
+		r.sched.syswait = mp.schedlink
+		mp.schedlink = nil
+		pp.status = _Pidle
+		mp.nextp = pp
+		notewakeup(mp)
 		return
 	}
 	pp.status = _Pidle
@@ -787,6 +802,56 @@ func (r *Runtime) pidleget() *P {
 		}
 		pp.status = _Pdead
 	}
+}
+
+// Entersyscall is called by a native before a host call that may block for
+// long (a read of a pipe or a terminal, a wait for a child process): gp
+// enters _Gsyscall and its M gives up its P at once, so that the P's other
+// Gs run on another M meanwhile (gc's entersyscallblock; gc hands off the
+// P of a short syscall only when sysmon retakes it). The M keeps running
+// gp: Exitsyscall must follow, on the same M, before gp touches anything of
+// the runtime's.
+func (r *Runtime) Entersyscall(gp *G) {
+	mp := gp.m
+	casgstatus(gp, _Grunning, _Gsyscall)
+	r.sched.lock.Lock()
+	pp := r.releasep(mp)
+	work := !runqempty(pp) || r.sched.runqsize > 0
+	r.pidleput(pp)
+	r.sched.lock.Unlock()
+	if work {
+		r.wakep()
+	}
+}
+
+// Exitsyscall ends gp's syscall: its M takes an idle P, or waits until one
+// is handed to it (pidleput serves waiting Ms first, and an M whose G's
+// time slice ends gives its P to one), and gp runs again.
+func (r *Runtime) Exitsyscall(gp *G) {
+	mp := gp.m
+	r.sched.lock.Lock()
+	pp := r.pidleget()
+	if pp == nil {
+		mp.nextp = nil
+		mp.schedlink = r.sched.syswait
+		r.sched.syswait = mp
+		r.sched.lock.Unlock()
+		for {
+			<-mp.park
+			r.sched.lock.Lock()
+			if pp = mp.nextp; pp != nil {
+				mp.nextp = nil
+				break
+			}
+			r.sched.lock.Unlock()
+			if r.exiting.Load() {
+				select {} // the program is over; gp never runs again
+			}
+		}
+	}
+	r.acquirep(mp, pp)
+	r.sched.lock.Unlock()
+	casgstatus(gp, _Gsyscall, _Grunning)
 }
 
 // readgstatus returns gp's status.

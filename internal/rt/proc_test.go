@@ -3,6 +3,7 @@ package rt
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -151,5 +152,46 @@ func BenchmarkChanPingPong(b *testing.B) {
 			b.ResetTimer()
 			r.Main(Value{R: pinger})
 		})
+	}
+}
+
+// A G in a syscall gives up its P: with one P, other Gs run while it is
+// blocked in the host, and when its call returns it waits for a P, which
+// the running G hands over at the end of its time slice (here: each
+// yield).
+func TestSyscallHandsOffP(t *testing.T) {
+	r, _ := newTestRuntime(1, 1)
+	release := make(chan struct{})
+	var back atomic.Bool
+	var log tlog
+	var worker *G
+	w := newScript("main.worker", do(func(gp *G) {
+		r.Entersyscall(gp)
+		<-release // a blocking host call
+		r.Exitsyscall(gp)
+		back.Store(true)
+	}))
+	main := newScript("main.main",
+		goOp(r, w, &worker),
+		func(gp *G, _ bool) opResult {
+			if worker != nil && readgstatus(worker) == _Gsyscall {
+				return opNext
+			}
+			return opYieldRetry
+		},
+		do(func(*G) { log.add("main ran"); close(release) }),
+		func(gp *G, _ bool) opResult {
+			if back.Load() {
+				return opNext
+			}
+			return opYieldRetry
+		},
+		do(func(*G) { log.add("worker back") }),
+	)
+	if code := runMain(t, r, main); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if got := log.String(); got != "main ran worker back" {
+		t.Fatalf("log %q", got)
 	}
 }

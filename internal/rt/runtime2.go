@@ -364,6 +364,7 @@ type schedt struct {
 	midle        *M // idle Ms waiting for work
 	nmidle       int32
 	nmidlelocked int32 // Ms waiting for their locked G
+	syswait      *M    // Ms back from a syscall waiting for a P (Exitsyscall), linked by schedlink
 	mcount       int32
 	pidle        *P
 	npidle       atomic.Int32

@@ -4,6 +4,7 @@ package vm
 // truncation and IEEE rules.
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unsafe"
@@ -384,6 +385,12 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 			return rt.Value{R: valuesToString(vs)}
 		}
 	case from == KPointer, from == KUnsafePointer:
+		if from == KUnsafePointer && k == KPointer {
+			if p, ok := x.R.(*rt.Value); ok && !fitsCell(to.Elem, p) {
+				t.Unsupported(fmt.Sprintf("converting unsafe.Pointer to %s over memory of another type (goro does not reinterpret its cells)", to))
+				return rt.Value{}
+			}
+		}
 		if k == KPointer || k == KUnsafePointer {
 			return x
 		}
@@ -473,4 +480,24 @@ func uncomparablePair(t *Type, x, y rt.Value) *Type {
 		}
 	}
 	return nil
+}
+
+// fitsCell reports whether cell's content can be a value of type T, where
+// the representation tells: a struct or array is a []Value of its length,
+// a number or bool holds no reference. A pointer converted from
+// unsafe.Pointer must point at such a cell: goro does not reinterpret one
+// type's cells as another's (a byte array seen as a struct would read
+// fields that are not there).
+func fitsCell(T *Type, cell *rt.Value) bool {
+	switch {
+	case T.Kind == KStruct:
+		vs, ok := cell.R.([]rt.Value)
+		return ok && len(vs) == len(T.Fields)
+	case T.Kind == KArray:
+		vs, ok := cell.R.([]rt.Value)
+		return ok && len(vs) == T.Len
+	case T.isScalar():
+		return cell.R == nil
+	}
+	return true
 }

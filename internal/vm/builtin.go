@@ -4,6 +4,7 @@ package vm
 
 import (
 	"fmt"
+	"go/types"
 	"runtime"
 	"strings"
 	"sync"
@@ -210,19 +211,13 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		}
 		regs[dst] = args[0]
 	case "StringData":
-		// A *byte goro can turn back into the string (unsafe.String) but
-		// not dereference: strings are host strings, not byte cells.
-		if s := str(args[0]); s != "" {
-			regs[dst] = rt.Value{R: &stringData{s}}
-		} else {
-			regs[dst] = rt.Value{}
-		}
+		regs[dst] = t.m.stringData(str(args[0]))
 	case "String":
 		return t.unsafeString(args[0], int64(args[1].N), regs, dst)
 	case "SliceData":
-		regs[dst] = sliceData(args[0])
+		regs[dst] = sliceData(ci.argTypes[0], args[0])
 	case "Slice":
-		return t.unsafeSlice(args[0], int64(args[1].N), regs, dst)
+		return t.unsafeSlice(ci.argTypes[0], args[0], int64(args[1].N), regs, dst)
 	case "recover":
 		regs[dst] = t.recover()
 	case "ssa:deferstack":
@@ -426,13 +421,76 @@ func (m *Machine) builtinFunc(ci *callInfo) *Func {
 	return f
 }
 
-// stringData is the pointer unsafe.StringData returns: the string it
-// points into.
-type stringData struct{ s string }
+// Pointers made by unsafe.StringData and unsafe.SliceData are ordinary
+// pointers to a first element: dereferencing, comparing and printing them
+// work as in gc. madePtrs remembers, by the element's address, what
+// follows it — a string's bytes, or an array's elements and their type —
+// so that unsafe.String and unsafe.Slice can read it back (log/slog keeps
+// strings and groups so, bytes.Buffer-like code builds strings so). An
+// entry goes when its element is collected (a weak pointer, and a cleanup
+// that removes exactly that entry, so a reused address is never mistaken
+// for it). unsafe.String and unsafe.Slice of any other pointer, or with a
+// length or element type the record does not cover, are reported as
+// unsupported: goro never reads past what it allocated, nor reinterprets
+// its cells as another type.
+var madePtrs sync.Map // uintptr(elem) → madeRec
 
-// unsafeString is unsafe.String(p, n). Only pointers made by
-// unsafe.StringData can be read back (log/slog keeps strings so); bytes
-// reached otherwise are goro's cells, which it does not reinterpret.
+type madeRec struct {
+	p     weak.Pointer[rt.Value]
+	n     int   // elements from p on
+	elem  *Type // their type
+	s     string
+	isStr bool // the bytes of s (StringData)
+}
+
+// remember records rec for the pointer p and returns it as a Value.
+func remember(p *rt.Value, rec madeRec) rt.Value {
+	key := uintptr(unsafe.Pointer(p))
+	rec.p = weak.Make(p)
+	madePtrs.Store(key, rec)
+	runtime.AddCleanup(p, func(key uintptr) { madePtrs.CompareAndDelete(key, rec) }, key)
+	return rt.Value{R: p}
+}
+
+// recall returns what remember recorded for p.
+func recall(p rt.Value) (madeRec, *rt.Value, bool) {
+	ptr, _ := p.R.(*rt.Value)
+	if ptr == nil {
+		return madeRec{}, nil, false
+	}
+	r, ok := madePtrs.Load(uintptr(unsafe.Pointer(ptr)))
+	if !ok {
+		return madeRec{}, nil, false
+	}
+	rec := r.(madeRec)
+	return rec, ptr, rec.p.Value() == ptr
+}
+
+// stringData is unsafe.StringData(s): a cell holding s's first byte.
+func (m *Machine) stringData(s string) rt.Value {
+	if s == "" {
+		return rt.Value{}
+	}
+	return remember(&rt.Value{N: uint64(s[0])}, madeRec{n: len(s), elem: m.typeOf(types.Typ[types.Uint8]), s: s, isStr: true})
+}
+
+// sliceData is unsafe.SliceData(s) for s of slice type st.
+func sliceData(st *Type, s rt.Value) rt.Value {
+	vs, _ := s.R.([]rt.Value)
+	switch {
+	case vs == nil:
+		return rt.Value{}
+	case cap(vs) == 0:
+		return rt.Value{R: new(rt.Value)} // non-nil, as gc's zerobase
+	}
+	p := &vs[:1][0]
+	if rec, _, ok := recall(rt.Value{R: p}); ok && !rec.isStr && rec.n >= cap(vs) && rec.elem == st.Elem {
+		return rt.Value{R: p}
+	}
+	return remember(p, madeRec{n: cap(vs), elem: st.Elem})
+}
+
+// unsafeString is unsafe.String(p, n).
 func (t *Thread) unsafeString(p rt.Value, n int64, regs []rt.Value, dst int32) bool {
 	switch {
 	case n < 0:
@@ -445,47 +503,21 @@ func (t *Thread) unsafeString(p rt.Value, n int64, regs []rt.Value, dst int32) b
 		regs[dst] = rt.Value{}
 		return true
 	}
-	sd, ok := p.R.(*stringData)
-	if !ok || n > int64(len(sd.s)) {
-		t.Unsupported("unsafe.String over memory that is not a string's (goro does not reinterpret its cells as bytes)")
+	rec, ptr, ok := recall(p)
+	if !ok || n > int64(rec.n) || rec.elem.Kind != KUint8 {
+		t.Unsupported("unsafe.String of a pointer that unsafe.StringData or SliceData of bytes did not return (goro does not reinterpret its cells as bytes)")
 		return false
 	}
-	regs[dst] = rt.Value{R: sd.s[:n]}
+	if rec.isStr {
+		regs[dst] = rt.Value{R: rec.s[:n]}
+	} else {
+		regs[dst] = rt.Value{R: string(ValuesToBytes(rt.Value{R: unsafe.Slice(ptr, n)}))}
+	}
 	return true
 }
 
-// A pointer unsafe.SliceData returns is an ordinary pointer to the first
-// element (dereferencing it and comparing it work as in gc); sliceDatas
-// remembers how many elements its array holds from there, so that
-// unsafe.Slice can read it back (log/slog keeps groups so). An entry is
-// removed when the array is collected; unsafe.Slice of any other pointer
-// is reported as unsupported, never read past what goro allocated.
-var sliceDatas sync.Map // uintptr(&elems[0]) → sliceRec
-
-type sliceRec struct {
-	p   weak.Pointer[rt.Value]
-	cap int
-}
-
-// sliceData is unsafe.SliceData(s).
-func sliceData(s rt.Value) rt.Value {
-	vs, _ := s.R.([]rt.Value)
-	if cap(vs) == 0 {
-		return rt.Value{}
-	}
-	p := &vs[:1][0]
-	key := uintptr(unsafe.Pointer(p))
-	rec := sliceRec{weak.Make(p), cap(vs)}
-	if old, ok := sliceDatas.Load(key); ok && old.(sliceRec).p.Value() == p && old.(sliceRec).cap >= rec.cap {
-		return rt.Value{R: p}
-	}
-	sliceDatas.Store(key, rec)
-	runtime.AddCleanup(p, func(key uintptr) { sliceDatas.CompareAndDelete(key, rec) }, key)
-	return rt.Value{R: p}
-}
-
-// unsafeSlice is unsafe.Slice(p, n).
-func (t *Thread) unsafeSlice(p rt.Value, n int64, regs []rt.Value, dst int32) bool {
+// unsafeSlice is unsafe.Slice(p, n) for p of pointer type pt.
+func (t *Thread) unsafeSlice(pt *Type, p rt.Value, n int64, regs []rt.Value, dst int32) bool {
 	switch {
 	case n < 0:
 		t.panicRuntime("unsafe.Slice: len out of range")
@@ -496,17 +528,19 @@ func (t *Thread) unsafeSlice(p rt.Value, n int64, regs []rt.Value, dst int32) bo
 	case p.R == nil:
 		regs[dst] = rt.Value{}
 		return true
+	case n == 0:
+		regs[dst] = rt.Value{R: []rt.Value{}}
+		return true
 	}
-	ptr, _ := p.R.(*rt.Value)
-	if ptr != nil {
-		if r, ok := sliceDatas.Load(uintptr(unsafe.Pointer(ptr))); ok {
-			rec := r.(sliceRec)
-			if rec.p.Value() == ptr && n <= int64(rec.cap) {
-				regs[dst] = rt.Value{R: unsafe.Slice(ptr, rec.cap)[:n:n]}
-				return true
-			}
-		}
+	rec, ptr, ok := recall(p)
+	if !ok || n > int64(rec.n) || !types.Identical(rec.elem.T.Underlying(), pt.Elem.T.Underlying()) {
+		t.Unsupported("unsafe.Slice of a pointer that unsafe.SliceData or StringData did not return, or as another element type (goro does not reinterpret its cells)")
+		return false
 	}
-	t.Unsupported("unsafe.Slice of a pointer that unsafe.SliceData did not return (goro does not reinterpret its cells as arrays)")
-	return false
+	if rec.isStr {
+		regs[dst] = rt.Value{R: bytesToValues([]byte(rec.s[:n]))} // strings are immutable: a copy reads the same
+	} else {
+		regs[dst] = rt.Value{R: unsafe.Slice(ptr, rec.n)[:n:n]}
+	}
+	return true
 }

@@ -20,7 +20,7 @@ import (
 
 func loadProg(t *testing.T, file string) *load.Program {
 	t.Helper()
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{file})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{file})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -908,14 +908,15 @@ func (m *Machine) entryFunc(seq []*Func) *Func {
 // ---- panics ----
 
 // badPointer is a dereference of pointer p that is not a *rt.Value: gc's
-// nil dereference panic if p is nil, else a pointer goro made that it
-// cannot dereference (unsafe.StringData's), reported as unsupported.
+// nil dereference panic if p is nil, else a goro bug (a pointer of
+// another representation), reported as such rather than as the program's
+// nil dereference.
 func (t *Thread) badPointer(p rt.Value) {
 	if p.R == nil {
 		t.panicNil()
 		return
 	}
-	t.Unsupported(fmt.Sprintf("dereferencing a pointer made by unsafe.StringData (%T)", p.R))
+	panic(fmt.Sprintf("BUG: dereferencing a pointer held as %T", p.R))
 }
 
 // panicNil panics with gc's nil dereference error.

@@ -191,9 +191,17 @@ func (f *Func) bindNative(b uint8) {
 		return
 	case bindPackageInit:
 		nativesMu.Lock()
-		f.native = packageInits[f.key]
+		step := packageInits[f.key]
 		nativesMu.Unlock()
-		if f.native != nil {
+		if step != nil {
+			// Once per program, as an initializer's init$guard: every
+			// importer's initializer calls the package's.
+			key := f.key
+			f.native = func(t *Thread, args, results []rt.Value) {
+				if _, done := t.m.pkgInitDone.LoadOrStore(key, true); !done {
+					step(t, args, results)
+				}
+			}
 			return
 		}
 		f.bind = bindUnsupported

@@ -86,6 +86,10 @@ type Machine struct {
 	panicOnce sync.Once
 	panicFn   *Func
 
+	// pkgInitDone holds the paths of native packages whose start-up step
+	// (RegisterPackageInit) has run.
+	pkgInitDone sync.Map
+
 	// LibState holds per-program state of native packages (flag's flags,
 	// os's open files), keyed by a package's own key type.
 	LibState sync.Map

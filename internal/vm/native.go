@@ -79,7 +79,7 @@ func RegisterInit(f func(m *Machine)) { nativeInits = append(nativeInits, f) }
 // initializer, which first runs the initializers of the interpreted
 // packages it imports (directly or through other native packages): f may
 // read their variables (os.ErrNotExist is io/fs's ErrNotExist). It runs
-// once per importer's initializer, so it must be idempotent.
+// once per program, like an initializer.
 func RegisterPackageInit(path string, f NativeFunc) {
 	nativesMu.Lock()
 	defer nativesMu.Unlock()

@@ -18,7 +18,7 @@ import (
 func TestStackMovesWhileParked(t *testing.T) {
 	was := rt.SetPoisonStacks(true)
 	defer rt.SetPoisonStacks(was)
-	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative}, []string{"stackmove.go"})
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"stackmove.go"})
 	if err != nil {
 		t.Fatal(err)
 	}

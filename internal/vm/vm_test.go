@@ -3,10 +3,13 @@ package vm_test
 import (
 	"bytes"
 	"io"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
@@ -187,5 +190,31 @@ func TestStructLoopHeapBounded(t *testing.T) {
 	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: &out, Stderr: &out, Args: []string{"particles", "400"}})
 	if code := m.Run(); code != 0 || out.String() != "0.958167\n" {
 		t.Fatalf("exit %d, output:\n%s", code, out.String())
+	}
+}
+
+// TestBlockingReadHandsOffP: a G blocked in a host read enters _Gsyscall and
+// its M gives up its P (rt.Entersyscall), so with GOMAXPROCS 1 the G that
+// unblocks it still runs (testdata/fiforead.go). Before, the program hung.
+func TestBlockingReadHandsOffP(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"fiforead.go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	m := vm.New(p, vm.Options{GOMAXPROCS: 1, Stdout: &out, Stderr: &out, Args: []string{"fiforead", fifo}})
+	done := make(chan int, 1)
+	go func() { done <- m.Run() }()
+	select {
+	case code := <-done:
+		if code != 0 || out.String() != "1 <nil> x\n" {
+			t.Fatalf("exit %d, output:\n%s", code, out.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the reader held the only P: the writer never ran")
 	}
 }
