@@ -150,9 +150,14 @@ func writeFile(t *vm.Thread, a, r []rt.Value, b []byte) {
 		t.Unsupported("writing to this *os.File")
 		return
 	}
-	n, _ := hf.w.Write(b)
-	r[0] = rt.Value{N: uint64(n)}
-	r[1] = rt.Value{}
+	var n int
+	var err error
+	if hf.f != nil {
+		blocking(t, func() { n, err = hf.f.Write(b) }) // a pipe may be full
+	} else {
+		n, err = hf.w.Write(b)
+	}
+	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
 }
 
 func boolV(b bool) rt.Value {

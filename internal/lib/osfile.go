@@ -238,6 +238,8 @@ func os_Hostname(t *vm.Thread, a, r []rt.Value) {
 }
 
 // os.Environ: func Environ() []string
+//
+// Also syscall.Environ.
 func os_Environ(t *vm.Thread, a, r []rt.Value) {
 	env := os.Environ()
 	vs := make([]rt.Value, len(env))
