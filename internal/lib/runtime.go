@@ -44,6 +44,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"internal/synctest.isAssociated":             internal_synctest_isAssociated,
 	"iter.coroswitch":                            iter_coroswitch,
 	"iter.newcoro":                               iter_newcoro,
+	"maps.clone":                                 maps_clone,
 	"math/rand.runtime_rand":                     runtime_rand,
 	"math/rand/v2.runtime_rand":                  runtime_rand,
 	"os.runtime_rand":                            runtime_rand,
@@ -391,4 +392,27 @@ func pcOf(v rt.Value) uintptr {
 		return pc
 	}
 	return 0
+}
+
+// maps.clone: func clone(m any) any
+//
+// The runtime half of maps.Clone: a new map of m's type with m's entries.
+func maps_clone(t *vm.Thread, a, r []rt.Value) {
+	iv, ok := a[0].R.(vm.Iface)
+	if !ok {
+		r[0] = rt.Value{}
+		return
+	}
+	src, _ := iv.V.R.(*vm.Map)
+	if src == nil {
+		r[0] = a[0]
+		return
+	}
+	mt := iv.T
+	dst := vm.NewMap(mt)
+	keys, vals := src.Entries(0)
+	for i := range keys {
+		dst.Set(vm.CopyDeep(mt.Key, keys[i]), vm.CopyDeep(mt.Elem, vals[i]))
+	}
+	r[0] = rt.Value{R: vm.Iface{T: mt, V: rt.Value{R: dst}}}
 }

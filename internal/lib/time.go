@@ -7,10 +7,12 @@ package lib
 // carries a monotonic reading, the Unix nanoseconds in ext, and in loc the
 // host's time.Time (R: it has the location and the full range) with the
 // reading of rt's monotonic clock (N). Only natives read these fields. A
-// *time.Location is one of two cells, time.UTC and time.Local.
+// *time.Location is a cell: time.UTC, time.Local, or one per other host
+// location the program has seen (FixedZone, LoadLocation, a parsed offset).
 
 import (
 	"go/types"
+	"sync"
 	"time"
 
 	"github.com/goro-dev/goro/internal/rt"
@@ -47,7 +49,12 @@ func hostTime(v rt.Value) time.Time {
 type timeKey struct{}
 
 // locations are the cells of time.UTC and time.Local.
-type locations struct{ utc, local *rt.Value }
+type locations struct {
+	utc, local *rt.Value
+	mu         sync.Mutex
+	cells      map[*time.Location]*rt.Value // the other locations the program has seen
+	hosts      map[*rt.Value]*time.Location
+}
 
 func locsOf(m *vm.Machine) *locations {
 	v, _ := m.LibState.Load(timeKey{})
@@ -58,8 +65,14 @@ func locsOf(m *vm.Machine) *locations {
 // hostLoc maps a *time.Location value to the host's.
 func hostLoc(t *vm.Thread, v rt.Value) *time.Location {
 	if l := locsOf(t.Machine()); l != nil {
-		if p, _ := v.R.(*rt.Value); p == l.utc {
+		p, _ := v.R.(*rt.Value)
+		if p == l.utc {
 			return time.UTC
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if h := l.hosts[p]; h != nil {
+			return h
 		}
 	}
 	return time.Local
@@ -71,10 +84,24 @@ func locValue(t *vm.Thread, loc *time.Location) rt.Value {
 	if l == nil {
 		return rt.Value{}
 	}
-	if loc == time.UTC {
+	switch loc {
+	case time.UTC:
 		return rt.Value{R: l.utc}
+	case time.Local:
+		return rt.Value{R: l.local}
 	}
-	return rt.Value{R: l.local}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c := l.cells[loc]; c != nil {
+		return rt.Value{R: c}
+	}
+	c := new(rt.Value)
+	*c = t.Machine().LookupType("time", "Location").Zero() // its methods are natives: the fields stay zero
+	if l.cells == nil {
+		l.cells, l.hosts = map[*time.Location]*rt.Value{}, map[*rt.Value]*time.Location{}
+	}
+	l.cells[loc], l.hosts[c] = c, loc
+	return rt.Value{R: c}
 }
 
 func now(t *vm.Thread) rt.Value {
@@ -170,12 +197,15 @@ var timeNatives = map[string]vm.NativeFunc{
 	"(time.Time).UnixMilli":        time_Time_UnixMilli,
 	"(time.Time).UnixNano":         time_Time_UnixNano,
 	"(time.Time).Weekday":          time_Time_Weekday,
+	"(time.Time).Zone":             time_Time_Zone,
 	"(time.Time).Year":             time_Time_Year,
 	"(time.Time).YearDay":          time_Time_YearDay,
 	"(time.Weekday).String":        time_Weekday_String,
 	"time.After":                   time_After,
 	"time.AfterFunc":               time_AfterFunc,
 	"time.Date":                    time_Date,
+	"time.FixedZone":               time_FixedZone,
+	"time.LoadLocation":            time_LoadLocation,
 	"time.NewTicker":               time_NewTicker,
 	"time.NewTimer":                time_NewTimer,
 	"time.Now":                     time_Now,
@@ -632,4 +662,25 @@ func time_Duration_Truncate(t *vm.Thread, a, r []rt.Value) {
 // (time.Duration).Abs: func (d Duration) Abs() Duration
 func time_Duration_Abs(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rt.Value{N: uint64(time.Duration(a[0].N).Abs())}
+}
+
+// time.FixedZone: func FixedZone(name string, offset int) *Location
+func time_FixedZone(t *vm.Thread, a, r []rt.Value) {
+	r[0] = locValue(t, time.FixedZone(vm.Str(a[0]), int(int64(a[1].N))))
+}
+
+// time.LoadLocation: func LoadLocation(name string) (*Location, error)
+func time_LoadLocation(t *vm.Thread, a, r []rt.Value) {
+	loc, err := time.LoadLocation(vm.Str(a[0]))
+	if err != nil {
+		r[0], r[1] = rt.Value{}, errorValue(t, err)
+		return
+	}
+	r[0], r[1] = locValue(t, loc), rt.Value{}
+}
+
+// (time.Time).Zone: func (t Time) Zone() (name string, offset int)
+func time_Time_Zone(t *vm.Thread, a, r []rt.Value) {
+	name, off := hostTime(a[0]).Zone()
+	r[0], r[1] = rt.Value{R: name}, rt.Value{N: uint64(int64(off))}
 }
