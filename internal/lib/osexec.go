@@ -141,15 +141,20 @@ func os_StartProcess(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	hp.p = proc
+	r[0] = processValue(m, hp)
+}
+
+// processValue makes the program's *os.Process for hp.
+func processValue(m *vm.Machine, hp *hostProc) rt.Value {
 	pt := m.LookupType("os", "Process")
 	cell := new(rt.Value)
 	*cell = pt.Zero()
-	cell.R.([]rt.Value)[vm.FieldIndex(pt, "Pid")] = rt.Value{N: uint64(proc.Pid)}
+	cell.R.([]rt.Value)[vm.FieldIndex(pt, "Pid")] = rt.Value{N: uint64(hp.p.Pid)}
 	tab := procsOf(m)
 	tab.mu.Lock()
 	tab.procs[cell] = hp
 	tab.mu.Unlock()
-	r[0] = rt.Value{R: cell}
+	return rt.Value{R: cell}
 }
 
 // stringSlice reads a []string.
