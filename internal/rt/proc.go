@@ -453,10 +453,13 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	if gp.coro != nil {
 		r.coroexit(gp)
 	}
-	if gp == r.mainG {
-		// main returning ends the program (as gc's main.main return).
+	if gp == r.mainG && !gp.Goexited {
+		// main returning ends the program (as gc's main.main return);
+		// after main's Goexit the others run on (checkdead reports the
+		// end of the last).
 		r.Exit(0)
 	}
+	gp.Goexited = false
 	clear(gp.Stk[gp.stack.lo:gp.stack.hi])
 	gp.sched.frames = gp.sched.frames[:0]
 	gp._defer, gp._panic = nil, nil
@@ -980,14 +983,21 @@ func (r *Runtime) checkdead() bool {
 	if _, ok := r.timers.next(); ok {
 		return false
 	}
+	waiting := 0
 	for _, gp := range r.sched.allgs {
 		switch readgstatus(gp) &^ _Gscan {
 		case _Gsyscall, _Grunnable, _Grunning:
 			return false
+		case _Gwaiting, _Gpreempted:
+			waiting++
 		}
 	}
 	r.sched.lock.Unlock()
-	r.Fatal("all goroutines are asleep - deadlock!", nil)
+	if waiting == 0 { // every G is dead: main called runtime.Goexit
+		r.Fatal("no goroutines (main called runtime.Goexit) - deadlock!", nil)
+	} else {
+		r.Fatal("all goroutines are asleep - deadlock!", nil)
+	}
 	r.sched.lock.Lock()
 	return true
 }

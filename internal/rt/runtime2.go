@@ -195,6 +195,10 @@ type G struct {
 	timer *timer // cached timer for time.Sleep
 	coro  *Coro  // the coroutine this G runs, if it is one (iter.Pull)
 
+	// Goexited is set by the executor when the G ends by runtime.Goexit
+	// rather than by returning: main's Goexit does not end the program.
+	Goexited bool
+
 	// FIPSIndicator is crypto/internal/fips140's per-goroutine service
 	// indicator (gc's g.fipsIndicator), read and written by its natives;
 	// a new G starts at 0.

@@ -482,22 +482,22 @@ func uncomparablePair(t *Type, x, y rt.Value) *Type {
 	return nil
 }
 
-// fitsCell reports whether cell's content can be a value of type T, where
-// the representation tells: a struct or array is a []Value of its length,
-// a number or bool holds no reference. A pointer converted from
-// unsafe.Pointer must point at such a cell: goro does not reinterpret one
-// type's cells as another's (a byte array seen as a struct would read
-// fields that are not there).
+// fitsCell reports whether a *T may point at cell: a struct or array must
+// be a []Value with at least its number of fields or elements, so that
+// every access stays within what goro allocated (a byte seen as a struct
+// would read fields that are not there). A pointer converted from
+// unsafe.Pointer is checked so. Other reinterpretations are let through:
+// a number read over any cell reads its N word (a float64's bits, as gc;
+// zero over a string or pointer, where gc reads the address), which
+// GOROOT/test's blank.go and slicecap.go rely on.
 func fitsCell(T *Type, cell *rt.Value) bool {
-	switch {
-	case T.Kind == KStruct:
+	switch T.Kind {
+	case KStruct:
 		vs, ok := cell.R.([]rt.Value)
-		return ok && len(vs) == len(T.Fields)
-	case T.Kind == KArray:
+		return ok && len(vs) >= len(T.Fields)
+	case KArray:
 		vs, ok := cell.R.([]rt.Value)
-		return ok && len(vs) == T.Len
-	case T.isScalar():
-		return cell.R == nil
+		return ok && len(vs) >= T.Len
 	}
 	return true
 }

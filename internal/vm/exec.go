@@ -965,6 +965,7 @@ func (t *Thread) unwind() {
 			if p.Goexit {
 				t.frames = t.frames[:0]
 				gp.SetPanics(p.Link)
+				gp.Goexited = true
 				return
 			}
 			t.fatalPanic()
