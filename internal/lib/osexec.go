@@ -357,16 +357,26 @@ func methodCall(v rt.Value, name string) (fn, recv rt.Value, ok bool) {
 	return rt.Value{R: &vm.Closure{Fn: f}}, iv.V, true
 }
 
-// (*os.File).WriteTo: func (f *File) WriteTo(w io.Writer) (n int64, err error)
-func os_File_WriteTo(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	write, recv, ok := methodCall(a[1], "Write")
+// copyEnds returns the host file a[0] and the method (Read or Write) to
+// call on the program's reader or writer a[1]; false after setting the
+// results (an invalid file) or panicking (a nil interface), as gc's.
+func copyEnds(t *vm.Thread, a, r []rt.Value, method string) (hf *hostFile, fn, recv rt.Value, ok bool) {
+	hf = fileOf(t, a[0])
+	fn, recv, ok = methodCall(a[1], method)
 	switch {
 	case hf == nil || hf.f == nil:
 		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
-		return
+		return nil, fn, recv, false
 	case !ok:
 		t.PanicRuntime("invalid memory address or nil pointer dereference")
+	}
+	return hf, fn, recv, ok
+}
+
+// (*os.File).WriteTo: func (f *File) WriteTo(w io.Writer) (n int64, err error)
+func os_File_WriteTo(t *vm.Thread, a, r []rt.Value) {
+	hf, write, recv, ok := copyEnds(t, a, r, "Write")
+	if !ok {
 		return
 	}
 	buf := make([]byte, 32<<10)
@@ -404,14 +414,8 @@ func os_File_WriteTo(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).ReadFrom: func (f *File) ReadFrom(r io.Reader) (n int64, err error)
 func os_File_ReadFrom(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	read, recv, ok := methodCall(a[1], "Read")
-	switch {
-	case hf == nil || hf.f == nil:
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
-		return
-	case !ok:
-		t.PanicRuntime("invalid memory address or nil pointer dereference")
+	hf, read, recv, ok := copyEnds(t, a, r, "Read")
+	if !ok {
 		return
 	}
 	var total int64

@@ -212,8 +212,7 @@ func os_Rename(t *vm.Thread, a, r []rt.Value) {
 
 // os.MkdirTemp: func MkdirTemp(dir, pattern string) (string, error)
 func os_MkdirTemp(t *vm.Thread, a, r []rt.Value) {
-	d, err := os.MkdirTemp(vm.Str(a[0]), vm.Str(a[1]))
-	r[0], r[1] = rt.Value{R: d}, osError(t, err)
+	stringResult(t, r)(os.MkdirTemp(vm.Str(a[0]), vm.Str(a[1])))
 }
 
 // os.CreateTemp: func CreateTemp(dir, pattern string) (*File, error)
@@ -226,16 +225,10 @@ func os_CreateTemp(t *vm.Thread, a, r []rt.Value) {
 func os_TempDir(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: os.TempDir()} }
 
 // os.Getwd: func Getwd() (dir string, err error)
-func os_Getwd(t *vm.Thread, a, r []rt.Value) {
-	d, err := os.Getwd()
-	r[0], r[1] = rt.Value{R: d}, osError(t, err)
-}
+func os_Getwd(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Getwd()) }
 
 // os.Hostname: func Hostname() (name string, err error)
-func os_Hostname(t *vm.Thread, a, r []rt.Value) {
-	h, err := os.Hostname()
-	r[0], r[1] = rt.Value{R: h}, osError(t, err)
-}
+func os_Hostname(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Hostname()) }
 
 // os.Environ: func Environ() []string
 //
@@ -530,10 +523,7 @@ func os_Symlink(t *vm.Thread, a, r []rt.Value) {
 }
 
 // os.Readlink: func Readlink(name string) (string, error)
-func os_Readlink(t *vm.Thread, a, r []rt.Value) {
-	s, err := os.Readlink(vm.Str(a[0]))
-	r[0], r[1] = rt.Value{R: s}, osError(t, err)
-}
+func os_Readlink(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Readlink(vm.Str(a[0]))) }
 
 // The environment is the host process's (os.Getenv reads it too), so a
 // host embedding goro shares it with the programs it runs.
@@ -586,28 +576,16 @@ func os_Expand(t *vm.Thread, a, r []rt.Value) {
 // os.Executable: func Executable() (string, error)
 //
 // The program's executable is goro itself, as gc's is the binary.
-func os_Executable(t *vm.Thread, a, r []rt.Value) {
-	s, err := os.Executable()
-	r[0], r[1] = rt.Value{R: s}, osError(t, err)
-}
+func os_Executable(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Executable()) }
 
 // os.UserHomeDir: func UserHomeDir() (string, error)
-func os_UserHomeDir(t *vm.Thread, a, r []rt.Value) {
-	s, err := os.UserHomeDir()
-	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
-}
+func os_UserHomeDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.UserHomeDir()) }
 
 // os.UserCacheDir: func UserCacheDir() (string, error)
-func os_UserCacheDir(t *vm.Thread, a, r []rt.Value) {
-	s, err := os.UserCacheDir()
-	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
-}
+func os_UserCacheDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.UserCacheDir()) }
 
 // os.UserConfigDir: func UserConfigDir() (string, error)
-func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) {
-	s, err := os.UserConfigDir()
-	r[0], r[1] = rt.Value{R: s}, errorValue(t, err)
-}
+func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.UserConfigDir()) }
 
 // blocking runs f, a host call that may block for long (a read of a pipe
 // or a terminal), with the G in _Gsyscall and its P handed to another M
@@ -617,4 +595,10 @@ func blocking(t *vm.Thread, f func()) {
 	r.Entersyscall(gp)
 	defer r.Exitsyscall(gp)
 	f()
+}
+
+// stringResult returns a function that sets a native's (string, error)
+// results from a host call's: stringResult(t, r)(os.Getwd()).
+func stringResult(t *vm.Thread, r []rt.Value) func(string, error) {
+	return func(s string, err error) { r[0], r[1] = rt.Value{R: s}, osError(t, err) }
 }
