@@ -361,13 +361,10 @@ func methodCall(v rt.Value, name string) (fn, recv rt.Value, ok bool) {
 // call on the program's reader or writer a[1]; false after setting the
 // results (an invalid file) or panicking (a nil interface), as gc's.
 func copyEnds(t *vm.Thread, a, r []rt.Value, method string) (hf *hostFile, fn, recv rt.Value, ok bool) {
-	hf = fileOf(t, a[0])
-	fn, recv, ok = methodCall(a[1], method)
-	switch {
-	case hf == nil || hf.f == nil:
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	if hf = hostFileArg(t, a[0], r); hf == nil {
 		return nil, fn, recv, false
-	case !ok:
+	}
+	if fn, recv, ok = methodCall(a[1], method); !ok {
 		t.PanicRuntime("invalid memory address or nil pointer dereference")
 	}
 	return hf, fn, recv, ok

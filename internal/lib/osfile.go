@@ -234,12 +234,7 @@ func os_Hostname(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Hostname
 //
 // Also syscall.Environ.
 func os_Environ(t *vm.Thread, a, r []rt.Value) {
-	env := os.Environ()
-	vs := make([]rt.Value, len(env))
-	for i, e := range env {
-		vs[i] = rt.Value{R: e}
-	}
-	r[0] = rt.Value{R: vs}
+	r[0] = stringsValue(os.Environ())
 }
 
 // os.Stat: func Stat(name string) (FileInfo, error)
@@ -254,9 +249,8 @@ func os_Lstat(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).Stat: func (f *File) Stat() (FileInfo, error)
 func os_File_Stat(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	fi, err := hf.f.Stat()
@@ -269,9 +263,8 @@ func os_File_Stat(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).Read: func (f *File) Read(b []byte) (n int, err error)
 func os_File_Read(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	dst, _ := a[1].R.([]rt.Value)
@@ -427,9 +420,8 @@ func os_ReadDir(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).ReadDir: func (f *File) ReadDir(n int) ([]DirEntry, error)
 func os_File_ReadDir(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	es, err := hf.f.ReadDir(int(int64(a[1].N)))
@@ -438,17 +430,12 @@ func os_File_ReadDir(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).Readdirnames: func (f *File) Readdirnames(n int) (names []string, err error)
 func os_File_Readdirnames(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	names, err := hf.f.Readdirnames(int(int64(a[1].N)))
-	vs := make([]rt.Value, len(names))
-	for i, n := range names {
-		vs[i] = rt.Value{R: n}
-	}
-	r[0], r[1] = rt.Value{R: vs}, osError(t, err)
+	r[0], r[1] = stringsValue(names), osError(t, err)
 }
 
 func dirEntries(t *vm.Thread, es []os.DirEntry) rt.Value {
@@ -470,9 +457,8 @@ func dirEntries(t *vm.Thread, es []os.DirEntry) rt.Value {
 
 // (*os.File).ReadAt: func (f *File) ReadAt(b []byte, off int64) (n int, err error)
 func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	dst, _ := a[1].R.([]rt.Value)
@@ -488,9 +474,8 @@ func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).Seek: func (f *File) Seek(offset int64, whence int) (ret int64, err error)
 func os_File_Seek(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	off, err := hf.f.Seek(int64(a[1].N), int(int64(a[2].N)))
@@ -499,9 +484,8 @@ func os_File_Seek(t *vm.Thread, a, r []rt.Value) {
 
 // (*os.File).Truncate: func (f *File) Truncate(size int64) error
 func os_File_Truncate(t *vm.Thread, a, r []rt.Value) {
-	hf := fileOf(t, a[0])
-	if hf == nil || hf.f == nil {
-		r[0] = osError(t, os.ErrInvalid)
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
 		return
 	}
 	r[0] = osError(t, hf.f.Truncate(int64(a[1].N)))
@@ -601,4 +585,25 @@ func blocking(t *vm.Thread, f func()) {
 // results from a host call's: stringResult(t, r)(os.Getwd()).
 func stringResult(t *vm.Thread, r []rt.Value) func(string, error) {
 	return func(s string, err error) { r[0], r[1] = rt.Value{R: s}, osError(t, err) }
+}
+
+// hostFileArg returns the host file of the *os.File v, or nil after
+// setting the native's results to zero values and os.ErrInvalid (last).
+func hostFileArg(t *vm.Thread, v rt.Value, r []rt.Value) *hostFile {
+	hf := fileOf(t, v)
+	if hf == nil || hf.f == nil {
+		clear(r)
+		r[len(r)-1] = osError(t, os.ErrInvalid)
+		return nil
+	}
+	return hf
+}
+
+// stringsValue makes a []string.
+func stringsValue(ss []string) rt.Value {
+	vs := make([]rt.Value, len(ss))
+	for i, s := range ss {
+		vs[i] = rt.Value{R: s}
+	}
+	return rt.Value{R: vs}
 }
