@@ -142,6 +142,67 @@ func Load(cfg Config, args []string) (*Program, error) {
 		// package of just those files.
 		patterns = args
 	}
+	root, err := loadRoot(pcfg, patterns)
+	if err != nil {
+		return nil, err
+	}
+	if msg, errs := compileErrors(root, isStd); msg != "" {
+		return nil, &Error{Msg: msg, Errors: errs}
+	}
+	if root.Name != "main" {
+		return nil, &Error{Msg: fmt.Sprintf("package %s is not a main package", root.PkgPath)}
+	}
+	order := dependencyOrder(root)
+	if findPath(order, "runtime") == nil && len(root.GoFiles) > 0 {
+		// gc links the runtime into every program, and goro needs its
+		// types (runtime.Error values) even when no package imports it.
+		// It must come from the same load as the program: a second load
+		// has a types.Package of its own for every package the two share
+		// (math/bits, unsafe), and the program's would then have no SSA
+		// package. So the root imports it, through a file of its own.
+		implicit := filepath.Join(filepath.Dir(root.GoFiles[0]), implicitRuntimeFile)
+		pcfg.Overlay = map[string][]byte{implicit: []byte("package " + root.Name + "\n\nimport _ \"runtime\"\n")}
+		if strings.HasSuffix(patterns[0], ".go") {
+			// Named as the program's files are (go list wants one directory).
+			named := filepath.Join(filepath.Dir(patterns[0]), implicitRuntimeFile)
+			patterns = append(patterns[:len(patterns):len(patterns)], named)
+		}
+		if root, err = loadRoot(pcfg, patterns); err != nil {
+			return nil, err
+		}
+		order = dependencyOrder(root)
+	}
+
+	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
+	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}}
+	for _, p := range order {
+		if p.Types == nil {
+			continue
+		}
+		native := p != root && p.Module == nil && nativePath(p.PkgPath) && isStdPkg(p, isStd)
+		var sp *ssa.Package
+		if native || p.PkgPath == "unsafe" {
+			sp = prog.CreatePackage(p.Types, nil, nil, true)
+			out.Native[sp] = true
+		} else {
+			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+		}
+		out.Packages = append(out.Packages, sp)
+		if p == root {
+			out.Main = sp
+		}
+	}
+	prog.Build()
+	out.deps = programDeps(order, isStd, goroot)
+	return out, nil
+}
+
+// implicitRuntimeFile is the file through which a program that does not
+// reach the runtime imports it (an overlay: it is never written).
+const implicitRuntimeFile = "goro_implicit_runtime.go"
+
+// loadRoot loads the one package patterns name, with its dependencies.
+func loadRoot(pcfg *packages.Config, patterns []string) (*packages.Package, error) {
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, &Error{Msg: err.Error()}
@@ -153,15 +214,12 @@ func Load(cfg Config, args []string) (*Program, error) {
 		}
 		return nil, &Error{Msg: fmt.Sprintf("goro run: %d packages named (%s); name exactly one main package", len(pkgs), strings.Join(names, ", "))}
 	}
-	root := pkgs[0]
-	if msg, errs := compileErrors(root, isStd); msg != "" {
-		return nil, &Error{Msg: msg, Errors: errs}
-	}
-	if root.Name != "main" {
-		return nil, &Error{Msg: fmt.Sprintf("package %s is not a main package", root.PkgPath)}
-	}
+	return pkgs[0], nil
+}
 
-	// Create SSA packages in dependency order.
+// dependencyOrder lists root and the packages it imports, dependencies
+// first (imports in path order).
+func dependencyOrder(root *packages.Package) []*packages.Package {
 	var order []*packages.Package
 	seen := map[*packages.Package]bool{}
 	var visit func(p *packages.Package)
@@ -181,43 +239,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 		order = append(order, p)
 	}
 	visit(root)
-
-	// The runtime package's types (runtime.Error values) are needed even
-	// by programs that do not import it.
-	if !seen[findPath(order, "runtime")] {
-		rpkgs, err := packages.Load(pcfg, "runtime")
-		if err != nil {
-			return nil, &Error{Msg: err.Error()}
-		}
-		var extra []*packages.Package
-		packages.Visit(rpkgs, nil, func(p *packages.Package) { extra = append(extra, p) })
-		order = append(extra, order...)
-	}
-
-	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
-	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}}
-	created := map[string]bool{}
-	for _, p := range order {
-		if p.Types == nil || created[p.PkgPath] {
-			continue
-		}
-		created[p.PkgPath] = true
-		native := p != root && p.Module == nil && nativePath(p.PkgPath) && isStdPkg(p, isStd)
-		var sp *ssa.Package
-		if native || p.PkgPath == "unsafe" {
-			sp = prog.CreatePackage(p.Types, nil, nil, true)
-			out.Native[sp] = true
-		} else {
-			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
-		}
-		out.Packages = append(out.Packages, sp)
-		if p == root {
-			out.Main = sp
-		}
-	}
-	prog.Build()
-	out.deps = programDeps(order, isStd, goroot)
-	return out, nil
+	return order
 }
 
 // programDeps lists what the program's load read outside GOROOT, and what
@@ -237,6 +259,9 @@ func programDeps(pkgs []*packages.Package, isStd func(string) bool, goroot strin
 		}
 		for _, files := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles, p.IgnoredFiles} {
 			for _, f := range files {
+				if filepath.Base(f) == implicitRuntimeFile {
+					continue
+				}
 				add(f)
 				if p.PkgPath != "command-line-arguments" {
 					add(filepath.Dir(f)) // a file added to the package
