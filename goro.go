@@ -10,12 +10,16 @@
 package goro
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
+	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
 )
 
@@ -39,7 +43,8 @@ type Program struct {
 // program (compile errors, formatted like go build). When goro's cache
 // holds the program compiled, unchanged since, loading is reading it
 // ($GOROCACHE=off turns the cache off).
-func Load(cfg Config, args ...string) (*Program, error) {
+func Load(cfg Config, args ...string) (_ *Program, err error) {
+	defer catchBug(&err)
 	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed}
 	if data := load.CacheLookup(lcfg, args); data != nil {
 		return &Program{cached: data, cfg: lcfg, args: args}, nil
@@ -64,6 +69,29 @@ func (e *Error) Error() string { return e.Msg }
 type CompileError struct {
 	Pos string // file:line:col as go build prints it ("" if none)
 	Msg string
+}
+
+// InternalError is a bug in goro, not in the program: a host panic in
+// loading, compiling, the cache, the executor or the scheduler. The
+// program (if it was running) ended with ExitInternalError.
+type InternalError struct {
+	Msg   string // what goro's code panicked with
+	Stack []byte // the host stack where it did
+}
+
+func (e *InternalError) Error() string { return "goro: internal error: " + e.Msg }
+
+// ExitInternalError is the exit code of a program that a bug in goro
+// stopped (gc's own codes: 2 for a panic or fatal error, the program's for
+// os.Exit).
+const ExitInternalError = rt.ExitInternalError
+
+// catchBug turns a host panic in goro's own code into an *InternalError.
+// It is deferred by every entry point of the package.
+func catchBug(err *error) {
+	if v := recover(); v != nil {
+		*err = &InternalError{Msg: fmt.Sprint(v), Stack: debug.Stack()}
+	}
 }
 
 func loadSource(lcfg load.Config, args []string) (*Program, error) {
@@ -108,11 +136,32 @@ type RunOptions struct {
 	Stderr     io.Writer
 	GOMAXPROCS int    // 0: the number of CPUs, or $GOMAXPROCS
 	Seed       uint64 // seed of the runtime's random choices
+	// Context, when done, kills the program: its goroutines stop at their
+	// next safe point and Run returns. nil: the program runs until it ends.
+	Context context.Context
 }
 
 // Run runs the program to completion and returns its exit code. A program
 // loaded from source is first compiled whole into goro's cache.
-func (p *Program) Run(opt RunOptions) int {
+//
+// The error is nil when the program ended by itself (whatever its exit
+// code). It is an *InternalError (also reported on the program's stderr,
+// with the code ExitInternalError) when a bug in goro stopped it, and the
+// Context's cause (with the code -1) when the Context killed it.
+func (p *Program) Run(opt RunOptions) (code int, err error) {
+	stderr := opt.Stderr
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	defer func() {
+		if err == nil {
+			catchBug(&err)
+		}
+		if ie, ok := err.(*InternalError); ok && code != ExitInternalError {
+			fmt.Fprintf(stderr, "%v\n\n%s\n", ie, ie.Stack)
+			code = ExitInternalError
+		}
+	}()
 	vopt := vm.Options{
 		GOMAXPROCS: opt.GOMAXPROCS,
 		Seed:       opt.Seed,
@@ -122,17 +171,13 @@ func (p *Program) Run(opt RunOptions) int {
 	}
 	if p.cached != nil {
 		if m, err := vm.ReadCache(p.cached, vopt); err == nil {
-			return m.Run()
+			return run(m, opt.Context)
 		}
 		// Unreadable (a goro bug): load from source after all.
 		src, err := loadSource(p.cfg, p.args)
 		if err != nil {
-			stderr := opt.Stderr
-			if stderr == nil {
-				stderr = os.Stderr
-			}
 			fmt.Fprintf(stderr, "goro: %v\n", err)
-			return 1
+			return 1, nil
 		}
 		p = src
 	}
@@ -147,5 +192,28 @@ func (p *Program) Run(opt RunOptions) int {
 			load.CacheStore(p.cfg, p.args, p.p, data)
 		}
 	}
-	return vm.New(p.p, vopt).Run()
+	return run(vm.New(p.p, vopt), opt.Context)
+}
+
+// run runs m until the program ends or ctx kills it.
+func run(m *vm.Machine, ctx context.Context) (int, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	killed, kill := false, make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		killed = m.RT.Exit(-1)
+		close(kill)
+	})
+	code := m.Run()
+	if !stop() && ctx.Err() != nil {
+		<-kill // it ran (or runs): did it end the program?
+	}
+	if b := m.RT.Bug(); b != nil {
+		return ExitInternalError, &InternalError{Msg: strings.TrimPrefix(b.Error(), "goro: internal error: "), Stack: b.Stack}
+	}
+	if killed {
+		return -1, context.Cause(ctx)
+	}
+	return code, nil
 }

@@ -1,13 +1,18 @@
 package goro_test
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/goro-dev/goro"
+	"github.com/goro-dev/goro/internal/rt"
+	"github.com/goro-dev/goro/internal/vm"
 )
 
 // TestLoadCompileError checks what an embedder sees of a program that
@@ -29,5 +34,90 @@ func TestLoadCompileError(t *testing.T) {
 	first := ge.Errors[0]
 	if !strings.HasSuffix(first.Pos, "fail_compile.go:7:2") || first.Msg != "declared and not used: x" {
 		t.Errorf("first error: %+v", first)
+	}
+}
+
+// writeProgram writes a one-file main package into a new directory and
+// returns the directory.
+func writeProgram(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestRunContextKill checks that an embedder kills a program that would
+// run forever by cancelling the Run's Context.
+func TestRunContextKill(t *testing.T) {
+	dir := writeProgram(t, `package main
+
+func spin(n int) int { return n + 1 }
+
+func main() {
+	go func() { select {} }()
+	for i := 0; ; i = spin(i) {
+	}
+}
+`)
+	prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cause := errors.New("enough")
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		cancel(cause)
+	}()
+	var stderr bytes.Buffer
+	code, err := prog.Run(goro.RunOptions{Args: []string{"spin"}, Stderr: &stderr, Context: ctx, GOMAXPROCS: 2})
+	if code != -1 || err != cause {
+		t.Fatalf("Run = %d, %v; want -1, %v (stderr %q)", code, err, cause, stderr.String())
+	}
+}
+
+// TestInternalError checks the boundary around goro's own code: a host
+// panic in a native (standing for any bug of goro's) ends the program with
+// "goro: internal error", the host stack and the G's frames on its stderr,
+// the code goro.ExitInternalError, and an *InternalError for the embedder,
+// and the host process lives on.
+func TestInternalError(t *testing.T) {
+	vm.RegisterNative("command-line-arguments.goroBug", func(t *vm.Thread, args, results []rt.Value) {
+		var m map[string]int
+		m["x"] = 1 // a host panic: assignment to entry in nil map
+	})
+	dir := writeProgram(t, `package main
+
+import "fmt"
+
+func goroBug()
+
+func main() {
+	fmt.Println("before")
+	goroBug()
+	fmt.Println("after")
+}
+`)
+	prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code, err := prog.Run(goro.RunOptions{Args: []string{"bug"}, Stdout: &stdout, Stderr: &stderr})
+	var ie *goro.InternalError
+	if code != goro.ExitInternalError || !errors.As(err, &ie) {
+		t.Fatalf("Run = %d, %v (%T); want %d and an *InternalError\n%s", code, err, err, goro.ExitInternalError, stderr.String())
+	}
+	if !strings.Contains(ie.Msg, "assignment to entry in nil map") || !bytes.Contains(ie.Stack, []byte("goro_test.TestInternalError")) {
+		t.Errorf("InternalError %q, stack:\n%s", ie.Msg, ie.Stack)
+	}
+	if stdout.String() != "before\n" {
+		t.Errorf("stdout %q, want %q", stdout.String(), "before\n")
+	}
+	want := "goro: internal error: assignment to entry in nil map\n"
+	if !strings.HasPrefix(stderr.String(), want) || !strings.Contains(stderr.String(), "main.main()") {
+		t.Errorf("stderr does not start with %q and show main.main's frame:\n%s", want, stderr.String())
 	}
 }

@@ -108,6 +108,11 @@ func run(args []string) int {
 			}
 			return 1
 		}
+		var ie *goro.InternalError
+		if errors.As(err, &ie) {
+			fmt.Fprintf(os.Stderr, "%v\n\n%s\n", ie, ie.Stack)
+			return goro.ExitInternalError
+		}
 		fmt.Fprintf(os.Stderr, "goro: %v\n", err)
 		return 1
 	}
@@ -127,7 +132,9 @@ func run(args []string) int {
 		procs, _ = strconv.Atoi(v)
 	}
 	name := strings.TrimSuffix(args[0], ".go")
-	return prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
+	// A bug in goro is reported on the program's stderr by Run itself.
+	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
+	return code
 }
 
 // disFlag is -d: "true" when given alone, else the pattern.

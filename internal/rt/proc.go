@@ -30,6 +30,7 @@ import (
 	"io"
 	"os"
 	goruntime "runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -79,6 +80,7 @@ type Runtime struct {
 
 	exiting  atomic.Bool
 	exitCode int
+	bug      atomic.Pointer[Bug] // the first internal error
 	done     chan struct{}
 	doneOnce sync.Once
 
@@ -137,10 +139,13 @@ func (r *Runtime) Main(fn Value) int {
 	return r.exitCode
 }
 
-// Exit ends the program with code: what os.Exit and main's return do.
-// Running Gs are asked to stop at their next safe point.
-func (r *Runtime) Exit(code int) {
+// Exit ends the program with code: what os.Exit and main's return do, and
+// what a host that embeds goro does to kill a program (from any host
+// goroutine). Running Gs are asked to stop at their next safe point. It
+// reports whether this call ended the program (it was still running).
+func (r *Runtime) Exit(code int) (ended bool) {
 	r.doneOnce.Do(func() {
+		ended = true
 		r.exitCode = code
 		r.exiting.Store(true)
 		r.sched.lock.Lock()
@@ -153,6 +158,7 @@ func (r *Runtime) Exit(code int) {
 		r.sched.lock.Unlock()
 		close(r.done)
 	})
+	return ended
 }
 
 // Exiting reports whether the program is exiting.
@@ -218,6 +224,7 @@ func (r *Runtime) allocm() *M {
 // mstart is the body of an M: lock to an OS thread, then schedule forever.
 func (r *Runtime) mstart(mp *M) {
 	defer r.mWait.Done()
+	defer r.catchBug(func() *G { return mp.curg.Load() })
 	goruntime.LockOSThread()
 	defer goruntime.UnlockOSThread()
 	if mp.nextp != nil {
@@ -888,6 +895,57 @@ func (t Throw) Error() string { return "goro: internal error: " + t.Msg }
 
 func throw(s string) { panic(Throw{s}) }
 
+// ExitInternalError is the exit code of a program that a bug in goro
+// stopped ("goro: internal error"): not gc's 2 (a panic or fatal error of
+// the program), and EX_SOFTWARE of sysexits.h.
+const ExitInternalError = 70
+
+// A Bug is a host panic in goro's own code, caught at the boundary: the
+// executor, the scheduler's Ms and sysmon (here), the loader and the
+// cache (package goro). Nothing of it is the program's.
+type Bug struct {
+	Value any    // what was panicked
+	Stack []byte // the host stack where it was
+}
+
+func (b *Bug) Error() string {
+	if th, ok := b.Value.(Throw); ok {
+		return th.Error()
+	}
+	return fmt.Sprintf("goro: internal error: %v", b.Value)
+}
+
+// InternalError reports a bug in goro met while running gp (nil: outside
+// any G): "goro: internal error", the host stack and gp's frames on the
+// program's stderr; then it ends the program with ExitInternalError. The
+// first bug is kept for Bug.
+func (r *Runtime) InternalError(v any, stack []byte, gp *G) {
+	b := &Bug{Value: v, Stack: stack}
+	if !r.bug.CompareAndSwap(nil, b) {
+		return
+	}
+	fmt.Fprintf(r.stderr, "%v\n\n%s\n", b, stack)
+	if gp != nil {
+		r.Traceback(r.stderr, gp, false)
+	}
+	r.Exit(ExitInternalError)
+}
+
+// Bug returns the internal error that ended the program, if any.
+func (r *Runtime) Bug() *Bug { return r.bug.Load() }
+
+// catchBug is deferred by the host goroutines rt starts: a panic there is
+// a goro bug, reported as one, never a crash of the host process.
+func (r *Runtime) catchBug(gp func() *G) {
+	if v := recover(); v != nil {
+		var g *G
+		if gp != nil {
+			g = gp()
+		}
+		r.InternalError(v, debug.Stack(), g)
+	}
+}
+
 // mrand returns a random number from mp's seeded stream.
 func (r *Runtime) mrand(mp *M) uint64 {
 	// xorshift64*: each M's stream is seeded from the runtime's source.
@@ -935,6 +993,7 @@ func (lr *lockedRand) next() uint64 {
 // sysmon watches for Gs that have run too long and asks them to yield, and
 // wakes an M when timers are due and nobody is looking.
 func (r *Runtime) sysmon() {
+	defer r.catchBug(nil)
 	tick := time.NewTicker(time.Duration(forcePreemptNS / 2))
 	defer tick.Stop()
 	for {

@@ -121,14 +121,9 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 }
 
 // internalError reports a bug in goro: "goro: internal error" and the host
-// stack, then ends the program.
+// stack, then ends the program (rt.Runtime.InternalError).
 func (m *Machine) internalError(t *Thread, r any) {
-	if th, ok := r.(rt.Throw); ok {
-		r = th.Msg // its Error() already says "goro: internal error"
-	}
-	fmt.Fprintf(m.Stderr, "goro: internal error: %v\n\n%s\n", r, debug.Stack())
-	m.RT.Traceback(m.Stderr, t.gp, false)
-	m.RT.Exit(2)
+	m.RT.InternalError(r, debug.Stack(), t.gp)
 }
 
 // start lays down the G's first frame: StartFn(StartArgs...).
