@@ -136,6 +136,11 @@ type RunOptions struct {
 	Stderr     io.Writer
 	GOMAXPROCS int    // 0: the number of CPUs, or $GOMAXPROCS
 	Seed       uint64 // seed of the runtime's random choices
+	// MemoryLimit bounds the memory the program may take, in bytes of the
+	// host's heap (0: half of the machine's memory). A program over it
+	// stops with gc's "fatal error: runtime: out of memory" (exit 2). The
+	// host heap is the process's: programs run side by side share it.
+	MemoryLimit int64
 	// Context, when done, kills the program: its goroutines stop at their
 	// next safe point and Run returns. nil: the program runs until it ends.
 	Context context.Context
@@ -163,11 +168,12 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		}
 	}()
 	vopt := vm.Options{
-		GOMAXPROCS: opt.GOMAXPROCS,
-		Seed:       opt.Seed,
-		Stdout:     opt.Stdout,
-		Stderr:     opt.Stderr,
-		Args:       opt.Args,
+		GOMAXPROCS:  opt.GOMAXPROCS,
+		Seed:        opt.Seed,
+		Stdout:      opt.Stdout,
+		Stderr:      opt.Stderr,
+		Args:        opt.Args,
+		MemoryLimit: opt.MemoryLimit,
 	}
 	if p.cached != nil {
 		if m, err := vm.ReadCache(p.cached, vopt); err == nil {

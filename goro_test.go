@@ -121,3 +121,31 @@ func main() {
 		t.Errorf("stderr does not start with %q and show main.main's frame:\n%s", want, stderr.String())
 	}
 }
+
+// TestMemoryLimit checks goro's counterpart of gc's "out of memory": a
+// program that keeps what it allocates, and one that asks for a huge slice
+// at once, stop with gc's fatal error and exit 2 — the host lives on.
+func TestMemoryLimit(t *testing.T) {
+	for _, tc := range []struct{ name, body string }{
+		{"grow", `var all [][]int
+	for i := 0; ; i++ {
+		all = append(all, make([]int, 1<<16))
+	}`},
+		{"huge", `b := make([]byte, 1<<40)
+	println(len(b))`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeProgram(t, "package main\n\nfunc main() {\n\t"+tc.body+"\n}\n")
+			prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			code, err := prog.Run(goro.RunOptions{Args: []string{tc.name}, Stderr: &stderr, MemoryLimit: 512 << 20})
+			want := "fatal error: runtime: out of memory\n"
+			if code != 2 || err != nil || !strings.HasPrefix(stderr.String(), want) {
+				t.Fatalf("Run = %d, %v; stderr:\n%s\nwant exit 2 and %q", code, err, stderr.String(), want)
+			}
+		})
+	}
+}

@@ -40,6 +40,14 @@ func buildFlags(env []string) []string {
 	return []string{"-tags=" + strings.Join(append(append([]string(nil), goroTags...), user...), ",")}
 }
 
+// environ is env, or this process's environment when env is nil.
+func environ(env []string) []string {
+	if env == nil {
+		return os.Environ()
+	}
+	return env
+}
+
 // lookupEnv finds key in env (the last setting wins).
 func lookupEnv(env []string, key string) (string, bool) {
 	val, found := "", false

@@ -80,6 +80,26 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	if strings.HasSuffix(args[0], ".go") {
+		for _, a := range args {
+			if !strings.HasSuffix(a, ".go") {
+				return nil, &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
+			}
+			name := a
+			if !filepath.IsAbs(name) && cfg.Dir != "" {
+				name = filepath.Join(cfg.Dir, name)
+			}
+			if _, err := os.Stat(name); err != nil {
+				return nil, &Error{Msg: strings.Replace(err.Error(), name, a, 1)} // go run's words
+			}
+			if pos, ok := importsC(name); ok {
+				return nil, cgoError(pos)
+			}
+		}
+	}
+	// goro runs Go code only: the standard library's pure-Go variants (net's
+	// resolver, os/user), and a program's cgo files are found and refused.
+	cfg.Env = append(environ(cfg.Env), "CGO_ENABLED=0")
 	// The import graph is asked for while go/packages runs its own go list;
 	// parsing (the first use of the answer) starts after both.
 	var interp map[string]bool
@@ -131,22 +151,25 @@ func Load(cfg Config, args []string) (*Program, error) {
 		},
 		Tests: false,
 	}
+	// go/packages (like go run) takes .go file names as one ad-hoc package
+	// of just those files.
 	patterns := args
-	if strings.HasSuffix(args[0], ".go") {
-		for _, a := range args {
-			if !strings.HasSuffix(a, ".go") {
-				return nil, &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
-			}
-		}
-		// go/packages (like go run) takes .go file names as one ad-hoc
-		// package of just those files.
-		patterns = args
-	}
 	root, err := loadRoot(pcfg, patterns)
 	if err != nil {
 		return nil, err
 	}
+	if err := listErrors(root, isStd); err != nil {
+		return nil, err
+	}
 	if msg, errs := compileErrors(root, isStd); msg != "" {
+		if hasSyntaxErrors(root, isStd) {
+			// gc's parser words syntax errors its own way (go/parser's
+			// differ, and type errors of a broken file follow): the go
+			// command reports them.
+			if out := goBuildErrors(cfg, args); out != "" {
+				msg = out
+			}
+		}
 		return nil, &Error{Msg: msg, Errors: errs}
 	}
 	if root.Name != "main" {
@@ -197,6 +220,90 @@ func Load(cfg Config, args []string) (*Program, error) {
 	return out, nil
 }
 
+// goCommandError is the go command's own message in a go/packages error
+// ("err: exit status 1: stderr: go: go.mod file not found ...").
+func goCommandError(err error) string {
+	msg := err.Error()
+	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = after
+	}
+	return strings.TrimSpace(msg)
+}
+
+// listErrors reports what the go command found wrong before compiling (a
+// package that does not exist, no Go files), as go build does: those
+// errors only, without type errors that follow from them. A program's
+// files that import "C" are refused here: goro runs Go code only (and
+// loads with CGO_ENABLED=0, so those files were left out).
+func listErrors(root *packages.Package, isStd func(string) bool) error {
+	var cgo error
+	var first string // the go command stops at the first
+	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Kind == packages.ListError && first == "" {
+				first = strings.TrimPrefix(relPos(e.Error()), "-: ")
+			}
+		}
+		if !isStdPkg(p, isStd) {
+			for _, f := range p.IgnoredFiles {
+				if pos, ok := importsC(f); ok && cgo == nil {
+					cgo = cgoError(pos)
+				}
+			}
+		}
+	})
+	switch {
+	case cgo != nil:
+		return cgo
+	case first != "":
+		return &Error{Msg: first + "\n"}
+	}
+	return nil
+}
+
+// cgoError refuses a file that imports "C" (at pos).
+func cgoError(pos string) error {
+	return &Error{Msg: relPos(pos) + ": goro: unsupported: cgo (import \"C\"): goro runs Go code only\n"}
+}
+
+// importsC returns the position of a file's import "C", if it has one.
+func importsC(filename string) (string, bool) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, nil, parser.ImportsOnly)
+	if err != nil {
+		return "", false
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"C"` {
+			return fset.Position(imp.Pos()).String(), true
+		}
+	}
+	return "", false
+}
+
+// hasSyntaxErrors reports whether a program's package failed to parse.
+func hasSyntaxErrors(root *packages.Package, isStd func(string) bool) bool {
+	found := false
+	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			found = found || e.Kind == packages.ParseError && !isStdPkg(p, isStd)
+		}
+	})
+	return found
+}
+
+// goBuildErrors returns what `go build` prints for a program that does not
+// compile ("" if it compiles, or cannot be asked).
+func goBuildErrors(cfg Config, args []string) string {
+	cmd := exec.Command("go", append(append([]string{"build", "-o", os.DevNull}, buildFlags(cfg.Env)...), args...)...)
+	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return ""
+	}
+	return string(out)
+}
+
 // implicitRuntimeFile is the file through which a program that does not
 // reach the runtime imports it (an overlay: it is never written).
 const implicitRuntimeFile = "goro_implicit_runtime.go"
@@ -205,7 +312,7 @@ const implicitRuntimeFile = "goro_implicit_runtime.go"
 func loadRoot(pcfg *packages.Config, patterns []string) (*packages.Package, error) {
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
-		return nil, &Error{Msg: err.Error()}
+		return nil, &Error{Msg: goCommandError(err)}
 	}
 	if len(pkgs) != 1 {
 		var names []string
@@ -286,6 +393,9 @@ func findPath(pkgs []*packages.Package, path string) *packages.Package {
 }
 
 func isStdPkg(p *packages.Package, isStd func(string) bool) bool {
+	if p.Dir != "" {
+		return isStd(filepath.Join(p.Dir, "x.go"))
+	}
 	for _, f := range p.GoFiles {
 		return isStd(f)
 	}
@@ -331,15 +441,19 @@ func compileErrors(root *packages.Package, isStd func(string) bool) (string, []C
 	return b.String(), all
 }
 
-// relPos makes an absolute position in a message relative to the working
-// directory, as go build prints it.
+// relPos makes the absolute file name that starts a message relative to
+// the working directory, as go build prints it: the file's directory is
+// written as its shortest name ("./a.go" in the working directory,
+// "sub/a.go" below it, "../x/a.go" beside it).
 func relPos(msg string) string {
+	file, rest, ok := strings.Cut(msg, ":")
 	wd, err := os.Getwd()
-	if err != nil {
+	if !ok || !filepath.IsAbs(file) || err != nil {
 		return msg
 	}
-	if strings.HasPrefix(msg, wd+string(filepath.Separator)) {
-		return "./" + msg[len(wd)+1:]
+	dir := filepath.Dir(file)
+	if rel, err := filepath.Rel(wd, dir); err == nil && len(rel) < len(dir) {
+		return rel + string(filepath.Separator) + filepath.Base(file) + ":" + rest
 	}
 	return msg
 }

@@ -60,6 +60,8 @@ type Config struct {
 	Seed       uint64    // seed for the runtime's random source
 	Stderr     io.Writer // where fatal errors and tracebacks go
 	MaxStack   int       // maximum stack size in slots (0: default)
+	// MemoryLimit bounds the host heap in bytes (mem.go; 0: the default).
+	MemoryLimit int64
 }
 
 // Runtime is one running program: its scheduler, Ps, Ms, timers and clock.
@@ -86,6 +88,7 @@ type Runtime struct {
 
 	sysmonStop    chan struct{}
 	maxstack      int // slots
+	memLimit      int64
 	maxstackBytes int // the same limit as gc reports it (gc's maxstacksize)
 
 	// deadlock/fatal output happens once.
@@ -108,6 +111,10 @@ func New(exec Executor, cfg Config) *Runtime {
 	r.maxstack, r.maxstackBytes = cfg.MaxStack, cfg.MaxStack*SlotBytes
 	if r.maxstack == 0 {
 		r.maxstack, r.maxstackBytes = defaultMaxStack, defaultMaxStackBytes
+	}
+	r.memLimit = cfg.MemoryLimit
+	if r.memLimit <= 0 {
+		r.memLimit = DefaultMemoryLimit()
 	}
 	r.rand.seed(cfg.Seed)
 	r.clock.init()
@@ -996,11 +1003,14 @@ func (r *Runtime) sysmon() {
 	defer r.catchBug(nil)
 	tick := time.NewTicker(time.Duration(forcePreemptNS / 2))
 	defer tick.Stop()
-	for {
+	for n := 1; ; n++ {
 		select {
 		case <-r.sysmonStop:
 			return
 		case <-tick.C:
+		}
+		if n%memCheckTicks == 0 {
+			r.checkMemory()
 		}
 		now := r.clock.nanotime()
 		r.clock.coarse.Store(now)

@@ -5,6 +5,8 @@ package vm
 import (
 	"fmt"
 	"go/types"
+	"math"
+	"math/bits"
 	"runtime"
 	"strings"
 	"sync"
@@ -346,6 +348,33 @@ func copyScalars(dst, src []rt.Value) {
 	for i := range src {
 		dst[i].N = src[i].N
 	}
+}
+
+// maxAlloc is gc's largest allocation on linux/amd64 (1<<heapAddrBits).
+const maxAlloc = 1 << 48
+
+// allocSizeOK reports whether n elements of et make an allocation gc
+// would try (its makeslice's test: no overflow, at most maxAlloc).
+func allocSizeOK(et *Type, n int64) bool {
+	if n < 0 {
+		return false
+	}
+	hi, mem := bits.Mul64(uint64(et.Size), uint64(n))
+	return hi == 0 && mem <= maxAlloc
+}
+
+// hostBytes estimates what n elements of et take on the host's heap: a
+// Value each, and a deep element's (struct, array) own cells.
+func hostBytes(et *Type, n int64) uint64 {
+	per := uint64(unsafe.Sizeof(rt.Value{}))
+	if et.isDeep() {
+		per += 3 * uint64(et.Size)
+	}
+	hi, lo := bits.Mul64(per, uint64(n))
+	if hi != 0 {
+		return math.MaxUint64
+	}
+	return lo
 }
 
 // growCap is gc's growslice capacity rule (nextslicecap, then rounding up

@@ -102,6 +102,8 @@ type Options struct {
 	Stdout     io.Writer
 	Stderr     io.Writer
 	Args       []string // os.Args
+	// MemoryLimit bounds the host heap in bytes (rt/mem.go; 0: default).
+	MemoryLimit int64
 }
 
 // New prepares prog to run.
@@ -142,7 +144,7 @@ func newMachine(opt Options) *Machine {
 	if m.Stderr == nil {
 		m.Stderr = os.Stderr
 	}
-	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr})
+	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit})
 	return m
 }
 

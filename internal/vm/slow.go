@@ -54,12 +54,19 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 		return t.typeAssert(in, regs)
 	case opMakeSlice:
 		n, c := int64(regs[in.b].N), int64(regs[in.c].N)
-		if n < 0 || uint64(n) > 1<<40 {
-			t.panicRuntime("makeslice: len out of range")
+		et := in.t.Elem
+		if !allocSizeOK(et, c) || n < 0 || n > c { // gc's makeslice
+			if !allocSizeOK(et, n) || n < 0 {
+				t.panicRuntime("makeslice: len out of range")
+			} else {
+				t.panicRuntime("makeslice: cap out of range")
+			}
 			return false
 		}
-		if c < n || uint64(c) > 1<<40 {
-			t.panicRuntime("makeslice: cap out of range")
+		if !t.m.RT.AllocFits(hostBytes(et, c)) {
+			t.syncFrames()
+			t.fatal = true
+			t.m.RT.OutOfMemory(t.gp)
 			return false
 		}
 		vs := make([]rt.Value, n, c)
