@@ -131,7 +131,10 @@ func TestMemoryLimit(t *testing.T) {
 	for i := 0; ; i++ {
 		all = append(all, make([]int, 1<<16))
 	}`},
-		{"huge", `b := make([]byte, 1<<40)
+		{"huge", `b := make([]byte, 1<<40) // SSA: a new [1<<40]byte
+	println(len(b))`},
+		{"huge slice", `n := 40
+	b := make([]byte, 1<<n)
 	println(len(b))`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,6 +148,47 @@ func TestMemoryLimit(t *testing.T) {
 			want := "fatal error: runtime: out of memory\n"
 			if code != 2 || err != nil || !strings.HasPrefix(stderr.String(), want) {
 				t.Fatalf("Run = %d, %v; stderr:\n%s\nwant exit 2 and %q", code, err, stderr.String(), want)
+			}
+		})
+	}
+}
+
+// TestUnsafeUnsupported checks that unsafe.Pointer conversions goro's
+// values cannot represent are reported by name — never a made-up value or
+// a nil pointer panic in the program's name (issue 14). The first is the
+// issue's: a [16]byte seen as a struct. testdata/e2e/unsafeviews.go has
+// the conversions that work.
+func TestUnsafeUnsupported(t *testing.T) {
+	for _, tc := range []struct{ name, decls, body, want string }{
+		{"bytes as struct", "type S struct {\n\tX int32\n\tY int32\n\tZ int64\n}",
+			"var sBuf [16]byte\n\ts := (*S)(unsafe.Pointer(&sBuf[0]))\n\ts.X = 2\n\tprintln(s.X)",
+			"goro: unsupported: converting *uint8 to *main.S through unsafe.Pointer"},
+		{"float32 bits", "", "f := float32(1.5)\n\tprintln(*(*uint32)(unsafe.Pointer(&f)))",
+			"goro: unsupported: converting *float32 to *uint32 through unsafe.Pointer"},
+		{"narrower", "", "u := uint64(1)\n\tprintln(*(*uint32)(unsafe.Pointer(&u)))",
+			"goro: unsupported: converting *uint64 to *uint32 through unsafe.Pointer"},
+		{"unsafe.Add", "", "a := [2]int{1, 2}\n\tprintln(*(*int)(unsafe.Add(unsafe.Pointer(&a[0]), 8)))",
+			"goro: unsupported: unsafe.Add with a non-zero offset"},
+		{"uintptr arithmetic", "type P struct{ A, B int }", "p := &P{1, 2}\n\tb := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + unsafe.Offsetof(p.B)))\n\tprintln(*b)",
+			"goro: unsupported: converting a uintptr that is not a pointer's own address to unsafe.Pointer"},
+		{"opaque struct view", "type S struct{ A, B int64 }\n\nfunc view(p unsafe.Pointer) *S { return (*S)(p) }",
+			"var b [16]byte\n\tprintln(view(unsafe.Pointer(&b)).B)",
+			"goro: unsupported: converting unsafe.Pointer to *main.S over memory of another type"},
+		{"opaque string header", "func word(p unsafe.Pointer) uintptr { return *(*uintptr)(p) }",
+			"s := \"hello\"\n\tprintln(word(unsafe.Pointer(&s)) != 0)",
+			"goro: unsupported: converting unsafe.Pointer to *uintptr over memory of another type"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "package main\n\nimport \"unsafe\"\n\n" + tc.decls + "\n\nfunc main() {\n\t" + tc.body + "\n}\n"
+			dir := writeProgram(t, src)
+			prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code, err := prog.Run(goro.RunOptions{Args: []string{"unsafe"}, Stdout: &stdout, Stderr: &stderr})
+			if code != 2 || err != nil || !strings.HasPrefix(stderr.String(), tc.want) || stdout.Len() > 0 {
+				t.Errorf("Run = %d, %v; stdout %q; stderr:\n%s\nwant exit 2 and stderr starting %q", code, err, stdout.String(), stderr.String(), tc.want)
 			}
 		})
 	}

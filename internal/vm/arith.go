@@ -5,9 +5,13 @@ package vm
 
 import (
 	"fmt"
+	"go/types"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 	"unsafe"
+	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -344,6 +348,13 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 			}
 			return rt.Value{R: string(r)}
 		case k == KUnsafePointer:
+			if x.N == 0 {
+				return rt.Value{}
+			}
+			if p := pointerAt(uintptr(x.N)); p != nil {
+				return rt.Value{R: p}
+			}
+			t.Unsupported("converting a uintptr that is not a pointer's own address to unsafe.Pointer (goro's pointers are not addresses: no arithmetic on them)")
 			return rt.Value{}
 		}
 	case from.IsFloat():
@@ -396,9 +407,10 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 		}
 		if k.IsInteger() {
 			// The host address of the cell: stable (the host heap does not
-			// move), usable to compare and print, never to convert back.
+			// move), usable to compare and print, and to convert back
+			// while the cell lives (pointerAt).
 			if p, ok := x.R.(*rt.Value); ok {
-				return rt.Value{N: uint64(uintptr(unsafe.Pointer(p)))}
+				return rt.Value{N: uint64(addressOf(p))}
 			}
 			return rt.Value{}
 		}
@@ -408,6 +420,31 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 	}
 	t.Unsupported("conversion from kind " + kindName(from) + " to " + to.String())
 	return rt.Value{}
+}
+
+// Pointers converted to integers are remembered by address, so that the
+// integer converts back to the same pointer while the cell lives
+// (internal/abi.NoEscape's round trip, uintptr kept in a struct): a weak
+// pointer, and a cleanup that removes exactly that entry, as madePtrs.
+// Any other integer (an address moved by arithmetic) has no cell.
+var addrs sync.Map // uintptr → weak.Pointer[rt.Value]
+
+func addressOf(p *rt.Value) uintptr {
+	key := uintptr(unsafe.Pointer(p))
+	if w, ok := addrs.Load(key); ok && w.(weak.Pointer[rt.Value]).Value() == p {
+		return key
+	}
+	w := weak.Make(p)
+	addrs.Store(key, w)
+	runtime.AddCleanup(p, func(key uintptr) { addrs.CompareAndDelete(key, w) }, key)
+	return key
+}
+
+func pointerAt(addr uintptr) *rt.Value {
+	if w, ok := addrs.Load(addr); ok {
+		return w.(weak.Pointer[rt.Value]).Value()
+	}
+	return nil
 }
 
 // bytesToValues makes a []byte's Values.
@@ -482,22 +519,90 @@ func uncomparablePair(t *Type, x, y rt.Value) *Type {
 	return nil
 }
 
-// fitsCell reports whether a *T may point at cell: a struct or array must
-// be a []Value with at least its number of fields or elements, so that
-// every access stays within what goro allocated (a byte seen as a struct
-// would read fields that are not there). A pointer converted from
-// unsafe.Pointer is checked so. Other reinterpretations are let through:
-// a number read over any cell reads its N word (a float64's bits, as gc;
-// zero over a string or pointer, where gc reads the address), which
-// GOROOT/test's blank.go and slicecap.go rely on.
+// fitsCell reports whether a *T converted from an unsafe.Pointer may point
+// at cell, judged by what the cell holds (its type is not known here): a
+// number's cell has no R (the scalar rule); a string, complex, slice or
+// interface cell holds its own kind of R or none; a pointer-shaped cell
+// has no number in it; a struct or array is a []Value of exactly its
+// fields or elements (so every access stays within what goro allocated,
+// and a byte array is not taken for a struct of two words).
+// Reading one type's cell as another is goro's only reinterpretation, and
+// it is sound only where the cells agree: anything else is reported as
+// unsupported, never read as a made-up value. (A float32's cell holds
+// float64 bits, which no check here can tell from a uint64's: the
+// compiler refuses that pair where the types say so, sameCells.)
 func fitsCell(T *Type, cell *rt.Value) bool {
-	switch T.Kind {
-	case KStruct:
+	switch k := T.Kind; {
+	case T.Size == 0:
+		return true
+	case T.isScalar():
+		return cell.R == nil
+	case k == KString:
+		_, ok := cell.R.(string)
+		return ok || cell.R == nil && cell.N == 0
+	case k.IsComplex():
+		_, ok := cell.R.(complex128)
+		return ok || cell.R == nil && cell.N == 0
+	case k == KSlice:
+		_, ok := cell.R.([]rt.Value)
+		return cell.N == 0 && (ok || cell.R == nil)
+	case k == KInterface:
+		_, ok := cell.R.(Iface)
+		return ok || cell.R == nil && cell.N == 0
+	case k == KStruct:
 		vs, ok := cell.R.([]rt.Value)
-		return ok && len(vs) >= len(T.Fields)
-	case KArray:
+		return ok && len(vs) == len(T.Fields)
+	case k == KArray:
 		vs, ok := cell.R.([]rt.Value)
-		return ok && len(vs) >= T.Len
+		return ok && len(vs) == T.Len
 	}
-	return true
+	return cell.N == 0 // pointers, maps, channels, funcs
+}
+
+// sameCells reports whether goro's cells of type s read as type t mean
+// what gc's memory of s read as t means: what a conversion *S →
+// unsafe.Pointer → *T needs. Identical layouts do; a number's N holds its
+// value's 64 bits (a float64's IEEE bits, a narrow integer sign- or
+// zero-extended, a float32 as a float64), so numbers read as one another
+// only where those words agree: the 64-bit integers and float64, bool and
+// uint8 (a narrower view would need loads and stores that keep to its
+// bytes: goro's write the whole cell); pointer-shaped cells read as one
+// another;
+// structs field by field, arrays and slices element by element when the
+// elements are of one size. The rest (a byte array seen as a struct, a
+// string's header as numbers, a scalar seen as bytes) has no cells to
+// read: the compiler reports it as unsupported.
+func sameCells(s, t *Type) bool {
+	if t.Size == 0 || types.Identical(s.T.Underlying(), t.T.Underlying()) {
+		return true
+	}
+	pointerShaped := func(k Kind) bool {
+		return k == KPointer || k == KUnsafePointer || k == KMap || k == KChan || k == KFunc
+	}
+	switch {
+	case s.isScalar() && t.isScalar():
+		word := func(k Kind) bool { return k.is64() || k == KFloat64 }
+		byte_ := func(k Kind) bool { return k == KBool || k == KUint8 }
+		return s.Kind == t.Kind || word(s.Kind) && word(t.Kind) || byte_(s.Kind) && byte_(t.Kind)
+	case pointerShaped(s.Kind) && pointerShaped(t.Kind):
+		return true
+	case s.Kind == KSlice && t.Kind == KSlice:
+		return s.Elem.Size == t.Elem.Size && sameCells(s.Elem, t.Elem)
+	case s.Kind == KArray && t.Kind == KArray:
+		return t.Len <= s.Len && s.Elem.Size == t.Elem.Size && sameCells(s.Elem, t.Elem)
+	case s.Kind == KStruct && t.Kind == KStruct:
+		if len(t.Fields) > len(s.Fields) {
+			return false
+		}
+		for i, f := range t.Fields {
+			if f.Size != s.Fields[i].Size || !sameCells(s.Fields[i], f) {
+				return false
+			}
+		}
+		return true
+	case s.Kind == KInterface && t.Kind == KInterface:
+		se, te := s.T.Underlying().(*types.Interface), t.T.Underlying().(*types.Interface)
+		return se.Empty() == te.Empty()
+	}
+	return false
 }

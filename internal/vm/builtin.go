@@ -220,6 +220,12 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		regs[dst] = sliceData(ci.argTypes[0], args[0])
 	case "Slice":
 		return t.unsafeSlice(ci.argTypes[0], args[0], int64(args[1].N), regs, dst)
+	case "Add":
+		if int64(args[1].N) != 0 {
+			t.Unsupported("unsafe.Add with a non-zero offset (goro's pointers are not addresses: no arithmetic on them)")
+			return false
+		}
+		regs[dst] = args[0]
 	case "recover":
 		regs[dst] = t.recover()
 	case "ssa:deferstack":

@@ -403,6 +403,13 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.ChangeType:
 		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)})
 	case *ssa.Convert:
+		if known, msg := c.reinterpretation(in); msg != "" {
+			c.emit(instr{op: opUnsupported, x: msg})
+			break
+		} else if known {
+			c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)}) // the same cell, seen as T
+			break
+		}
 		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
 	case *ssa.SliceToArrayPointer:
 		c.emit(instr{op: opSliceToArrayPointer, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem())})
@@ -646,4 +653,33 @@ func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
 	ops := map[token.Token]op{token.LSS: opIfLssI, token.LEQ: opIfLeqI, token.GTR: opIfGtrI, token.GEQ: opIfGeqI, token.EQL: opIfEqlI, token.NEQ: opIfNeqI}
 	o, ok := ops[bin.Op]
 	return fusedCmp{o, bin}, ok
+}
+
+// reinterpretation judges a conversion unsafe.Pointer → *T whose pointer
+// was just made from a *S (known): S's cells must read as T's
+// (sameCells), or msg says why the conversion cannot mean under goro what
+// it means under gc. Of a pointer whose origin is not known here, the
+// conversion checks the cell when it runs (fitsCell).
+func (c *compiler) reinterpretation(in *ssa.Convert) (known bool, msg string) {
+	to, ok := in.Type().Underlying().(*types.Pointer)
+	if !ok || !isUnsafePointer(in.X.Type()) {
+		return false, ""
+	}
+	from, ok := in.X.(*ssa.Convert)
+	if !ok {
+		return false, ""
+	}
+	fp, ok := from.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false, ""
+	}
+	if sameCells(c.typ(fp.Elem()), c.typ(to.Elem())) {
+		return true, ""
+	}
+	return true, fmt.Sprintf("converting %s to %s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", c.typ(from.X.Type()), c.typ(in.Type()))
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
 }

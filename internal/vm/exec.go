@@ -14,6 +14,7 @@ package vm
 // instruction, and the op finishes (ChanrecvDone etc.) instead of starting.
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"math"
@@ -98,7 +99,12 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	defer func() {
 		if r := recover(); r != nil {
 			t.syncFrames()
-			m.internalError(t, r)
+			if r == errOutOfMemory {
+				t.fatal = true
+				m.RT.OutOfMemory(gp)
+			} else {
+				m.internalError(t, r)
+			}
 			ev = rt.EvStop
 		}
 	}()
@@ -119,6 +125,11 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	}
 	return ev
 }
+
+// errOutOfMemory is panicked (a host panic) where making a value would pass
+// the memory limit (rt/mem.go) deep inside the executor or a native: the
+// G's Execute ends the program with gc's fatal error.
+var errOutOfMemory = errors.New("out of memory")
 
 // internalError reports a bug in goro: "goro: internal error" and the host
 // stack, then ends the program (rt.Runtime.InternalError).
