@@ -104,12 +104,17 @@ func Load(cfg Config, args []string) (*Program, error) {
 	// parsing (the first use of the answer) starts after both.
 	var interp map[string]bool
 	graphDone := make(chan struct{})
+	var graphBug any // a host panic of the helper goroutine, re-panicked in Load (goro.Load's boundary)
 	go func() {
+		defer close(graphDone)
+		defer func() { graphBug = recover() }()
 		interp = interpretedStd(cfg, args)
-		close(graphDone)
 	}()
 	nativePath := func(path string) bool {
 		<-graphDone
+		if graphBug != nil {
+			panic(graphBug)
+		}
 		if cfg.IsNative == nil {
 			return false
 		}
