@@ -111,10 +111,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 		interp = interpretedStd(cfg, args)
 	}()
 	nativePath := func(path string) bool {
-		<-graphDone
-		if graphBug != nil {
-			panic(graphBug)
-		}
+		<-graphDone // (go/packages calls this from its own goroutines: no panics here)
 		if cfg.IsNative == nil {
 			return false
 		}
@@ -160,6 +157,10 @@ func Load(cfg Config, args []string) (*Program, error) {
 	// of just those files.
 	patterns := args
 	root, err := loadRoot(pcfg, patterns)
+	<-graphDone
+	if graphBug != nil {
+		panic(graphBug)
+	}
 	if err != nil {
 		return nil, err
 	}
