@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -104,6 +105,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	// parsing (the first use of the answer) starts after both.
 	var interp map[string]bool
 	graphDone := make(chan struct{})
+	var parseBug atomic.Pointer[any]
 	var graphBug any // a host panic of the helper goroutine, re-panicked in Load (goro.Load's boundary)
 	go func() {
 		defer close(graphDone)
@@ -132,7 +134,15 @@ func Load(cfg Config, args []string) (*Program, error) {
 		Dir:  cfg.Dir,
 		Env:  cfg.Env,
 		Fset: token.NewFileSet(),
-		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (_ *ast.File, err error) {
+			defer func() {
+				// go/packages parses in goroutines of its own: a panic is
+				// kept for Load's goroutine to re-raise.
+				if r := recover(); r != nil {
+					parseBug.CompareAndSwap(nil, &r)
+					err = fmt.Errorf("goro: parsing %s: %v", filename, r)
+				}
+			}()
 			mode := parser.AllErrors | parser.ParseComments
 			native := false
 			if isStd(filename) {
@@ -160,6 +170,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 	<-graphDone
 	if graphBug != nil {
 		panic(graphBug)
+	}
+	if r := parseBug.Load(); r != nil {
+		panic(*r)
 	}
 	if err != nil {
 		return nil, err
