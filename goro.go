@@ -117,7 +117,8 @@ func (p *Program) Cached() bool { return p.cached != nil }
 // names (as tracebacks print them: main.f, main.(*T).M, main.f.func1)
 // match, one instruction a line (internal/vm/disasm.go), in source order.
 // A program read from goro's cache shows the code decoded from it.
-func (p *Program) Disassemble(w io.Writer, match func(name string) bool) error {
+func (p *Program) Disassemble(w io.Writer, match func(name string) bool) (err error) {
+	defer catchBug(&err)
 	vopt := vm.Options{Stdout: io.Discard, Stderr: io.Discard}
 	if p.cached != nil {
 		m, err := vm.ReadCache(p.cached, vopt)

@@ -118,6 +118,10 @@ func run(args []string) int {
 	}
 	if match != nil {
 		if err := prog.Disassemble(os.Stderr, match); err != nil {
+			if ie, ok := err.(*goro.InternalError); ok {
+				fmt.Fprintf(os.Stderr, "%v\n\n%s\n", ie, ie.Stack)
+				return goro.ExitInternalError
+			}
 			fmt.Fprintf(os.Stderr, "goro: %v\n", err)
 			return 1
 		}
