@@ -108,22 +108,11 @@ func run(args []string) int {
 			}
 			return 1
 		}
-		var ie *goro.InternalError
-		if errors.As(err, &ie) {
-			fmt.Fprintf(os.Stderr, "%v\n\n%s\n", ie, ie.Stack)
-			return goro.ExitInternalError
-		}
-		fmt.Fprintf(os.Stderr, "goro: %v\n", err)
-		return 1
+		return fail(err)
 	}
 	if match != nil {
 		if err := prog.Disassemble(os.Stderr, match); err != nil {
-			if ie, ok := err.(*goro.InternalError); ok {
-				fmt.Fprintf(os.Stderr, "%v\n\n%s\n", ie, ie.Stack)
-				return goro.ExitInternalError
-			}
-			fmt.Fprintf(os.Stderr, "goro: %v\n", err)
-			return 1
+			return fail(err)
 		}
 		return 0
 	}
@@ -139,6 +128,18 @@ func run(args []string) int {
 	// A bug in goro is reported on the program's stderr by Run itself.
 	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
 	return code
+}
+
+// fail reports an error of goro's: a bug (an *InternalError, with its host
+// stack and exit code 70) or anything else (exit 1).
+func fail(err error) int {
+	var ie *goro.InternalError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(os.Stderr, "%v\n\n%s\n", ie, ie.Stack)
+		return goro.ExitInternalError
+	}
+	fmt.Fprintf(os.Stderr, "goro: %v\n", err)
+	return 1
 }
 
 // disFlag is -d: "true" when given alone, else the pattern.
