@@ -332,6 +332,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.Return:
 		c.emit(instr{op: opReturn, x: c.args(in.Results)})
 	case *ssa.Panic:
+		if jump, check := rangeFuncCheck(in); jump != nil {
+			c.emit(instr{op: opPanicRange, a: c.reg(jump), x: check})
+			break
+		}
 		c.emit(instr{op: opPanic, a: c.reg(in.X)})
 	case *ssa.RunDefers:
 		c.emit(instr{op: opRunDefers})
@@ -682,4 +686,42 @@ func (c *compiler) reinterpretation(in *ssa.Convert) (known bool, msg string) {
 func isUnsafePointer(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.UnsafePointer
+}
+
+// rangeFuncCheck recognises the panics go/ssa builds into range-over-func
+// loops (builder.go buildYieldFunc, buildYieldResume): a constant string
+// of its own, in a block entered when the loop's jump variable failed a
+// comparison. gc panics there with runtime errors that depend on the
+// loop's state, so goro does too (opPanicRange): it returns the jump
+// value compared, and which check it is.
+func rangeFuncCheck(in *ssa.Panic) (jump ssa.Value, check string) {
+	mi, ok := in.X.(*ssa.MakeInterface)
+	if !ok {
+		return nil, ""
+	}
+	k, ok := mi.X.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return nil, ""
+	}
+	switch constant.StringVal(k.Value) {
+	case "yield function called after range loop exit":
+		check = "yield"
+	case "iterator call did not preserve panic":
+		check = "resume"
+	default:
+		return nil, ""
+	}
+	b := in.Block()
+	if len(b.Preds) != 1 || len(b.Preds[0].Instrs) == 0 {
+		return nil, ""
+	}
+	cond, ok := b.Preds[0].Instrs[len(b.Preds[0].Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, ""
+	}
+	cmp, ok := cond.Cond.(*ssa.BinOp)
+	if !ok {
+		return nil, ""
+	}
+	return cmp.X, check
 }

@@ -89,6 +89,7 @@ const (
 	opNot
 	opCompl
 	opUnsupported
+	opPanicRange
 
 	// Binary operators of any kind (the generic arith, shift and equal).
 	opAdd
@@ -180,7 +181,7 @@ const (
 	xBounds              // [3]int32: slice bounds' slots low, high, max, -1 if absent (bounds)
 	xCall                // *callInfo (call)
 	xType                // *Type: the operand's static type (srcType)
-	xString              // string: what is unsupported (what)
+	xString              // string: what is unsupported, or which range-over-func check failed (what)
 	xSelect              // *selectInfo (sel)
 )
 
@@ -258,6 +259,7 @@ var opTable = [opCount]opInfo{
 	opNot:         {name: "Not", a: oDst, b: oSrc, doc: "a = !b"},
 	opCompl:       {name: "Compl", a: oDst, b: oSrc, k: "b", doc: "a = ^b"},
 	opUnsupported: {name: "Unsupported", x: xString, doc: "end the program: goro cannot do x yet"},
+	opPanicRange:  {name: "PanicRange", a: oSrc, x: xString, doc: "panic with gc's runtime error for a range-over-func loop whose state (go/ssa's jump) is a, at check x (\"yield\": a yield function called when not ready; \"resume\": an iterator that swallowed the body's panic)"},
 
 	opAdd:    binRowK("Add", "a = b + c"),
 	opSub:    binRowK("Sub", "a = b - c"),

@@ -123,6 +123,9 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	case opUnsupported:
 		t.Unsupported(in.what())
 		return false
+	case opPanicRange:
+		t.panicRuntime(rangeStateError(in.what(), int64(regs[in.a].N)))
+		return false
 	default:
 		throwf("op %v in slowOp", in.op)
 	}
@@ -429,4 +432,22 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 	}
 	clear(a.selVals[:len(si.chans)])
 	return true
+}
+
+// rangeStateError is gc's runtime error (runtime/panic.go panicrangestate)
+// for a range-over-func loop in go/ssa's state jump — 0 ready, -1 busy
+// (the body is running, or panicked), -2 done (the iterator returned), ≥ 1
+// exited (the body broke out of the loop) — found at check ("yield": the
+// yield function was called when not ready; "resume": the iterator
+// returned while the body was busy, so it swallowed the body's panic).
+func rangeStateError(check string, jump int64) string {
+	switch {
+	case check == "resume":
+		return "range function recovered a loop body panic and did not resume panicking"
+	case jump == -1:
+		return "range function continued iteration after loop body panic"
+	case jump == -2:
+		return "range function continued iteration after whole loop exit"
+	}
+	return "range function continued iteration after function for loop body returned false"
 }
