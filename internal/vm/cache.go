@@ -450,20 +450,7 @@ func (w *cacheWriter) tuple(e *enc, t *types.Tuple) {
 
 // namedName is a named type's name as the cache rebuilds it: an instance's
 // type arguments folded into the name ("Box[int]"), as gc's type names are.
-func namedName(n *types.Named) string {
-	name := n.Obj().Name()
-	if ta := n.TypeArgs(); ta.Len() > 0 {
-		name += "["
-		for i := 0; i < ta.Len(); i++ {
-			if i > 0 {
-				name += ","
-			}
-			name += typeString(ta.At(i))
-		}
-		name += "]"
-	}
-	return name
-}
+func namedName(n *types.Named) string { return n.Obj().Name() + instanceArgs(n) }
 
 func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 	var e enc

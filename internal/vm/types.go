@@ -347,31 +347,55 @@ func (m *Machine) sizeof(T types.Type) int64 {
 // "interface {}", "struct { A int }".
 func typeString(T types.Type) string {
 	var b strings.Builder
-	writeType(&b, T)
+	typeWriter{b: &b}.write(T)
 	return b.String()
 }
 
-func writeType(b *strings.Builder, T types.Type) {
+// instanceArgs is "[A,B]" for an instance of a generic type with type
+// arguments A and B ("" for another type), as gc names them.
+func instanceArgs(t *types.Named) string {
+	ta := t.TypeArgs()
+	if ta.Len() == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := 0; i < ta.Len(); i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		typeWriter{b: &b, args: true}.write(ta.At(i))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// typeWriter writes types as gc's reflect names them. Inside an
+// instantiation's type arguments, a named type's package is written as its
+// path (main.Box[net/url.URL], as gc's linker names instantiations), except
+// the main package's ("main").
+type typeWriter struct {
+	b    *strings.Builder
+	args bool // inside type arguments
+}
+
+func (w typeWriter) write(T types.Type) {
+	b := w.b
 	switch t := T.(type) {
 	case *types.Alias:
-		writeType(b, types.Unalias(t))
+		w.write(types.Unalias(t))
 	case *types.Named:
 		obj := t.Obj()
-		if obj.Pkg() != nil {
-			b.WriteString(obj.Pkg().Name())
+		if pkg := obj.Pkg(); pkg != nil {
+			if w.args && pkg.Name() != "main" {
+				b.WriteString(pkg.Path())
+			} else {
+				b.WriteString(pkg.Name())
+			}
 			b.WriteByte('.')
 		}
 		b.WriteString(obj.Name())
-		if ta := t.TypeArgs(); ta.Len() > 0 {
-			b.WriteByte('[')
-			for i := 0; i < ta.Len(); i++ {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				writeType(b, ta.At(i))
-			}
-			b.WriteByte(']')
-		}
+		b.WriteString(instanceArgs(t))
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
 			b.WriteString("unsafe.Pointer")
@@ -380,18 +404,18 @@ func writeType(b *strings.Builder, T types.Type) {
 		b.WriteString(types.Typ[t.Kind()].Name()) // byte and rune print as uint8 and int32
 	case *types.Pointer:
 		b.WriteByte('*')
-		writeType(b, t.Elem())
+		w.write(t.Elem())
 	case *types.Slice:
 		b.WriteString("[]")
-		writeType(b, t.Elem())
+		w.write(t.Elem())
 	case *types.Array:
 		fmt.Fprintf(b, "[%d]", t.Len())
-		writeType(b, t.Elem())
+		w.write(t.Elem())
 	case *types.Map:
 		b.WriteString("map[")
-		writeType(b, t.Key())
+		w.write(t.Key())
 		b.WriteByte(']')
-		writeType(b, t.Elem())
+		w.write(t.Elem())
 	case *types.Chan:
 		switch t.Dir() {
 		case types.SendRecv:
@@ -401,10 +425,10 @@ func writeType(b *strings.Builder, T types.Type) {
 		case types.RecvOnly:
 			b.WriteString("<-chan ")
 		}
-		writeType(b, t.Elem())
+		w.write(t.Elem())
 	case *types.Signature:
 		b.WriteString("func")
-		writeSignature(b, t)
+		w.signature(t)
 	case *types.Struct:
 		if t.NumFields() == 0 {
 			b.WriteString("struct {}")
@@ -421,7 +445,7 @@ func writeType(b *strings.Builder, T types.Type) {
 				b.WriteString(f.Name())
 				b.WriteByte(' ')
 			}
-			writeType(b, f.Type())
+			w.write(f.Type())
 			if tag := t.Tag(i); tag != "" {
 				b.WriteByte(' ')
 				b.WriteString(strconv.Quote(tag))
@@ -441,7 +465,7 @@ func writeType(b *strings.Builder, T types.Type) {
 			b.WriteByte(' ')
 			m := t.Method(i)
 			b.WriteString(m.Name())
-			writeSignature(b, m.Type().(*types.Signature))
+			w.signature(m.Type().(*types.Signature))
 		}
 		b.WriteString(" }")
 	case *types.Tuple:
@@ -450,7 +474,7 @@ func writeType(b *strings.Builder, T types.Type) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writeType(b, t.At(i).Type())
+			w.write(t.At(i).Type())
 		}
 		b.WriteByte(')')
 	default:
@@ -458,7 +482,8 @@ func writeType(b *strings.Builder, T types.Type) {
 	}
 }
 
-func writeSignature(b *strings.Builder, sig *types.Signature) {
+func (w typeWriter) signature(sig *types.Signature) {
+	b := w.b
 	b.WriteByte('(')
 	ps := sig.Params()
 	for i := 0; i < ps.Len(); i++ {
@@ -467,10 +492,10 @@ func writeSignature(b *strings.Builder, sig *types.Signature) {
 		}
 		if sig.Variadic() && i == ps.Len()-1 {
 			b.WriteString("...")
-			writeType(b, ps.At(i).Type().(*types.Slice).Elem())
+			w.write(ps.At(i).Type().(*types.Slice).Elem())
 			continue
 		}
-		writeType(b, ps.At(i).Type())
+		w.write(ps.At(i).Type())
 	}
 	b.WriteByte(')')
 	rs := sig.Results()
@@ -478,9 +503,9 @@ func writeSignature(b *strings.Builder, sig *types.Signature) {
 	case 0:
 	case 1:
 		b.WriteByte(' ')
-		writeType(b, rs.At(0).Type())
+		w.write(rs.At(0).Type())
 	default:
 		b.WriteByte(' ')
-		writeType(b, rs)
+		w.write(rs)
 	}
 }
