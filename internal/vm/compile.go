@@ -32,6 +32,10 @@ type compiler struct {
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
 	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
+	// lostDefers: the function's deferred calls come only from
+	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
+	// counts the function's own Defers): its Returns run them.
+	lostDefers bool
 }
 
 type fixup struct {
@@ -43,6 +47,7 @@ type fixup struct {
 func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
 	c.findSpills()
+	c.lostDefers = lostDefers(sf)
 	// Constants first: they are copied into the frame at entry.
 	for _, b := range sf.Blocks {
 		for _, in := range b.Instrs {
@@ -330,6 +335,16 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		j = c.emit(instr{op: opJump})
 		c.jumpTo(j, fieldA, f)
 	case *ssa.Return:
+		if c.lostDefers {
+			// What go/ssa's RunDefers would have done: run the deferred
+			// calls, then read the named results they may have changed.
+			c.emit(instr{op: opRunDefers})
+			for _, r := range in.Results {
+				if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Block() == b {
+					c.unop(u)
+				}
+			}
+		}
 		c.emit(instr{op: opReturn, x: c.args(in.Results)})
 	case *ssa.Panic:
 		if jump, check := rangeFuncCheck(in); jump != nil {
@@ -724,4 +739,25 @@ func rangeFuncCheck(in *ssa.Panic) (jump ssa.Value, check string) {
 		return nil, ""
 	}
 	return cmp.X, check
+}
+
+// lostDefers reports whether sf takes its defer stack for range-over-func
+// bodies (ssa:deferstack) but has no RunDefers: go/ssa's lift removes them
+// from a function without Defers of its own, so the bodies' deferred calls
+// would run only after the results were read.
+func lostDefers(sf *ssa.Function) bool {
+	stack := false
+	for _, b := range sf.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.RunDefers:
+				return false
+			case *ssa.Call:
+				if bi, ok := in.Call.Value.(*ssa.Builtin); ok && bi.Name() == "ssa:deferstack" {
+					stack = true
+				}
+			}
+		}
+	}
+	return stack
 }

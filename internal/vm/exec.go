@@ -532,17 +532,6 @@ reload:
 			}
 			goto reload
 		case opReturn:
-			if d := gp.Defers(); d != nil && d.Depth == len(t.frames)-1 {
-				// Defers still pending on this frame (a defer in a
-				// range-over-func body joins the enclosing function, which
-				// has no RunDefers of its own): run them first.
-				fr.PC = pc
-				gp.SetDefers(d.Link)
-				if ev, stop := t.callValue(d.Fn, d.Args, flagReexec|flagNoResult); stop {
-					return ev
-				}
-				goto reload
-			}
 			if n := len(t.frames); fr.Aux&^dstMask == 0 && n > 1 {
 				// Fast path: an ordinary return to an interpreted caller.
 				res := in.results()
