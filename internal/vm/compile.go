@@ -406,7 +406,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				idx[i] = c.reg(v)
 			}
 		}
-		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), k: xt.Kind, x: idx})
+		// go/ssa makes make([]T, n, c) with c constant new([c]T)[:n].
+		alloc, ok := in.X.(*ssa.Alloc)
+		isMake := ok && alloc.Comment == "makeslice"
+		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), d: flag(isMake), k: xt.Kind, x: idx})
 	case *ssa.Call:
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
@@ -637,7 +640,7 @@ func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefe
 	c.emit(instr{op: op, a: dst, b: fnSlot, c: mode, x: ci})
 }
 
-// flag is an immediate flag operand (oCommaOk, oSigned).
+// flag is an immediate flag operand (oCommaOk, oSigned, oMake).
 func flag(b bool) int32 {
 	if b {
 		return 1

@@ -206,6 +206,10 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, "signed")
 			}
+		case oMake:
+			if v != 0 {
+				parts = append(parts, "make")
+			}
 		}
 	}
 	if info.k != "" {

@@ -169,6 +169,7 @@ const (
 	oMode                   // an immediate: callNormal, callGo or callDefer
 	oCommaOk                // an immediate: 1 if the op also writes ok to slot a+1
 	oSigned                 // an immediate: 1 if the shift count is signed (negative panics)
+	oMake                   // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -229,7 +230,7 @@ var opTable = [opCount]opInfo{
 	opField:     {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
 	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, k: "b: slice or pointer to array", doc: "a = &b[c]"},
 	opIndex:     {name: "Index", a: oDst, b: oSrc, c: oSrc, k: "b: string or array", doc: "a = b[c]"},
-	opSlice:     {name: "Slice", a: oDst, b: oSrc, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]"},
+	opSlice:     {name: "Slice", a: oDst, b: oSrc, d: oMake, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: it is make([]T, n, c) with c constant"},
 	opCall:      {name: "Call", a: oDst, c: oMode, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c)"},
 	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, x: xCall,
 		doc: "a... = b(x.args...), or go/defer it (c)"},
@@ -364,6 +365,9 @@ func (in *instr) commaOk() bool { return in.d != 0 }
 // signedCount reports whether a shift's count is of a signed kind.
 func (in *instr) signedCount() bool { return in.d != 0 }
 
+// isMake reports whether a Slice is make's (go/ssa's new([c]T)[:n]).
+func (in *instr) isMake() bool { return in.d != 0 }
+
 // callInfo is the x of call instructions and MakeClosure.
 type callInfo struct {
 	fn         *Func   // static callee (opCall), closure's function (opMakeClosure)
@@ -447,7 +451,7 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned:
+			case oCommaOk, oSigned, oMake:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
 				}

@@ -186,6 +186,14 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:%d]", hi, max))
 			return false
 		}
+	} else if in.isMake() && (hi < 0 || hi > capacity) {
+		// make([]T, n, c): gc's makeslice checks n.
+		if hi < 0 {
+			t.panicRuntime("makeslice: len out of range")
+		} else {
+			t.panicRuntime("makeslice: cap out of range")
+		}
+		return false
 	} else if hi < 0 || hi > capacity || (in.k == KString && hi > length) {
 		what := "capacity"
 		if in.k == KString {
