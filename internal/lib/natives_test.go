@@ -5,6 +5,7 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -266,4 +267,73 @@ func ident(e ast.Expr) string {
 		return id.Name
 	}
 	return "?"
+}
+
+// TestRuntimeVars finds the variables of the standard library (this GOOS
+// and GOARCH) that gc's linker takes from the runtime — `//go:linkname v
+// runtime.w` on a var declared without a value, outside the runtime's own
+// and native packages — and checks that runtimeVars gives each its value:
+// left alone, such a variable is nil under goro (math/bits.Div64 panicked
+// with nil, where gc panics with a runtime error).
+func TestRuntimeVars(t *testing.T) {
+	goroot := runtime.GOROOT()
+	src := filepath.Join(goroot, "src")
+	found := map[string]bool{}
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if rel == "cmd" || rel == "vendor" || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		pkg := filepath.ToSlash(filepath.Dir(rel))
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || IsNative(pkg) {
+			return nil
+		}
+		if ok, err := build.Default.MatchFile(filepath.Dir(path), d.Name()); err != nil || !ok {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR || gd.Doc == nil {
+				continue
+			}
+			for _, c := range gd.Doc.List {
+				fields := strings.Fields(c.Text)
+				if len(fields) == 3 && fields[0] == "//go:linkname" && strings.HasPrefix(fields[2], "runtime.") {
+					for _, spec := range gd.Specs {
+						vs := spec.(*ast.ValueSpec)
+						if len(vs.Values) == 0 && len(vs.Names) == 1 && vs.Names[0].Name == fields[1] {
+							found[pkg+"."+fields[1]] = true
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) == 0 {
+		t.Fatal("found no variable linknamed to the runtime (math/bits has two)")
+	}
+	for name := range found {
+		if _, ok := runtimeVars[name]; !ok {
+			t.Errorf("%s is linknamed to the runtime and has no value in runtimeVars", name)
+		}
+	}
+	for name := range runtimeVars {
+		if !found[name] {
+			t.Errorf("runtimeVars has %s, which this Go does not linkname to the runtime", name)
+		}
+	}
 }

@@ -14,6 +14,24 @@ import (
 
 func init() {
 	vm.RegisterNatives(runtimeNatives)
+	vm.RegisterInit(func(m *vm.Machine) {
+		for name, msg := range runtimeVars {
+			pkg, v, _ := strings.Cut(name, ".")
+			if c := m.Global(pkg, v); c != nil {
+				*c = m.RuntimeError(msg)
+			}
+		}
+	})
+}
+
+// runtimeVars are the variables of interpreted packages that gc's linker
+// takes from the runtime (`//go:linkname v runtime.v` on a declaration
+// without a value): at start-up goro gives them the runtime's values,
+// runtime errors with these texts. TestRuntimeVars finds every such
+// variable in the standard library.
+var runtimeVars = map[string]string{
+	"math/bits.divideError":   "integer divide by zero",
+	"math/bits.overflowError": "integer overflow",
 }
 
 // runtimeNatives binds these functions by their ssa names (sorted).

@@ -920,9 +920,7 @@ func (t *Thread) panicNil() {
 	t.panicRuntime("invalid memory address or nil pointer dereference")
 }
 
-func (t *Thread) panicRuntime(msg string) {
-	t.gopanic(rt.Value{R: Iface{T: t.m.rtErrorString, V: rt.Value{R: msg}}})
-}
+func (t *Thread) panicRuntime(msg string) { t.gopanic(t.m.RuntimeError(msg)) }
 
 func (t *Thread) panicIndex(i int64, n int) {
 	if i < 0 {

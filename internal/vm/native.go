@@ -130,9 +130,7 @@ func (t *Thread) Goexit() {
 func (t *Thread) Panic(v rt.Value) { t.pending = &v }
 
 // PanicRuntime panics with a runtime.Error whose Error() is "runtime error: " + msg.
-func (t *Thread) PanicRuntime(msg string) {
-	t.Panic(rt.Value{R: Iface{T: t.m.rtErrorString, V: rt.Value{R: msg}}})
-}
+func (t *Thread) PanicRuntime(msg string) { t.Panic(t.m.RuntimeError(msg)) }
 
 // PanicPlain panics with a runtime.Error printed without a prefix.
 func (t *Thread) PanicPlain(msg string) {
@@ -205,6 +203,12 @@ func (m *Machine) TypeOf(T types.Type) *Type { return m.typeOf(T) }
 // LookupType returns the runtime type of the named type pkgpath.name, or nil.
 func (m *Machine) LookupType(pkgpath, name string) *Type {
 	return m.src.lookupType(pkgpath, name)
+}
+
+// RuntimeError returns a runtime.Error value with gc's text "runtime
+// error: msg" (a runtime.errorString).
+func (m *Machine) RuntimeError(msg string) rt.Value {
+	return rt.Value{R: Iface{T: m.rtErrorString, V: rt.Value{R: msg}}}
 }
 
 // NewError returns an error value (an *errors.errorString) with text msg.
