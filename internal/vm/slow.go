@@ -259,6 +259,8 @@ func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
 	src := in.srcType()
 	var msg string
 	switch {
+	case !isIface && in.t.Kind == KInterface:
+		msg = fmt.Sprintf("interface conversion: interface is nil, not %s", in.t) // gc's assertE2I
 	case !isIface:
 		msg = fmt.Sprintf("interface conversion: %s is nil, not %s", src, in.t)
 	case in.t.Kind == KInterface:
