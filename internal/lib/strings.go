@@ -153,7 +153,7 @@ func internal_bytealg_Index(t *vm.Thread, a, r []rt.Value) {
 
 // internal/bytealg.CountString: func CountString(s string, c byte) int
 func internal_bytealg_CountString(t *vm.Thread, a, r []rt.Value) {
-	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.Count(vm.Str(a[0]), string(rune(byte(a[1].N))))) })
+	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return intV(strings.Count(vm.Str(a[0]), string([]byte{byte(a[1].N)}))) })
 }
 
 // internal/bytealg.Count: func Count(b []byte, c byte) int
