@@ -32,7 +32,7 @@ func TestLoadCompileError(t *testing.T) {
 		t.Fatalf("Msg %q, %d errors", ge.Msg, len(ge.Errors))
 	}
 	first := ge.Errors[0]
-	if !strings.HasSuffix(first.Pos, "fail_compile.go:7:2") || first.Msg != "declared and not used: x" {
+	if first.Pos != "./fail_compile.go:7:2" || first.Msg != "declared and not used: x" {
 		t.Errorf("first error: %+v", first)
 	}
 }

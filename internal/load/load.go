@@ -81,6 +81,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	wd := workDir(cfg.Dir)
 	if strings.HasSuffix(args[0], ".go") {
 		for _, a := range args {
 			if !strings.HasSuffix(a, ".go") {
@@ -94,7 +95,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 				return nil, &Error{Msg: strings.Replace(err.Error(), name, a, 1)} // go run's words
 			}
 			if pos, ok := importsC(name); ok {
-				return nil, cgoError(pos)
+				return nil, cgoError(wd, pos)
 			}
 		}
 	}
@@ -177,10 +178,10 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := listErrors(root, isStd); err != nil {
+	if err := listErrors(root, isStd, wd); err != nil {
 		return nil, err
 	}
-	if msg, errs := compileErrors(root, isStd); msg != "" {
+	if msg, errs := compileErrors(root, isStd, wd); msg != "" {
 		if hasSyntaxErrors(root, isStd) {
 			// gc's parser words syntax errors its own way (go/parser's
 			// differ, and type errors of a broken file follow): the go
@@ -254,19 +255,19 @@ func goCommandError(err error) string {
 // errors only, without type errors that follow from them. A program's
 // files that import "C" are refused here: goro runs Go code only (and
 // loads with CGO_ENABLED=0, so those files were left out).
-func listErrors(root *packages.Package, isStd func(string) bool) error {
+func listErrors(root *packages.Package, isStd func(string) bool, wd string) error {
 	var cgo error
 	var first string // the go command stops at the first
 	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			if e.Kind == packages.ListError && first == "" {
-				first = strings.TrimPrefix(relPos(e.Error()), "-: ")
+				first = strings.TrimPrefix(relPos(wd, e.Error()), "-: ")
 			}
 		}
 		if !isStdPkg(p, isStd) {
 			for _, f := range p.IgnoredFiles {
 				if pos, ok := importsC(f); ok && cgo == nil {
-					cgo = cgoError(pos)
+					cgo = cgoError(wd, pos)
 				}
 			}
 		}
@@ -281,8 +282,8 @@ func listErrors(root *packages.Package, isStd func(string) bool) error {
 }
 
 // cgoError refuses a file that imports "C" (at pos).
-func cgoError(pos string) error {
-	return &Error{Msg: relPos(pos) + ": goro: unsupported: cgo (import \"C\"): goro runs Go code only\n"}
+func cgoError(wd, pos string) error {
+	return &Error{Msg: relPos(wd, pos) + ": goro: unsupported: cgo (import \"C\"): goro runs Go code only\n"}
 }
 
 // importsC returns the position of a file's import "C", if it has one.
@@ -423,7 +424,7 @@ func isStdPkg(p *packages.Package, isStd func(string) bool) bool {
 
 // compileErrors formats the errors of the program's packages as go build
 // does: file:line:col: message, relative to the working directory.
-func compileErrors(root *packages.Package, isStd func(string) bool) (string, []CompileError) {
+func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (string, []CompileError) {
 	var b strings.Builder
 	var all []CompileError
 	n := 0
@@ -439,8 +440,8 @@ func compileErrors(root *packages.Package, isStd func(string) bool) (string, []C
 				// complaints (unused imports) are not the program's.
 				continue
 			}
-			lines = append(lines, relPos(e.Error()))
-			all = append(all, CompileError{Pos: relPos(e.Pos), Msg: e.Msg})
+			lines = append(lines, relPos(wd, e.Error()))
+			all = append(all, CompileError{Pos: relPos(wd, e.Pos), Msg: e.Msg})
 		}
 		if len(lines) > 0 {
 			if p.PkgPath != "" && p.Name != "" {
@@ -461,13 +462,12 @@ func compileErrors(root *packages.Package, isStd func(string) bool) (string, []C
 }
 
 // relPos makes the absolute file name that starts a message relative to
-// the working directory, as go build prints it: the file's directory is
-// written as its shortest name ("./a.go" in the working directory,
+// wd, the go command's working directory, as go build prints it: the
+// file's directory is written as its shortest name ("./a.go" in wd,
 // "sub/a.go" below it, "../x/a.go" beside it).
-func relPos(msg string) string {
+func relPos(wd, msg string) string {
 	file, rest, ok := strings.Cut(msg, ":")
-	wd, err := os.Getwd()
-	if !ok || !filepath.IsAbs(file) || err != nil {
+	if !ok || !filepath.IsAbs(file) || wd == "" {
 		return msg
 	}
 	dir := filepath.Dir(file)
@@ -475,6 +475,18 @@ func relPos(msg string) string {
 		return rel + string(filepath.Separator) + filepath.Base(file) + ":" + rest
 	}
 	return msg
+}
+
+// workDir is the go command's working directory for a load in dir.
+func workDir(dir string) string {
+	wd, err := os.Getwd()
+	switch {
+	case dir == "":
+		return wd
+	case filepath.IsAbs(dir) || err != nil:
+		return dir
+	}
+	return filepath.Join(wd, dir)
 }
 
 // runtimeGOROOT returns the GOROOT the go command uses.
