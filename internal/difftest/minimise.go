@@ -1,0 +1,169 @@
+package difftest
+
+// The minimiser: delta debugging (ddmin, complements only) over a
+// program's units, then over the statements of the units left, then over
+// their top-level declarations. A candidate is kept only if the test still
+// holds for it; for a difference the test is that gc compiles the
+// candidate (as a standalone package main) and that gc and goro still
+// differ with the same kind. The result is 1-minimal: removing any single
+// unit, statement or declaration left makes the difference go away (or the
+// program not compile). Candidates are tested once each (by source).
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Minimise returns the smallest program it finds, made of p's units,
+// statements and declarations, for which test holds (test(p) must hold).
+func Minimise(p *Prog, test func(*Prog) bool) *Prog {
+	seen := map[string]bool{}
+	try := func(q *Prog) bool {
+		if len(q.Units) == 0 {
+			return false
+		}
+		key := string(q.Source("main", nil))
+		ok, done := seen[key]
+		if !done {
+			ok = test(q)
+			seen[key] = ok
+		}
+		return ok
+	}
+	p = p.Keep(ddmin(len(p.Units), func(keep []bool) bool { return try(p.Keep(keep)) }))
+
+	// Statements, then declarations, of all the units left at once.
+	for _, decls := range []bool{false, true} {
+		type item struct{ u, s int }
+		var items []item
+		for ui, u := range p.Units {
+			list := u.Body
+			if decls {
+				list = u.Decls
+			}
+			for si := range list {
+				items = append(items, item{ui, si})
+			}
+		}
+		build := func(keep []bool) *Prog {
+			q := p.Clone()
+			for _, u := range q.Units {
+				if decls {
+					u.Decls = nil
+				} else {
+					u.Body = nil
+				}
+			}
+			for k, it := range items {
+				if keep[k] {
+					u, orig := q.Units[it.u], p.Units[it.u]
+					if decls {
+						u.Decls = append(u.Decls, orig.Decls[it.s])
+					} else {
+						u.Body = append(u.Body, orig.Body[it.s])
+					}
+				}
+			}
+			return q
+		}
+		if len(items) > 0 {
+			p = build(ddmin(len(items), func(keep []bool) bool { return try(build(keep)) }))
+		}
+	}
+	return p
+}
+
+// ddmin returns a mask of the n items, as few as it finds, for which test
+// holds (it must hold for all of them): Zeller's ddmin, testing
+// complements only.
+func ddmin(n int, test func(keep []bool) bool) []bool {
+	keep := make([]bool, n)
+	for i := range keep {
+		keep[i] = true
+	}
+	gran := 2
+	for {
+		var cur []int
+		for i, k := range keep {
+			if k {
+				cur = append(cur, i)
+			}
+		}
+		if len(cur) <= 1 {
+			return keep
+		}
+		gran = min(gran, len(cur))
+		reduced := false
+		for c := 0; c < gran && !reduced; c++ {
+			lo, hi := c*len(cur)/gran, (c+1)*len(cur)/gran
+			cand := append([]bool(nil), keep...)
+			for _, i := range cur[lo:hi] {
+				cand[i] = false
+			}
+			if test(cand) {
+				keep = cand
+				gran = max(gran-1, 2)
+				reduced = true
+			}
+		}
+		if !reduced {
+			if gran >= len(cur) {
+				return keep
+			}
+			gran = min(2*gran, len(cur))
+		}
+	}
+}
+
+// minimiseDiff minimises d's program, keeping its kind of difference. It
+// returns nil if the program, standalone, does not show the difference.
+func minimiseDiff(cfg *Config, d *Diff) *Diff {
+	quiet := *cfg
+	quiet.Log = io.Discard
+	var last *Diff
+	test := func(q *Prog) bool {
+		e, ok := checkStandalone(&quiet, q)
+		if ok && e != nil && e.Kind == d.Kind {
+			last = e
+			return true
+		}
+		return false
+	}
+	if !test(d.Prog) {
+		return nil
+	}
+	p := Minimise(d.Prog, test)
+	if last == nil || last.Prog != p {
+		test(p) // the last test was of another candidate
+	}
+	m := *last
+	m.Seed, m.Orig = d.Seed, d.Orig
+	return &m
+}
+
+// checkStandalone runs p as a standalone program under gc and goro. It
+// returns the difference (nil if none) and whether gc compiled p.
+func checkStandalone(cfg *Config, p *Prog) (*Diff, bool) {
+	dir, err := os.MkdirTemp("", "gorodiff-min-")
+	if err != nil {
+		return nil, false
+	}
+	defer os.RemoveAll(dir)
+	if err := writeStandalone(dir, p); err != nil {
+		return nil, false
+	}
+	if _, err := goBuild(dir); err != nil {
+		return nil, false
+	}
+	g := runGC(filepath.Join(dir, "bin"), 0, 2)
+	if g.Timeout {
+		return nil, true
+	}
+	r := runGoro(cfg, dir, []int{0}, nil, func(int) {})[0]
+	kind, detail := compare(g, *r)
+	if kind == "" {
+		return nil, true
+	}
+	return &Diff{Seed: p.Seed, Kind: kind, Detail: detail, GC: g, Goro: *r, Prog: p}, true
+}
