@@ -311,7 +311,7 @@ func (g *gen) unitFloat() {
 			}
 			verb := oneOf(g, "%v", "%.3f", "%g", "%e", "%+.2g", "%8.3v")
 			fmtl := strings.TrimSpace(strings.Repeat(verb+" ", len(ps))) + "\n"
-			g.stmt("{\nc1, c2 := complex(" + a + ", " + b + "), complex(" + c + ", " + d + ")\nfmt.Printf(" + quote(fmtl) + ", " + strings.Join(ps, ", ") + ")\n}")
+			g.stmt("{\nc1, c2 := complex(" + a + ", " + b + "), complex(" + c + ", " + d + ")\n_, _ = c1, c2\nfmt.Printf(" + quote(fmtl) + ", " + strings.Join(ps, ", ") + ")\n}")
 		},
 		func() { // division of floats by zero variables
 			t := ft()
@@ -436,7 +436,7 @@ func (g *gen) unitString() {
 				c = strings.ReplaceAll(c, "@2", "t")
 				ps = append(ps, c)
 			}
-			g.stmt("{\ns, t := " + s + ", " + se() + "\nfmt.Printf(" + quote(strings.Repeat("%q ", len(ps))+"\n") + ", " + strings.Join(ps, ", ") + ")\n}")
+			g.stmt("{\ns, t := " + s + ", " + se() + "\n_ = t\nfmt.Printf(" + quote(strings.Repeat("%q ", len(ps))+"\n") + ", " + strings.Join(ps, ", ") + ")\n}")
 		},
 		func() {
 			s := se()
@@ -1234,10 +1234,12 @@ func $Bad(yield func(int) bool) {
 }`)
 	g.some(4, 9,
 		func() {
-			g.stmt("{\nn := 0\nouter:\nfor i := range " + g.smallInt(1, 6) + " {\nfor j := range " + g.smallInt(1, 6) + " {\nif j > i {\ncontinue outer\n}\nif i*j > " + g.smallInt(2, 12) + " {\nbreak outer\n}\nn += i*10 + j\n}\n}\nfmt.Println(\"labels\", n)\n}")
+			l := g.local("outer")
+			g.stmt(strings.ReplaceAll("{\nn := 0\nouter:\nfor i := range "+g.smallInt(1, 6)+" {\nfor j := range "+g.smallInt(1, 6)+" {\nif j > i {\ncontinue outer\n}\nif i*j > "+g.smallInt(2, 12)+" {\nbreak outer\n}\nn += i*10 + j\n}\n}\nfmt.Println(\"labels\", n)\n}", "outer", l))
 		},
 		func() {
-			g.stmt("{\ni := 0\nloop:\nif i < " + g.smallInt(0, 6) + " {\nfmt.Print(i, \" \")\ni++\ngoto loop\n}\nfmt.Println(\"goto\", i)\n}")
+			l := g.local("loop")
+			g.stmt(strings.ReplaceAll("{\ni := 0\nloop:\nif i < "+g.smallInt(0, 6)+" {\nfmt.Print(i, \" \")\ni++\ngoto loop\n}\nfmt.Println(\"goto\", i)\n}", "loop", l))
 		},
 		func() {
 			g.stmt("for x := range " + g.smallInt(0, 6) + " {\nswitch x % 4 {\ncase 0:\nfmt.Print(\"zero \")\nfallthrough\ncase 1:\nfmt.Print(\"one \")\ncase 2:\nfmt.Print(\"two \")\nfallthrough\ndefault:\nfmt.Print(\"default \")\n}\n}\nfmt.Println()")
@@ -1249,7 +1251,8 @@ func $Bad(yield func(int) bool) {
 			g.stmt("for i := range $Count(" + g.smallInt(0, 8) + ") {\nif i == " + g.smallInt(1, 6) + " {\nbreak\n}\nif i%2 == 1 {\ncontinue\n}\nfmt.Print(i, \" \")\n}\nfmt.Println()")
 		},
 		func() {
-			g.stmt("{\nfound := \"\"\nouter:\nfor i, w := range $Pairs(" + quote(oneOf(g, "alpha beta gamma", "x y", "", "one two three four")) + ") {\nfor j := range $Count(3) {\nif j == i {\nfound += w\ncontinue outer\n}\nif len(w) == j {\nbreak outer\n}\n}\n}\nfmt.Println(\"found\", found)\n}")
+			l := g.local("outer")
+			g.stmt(strings.ReplaceAll("{\nfound := \"\"\nouter:\nfor i, w := range $Pairs("+quote(oneOf(g, "alpha beta gamma", "x y", "", "one two three four"))+") {\nfor j := range $Count(3) {\nif j == i {\nfound += w\ncontinue outer\n}\nif len(w) == j {\nbreak outer\n}\n}\n}\nfmt.Println(\"found\", found)\n}", "outer", l))
 		},
 		func() {
 			g.stmt("{\nf := func() (r int) {\nfor i := range $Count(5) {\ndefer func() { r += i }()\nif i == 3 {\nreturn 100\n}\n}\nreturn -1\n}\nfmt.Println(f())\n}")
