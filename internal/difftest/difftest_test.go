@@ -13,7 +13,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,8 +55,8 @@ func TestGenerateKinds(t *testing.T) {
 }
 
 // TestGeneratedTypeCheck type-checks 200 generated programs with go/types
-// (gc builds programs in TestDifferential; GORODIFF_GCBUILD=1 builds and
-// vets these 200 with gc as well).
+// (gc builds programs in TestDifferential; GORODIFF_GCBUILD=1 builds
+// these 200 with gc as well).
 func TestGeneratedTypeCheck(t *testing.T) {
 	fset := token.NewFileSet()
 	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
@@ -86,12 +85,6 @@ func TestGeneratedTypeCheck(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, headLines(out, 40))
 	}
 	t.Logf("go build of 200 programs: %v", time.Since(start))
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = buildEnv()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("go vet: %v\n%s", err, headLines(string(out), 60))
-	}
 }
 
 // TestDifferential runs 20 programs through the real runner: goro must not
