@@ -12,12 +12,17 @@
 //
 //	go run ./cmd/gorodiff -n 1000 -seed 1 -out DIR
 //	go run ./cmd/gorodiff -print 42   # print program 42 and exit
+//
+// -exclude turns off unit kinds or statement generators (each generated
+// statement is preceded by a comment naming its generator, e.g.
+// "// control.6"), so that known differences stop hiding others.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/goro-dev/goro/internal/difftest"
@@ -35,10 +40,17 @@ func main() {
 	maxmin := flag.Int("maxmin", 10, "minimise at most this many differences (one per distinct kind and first line)")
 	timeout := flag.Duration("timeout", 20*time.Second, "time limit of a program under goro")
 	print := flag.Int64("print", -1, "print the program of this seed and exit")
+	exclude := flag.String("exclude", "", "comma-separated unit kinds (chan) and statement generators (control.6, end.3) not to generate; changes the programs of the seeds")
 	flag.Parse()
+	opt := difftest.Options{Exclude: map[string]bool{}}
+	for _, x := range strings.Split(*exclude, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			opt.Exclude[x] = true
+		}
+	}
 
 	if *print >= 0 {
-		os.Stdout.Write(difftest.Generate(uint64(*print)).Source("main", nil))
+		os.Stdout.Write(difftest.GenerateWith(uint64(*print), opt).Source("main", nil))
 		return
 	}
 	if *out == "" {
@@ -62,6 +74,7 @@ func main() {
 		MaxMin:   *maxmin,
 		Timeout:  *timeout,
 		Log:      os.Stderr,
+		Generate: opt,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gorodiff:", err)

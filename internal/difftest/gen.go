@@ -210,11 +210,23 @@ func usedPackages(src []byte) []string {
 
 // Generate returns the program of seed: 5 to 15 units of randomly chosen
 // kinds; in one program of twenty the last unit ends the program.
-func Generate(seed uint64) *Prog {
-	g := &gen{r: rand.New(rand.NewPCG(seed, 0x6f726f67)), seed: seed}
+func Generate(seed uint64) *Prog { return GenerateWith(seed, Options{}) }
+
+// Options change what Generate makes (and so which program a seed gives).
+type Options struct {
+	// Exclude names unit kinds ("chan") and statement generators
+	// ("control.6", as the comment above each generated statement names
+	// it; "end.5" for the ways to end a program) never to generate: a
+	// difference already known then no longer hides others.
+	Exclude map[string]bool
+}
+
+// GenerateWith is Generate with options.
+func GenerateWith(seed uint64, opt Options) *Prog {
+	g := &gen{r: rand.New(rand.NewPCG(seed, 0x6f726f67)), seed: seed, exclude: opt.Exclude}
 	p := &Prog{Seed: seed}
 	n := 5 + g.intn(11)
-	ends := g.intn(20) == 0
+	ends := g.intn(20) == 0 && !g.exclude["end"]
 	for i := 0; i < n; i++ {
 		if ends && i == n-1 {
 			g.begin(i, "end")
@@ -232,12 +244,13 @@ func Generate(seed uint64) *Prog {
 
 // gen is the state of one program's generation.
 type gen struct {
-	r    *rand.Rand
-	seed uint64
-	u    *Unit
-	tmp  int
-	try  bool            // the unit declares $Try
-	once map[string]bool // the declarations of declOnce made
+	r       *rand.Rand
+	seed    uint64
+	exclude map[string]bool
+	u       *Unit
+	tmp     int
+	try     bool            // the unit declares $Try
+	once    map[string]bool // the declarations of declOnce made
 
 	// Variables of the expression generators, by type name.
 	vars map[string][]string

@@ -7,12 +7,15 @@ package difftest
 // candidate (as a standalone package main) and that gc and goro still
 // differ with the same kind. The result is 1-minimal: removing any single
 // unit, statement or declaration left makes the difference go away (or the
-// program not compile). Candidates are tested once each (by source).
+// program not compile). Candidates are tested once each (by source). For a
+// difference, "the same" means the same signature: the kind and the first
+// differing line, numbers masked, so that one reproducer shows one cause.
 
 import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 )
 
 // Minimise returns the smallest program it finds, made of p's units,
@@ -116,15 +119,20 @@ func ddmin(n int, test func(keep []bool) bool) []bool {
 	}
 }
 
-// minimiseDiff minimises d's program, keeping its kind of difference. It
-// returns nil if the program, standalone, does not show the difference.
+// minimiseDiff minimises d's program, keeping its signature (its kind and
+// its first differing line, digits aside). The candidates run as a batch of
+// one program (package p0000, so that type names print as in the batch); the
+// result records whether the standalone package main reproduces the
+// difference too. It returns nil if even d's whole program, alone, does not
+// show the difference.
 func minimiseDiff(cfg *Config, d *Diff) *Diff {
 	quiet := *cfg
 	quiet.Log = io.Discard
+	sig := signature(d.Kind, d.Detail)
 	var last *Diff
 	test := func(q *Prog) bool {
-		e, ok := checkStandalone(&quiet, q)
-		if ok && e != nil && e.Kind == d.Kind {
+		e, ok := checkOne(&quiet, q, false)
+		if ok && e != nil && signature(e.Kind, e.Detail) == sig {
 			last = e
 			return true
 		}
@@ -139,18 +147,36 @@ func minimiseDiff(cfg *Config, d *Diff) *Diff {
 	}
 	m := *last
 	m.Seed, m.Orig = d.Seed, d.Orig
+	m.Minimised = true
+	if e, _ := checkOne(&quiet, p, true); e != nil && signature(e.Kind, e.Detail) == sig {
+		m.Standalone = true
+	}
 	return &m
 }
 
-// checkStandalone runs p as a standalone program under gc and goro. It
-// returns the difference (nil if none) and whether gc compiled p.
-func checkStandalone(cfg *Config, p *Prog) (*Diff, bool) {
+var digitsRE = regexp.MustCompile(`[0-9]+`)
+
+// signature is a difference's kind and detail with numbers masked: the
+// differences of one root cause share it.
+func signature(kind, detail string) string {
+	return kind + ": " + digitsRE.ReplaceAllString(detail, "#")
+}
+
+// checkOne runs p under gc and goro, as a batch of one program or (if
+// standalone) as package main. It returns the difference (nil if none)
+// and whether gc compiled p.
+func checkOne(cfg *Config, p *Prog, standalone bool) (*Diff, bool) {
 	dir, err := os.MkdirTemp("", "gorodiff-min-")
 	if err != nil {
 		return nil, false
 	}
 	defer os.RemoveAll(dir)
-	if err := writeStandalone(dir, p); err != nil {
+	if standalone {
+		err = writeStandalone(dir, p)
+	} else {
+		err = writeBatch(dir, []*Prog{p}, nil)
+	}
+	if err != nil {
 		return nil, false
 	}
 	if _, err := goBuild(dir); err != nil {

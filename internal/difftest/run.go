@@ -58,6 +58,8 @@ type Config struct {
 	// executable with no arguments.
 	Worker []string
 	Log    io.Writer // progress (nil: none)
+	// Generate says what to generate (its Exclude changes the programs).
+	Generate Options
 }
 
 // Result is what one side did with one program.
@@ -83,6 +85,9 @@ type Diff struct {
 	Prog   *Prog
 	Orig   int    // units of the program before minimising
 	File   string // the saved reproducer
+
+	Minimised  bool // Prog is minimised
+	Standalone bool // (minimised) the standalone package main shows it too
 }
 
 // Summary is the outcome of Run.
@@ -129,7 +134,7 @@ func Run(cfg Config) (*Summary, error) {
 		n := min(cfg.Batch, cfg.N-b)
 		var progs []*Prog
 		for i := 0; i < n; i++ {
-			progs = append(progs, Generate(cfg.Seed+uint64(b+i)))
+			progs = append(progs, GenerateWith(cfg.Seed+uint64(b+i), cfg.Generate))
 		}
 		diffs, err := runBatch(&cfg, progs, sum, func(done int) {
 			progress(&cfg, sum, b+done, start)
@@ -144,7 +149,7 @@ func Run(cfg Config) (*Summary, error) {
 				sum.Diffs++
 			}
 			d.Orig = len(d.Prog.Units)
-			sig := d.Kind + "|" + d.Detail
+			sig := signature(d.Kind, d.Detail)
 			if cfg.Minimise && !minimised[sig] && len(minimised) < cfg.MaxMin {
 				minimised[sig] = true
 				fmt.Fprintf(cfg.Log, "minimising %d (%s: %s)\n", d.Seed, d.Kind, d.Detail)
@@ -310,7 +315,9 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 	for _, i := range idx {
 		sum.Programs++
 		g := gcRes[i]
-		if kind, detail := classify(g[0], g[1], goroRes[i]); kind == "flaky" || kind == "gctimeout" {
+		if kind, detail := classify(g[0], g[1], goroRes[i]); kind == "crash" && goroRes[i] == nil {
+			diffs = append(diffs, &Diff{Seed: progs[i].Seed, Kind: kind, Detail: detail, GC: g[0], Prog: progs[i]})
+		} else if kind == "flaky" || kind == "gctimeout" {
 			sum.Flaky++
 			fmt.Fprintf(cfg.Log, "generator bug: program %d is %s under gc: %s\n", progs[i].Seed, kind, detail)
 			saveFlaky(cfg.Out, progs[i], g[0], g[1])
@@ -755,9 +762,21 @@ func saveDiff(out string, d *Diff) error {
 	if err := os.WriteFile(d.File, d.Prog.Source("main", nil), 0o644); err != nil {
 		return err
 	}
+	if d.Minimised && !d.Standalone {
+		if err := os.WriteFile(base+".p0000.go", d.Prog.Source("p0000", nil), 0o644); err != nil {
+			return err
+		}
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "seed %d: %s: %s\n", d.Seed, d.Kind, d.Detail)
 	fmt.Fprintf(&b, "units %d of %d, kinds %s\n", len(d.Prog.Units), d.Orig, unitKinds(d.Prog))
+	if d.Minimised {
+		if d.Standalone {
+			b.WriteString("minimised; the standalone program (.go) shows the difference\n")
+		} else {
+			b.WriteString("minimised as package p0000 of module gorodiff (.p0000.go), called from main; the standalone program (.go) does NOT show the difference\n")
+		}
+	}
 	writeSide(&b, "gc", d.GC)
 	writeSide(&b, "goro", d.Goro)
 	return os.WriteFile(base+".txt", []byte(b.String()), 0o644)

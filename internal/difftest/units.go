@@ -54,10 +54,18 @@ func KindNames() []string {
 func (g *gen) kind() kind {
 	total := 0
 	for _, k := range kinds {
-		total += k.weight
+		if !g.exclude[k.name] {
+			total += k.weight
+		}
+	}
+	if total == 0 {
+		panic("difftest: every unit kind is excluded")
 	}
 	n := g.intn(total)
 	for _, k := range kinds {
+		if g.exclude[k.name] {
+			continue
+		}
 		if n < k.weight {
 			return k
 		}
@@ -68,10 +76,26 @@ func (g *gen) kind() kind {
 
 // some runs between lo and hi (inclusive) of the generators fs, chosen at
 // random with repetition.
+// Each statement they add is preceded by a comment naming its generator:
+// // <kind>.<index in fs>.
 func (g *gen) some(lo, hi int, fs ...func()) {
 	n := lo + g.intn(hi-lo+1)
-	for i := 0; i < n; i++ {
-		oneOf(g, fs...)()
+	var ok []int
+	for i := range fs {
+		if !g.exclude[g.u.Kind+"."+strconv.Itoa(i)] {
+			ok = append(ok, i)
+		}
+	}
+	if len(ok) == 0 {
+		return
+	}
+	for range n {
+		i := oneOf(g, ok...)
+		before := len(g.u.Body)
+		fs[i]()
+		for j := before; j < len(g.u.Body); j++ {
+			g.u.Body[j] = "// " + g.u.Kind + "." + strconv.Itoa(i) + "\n" + g.u.Body[j]
+		}
 	}
 }
 
@@ -1283,7 +1307,12 @@ func $Bad(yield func(int) bool) {
 // unitEnd ends the program: an uncaught panic, a fatal error or os.Exit.
 func (g *gen) unitEnd() {
 	g.stmt("fmt.Println(\"ending\")")
-	switch g.intn(17) {
+	c := g.intn(17)
+	for i := 0; i < 100 && g.exclude["end."+strconv.Itoa(c)]; i++ {
+		c = g.intn(17)
+	}
+	g.stmt("// end." + strconv.Itoa(c))
+	switch c {
 	case 0, 1, 2:
 		_, body := g.runtimeError()
 		g.stmt("{\n" + body + "\n}")
