@@ -35,6 +35,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strconv"
 	"strings"
@@ -411,6 +413,7 @@ type record struct {
 	Internal bool   `json:",omitempty"`
 	Timeout  bool   `json:",omitempty"`
 	Ms       int64
+	HeapLive uint64 // the worker's live heap after the last GC
 }
 
 // WorkerMain is a goro worker's main: args are
@@ -429,6 +432,10 @@ func WorkerMain(args []string) int {
 	// Only records go to the real stdout.
 	enc := json.NewEncoder(os.Stdout)
 	os.Stdout = os.Stderr
+	// goro's memory limit bounds the worker's whole heap: the loaded batch,
+	// the programs run so far and the garbage not yet collected. A soft
+	// limit makes the host collect well before the program's limit.
+	debug.SetMemoryLimit(3 << 30)
 	t := time.Now()
 	prog, err := goro.Load(goro.Config{Dir: *dir, Env: buildEnv()}, ".")
 	if err != nil {
@@ -448,16 +455,25 @@ func WorkerMain(args []string) int {
 			Stderr:      &errb,
 			GOMAXPROCS:  2,
 			Seed:        uint64(i) + 1,
-			MemoryLimit: 1 << 30,
+			MemoryLimit: 8 << 30,
 			Context:     ctx,
 		})
 		cancel()
 		var ie *goro.InternalError
-		rec := record{I: i, Code: code, Stdout: out.Bytes(), Stderr: errb.Bytes(), Ms: time.Since(t).Milliseconds(), Internal: errors.As(err, &ie)}
+		rec := record{I: i, Code: code, Stdout: out.Bytes(), Stderr: errb.Bytes(), Ms: time.Since(t).Milliseconds(), Internal: errors.As(err, &ie), HeapLive: heapLive()}
 		if err != nil && !rec.Internal && ctx.Err() != nil {
 			rec.Timeout = true
 		}
 		enc.Encode(rec)
+	}
+	return 0
+}
+
+func heapLive() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		return s[0].Value.Uint64()
 	}
 	return 0
 }
@@ -583,6 +599,9 @@ func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick 
 				limit = cfg.Timeout + 60*time.Second
 			default:
 				res[r.I] = &Result{Code: r.Code, Stdout: r.Stdout, Stderr: r.Stderr, Internal: r.Internal, Timeout: r.Timeout, Ms: r.Ms}
+				if r.I%50 == 49 {
+					fmt.Fprintf(cfg.Log, "goro worker: live heap %d MB after program %d\n", r.HeapLive>>20, r.I)
+				}
 				current = -1
 				tick()
 			}
