@@ -38,6 +38,8 @@ func init() {
 		{"defer", 8, (*gen).unitDefer},
 		{"chan", 8, (*gen).unitChan},
 		{"control", 7, (*gen).unitControl},
+		{"fmt", 7, (*gen).unitFmt},
+		{"const", 5, (*gen).unitConst},
 	}
 }
 
@@ -1346,4 +1348,134 @@ func (g *gen) unitEnd() {
 	default:
 		g.stmt("select {}")
 	}
+}
+
+// ---- fmt ----
+
+func (g *gen) unitFmt() {
+	g.decl(`type $F struct{ N int }
+
+func (f $F) Format(s fmt.State, verb rune) {
+	w, wok := s.Width()
+	p, pok := s.Precision()
+	fmt.Fprintf(s, "F[%c %d/%v %d/%v +%v -%v #%v 0%v sp%v %d]", verb, w, wok, p, pok, s.Flag('+'), s.Flag('-'), s.Flag('#'), s.Flag('0'), s.Flag(' '), f.N)
+}
+
+type $G struct{ A, b int }
+
+func (g $G) GoString() string { return fmt.Sprintf("G<%d>", g.A) }
+
+type $S string
+
+func (s $S) String() string { return "S(" + string(s) + ")" }
+
+type $P struct{ V int }
+
+func (p *$P) String() string { return fmt.Sprint("P", p.V) }
+
+type $Rec struct {
+	Name  $S
+	inner $S
+	Err   error
+	List  []$S
+	M     map[$S]int
+	Pt    $P
+}`)
+	vals := func() string {
+		return oneOf(g, g.smallInt(-300, 300), "-0.0", "3.14159", "1e21", "float32(0.1)", "\"héllo\"", "'é'", "true", "[]int{1, -2}", "[]byte(\"hi\\xff\")", "[2]string{\"a\", \"\"}", "map[string]int{\"z\": 1, \"a\": 2}", "struct{ X int; Y string }{1, \"y\"}", "$S(\"s\")", "&$P{3}", "$P{4}", "$G{1, 2}", "$F{5}", "errors.New(\"e\")", "nil", "uint8(255)", "int64(-1) << 40", "complex(1.5, -2)", "[]any{1, \"a\", nil}", "[]error{nil, errors.New(\"x\")}", "uintptr(10)")
+	}
+	verbs := []string{"%v", "%+v", "%#v", "%T", "%d", "%s", "%q", "%x", "%X", "% x", "%08.3f", "%-6v|", "%6.2v|", "%+d", "%t", "%c", "%U", "%#U", "%e", "%.2e", "%G", "%o", "%#o", "%b", "%5.1q", "%#x", "%010d", "%-010d|", "%+.3g", "% d", "%.0f", "%3c|", "%x", "%.3x", "%#-8x|", "%08q"}
+	g.some(5, 12,
+		func() {
+			n := 1 + g.intn(4)
+			var vs, fs []string
+			for i := 0; i < n; i++ {
+				vs = append(vs, vals())
+				fs = append(fs, oneOf(g, verbs...))
+			}
+			g.stmt("fmt.Printf(" + quote(strings.Join(fs, " ")+"\n") + ", " + strings.Join(vs, ", ") + ")")
+		},
+		func() {
+			g.stmt("fmt.Printf(" + quote(oneOf(g, "%[2]d %[1]d %d\n", "%[3]*.[2]*[1]f|\n", "%*d|%-*d|\n", "%.*s|\n", "%[1]v %[1]T %[1]q\n", "%d %d\n", "%!\n", "%z %d\n", "%[5]d\n", "%[0]d %v\n", "%-+ #0v\n")) + ", " + vals() + ", " + g.smallInt(-8, 12) + ", " + g.smallInt(0, 9) + ", " + vals() + ")")
+		},
+		func() {
+			g.stmt("fmt.Println(fmt.Sprint(" + vals() + ", " + vals() + ", \"a\", \"b\", " + vals() + "), fmt.Sprintln(" + vals() + ", " + vals() + ") + \"|\")")
+		},
+		func() {
+			g.stmt("fmt.Printf(" + quote(oneOf(g, "%v", "%+v", "%#v", "%s", "%d", "%x")+"\n") + ", $Rec{$S(\"n\"), $S(\"i\"), " + oneOf(g, "nil", "errors.New(\"bad\")", "fmt.Errorf(\"w: %w\", errors.New(\"in\"))") + ", []$S{\"a\", \"b\"}, map[$S]int{\"k\": 1, \"j\": 2}, $P{7}})")
+		},
+		func() {
+			g.stmt("fmt.Printf(\"%v %s %+v %10v| %-8.3v| %x %#v\\n\", " + strings.Repeat("$F{"+g.smallInt(0, 9)+"}, ", 6) + "$F{1})")
+		},
+		func() {
+			g.stmt("fmt.Printf(\"%v %+v %#v %s\\n\", $G{" + g.smallInt(0, 9) + ", 1}, []$G{{1, 2}}, []$G{{3, 4}}, map[string]$G{\"k\": {5, 6}})")
+		},
+		func() {
+			t := oneOf(g, "map[string][]int{}", "func(int) string(nil)", "make(chan<- int)", "(*[]int)(nil)", "[3]struct{}{}", "struct{ a int; B []string }{}", "[]any{}", "new(error)", "any(nil)", "$S(\"\")", "(*$P)(nil)", "[]map[int]bool{}", "(<-chan $G)(nil)", "func(...int) (int, error) { return 0, nil }", "complex64(1)", "'x'", "[]rune(\"ab\")")
+			g.stmt("fmt.Printf(\"%T\\n\", " + t + ")")
+		},
+		func() {
+			w := g.smallInt(0, 12)
+			p := g.smallInt(0, 6)
+			v := oneOf(g, "\"héllo wörld\"", "\"日本語テキスト\"", "\"ab\\xffcd\"", "[]string{\"x\", \"yy\"}", "$S(\"str\")", "[]byte(\"bytes\")")
+			g.stmt("fmt.Printf(\"%" + w + "." + p + "s|%-" + w + "." + p + "q|%" + w + "x|%." + p + "v|\\n\", " + v + ", " + v + ", " + v + ", " + v + ")")
+		},
+		func() {
+			f := oneOf(g, "123456789.0", "0.000012345", "-1e-7", "1e23", "5e-324", "1.7976931348623157e308", "0.1", "2.5", "-0.5", "100", "float64(float32(0.1))", "math.Inf(-1)", "math.NaN()")
+			g.stmt("fmt.Printf(\"%v %g %e %.3g %10.4f| %-12.2e| %+.0f %x %.1x %#g %#.3v %08.2f\\n\", " + strings.Repeat(f+", ", 11) + f + ")")
+		},
+		func() {
+			g.stmt("{\nvar sb strings.Builder\nn, err := fmt.Fprintf(&sb, " + quote(oneOf(g, verbs...)+"/"+oneOf(g, verbs...)) + ", " + vals() + ", " + vals() + ")\nfmt.Println(sb.String(), n, err)\n}")
+		},
+		func() {
+			g.stmt("{\nvar a, b int\nvar s string\nn, err := fmt.Sscanf(" + quote(oneOf(g, "12 34 word", "7 x", "-5 +6 z", "1 2", "0x1f 017 q")) + ", \"%d %d %s\", &a, &b, &s)\nfmt.Println(n, err, a, b, s)\nvar f float64\nvar w string\nm, err := fmt.Sscan(" + quote(oneOf(g, "3.5 word", "1e3 x", "nan y", "bad")) + ", &f, &w)\nfmt.Println(m, err, f, w)\n}")
+		},
+		func() {
+			g.stmt("fmt.Println(fmt.Sprintf(\"%v\", []*$P{nil}) != \"\", fmt.Sprintf(\"%v\", []$P{{1}}), fmt.Sprintf(\"%s\", &$P{2}), fmt.Sprintf(\"%v\", $P{3}), fmt.Sprintf(\"%d\", &$P{4}))")
+		},
+	)
+}
+
+// ---- constants ----
+
+func (g *gen) unitConst() {
+	g.some(4, 9,
+		func() { // a rational constant rounded to float32 and float64
+			n := oneOf(g, "1", "2", "3", "10", "16777217", "33554431", "9007199254740993", "123456789", "1e30", "7")
+			d := oneOf(g, "3", "7", "10", "1e10", "3e38", "17", "1 << 40", "1024", "6")
+			g.stmt("{\nconst c = 1.0 * (" + n + ") / (" + d + ")\nfmt.Println(c, float32(c), float64(c), float64(float32(c)), c*" + g.smallInt(1, 9) + ")\n}")
+		},
+		func() { // big integer constants
+			k := 60 + g.intn(60)
+			g.stmt(fmt.Sprintf("{\nconst big = 1<<%d + %s\nfmt.Println(big>>%d, big%%1000003, float64(big), float32(big), big/(1<<%d))\n}", k, g.smallInt(0, 9999), k-5, k-20))
+		},
+		func() { // a float32 constant near a rounding boundary
+			m := 1 + g.intn(1<<23)
+			e := g.intn(60) - 30
+			g.stmt(fmt.Sprintf("{\nconst x = %d.5 * (1 << 24) / (1 << 24) * 1e%d\nvar f32 float32 = x\nvar f64 float64 = x\nfmt.Println(f32, f64, float32(f64), f32 == float32(f64))\n}", m, e))
+		},
+		func() { // math constants
+			g.stmt("fmt.Println(float32(math.Pi), math.Pi, float32(math.E)*2, math.MaxFloat32, math.SmallestNonzeroFloat64, float32(math.SmallestNonzeroFloat32), math.MaxInt64, uint64(math.MaxUint64), math.MinInt64)")
+		},
+		func() { // untyped constant shifts in non-constant expressions
+			s := g.smallInt(0, 40)
+			g.stmt("{\nvar s uint = " + s + "\nx := 1 << s\nvar y int32 = 1 << s\nvar z = uint8(1) << s\nvar f = float64(x) / 3\nfmt.Println(x, y, z, f, 1<<s == x)\n}")
+		},
+		func() { // complex constants
+			g.stmt("{\nconst c = (" + g.smallInt(-5, 5) + " + 2i) * (3 - " + g.smallInt(0, 4) + "i) / (1 + 1i)\nvar c64 complex64 = c\nfmt.Println(c, c64, real(c), imag(c), c == c64)\n}")
+		},
+		func() { // rune and string constants
+			g.stmt("{\nconst r = 'a' + " + g.smallInt(0, 30) + "\nconst s = \"héllo\" + \"\\u00e9\\xff\"\nfmt.Println(r, string(rune(r)), len(s), s[1], s[len(s)-1], s[2:4] == \"\\xa9l\")\nfmt.Printf(\"%q %x %v\\n\", s, s, []byte(s))\n}")
+		},
+		func() { // typed constant arithmetic that is exact
+			t := oneOf(g, intTypes...)
+			g.stmt(fmt.Sprintf("{\nconst m = %s(%d)\nconst n = m / 3\nvar v = m\nv++\nfmt.Println(m, n, m%%7, v, -v, ^n)\n}", t.name, t.max()>>1))
+		},
+		func() { // iota
+			g.stmt("{\ntype kind uint8\nconst (\nk0 kind = iota * " + g.smallInt(1, 60) + "\nk1\nk2\n_\nk4\n)\nconst (\na = 1 << (10 * iota)\nb\nc\n)\nfmt.Println(k0, k1, k2, k4, a, b, c, k4-k1)\n}")
+		},
+		func() { // integer ↔ float conversions at boundaries
+			g.stmt("{\nvar a = " + oneOf(g, "int64(1<<53 + 1)", "int64(-1<<63)", "int64(1<<62 + 1<<10 + 1)", "int64(9007199254740993)", "int64(16777217)") + "\nb := float64(a)\nc := float32(a)\nd := uint64(" + oneOf(g, "1<<64 - 1", "1<<63 + 1<<11", "1<<63 + 1<<10 + 1") + ")\nfmt.Println(b, c, float64(d), float32(d), int64(b) == a)\n}")
+		},
+	)
 }
