@@ -47,6 +47,7 @@ package difftest
 // timing (time.Sleep, time.Now), pointer addresses (%p, printing pointers
 // nested in values, panics with pointer or composite values), unsafe,
 // float→int conversion of out-of-range values (implementation-specific),
+// the sign and payload of NaNs (gc may swap the operands of NaN + -NaN),
 // runtime.NumGoroutine/GC/MemStats. And, because they would make a batch too
 // slow or harm the host: stack overflow, huge allocations, os/exec, files,
 // the environment. Products of floats are wrapped in a conversion

@@ -154,12 +154,15 @@ func minimiseDiff(cfg *Config, d *Diff) *Diff {
 	return &m
 }
 
-var digitsRE = regexp.MustCompile(`[0-9]+`)
+var (
+	digitsRE = regexp.MustCompile(`[0-9]+`)
+	namesRE  = regexp.MustCompile(`\b(gorodiff/)?(p[0-9]{4}|main)\.u[0-9]+[A-Za-z]*`)
+)
 
-// signature is a difference's kind and detail with numbers masked: the
-// differences of one root cause share it.
+// signature is a difference's kind and detail with the generated type
+// names and the numbers masked: the differences of one root cause share it.
 func signature(kind, detail string) string {
-	return kind + ": " + digitsRE.ReplaceAllString(detail, "#")
+	return kind + ": " + digitsRE.ReplaceAllString(namesRE.ReplaceAllString(detail, "T"), "#")
 }
 
 // checkOne runs p under gc and goro, as a batch of one program or (if

@@ -174,6 +174,9 @@ func Run(cfg Config) (*Summary, error) {
 }
 
 func progress(cfg *Config, sum *Summary, done int, start time.Time) {
+	if done%20 != 0 && done != cfg.N {
+		return
+	}
 	el := time.Since(start).Seconds()
 	fmt.Fprintf(cfg.Log, "%d/%d programs, %.2f programs/s, %d differences, %d host crashes, %d flaky\n", done, cfg.N, float64(done)/el, sum.Diffs, sum.Crashes, sum.Flaky)
 }

@@ -288,7 +288,7 @@ func (g *gen) unitFloat() {
 			t := ft()
 			a := g.floatExprVar(t, 2)
 			c := g.floatExprVar(t, 2)
-			g.stmt("{\na, b := " + a + ", " + c + "\nfmt.Println(a, b, a < b, a == b, a != a, a >= b, math.IsNaN(float64(a)), math.IsInf(float64(b), 0), math.Signbit(float64(a)))\n}")
+			g.stmt("{\na, b := " + a + ", " + c + "\nfmt.Println(a, b, a < b, a == b, a != a, a >= b, math.IsNaN(float64(a)), math.IsInf(float64(b), 0), math.Signbit(float64(a)) && a == a)\n}")
 		},
 		func() { // float → int, only in range
 			t := ft()
