@@ -7,6 +7,9 @@ package difftest
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -22,6 +25,9 @@ import (
 // TestMain lets the test binary serve as a goro worker.
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "-worker" {
+		if os.Getenv("GORODIFF_FAKE_WORKER") != "" {
+			fakeWorker(os.Args[1:])
+		}
 		os.Exit(WorkerMain(os.Args[1:]))
 	}
 	os.Exit(m.Run())
@@ -154,5 +160,56 @@ func TestMinimise(t *testing.T) {
 	t.Logf("%d checks", builds)
 	if len(m.Units) != 1 || m.Units[0].Kind != "marker" || len(m.Units[0].Body) != 1 || !strings.Contains(m.Units[0].Body[0], "MARK") {
 		t.Errorf("minimised to:\n%s", m.Source("main", nil))
+	}
+}
+
+// fakeWorker is a worker that answers "ok" for every program but program 1,
+// where it dies ($GORODIFF_FAKE_WORKER=die) or stops answering (=hang).
+func fakeWorker(args []string) {
+	fs := flag.NewFlagSet("fake", flag.ExitOnError)
+	fs.String("worker", "", "")
+	from := fs.Int("from", 0, "")
+	to := fs.Int("to", 1, "")
+	fs.Duration("timeout", 0, "")
+	fs.Parse(args)
+	enc := json.NewEncoder(os.Stdout)
+	enc.Encode(record{Loaded: true})
+	for i := *from; i < *to; i++ {
+		enc.Encode(record{I: i, Start: true})
+		if i == 1 {
+			fmt.Fprintln(os.Stderr, "fake worker: program 1 kills me")
+			if os.Getenv("GORODIFF_FAKE_WORKER") == "hang" {
+				time.Sleep(time.Hour)
+			}
+			os.Exit(9)
+		}
+		enc.Encode(record{I: i, Stdout: []byte("ok\n")})
+	}
+	os.Exit(0)
+}
+
+// TestWorkerDeath checks that a worker that dies or hangs on a program
+// costs that program only: it is a crash or a hang, and a new worker runs
+// the others.
+func TestWorkerDeath(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"die", "hang"} {
+		t.Setenv("GORODIFF_FAKE_WORKER", mode)
+		cfg := Config{Worker: []string{exe}, Timeout: 100 * time.Millisecond, Grace: time.Second}
+		cfg.defaults()
+		res := runGoro(&cfg, t.TempDir(), []int{0, 1, 2, 3}, nil, func(int) {})
+		ok := Result{Stdout: []byte("ok\n")}
+		for _, i := range []int{0, 2, 3} {
+			if kind, detail := compare(ok, *res[i]); kind != "" {
+				t.Errorf("%s: program %d: %s: %s", mode, i, kind, detail)
+			}
+		}
+		want := map[string]string{"die": "crash", "hang": "hang"}[mode]
+		if kind, detail := compare(ok, *res[1]); kind != want {
+			t.Errorf("%s: program 1: %s (%s), want %s", mode, kind, detail, want)
+		}
 	}
 }

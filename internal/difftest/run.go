@@ -60,6 +60,9 @@ type Config struct {
 	// executable with no arguments.
 	Worker []string
 	Log    io.Writer // progress (nil: none)
+	// Grace is how much longer than Timeout a worker may stay silent before
+	// it is killed and its program counted as a hang (default 60 s).
+	Grace time.Duration
 	// Generate says what to generate (its Exclude changes the programs).
 	Generate Options
 }
@@ -109,6 +112,9 @@ func (c *Config) defaults() {
 	}
 	if c.Timeout <= 0 {
 		c.Timeout = 20 * time.Second
+	}
+	if c.Grace <= 0 {
+		c.Grace = 60 * time.Second
 	}
 	if c.MaxMin <= 0 {
 		c.MaxMin = 10
@@ -281,6 +287,7 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	start := time.Now()
 	stub := map[int]bool{}
 	for {
 		if err := writeBatch(dir, progs, stub); err != nil {
@@ -303,6 +310,7 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 		}
 		fmt.Fprintf(cfg.Log, "generator bug: gc rejects %d programs of batch %d:\n%s\n", fresh, progs[0].Seed, headLines(out, 20))
 	}
+	built := time.Now()
 	sum.Skipped += len(stub)
 	var idx []int
 	for i := range progs {
@@ -312,9 +320,11 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 	}
 
 	gcRes := runGCAll(filepath.Join(dir, "bin"), idx)
+	ran := time.Now()
 	goroRes := runGoro(cfg, dir, idx, func(i int) error {
 		return os.WriteFile(filepath.Join(dir, pkgName(i), "p.go"), []byte("package "+pkgName(i)+"\n\nfunc Main() {}\n"), 0o644)
 	}, tick)
+	fmt.Fprintf(cfg.Log, "batch of %d: gc build %v, gc runs %v, goro %v\n", len(progs), built.Sub(start).Round(100*time.Millisecond), ran.Sub(built).Round(100*time.Millisecond), time.Since(ran).Round(100*time.Millisecond))
 
 	var diffs []*Diff
 	for _, i := range idx {
@@ -599,7 +609,7 @@ func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick 
 				return false
 			case r.Start:
 				current = r.I
-				limit = cfg.Timeout + 60*time.Second
+				limit = cfg.Timeout + cfg.Grace
 			default:
 				res[r.I] = &Result{Code: r.Code, Stdout: r.Stdout, Stderr: r.Stderr, Internal: r.Internal, Timeout: r.Timeout, Ms: r.Ms}
 				if r.I%50 == 49 {
