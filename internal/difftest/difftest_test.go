@@ -1,0 +1,215 @@
+package difftest
+
+// Tests of the generator (deterministic, seeds differ, programs compile
+// with gc), of a small differential run through the real runner (no host
+// crashes), and of the minimiser (a synthetic difference shrinks to the
+// unit that causes it).
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary serve as a goro worker.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == "-worker" {
+		if os.Getenv("GORODIFF_FAKE_WORKER") != "" {
+			fakeWorker(os.Args[1:])
+		}
+		os.Exit(WorkerMain(os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
+
+func TestGenerateDeterministic(t *testing.T) {
+	for seed := uint64(0); seed < 50; seed++ {
+		a, b := Generate(seed).Source("main", nil), Generate(seed).Source("main", nil)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("seed %d: two generations differ", seed)
+		}
+		if c := Generate(seed+1000).Source("main", nil); bytes.Equal(a, c) {
+			t.Fatalf("seeds %d and %d give the same program", seed, seed+1000)
+		}
+	}
+}
+
+// TestGenerateKinds checks that every unit kind is generated.
+func TestGenerateKinds(t *testing.T) {
+	seen := map[string]bool{}
+	for seed := uint64(0); seed < 200; seed++ {
+		for _, u := range Generate(seed).Units {
+			seen[u.Kind] = true
+		}
+	}
+	for _, k := range append(KindNames(), "end") {
+		if !seen[k] {
+			t.Errorf("no unit of kind %s in 200 programs", k)
+		}
+	}
+}
+
+// TestGeneratedTypeCheck type-checks 200 generated programs with go/types
+// (gc builds programs in TestDifferential; GORODIFF_GCBUILD=1 builds
+// these 200 with gc as well).
+func TestGeneratedTypeCheck(t *testing.T) {
+	fset := token.NewFileSet()
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	var progs []*Prog
+	for seed := uint64(0); seed < 200; seed++ {
+		p := Generate(seed)
+		progs = append(progs, p)
+		src := p.Source("main", nil)
+		f, err := parser.ParseFile(fset, "p.go", src, 0)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if _, err := conf.Check("main", fset, []*ast.File{f}, nil); err != nil {
+			t.Errorf("seed %d: %v", seed, err)
+		}
+	}
+	if os.Getenv("GORODIFF_GCBUILD") == "" {
+		return
+	}
+	dir := t.TempDir()
+	if err := writeBatch(dir, progs, nil); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if out, err := goBuild(dir); err != nil {
+		t.Fatalf("go build: %v\n%s", err, headLines(out, 40))
+	}
+	t.Logf("go build of 200 programs: %v", time.Since(start))
+}
+
+// TestDifferential runs 20 programs through the real runner: goro must not
+// crash on any.
+func TestDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs goro on 20 programs")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	var log bytes.Buffer
+	sum, err := Run(Config{N: 20, Seed: 1000, Batch: 20, Out: out, Worker: []string{exe}, Log: &log, Timeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d programs, %d differences, %d host crashes, %d flaky, %d skipped\n%s", sum.Programs, sum.Diffs, sum.Crashes, sum.Flaky, sum.Skipped, log.String())
+	if sum.Programs+sum.Skipped != 20 {
+		t.Errorf("%d programs run, %d skipped, want 20", sum.Programs, sum.Skipped)
+	}
+	if sum.Crashes > 0 || sum.Flaky > 0 || sum.Skipped > 0 {
+		t.Errorf("%d host crashes, %d flaky programs, %d skipped programs; want none", sum.Crashes, sum.Flaky, sum.Skipped)
+	}
+}
+
+// TestMinimise plants a unit that prints a marker in a generated program and
+// checks that the minimiser, with a compare function flagging the marker in
+// gc's output, reduces the program to that unit and its one statement.
+func TestMinimise(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds dozens of programs with gc")
+	}
+	p := Generate(7)
+	if len(p.Units) > 8 {
+		p.Units = p.Units[:8]
+	}
+	for _, u := range p.Units {
+		u.Ends = false
+	}
+	marker := &Unit{N: 99, Kind: "marker", Body: []string{`fmt.Println("before")`, `fmt.Println("MARK" + "ER")`, `fmt.Println("after")`}}
+	p.Units = append(p.Units[:3], append([]*Unit{marker}, p.Units[3:]...)...)
+	markerDiff := func(gc, goro Result) string {
+		if bytes.Contains(gc.Stdout, []byte("MARKER")) {
+			return "stdout"
+		}
+		return ""
+	}
+	builds := 0
+	test := func(q *Prog) bool {
+		dir := t.TempDir()
+		if err := writeStandalone(dir, q); err != nil {
+			t.Fatal(err)
+		}
+		builds++
+		if _, err := goBuild(dir); err != nil {
+			return false
+		}
+		r := runGC(filepath.Join(dir, "bin"), 0, 2)
+		return markerDiff(r, Result{}) != ""
+	}
+	if !test(p) {
+		t.Fatal("the planted program shows no difference")
+	}
+	m := Minimise(p, test)
+	t.Logf("%d checks", builds)
+	if len(m.Units) != 1 || m.Units[0].Kind != "marker" || len(m.Units[0].Body) != 1 || !strings.Contains(m.Units[0].Body[0], "MARK") {
+		t.Errorf("minimised to:\n%s", m.Source("main", nil))
+	}
+}
+
+// fakeWorker is a worker that answers "ok" for every program but program 1,
+// where it dies ($GORODIFF_FAKE_WORKER=die) or stops answering (=hang).
+func fakeWorker(args []string) {
+	fs := flag.NewFlagSet("fake", flag.ExitOnError)
+	fs.String("worker", "", "")
+	from := fs.Int("from", 0, "")
+	to := fs.Int("to", 1, "")
+	fs.Duration("timeout", 0, "")
+	fs.Parse(args)
+	enc := json.NewEncoder(os.Stdout)
+	enc.Encode(record{Loaded: true})
+	for i := *from; i < *to; i++ {
+		enc.Encode(record{I: i, Start: true})
+		if i == 1 {
+			fmt.Fprintln(os.Stderr, "fake worker: program 1 kills me")
+			if os.Getenv("GORODIFF_FAKE_WORKER") == "hang" {
+				time.Sleep(time.Hour)
+			}
+			os.Exit(9)
+		}
+		enc.Encode(record{I: i, Stdout: []byte("ok\n")})
+	}
+	os.Exit(0)
+}
+
+// TestWorkerDeath checks that a worker that dies or hangs on a program
+// costs that program only: it is a crash or a hang, and a new worker runs
+// the others.
+func TestWorkerDeath(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"die", "hang"} {
+		t.Setenv("GORODIFF_FAKE_WORKER", mode)
+		cfg := Config{Worker: []string{exe}, Timeout: 100 * time.Millisecond, Grace: time.Second}
+		cfg.defaults()
+		res := runGoro(&cfg, t.TempDir(), []int{0, 1, 2, 3}, nil, func(int) {})
+		ok := Result{Stdout: []byte("ok\n")}
+		for _, i := range []int{0, 2, 3} {
+			if kind, detail := compare(ok, *res[i]); kind != "" {
+				t.Errorf("%s: program %d: %s: %s", mode, i, kind, detail)
+			}
+		}
+		want := map[string]string{"die": "crash", "hang": "hang"}[mode]
+		if kind, detail := compare(ok, *res[1]); kind != want {
+			t.Errorf("%s: program 1: %s (%s), want %s", mode, kind, detail, want)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+module gorodiff
+
+go 1.26
