@@ -16,10 +16,13 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/goro-dev/goro"
 )
 
 // TestMain lets the test binary serve as a goro worker.
@@ -211,5 +214,60 @@ func TestWorkerDeath(t *testing.T) {
 		if kind, detail := compare(ok, *res[1]); kind != want {
 			t.Errorf("%s: program 1: %s (%s), want %s", mode, kind, detail, want)
 		}
+	}
+}
+
+// TestFound runs the reproducers of the differences gorodiff has found
+// (testdata/found: one per root cause, each fixed since) under gc and goro
+// and wants no difference: they are regression tests.
+func TestFound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs each reproducer with gc and goro")
+	}
+	files, err := filepath.Glob("testdata/found/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, err := filepath.Glob("testdata/found/*/go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		files = append(files, filepath.Dir(d))
+	}
+	if len(files) < 7 {
+		t.Fatalf("only %d reproducers in testdata/found", len(files))
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			dir, arg := filepath.Dir(path), filepath.Base(path)
+			if !strings.HasSuffix(path, ".go") {
+				dir, arg = path, "."
+			}
+			dir, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bin := filepath.Join(t.TempDir(), "bin")
+			build := exec.Command("go", "build", "-o", bin, arg)
+			build.Dir = dir
+			if out, err := build.CombinedOutput(); err != nil {
+				t.Fatalf("go build: %v\n%s", err, out)
+			}
+			g := runGC(bin, -1, 2)
+			prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code, err := prog.Run(goro.RunOptions{Args: []string{"bin"}, Stdout: &stdout, Stderr: &stderr, GOMAXPROCS: 2, Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Result{Code: code, Stdout: stdout.Bytes(), Stderr: stderr.Bytes()}
+			if kind, detail := compare(g, r); kind != "" {
+				t.Errorf("%s: %s", kind, detail)
+			}
+		})
 	}
 }
