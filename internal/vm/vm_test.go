@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
@@ -216,5 +217,32 @@ func TestBlockingReadHandsOffP(t *testing.T) {
 		}
 	case <-time.After(60 * time.Second):
 		t.Fatal("the reader held the only P: the writer never ran")
+	}
+}
+
+// TestMachineReleased runs a program (testdata/released.go) and checks
+// that its Machine is collected afterwards: no table of goro's keeps a
+// finished program alive (sync.Cond's notify lists held their cells, and
+// so the Machine, until the host process ended: a host that runs programs
+// one after another grew by megabytes a program).
+func TestMachineReleased(t *testing.T) {
+	p, err := load.Load(load.Config{Dir: "testdata", IsNative: lib.IsNative, Sealed: lib.Sealed}, []string{"released.go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w weak.Pointer[vm.Machine]
+	func() {
+		var out bytes.Buffer
+		m := vm.New(p, vm.Options{GOMAXPROCS: 2, Stdout: &out, Stderr: &out, Args: []string{"released"}})
+		if code := m.Run(); code != 0 || out.String() != "1 context canceled true 104\n" {
+			t.Fatalf("exit %d, output:\n%s", code, out.String())
+		}
+		w = weak.Make(m)
+	}()
+	for i := 0; i < 10 && w.Value() != nil; i++ {
+		runtime.GC() // cleanups run between collections
+	}
+	if w.Value() != nil {
+		t.Fatal("the Machine is still reachable after its program ended")
 	}
 }

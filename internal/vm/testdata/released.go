@@ -1,0 +1,46 @@
+// A program whose Machine must be collected once it has run: it uses what
+// natives keep tables for (sync.Cond's notify lists, pointers made into
+// integers, unsafe.StringData) and goroutines, a context, iter.Pull.
+package main
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"sync"
+	"unsafe"
+)
+
+func main() {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	ready := false
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		for !ready {
+			c.Wait()
+		}
+		mu.Unlock()
+	}()
+	mu.Lock()
+	ready = true
+	c.Broadcast()
+	mu.Unlock()
+	wg.Wait()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	<-ctx.Done()
+
+	next, stop := iter.Pull(iter.Seq[int](func(yield func(int) bool) { yield(1) }))
+	v, _ := next()
+	stop()
+
+	x := 5
+	addr := uintptr(unsafe.Pointer(&x))
+	s := "hello"
+	fmt.Println(v, ctx.Err(), addr != 0, *unsafe.StringData(s))
+}
