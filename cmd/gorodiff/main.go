@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -40,6 +41,7 @@ func main() {
 	maxmin := flag.Int("maxmin", 10, "minimise at most this many differences (one per distinct kind and first line)")
 	timeout := flag.Duration("timeout", 20*time.Second, "time limit of a program under goro")
 	print := flag.Int64("print", -1, "print the program of this seed and exit")
+	mutate := flag.String("mutate", "", "instead of generating programs, mutate those of the `glob` (e.g. 'testdata/e2e/*.go'): integer literals and operators changed at random")
 	exclude := flag.String("exclude", "", "comma-separated unit kinds (chan) and statement generators (control.6, end.3) not to generate; changes the programs of the seeds")
 	flag.Parse()
 	opt := difftest.Options{Exclude: map[string]bool{}}
@@ -65,6 +67,18 @@ func main() {
 		os.Exit(2)
 	}
 	fmt.Fprintln(os.Stderr, "gorodiff: reproducers go to", *out)
+	var corpus [][]byte
+	if *mutate != "" {
+		files, err := filepath.Glob(*mutate)
+		if err == nil {
+			corpus, err = difftest.LoadCorpus(files)
+		}
+		if err != nil || len(corpus) == 0 {
+			fmt.Fprintf(os.Stderr, "gorodiff: -mutate %s: no programs to mutate (%v)\n", *mutate, err)
+			os.Exit(2)
+		}
+		fmt.Fprintf(os.Stderr, "gorodiff: mutating %d of the %d programs of %s\n", len(corpus), len(files), *mutate)
+	}
 	sum, err := difftest.Run(difftest.Config{
 		N:        *n,
 		Seed:     *seed,
@@ -75,12 +89,13 @@ func main() {
 		Timeout:  *timeout,
 		Log:      os.Stderr,
 		Generate: opt,
+		Corpus:   corpus,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gorodiff:", err)
 		os.Exit(2)
 	}
-	fmt.Fprintf(os.Stderr, "gorodiff: %v, %.2f programs/s, %d flaky and %d skipped programs (generator bugs), reproducers in %s\n",
+	fmt.Fprintf(os.Stderr, "gorodiff: %v, %.2f programs/s, %d flaky and %d skipped programs (gc did not compile them: generator bugs, or mutants), reproducers in %s\n",
 		sum.Elapsed.Round(time.Second), float64(sum.Programs)/sum.Elapsed.Seconds(), sum.Flaky, sum.Skipped, *out)
 	fmt.Printf("%d programs, %d differences, %d host crashes\n", sum.Programs, sum.Diffs, sum.Crashes)
 	if sum.Diffs+sum.Crashes > 0 {

@@ -272,3 +272,36 @@ func TestFound(t *testing.T) {
 		})
 	}
 }
+
+// TestMutate checks the mutator on the e2e corpus: the corpus keeps
+// programs that can join a batch, a mutant differs from its program and
+// is deterministic in its seed, and as a batch package it has Main.
+func TestMutate(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/e2e/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus, err := LoadCorpus(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(corpus) < 20 {
+		t.Fatalf("only %d of %d e2e programs fit a batch", len(corpus), len(files))
+	}
+	for i, src := range corpus[:20] {
+		p, ok := Mutate(src, uint64(i))
+		if !ok {
+			continue
+		}
+		q, _ := Mutate(src, uint64(i))
+		if !bytes.Equal(p.Raw, q.Raw) {
+			t.Errorf("program %d: two mutants of one seed differ", i)
+		}
+		if bytes.Equal(p.Raw, src) {
+			t.Errorf("program %d: the mutant is the program", i)
+		}
+		if s := p.Source("p0001", nil); !bytes.Contains(s, []byte("package p0001")) || !bytes.Contains(s, []byte("func Main()")) {
+			t.Errorf("program %d: as a batch package:\n%s", i, s)
+		}
+	}
+}

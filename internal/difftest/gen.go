@@ -72,6 +72,7 @@ import (
 type Prog struct {
 	Seed  uint64
 	Units []*Unit
+	Raw   []byte // a mutant: a whole package main program (mutate.go), no units
 }
 
 // Unit is one independently removable part of a program.
@@ -137,6 +138,9 @@ var importPaths = map[string]string{
 // The entry, calling each kept unit's function in order, is func Main(), or
 // func main() when pkg is "main" (a standalone program).
 func (p *Prog) Source(pkg string, keep []bool) []byte {
+	if p.Raw != nil {
+		return rawSource(p.Raw, pkg)
+	}
 	var b bytes.Buffer
 	var calls []string
 	for i, u := range p.Units {

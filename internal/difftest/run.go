@@ -65,6 +65,23 @@ type Config struct {
 	Grace time.Duration
 	// Generate says what to generate (its Exclude changes the programs).
 	Generate Options
+	// Corpus, if not empty, are programs to mutate instead (mutate.go):
+	// program i is a mutant of Corpus[i % len(Corpus)] by seed Seed+i.
+	Corpus [][]byte
+}
+
+// program returns program i of the run: generated, or a mutant.
+func (c *Config) program(i int) *Prog {
+	seed := c.Seed + uint64(i)
+	if len(c.Corpus) == 0 {
+		return GenerateWith(seed, c.Generate)
+	}
+	for k := 0; k < len(c.Corpus); k++ {
+		if p, ok := Mutate(c.Corpus[(i+k)%len(c.Corpus)], seed); ok {
+			return p
+		}
+	}
+	panic("BUG: difftest: nothing in the corpus to mutate")
 }
 
 // Result is what one side did with one program.
@@ -142,7 +159,7 @@ func Run(cfg Config) (*Summary, error) {
 		n := min(cfg.Batch, cfg.N-b)
 		var progs []*Prog
 		for i := 0; i < n; i++ {
-			progs = append(progs, GenerateWith(cfg.Seed+uint64(b+i), cfg.Generate))
+			progs = append(progs, cfg.program(b+i))
 		}
 		diffs, err := runBatch(&cfg, progs, sum, func(done int) {
 			progress(&cfg, sum, b+done, start)
@@ -158,7 +175,7 @@ func Run(cfg Config) (*Summary, error) {
 			}
 			d.Orig = len(d.Prog.Units)
 			sig := signature(d.Kind, d.Detail)
-			if cfg.Minimise && !minimised[sig] && len(minimised) < cfg.MaxMin {
+			if cfg.Minimise && d.Prog.Raw == nil && !minimised[sig] && len(minimised) < cfg.MaxMin {
 				minimised[sig] = true
 				fmt.Fprintf(cfg.Log, "minimising %d (%s: %s)\n", d.Seed, d.Kind, d.Detail)
 				t := time.Now()
