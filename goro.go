@@ -16,6 +16,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
@@ -36,6 +37,7 @@ type Program struct {
 	cached []byte // the compiled program from the cache (load.CacheLookup)
 	cfg    load.Config
 	args   []string
+	stored sync.Once // the compiled program was written to the cache (first Run)
 }
 
 // Load loads the program named by args (.go files, a directory or a
@@ -148,7 +150,9 @@ type RunOptions struct {
 }
 
 // Run runs the program to completion and returns its exit code. A program
-// loaded from source is first compiled whole into goro's cache.
+// loaded from source is first compiled whole into goro's cache (on its
+// first Run). A Program may be run many times, one after another or side
+// by side: each Run is a machine of its own.
 //
 // The error is nil when the program ended by itself (whatever its exit
 // code). It is an *InternalError (also reported on the program's stderr,
@@ -190,14 +194,16 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 	}
 	if load.CacheDir(p.cfg.Env) != "" {
 		// A machine of its own compiles the whole program for the cache,
-		// so that nothing of it is shared with the run.
-		if data, err := vm.New(p.p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache(); err != nil {
-			if os.Getenv("GOROCACHEDEBUG") != "" {
-				fmt.Fprintln(os.Stderr, err)
+		// so that nothing of it is shared with the run; once a Program.
+		p.stored.Do(func() {
+			if data, err := vm.New(p.p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache(); err != nil {
+				if os.Getenv("GOROCACHEDEBUG") != "" {
+					fmt.Fprintln(os.Stderr, err)
+				}
+			} else {
+				load.CacheStore(p.cfg, p.args, p.p, data)
 			}
-		} else {
-			load.CacheStore(p.cfg, p.args, p.p, data)
-		}
+		})
 	}
 	return run(vm.New(p.p, vopt), opt.Context)
 }
