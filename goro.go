@@ -228,5 +228,5 @@ func run(m *vm.Machine, ctx context.Context) (int, error) {
 	if killed {
 		return -1, context.Cause(ctx)
 	}
-	return code, nil
+	return code & 0xff, nil // what a process's exit status keeps of os.Exit's code
 }

@@ -193,3 +193,19 @@ func TestUnsafeUnsupported(t *testing.T) {
 		})
 	}
 }
+
+// TestExitStatus checks that Run returns what a process's exit status
+// keeps of os.Exit's code, its low 8 bits, as gc's program's would be seen
+// (found by gorodiff -mutate: os.Exit(256) is 0, os.Exit(-1) is 255).
+func TestExitStatus(t *testing.T) {
+	for code, want := range map[string]int{"256": 0, "259": 3, "-1": 255, "2147483647": 255} {
+		dir := writeProgram(t, "package main\n\nimport \"os\"\n\nfunc main() { os.Exit("+code+") }\n")
+		prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := prog.Run(goro.RunOptions{Args: []string{"exit"}}); got != want || err != nil {
+			t.Errorf("os.Exit(%s): Run = %d, %v; want %d", code, got, err, want)
+		}
+	}
+}

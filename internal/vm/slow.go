@@ -176,13 +176,20 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 	if idx[2] >= 0 {
 		max = int(int64(regs[idx[2]].N))
 	}
-	// gc's bounds errors, checked right to left.
+	// gc's bounds errors, checked right to left (runtime/error.go; a
+	// negative index is reported alone: boundsNegErrorFmts).
 	if idx[2] >= 0 {
-		if max < 0 || max > capacity {
+		switch {
+		case max < 0:
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d]", max))
+			return false
+		case max > capacity:
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d] with capacity %d", max, capacity))
 			return false
-		}
-		if hi < 0 || hi > max {
+		case hi < 0:
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:]", hi))
+			return false
+		case hi > max:
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:%d]", hi, max))
 			return false
 		}
@@ -194,7 +201,10 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 			t.panicRuntime("makeslice: cap out of range")
 		}
 		return false
-	} else if hi < 0 || hi > capacity || (in.k == KString && hi > length) {
+	} else if hi < 0 {
+		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d]", hi))
+		return false
+	} else if hi > capacity || (in.k == KString && hi > length) {
 		what := "capacity"
 		if in.k == KString {
 			what = "length"
@@ -202,7 +212,15 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d] with %s %d", hi, what, capacity))
 		return false
 	}
-	if lo < 0 || lo > hi {
+	if lo < 0 {
+		if idx[2] >= 0 {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d::]", lo))
+		} else {
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:]", lo))
+		}
+		return false
+	}
+	if lo > hi {
 		if idx[2] >= 0 {
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:%d:]", lo, hi))
 		} else {
