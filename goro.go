@@ -15,7 +15,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"sync"
 
 	"github.com/goro-dev/goro/internal/lib"
@@ -223,7 +222,7 @@ func run(m *vm.Machine, ctx context.Context) (int, error) {
 		<-kill // it ran (or runs): did it end the program?
 	}
 	if b := m.RT.Bug(); b != nil {
-		return ExitInternalError, &InternalError{Msg: strings.TrimPrefix(b.Error(), "goro: internal error: "), Stack: b.Stack}
+		return ExitInternalError, &InternalError{Msg: b.Msg, Stack: b.Stack}
 	}
 	if killed {
 		return -1, context.Cause(ctx)

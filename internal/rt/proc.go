@@ -911,23 +911,21 @@ const ExitInternalError = 70
 // executor, the scheduler's Ms and sysmon (here), the loader and the
 // cache (package goro). Nothing of it is the program's.
 type Bug struct {
-	Value any    // what was panicked
+	Msg   string // what was panicked (a Throw's message)
 	Stack []byte // the host stack where it was
 }
 
-func (b *Bug) Error() string {
-	if th, ok := b.Value.(Throw); ok {
-		return th.Error()
-	}
-	return fmt.Sprintf("goro: internal error: %v", b.Value)
-}
+func (b *Bug) Error() string { return "goro: internal error: " + b.Msg }
 
 // InternalError reports a bug in goro met while running gp (nil: outside
 // any G): "goro: internal error", the host stack and gp's frames on the
 // program's stderr; then it ends the program with ExitInternalError. The
 // first bug is kept for Bug.
 func (r *Runtime) InternalError(v any, stack []byte, gp *G) {
-	b := &Bug{Value: v, Stack: stack}
+	b := &Bug{Msg: fmt.Sprint(v), Stack: stack}
+	if th, ok := v.(Throw); ok {
+		b.Msg = th.Msg
+	}
 	if !r.bug.CompareAndSwap(nil, b) {
 		return
 	}

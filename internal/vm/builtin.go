@@ -369,6 +369,19 @@ func allocSizeOK(et *Type, n int64) bool {
 	return hi == 0 && mem <= maxAlloc
 }
 
+// makesliceError is gc's makeslice's error for make([]et, n, c) ("" if
+// it makes the slice): the length is blamed when it is out of range by
+// itself, else the capacity.
+func makesliceError(et *Type, n, c int64) string {
+	switch {
+	case allocSizeOK(et, c) && n >= 0 && n <= c:
+		return ""
+	case !allocSizeOK(et, n):
+		return "makeslice: len out of range"
+	}
+	return "makeslice: cap out of range"
+}
+
 // hostBytes estimates what n elements of et take on the host's heap: a
 // Value each, and a deep element's (struct, array) own cells.
 func hostBytes(et *Type, n int64) uint64 {

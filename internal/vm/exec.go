@@ -98,11 +98,10 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			t.syncFrames()
 			if r == errOutOfMemory {
-				t.fatal = true
-				m.RT.OutOfMemory(gp)
+				t.outOfMemory()
 			} else {
+				t.syncFrames()
 				m.internalError(t, r)
 			}
 			ev = rt.EvStop
@@ -130,6 +129,14 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 // the memory limit (rt/mem.go) deep inside the executor or a native: the
 // G's Execute ends the program with gc's fatal error.
 var errOutOfMemory = errors.New("out of memory")
+
+// outOfMemory ends the program with gc's fatal error for memory the
+// limit does not give (rt/mem.go).
+func (t *Thread) outOfMemory() {
+	t.syncFrames()
+	t.fatal = true
+	t.m.RT.OutOfMemory(t.gp)
+}
 
 // internalError reports a bug in goro: "goro: internal error" and the host
 // stack, then ends the program (rt.Runtime.InternalError).

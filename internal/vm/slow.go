@@ -55,18 +55,12 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	case opMakeSlice:
 		n, c := int64(regs[in.b].N), int64(regs[in.c].N)
 		et := in.t.Elem
-		if !allocSizeOK(et, c) || n < 0 || n > c { // gc's makeslice
-			if !allocSizeOK(et, n) || n < 0 {
-				t.panicRuntime("makeslice: len out of range")
-			} else {
-				t.panicRuntime("makeslice: cap out of range")
-			}
+		if msg := makesliceError(et, n, c); msg != "" {
+			t.panicRuntime(msg)
 			return false
 		}
 		if !t.m.RT.AllocFits(hostBytes(et, c)) {
-			t.syncFrames()
-			t.fatal = true
-			t.m.RT.OutOfMemory(t.gp)
+			t.outOfMemory()
 			return false
 		}
 		vs := make([]rt.Value, n, c)
@@ -194,7 +188,8 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 			return false
 		}
 	} else if in.isMake() && (hi < 0 || hi > capacity) {
-		// make([]T, n, c): gc's makeslice checks n.
+		// make([]T, n, c) with c constant: gc's makeslice checks n (a
+		// n past maxAlloc aside, n's sign tells which).
 		if hi < 0 {
 			t.panicRuntime("makeslice: len out of range")
 		} else {
