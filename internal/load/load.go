@@ -106,11 +106,22 @@ func Load(cfg Config, args []string) (*Program, error) {
 	// parsing (the first use of the answer) starts after both.
 	var interp map[string]bool
 	graphDone := make(chan struct{})
-	var parseBug atomic.Pointer[any]
-	var graphBug any // a host panic of the helper goroutine, re-panicked in Load (goro.Load's boundary)
+	// A host panic in a goroutine not Load's own (the graph's below,
+	// go/packages' parsing) is kept here and re-raised in Load's, inside
+	// goro.Load's boundary: elsewhere it would end the host process.
+	var bug atomic.Pointer[any]
+	reraise := func() {
+		if r := bug.Load(); r != nil {
+			panic(*r)
+		}
+	}
 	go func() {
 		defer close(graphDone)
-		defer func() { graphBug = recover() }()
+		defer func() {
+			if r := recover(); r != nil {
+				bug.CompareAndSwap(nil, &r)
+			}
+		}()
 		interp = interpretedStd(cfg, args)
 	}()
 	nativePath := func(path string) bool {
@@ -137,10 +148,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 		Fset: token.NewFileSet(),
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (_ *ast.File, err error) {
 			defer func() {
-				// go/packages parses in goroutines of its own: a panic is
-				// kept for Load's goroutine to re-raise.
 				if r := recover(); r != nil {
-					parseBug.CompareAndSwap(nil, &r)
+					bug.CompareAndSwap(nil, &r)
 					err = fmt.Errorf("goro: parsing %s: %v", filename, r)
 				}
 			}()
@@ -169,12 +178,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	patterns := args
 	root, err := loadRoot(pcfg, patterns)
 	<-graphDone
-	if graphBug != nil {
-		panic(graphBug)
-	}
-	if r := parseBug.Load(); r != nil {
-		panic(*r)
-	}
+	reraise()
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +214,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 			named := filepath.Join(filepath.Dir(patterns[0]), implicitRuntimeFile)
 			patterns = append(patterns[:len(patterns):len(patterns)], named)
 		}
-		if root, err = loadRoot(pcfg, patterns); err != nil {
+		root, err = loadRoot(pcfg, patterns)
+		reraise()
+		if err != nil {
 			return nil, err
 		}
 		order = dependencyOrder(root)
