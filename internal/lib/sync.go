@@ -9,11 +9,9 @@ package lib
 // address is the low half of that N (little-endian hosts).
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"unsafe"
-	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -61,41 +59,17 @@ func sync_runtime_Semrelease(t *vm.Thread, a, r []rt.Value) {
 	t.Machine().RT.Semrelease(t.G(), semaddr(p), a[1].N != 0)
 }
 
-// notifyLists maps a sync.notifyList cell (by address) to its runtime
-// half. The cell is held weakly, and a cleanup removes exactly its entry:
-// a strong key kept the Cond, its Locker's type and so the whole Machine
-// alive after the program ended (found by gorodiff's worker, whose heap
-// grew with every program run).
-var notifyLists sync.Map // uintptr → *notifyEntry
-
-type notifyEntry struct {
-	cell weak.Pointer[rt.Value]
-	list *rt.NotifyList
-}
+// notifyLists maps a sync.notifyList cell to its runtime half, holding
+// the cell weakly (a vm.CellTable): a strong key kept the Cond, its
+// Locker's type and so the whole Machine alive after the program ended.
+var notifyLists vm.CellTable[*rt.NotifyList]
 
 func notifyListOf(t *vm.Thread, v rt.Value) *rt.NotifyList {
 	p := cellOf(t, v)
 	if p == nil {
 		return nil
 	}
-	key := uintptr(unsafe.Pointer(p))
-	for {
-		old, ok := notifyLists.Load(key)
-		if ok && old.(*notifyEntry).cell.Value() == p {
-			return old.(*notifyEntry).list
-		}
-		e := &notifyEntry{cell: weak.Make(p), list: &rt.NotifyList{}}
-		if ok && !notifyLists.CompareAndSwap(key, old, e) || !ok && !storeNew(key, e) {
-			continue // another G made it first (or replaced a dead cell's)
-		}
-		runtime.AddCleanup(p, func(key uintptr) { notifyLists.CompareAndDelete(key, e) }, key)
-		return e.list
-	}
-}
-
-func storeNew(key uintptr, e *notifyEntry) bool {
-	_, loaded := notifyLists.LoadOrStore(key, e)
-	return !loaded
+	return notifyLists.LoadOrMake(p, func() *rt.NotifyList { return &rt.NotifyList{} })
 }
 
 type poolKey struct{}

@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"go/types"
 	"math"
-	"runtime"
 	"strings"
-	"sync"
 	"unsafe"
-	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -424,28 +421,16 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 
 // Pointers converted to integers are remembered by address, so that the
 // integer converts back to the same pointer while the cell lives
-// (internal/abi.NoEscape's round trip, uintptr kept in a struct): a weak
-// pointer, and a cleanup that removes exactly that entry, as madePtrs.
-// Any other integer (an address moved by arithmetic) has no cell.
-var addrs sync.Map // uintptr → weak.Pointer[rt.Value]
+// (internal/abi.NoEscape's round trip, uintptr kept in a struct). Any
+// other integer (an address moved by arithmetic) has no cell.
+var addrs CellTable[struct{}]
 
 func addressOf(p *rt.Value) uintptr {
-	key := uintptr(unsafe.Pointer(p))
-	if w, ok := addrs.Load(key); ok && w.(weak.Pointer[rt.Value]).Value() == p {
-		return key
-	}
-	w := weak.Make(p)
-	addrs.Store(key, w)
-	runtime.AddCleanup(p, func(key uintptr) { addrs.CompareAndDelete(key, w) }, key)
-	return key
+	addrs.LoadOrMake(p, func() struct{} { return struct{}{} })
+	return uintptr(unsafe.Pointer(p))
 }
 
-func pointerAt(addr uintptr) *rt.Value {
-	if w, ok := addrs.Load(addr); ok {
-		return w.(weak.Pointer[rt.Value]).Value()
-	}
-	return nil
-}
+func pointerAt(addr uintptr) *rt.Value { return addrs.At(addr) }
 
 // bytesToValues makes a []byte's Values.
 func bytesToValues(b []byte) []rt.Value {

@@ -7,12 +7,9 @@ import (
 	"go/types"
 	"math"
 	"math/bits"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
-	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -475,17 +472,14 @@ func (m *Machine) builtinFunc(ci *callInfo) *Func {
 // follows it — a string's bytes, or an array's elements and their type —
 // so that unsafe.String and unsafe.Slice can read it back (log/slog keeps
 // strings and groups so, bytes.Buffer-like code builds strings so). An
-// entry goes when its element is collected (a weak pointer, and a cleanup
-// that removes exactly that entry, so a reused address is never mistaken
-// for it). unsafe.String and unsafe.Slice of any other pointer, or with a
+// entry goes when its element is collected (a CellTable). unsafe.String and unsafe.Slice of any other pointer, or with a
 // length or element type the record does not cover, are reported as
 // unsupported: goro never reads past what it allocated, nor reinterprets
 // its cells as another type.
-var madePtrs sync.Map // uintptr(elem) → madeRec
+var madePtrs CellTable[madeRec]
 
 type madeRec struct {
-	p     weak.Pointer[rt.Value]
-	n     int   // elements from p on
+	n     int   // elements from the pointer on
 	elem  *Type // their type
 	s     string
 	isStr bool // the bytes of s (StringData)
@@ -493,10 +487,7 @@ type madeRec struct {
 
 // remember records rec for the pointer p and returns it as a Value.
 func remember(p *rt.Value, rec madeRec) rt.Value {
-	key := uintptr(unsafe.Pointer(p))
-	rec.p = weak.Make(p)
-	madePtrs.Store(key, rec)
-	runtime.AddCleanup(p, func(key uintptr) { madePtrs.CompareAndDelete(key, rec) }, key)
+	madePtrs.Store(p, rec)
 	return rt.Value{R: p}
 }
 
@@ -506,12 +497,8 @@ func recall(p rt.Value) (madeRec, *rt.Value, bool) {
 	if ptr == nil {
 		return madeRec{}, nil, false
 	}
-	r, ok := madePtrs.Load(uintptr(unsafe.Pointer(ptr)))
-	if !ok {
-		return madeRec{}, nil, false
-	}
-	rec := r.(madeRec)
-	return rec, ptr, rec.p.Value() == ptr
+	rec, ok := madePtrs.Load(ptr)
+	return rec, ptr, ok
 }
 
 // stringData is unsafe.StringData(s): a cell holding s's first byte.
