@@ -29,14 +29,19 @@ type Config struct {
 	Env []string // environment of the go command (nil = this process's)
 }
 
-// Program is a loaded, type-checked program, or a compiled one read back
-// from goro's cache.
+// Program is a loaded, type-checked program, or a compiled one: read back
+// from goro's cache, or compiled by Compile.
 type Program struct {
-	p      *load.Program
-	cached []byte // the compiled program from the cache (load.CacheLookup)
-	cfg    load.Config
-	args   []string
-	stored sync.Once // the compiled program was written to the cache (first Run)
+	cfg  load.Config
+	args []string
+
+	mu       sync.Mutex
+	p        *load.Program // the program from source (nil once only compiled code is kept)
+	compiled []byte        // the program compiled whole, as vm.ReadCache takes it
+	cached   bool          // compiled was read from goro's cache
+
+	compile sync.Once // the program is compiled whole (Compile, or the first Run with the cache on)
+	compErr error
 }
 
 // Load loads the program named by args (.go files, a directory or a
@@ -48,7 +53,7 @@ func Load(cfg Config, args ...string) (_ *Program, err error) {
 	defer catchBug(&err)
 	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed}
 	if data := load.CacheLookup(lcfg, args); data != nil {
-		return &Program{cached: data, cfg: lcfg, args: args}, nil
+		return &Program{compiled: data, cached: true, cfg: lcfg, args: args}, nil
 	}
 	return loadSource(lcfg, args)
 }
@@ -112,7 +117,15 @@ func loadSource(lcfg load.Config, args []string) (*Program, error) {
 
 // Cached reports whether the program was read from goro's cache of
 // compiled programs (rather than loaded from source).
-func (p *Program) Cached() bool { return p.cached != nil }
+func (p *Program) Cached() bool { return p.cached }
+
+// code returns what the program is now: its source, its compiled code, or
+// both.
+func (p *Program) code() (*load.Program, []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.p, p.compiled
+}
 
 // Disassemble writes the code goro runs for the program's functions whose
 // names (as tracebacks print them: main.f, main.(*T).M, main.f.func1)
@@ -121,14 +134,15 @@ func (p *Program) Cached() bool { return p.cached != nil }
 func (p *Program) Disassemble(w io.Writer, match func(name string) bool) (err error) {
 	defer catchBug(&err)
 	vopt := vm.Options{Stdout: io.Discard, Stderr: io.Discard}
-	if p.cached != nil {
-		m, err := vm.ReadCache(p.cached, vopt)
+	src, compiled := p.code()
+	if src == nil {
+		m, err := vm.ReadCache(compiled, vopt)
 		if err != nil {
 			return err
 		}
 		return m.Disassemble(w, match)
 	}
-	return vm.New(p.p, vopt).Disassemble(w, match)
+	return vm.New(src, vopt).Disassemble(w, match)
 }
 
 // RunOptions says how to run a program.
@@ -150,8 +164,9 @@ type RunOptions struct {
 
 // Run runs the program to completion and returns its exit code. A program
 // loaded from source is first compiled whole into goro's cache (on its
-// first Run). A Program may be run many times, one after another or side
-// by side: each Run is a machine of its own.
+// first Run, which runs from source; later Runs start from the compiled
+// code, as Compile's do). A Program may be run many times, one after
+// another or side by side: each Run is a machine of its own.
 //
 // The error is nil when the program ended by itself (whatever its exit
 // code). It is an *InternalError (also reported on the program's stderr,
@@ -179,32 +194,68 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		Args:        opt.Args,
 		MemoryLimit: opt.MemoryLimit,
 	}
-	if p.cached != nil {
-		if m, err := vm.ReadCache(p.cached, vopt); err == nil {
+	src, compiled := p.code()
+	if compiled != nil {
+		if m, err := vm.ReadCache(compiled, vopt); err == nil {
 			return run(m, opt.Context)
 		}
-		// Unreadable (a goro bug): load from source after all.
-		src, err := loadSource(p.cfg, p.args)
-		if err != nil {
-			fmt.Fprintf(stderr, "goro: %v\n", err)
-			return 1, nil
+		// Unreadable (a goro bug): run from source after all.
+		if src == nil {
+			sp, err := loadSource(p.cfg, p.args)
+			if err != nil {
+				fmt.Fprintf(stderr, "goro: %v\n", err)
+				return 1, nil
+			}
+			src = sp.p
 		}
-		p = src
+		return run(vm.New(src, vopt), opt.Context)
 	}
 	if load.CacheDir(p.cfg.Env) != "" {
-		// A machine of its own compiles the whole program for the cache,
-		// so that nothing of it is shared with the run; once a Program.
-		p.stored.Do(func() {
-			if data, err := vm.New(p.p, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache(); err != nil {
-				if os.Getenv("GOROCACHEDEBUG") != "" {
-					fmt.Fprintln(os.Stderr, err)
-				}
-			} else {
-				load.CacheStore(p.cfg, p.args, p.p, data)
-			}
-		})
+		// The first Run compiles the whole program for the cache (and for
+		// the Runs after it); it runs from source.
+		if data, err := p.compileWhole(false); err == nil {
+			load.CacheStore(p.cfg, p.args, src, data)
+		} else if os.Getenv("GOROCACHEDEBUG") != "" {
+			fmt.Fprintln(os.Stderr, err)
+		}
 	}
-	return run(vm.New(p.p, vopt), opt.Context)
+	return run(vm.New(src, vopt), opt.Context)
+}
+
+// Compile compiles the whole program now, as goro's cache keeps it, and
+// keeps only that: every later Run starts from the compiled code (a few
+// milliseconds) instead of compiling functions as they are first called,
+// and the source's syntax trees and SSA are no longer held. It is for a
+// host that runs one program many times. A program goro cannot compile
+// whole (one that needs type parameters at run time) stays as it was and
+// still runs; Compile then says why. It must not be called while the
+// program runs.
+func (p *Program) Compile() (err error) {
+	defer catchBug(&err)
+	_, err = p.compileWhole(true)
+	return err
+}
+
+// compileWhole compiles the program whole once, on a machine of its own
+// (nothing of it is shared with a run); drop forgets the source then.
+func (p *Program) compileWhole(drop bool) ([]byte, error) {
+	src, _ := p.code()
+	p.compile.Do(func() {
+		if src == nil {
+			return // read from the cache
+		}
+		defer catchBug(&p.compErr)
+		data, err := vm.New(src, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache()
+		p.mu.Lock()
+		p.compiled, p.compErr = data, err
+		p.mu.Unlock()
+	})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.compErr == nil && drop {
+		p.p = nil
+	}
+	return p.compiled, p.compErr
 }
 
 // run runs m until the program ends or ctx kills it.

@@ -209,3 +209,68 @@ func TestExitStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestCompile checks a Program compiled whole by Compile: Runs after it
+// (one after another and side by side) print what the run from source
+// printed, Disassemble still shows the code, and a second Compile is a
+// no-op.
+func TestCompile(t *testing.T) {
+	dir := writeProgram(t, `package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+type shape interface{ area() float64 }
+
+type rect struct{ w, h float64 }
+
+func (r rect) area() float64 { return r.w * r.h }
+
+func main() {
+	shapes := []shape{rect{2, 3}, rect{1.5, 4}}
+	total := 0.0
+	for _, s := range shapes {
+		total += s.area()
+	}
+	c := make(chan string)
+	go func() { c <- strings.Repeat("ab", 3) }()
+	fmt.Println(os.Args[1], total, <-c)
+}
+`)
+	prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(arg string) string {
+		var out, errb bytes.Buffer
+		if code, err := prog.Run(goro.RunOptions{Args: []string{"p", arg}, Stdout: &out, Stderr: &errb, GOMAXPROCS: 2}); code != 0 || err != nil {
+			t.Errorf("Run = %d, %v; stderr %q", code, err, errb.String())
+		}
+		return out.String()
+	}
+	if got := run("source"); got != "source 12 ababab\n" {
+		t.Fatalf("from source: %q", got)
+	}
+	for range 2 {
+		if err := prog.Compile(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan string)
+	for _, arg := range []string{"a", "b"} {
+		go func() { done <- run(arg) }()
+	}
+	if got := <-done + <-done; got != "a 12 ababab\nb 12 ababab\n" && got != "b 12 ababab\na 12 ababab\n" {
+		t.Errorf("compiled, side by side: %q", got)
+	}
+	var dis strings.Builder
+	if err := prog.Disassemble(&dis, func(name string) bool { return name == "main.rect.area" }); err != nil || !strings.Contains(dis.String(), "main.rect.area") {
+		t.Errorf("Disassemble after Compile: %v\n%s", err, dis.String())
+	}
+	if prog.Cached() {
+		t.Error("Cached() after Compile: the program was not read from the cache")
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -172,14 +173,15 @@ func TestMinimise(t *testing.T) {
 func fakeWorker(args []string) {
 	fs := flag.NewFlagSet("fake", flag.ExitOnError)
 	fs.String("worker", "", "")
-	from := fs.Int("from", 0, "")
-	to := fs.Int("to", 1, "")
+	list := fs.String("run", "", "")
 	fs.Duration("timeout", 0, "")
 	fs.Parse(args)
 	enc := json.NewEncoder(os.Stdout)
 	enc.Encode(record{Loaded: true})
-	for i := *from; i < *to; i++ {
-		enc.Encode(record{I: i, Start: true})
+	for _, f := range strings.Split(*list, ",") {
+		src := strings.HasPrefix(f, "s")
+		i, _ := strconv.Atoi(strings.TrimPrefix(f, "s"))
+		enc.Encode(record{I: i, Source: src, Start: true})
 		if i == 1 {
 			fmt.Fprintln(os.Stderr, "fake worker: program 1 kills me")
 			if os.Getenv("GORODIFF_FAKE_WORKER") == "hang" {
@@ -187,14 +189,14 @@ func fakeWorker(args []string) {
 			}
 			os.Exit(9)
 		}
-		enc.Encode(record{I: i, Stdout: []byte("ok\n")})
+		enc.Encode(record{I: i, Source: src, Stdout: []byte("ok\n")})
 	}
 	os.Exit(0)
 }
 
 // TestWorkerDeath checks that a worker that dies or hangs on a program
 // costs that program only: it is a crash or a hang, and a new worker runs
-// the others.
+// the others, from source (1, 2) and compiled.
 func TestWorkerDeath(t *testing.T) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -204,12 +206,15 @@ func TestWorkerDeath(t *testing.T) {
 		t.Setenv("GORODIFF_FAKE_WORKER", mode)
 		cfg := Config{Worker: []string{exe}, Timeout: 100 * time.Millisecond, Grace: time.Second}
 		cfg.defaults()
-		res := runGoro(&cfg, t.TempDir(), []int{0, 1, 2, 3}, nil, func(int) {})
+		res := runGoro(&cfg, t.TempDir(), []int{0, 1, 2, 3}, []int{1, 2}, nil, nil, func(int) {})
 		ok := Result{Stdout: []byte("ok\n")}
 		for _, i := range []int{0, 2, 3} {
 			if kind, detail := compare(ok, *res[i]); kind != "" {
 				t.Errorf("%s: program %d: %s: %s", mode, i, kind, detail)
 			}
+		}
+		if res[2].Source == nil || res[0].Source != nil {
+			t.Errorf("%s: program 2 from source: %v, program 0: %v, want a result for 2 only", mode, res[2].Source, res[0].Source)
 		}
 		want := map[string]string{"die": "crash", "hang": "hang"}[mode]
 		if kind, detail := compare(ok, *res[1]); kind != want {

@@ -77,7 +77,7 @@ type Prog struct {
 
 // Unit is one independently removable part of a program.
 type Unit struct {
-	N     int      // its number: its names start with u<N>; its function is unit<N>
+	N     int      // its number: its names start with u<N>; its function is unit<N> (after the program's prefix, Source)
 	Kind  string   // the generator that made it (units.go)
 	Decls []string // top-level declarations, each one or more whole declarations
 	Body  []string // the statements of unit<N>, each one or more whole statements
@@ -137,8 +137,21 @@ var importPaths = map[string]string{
 // Source renders the units that keep says (nil: all) as package pkg, gofmt'd.
 // The entry, calling each kept unit's function in order, is func Main(), or
 // func main() when pkg is "main" (a standalone program).
-func (p *Prog) Source(pkg string, keep []bool) []byte {
+func (p *Prog) Source(pkg string, keep []bool) []byte { return p.source(pkg, "", keep) }
+
+// prefixMark stands for the program's prefix in the names of its units
+// (Decls and Body hold it before each u<N>): "" in a program of its own;
+// a batch puts several programs in one package (writeBatch), each with a
+// prefix of its own.
+const prefixMark = "\x01"
+
+// source is Source with every top-level name prefixed (the entry is then
+// Main<prefix>). A mutant (Raw) takes no prefix.
+func (p *Prog) source(pkg, prefix string, keep []bool) []byte {
 	if p.Raw != nil {
+		if prefix != "" {
+			panic("BUG: difftest: a mutant cannot share its package")
+		}
 		return rawSource(p.Raw, pkg)
 	}
 	var b bytes.Buffer
@@ -151,19 +164,20 @@ func (p *Prog) Source(pkg string, keep []bool) []byte {
 			b.WriteString(d)
 			b.WriteString("\n\n")
 		}
-		fmt.Fprintf(&b, "func unit%d() {\n", u.N)
+		fmt.Fprintf(&b, "func %sunit%d() {\n", prefix, u.N)
 		for _, s := range u.Body {
 			b.WriteString(s)
 			b.WriteString("\n")
 		}
 		b.WriteString("}\n\n")
-		calls = append(calls, fmt.Sprintf("unit%d()\n", u.N))
+		calls = append(calls, fmt.Sprintf("%sunit%d()\n", prefix, u.N))
 	}
-	entry := "Main"
+	entry := "Main" + prefix
 	if pkg == "main" {
 		entry = "main"
 	}
 	fmt.Fprintf(&b, "func %s() {\n%s}\n", entry, strings.Join(calls, ""))
+	b = *bytes.NewBuffer(bytes.ReplaceAll(b.Bytes(), []byte(prefixMark), []byte(prefix)))
 	body := b.Bytes()
 
 	head := "package " + pkg + "\n\n"
@@ -277,12 +291,13 @@ func (g *gen) coin(pct int) bool { return g.r.IntN(100) < pct }
 
 func oneOf[T any](g *gen, xs ...T) T { return xs[g.r.IntN(len(xs))] }
 
-// expand replaces $ by the unit's prefix u<N>.
+// expand replaces $ by the unit's prefix u<N> (after the program's,
+// prefixMark).
 func (g *gen) expand(code string, a []any) string {
 	if len(a) > 0 {
 		code = fmt.Sprintf(code, a...)
 	}
-	return strings.ReplaceAll(code, "$", "u"+strconv.Itoa(g.u.N))
+	return strings.ReplaceAll(code, "$", g.name(""))
 }
 
 // decl adds a top-level declaration; stmt a statement of the unit's
@@ -301,7 +316,7 @@ func (g *gen) declOnce(key, code string) {
 }
 
 // name returns the unit's top-level name for s ($s).
-func (g *gen) name(s string) string { return "u" + strconv.Itoa(g.u.N) + s }
+func (g *gen) name(s string) string { return prefixMark + "u" + strconv.Itoa(g.u.N) + s }
 
 // local returns a fresh local variable name starting with p.
 func (g *gen) local(p string) string {

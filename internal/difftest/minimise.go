@@ -189,7 +189,7 @@ func checkOne(cfg *Config, p *Prog, standalone bool) (*Diff, bool) {
 	if g.Timeout {
 		return nil, true
 	}
-	r := runGoro(cfg, dir, []int{0}, nil, func(int) {})[0]
+	r := runGoro(cfg, dir, []int{0}, []int{0}, newLayout([]*Prog{p}), nil, func(int) {})[0]
 	kind, detail := compare(g, *r)
 	if kind == "" {
 		return nil, true

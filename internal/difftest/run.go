@@ -37,7 +37,6 @@ import (
 	"regexp"
 	"runtime/debug"
 	"runtime/metrics"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,7 +55,7 @@ type Config struct {
 	MaxMin   int           // minimise at most this many differences (0: 10)
 	Timeout  time.Duration // per program under goro (gc gets 10 s); default 20 s
 	// Worker is the command line that starts a goro worker; the runner
-	// appends "-worker DIR -from I -to J -timeout D". Default: this
+	// appends "-worker DIR -run I,J,... -timeout D [-source]". Default: this
 	// executable with no arguments.
 	Worker []string
 	Log    io.Writer // progress (nil: none)
@@ -95,6 +94,9 @@ type Result struct {
 	Hung     bool   // goro: the worker stopped making progress
 	LoadErr  string // goro: the batch did not load
 	Ms       int64  // run time
+	// Source is goro's run of the program from source, when it ran that
+	// way too (Result itself is the run from the compiled program).
+	Source *Result
 }
 
 // Diff is a program on which gc and goro differ.
@@ -237,7 +239,48 @@ func cleanEnv() []string {
 
 const goMod = "module gorodiff\n\ngo 1.26\n"
 
-func pkgName(i int) string { return fmt.Sprintf("p%04d", i) }
+// A batch puts up to perPackage generated programs in one package, one
+// file each, their top-level names prefixed (Prog.source): gc's build of a
+// batch costs about a package's compilation per package, whatever its
+// size, and goro's load a little per package. A mutant is a package of
+// its own.
+const perPackage = 25
+
+// layout says where each program of a batch is: its package (a directory
+// of the batch's module), its file in it, its prefix and its entry.
+type layout struct {
+	pkg    []string
+	prefix []string
+}
+
+func newLayout(progs []*Prog) *layout {
+	l := &layout{}
+	n, group := 0, -1
+	for i, p := range progs {
+		if p.Raw != nil || n == 0 || n == perPackage {
+			group, n = group+1, 0
+		}
+		n++
+		l.pkg = append(l.pkg, fmt.Sprintf("g%03d", group))
+		prefix := ""
+		if p.Raw == nil {
+			prefix = progName(i) + "_"
+		}
+		l.prefix = append(l.prefix, prefix)
+	}
+	return l
+}
+
+func progName(i int) string { return fmt.Sprintf("p%04d", i) }
+
+func (l *layout) file(dir string, i int) string {
+	return filepath.Join(dir, l.pkg[i], progName(i)+".go")
+}
+
+// stub is the source of program i replaced by one that does nothing.
+func (l *layout) stub(i int) []byte {
+	return []byte("package " + l.pkg[i] + "\n\nfunc Main" + l.prefix[i] + "() {}\n")
+}
 
 // writeBatch writes the batch module of progs into dir; stub[i] replaces
 // program i by an empty one.
@@ -245,21 +288,23 @@ func writeBatch(dir string, progs []*Prog, stub map[int]bool) error {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644); err != nil {
 		return err
 	}
+	l := newLayout(progs)
 	var imports, mains strings.Builder
 	for i, p := range progs {
-		name := pkgName(i)
-		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
-			return err
+		if i == 0 || l.pkg[i] != l.pkg[i-1] {
+			if err := os.MkdirAll(filepath.Join(dir, l.pkg[i]), 0o755); err != nil {
+				return err
+			}
+			fmt.Fprintf(&imports, "\t%q\n", "gorodiff/"+l.pkg[i])
 		}
-		src := []byte("package " + name + "\n\nfunc Main() {}\n")
+		src := l.stub(i)
 		if !stub[i] {
-			src = p.Source(name, nil)
+			src = p.source(l.pkg[i], l.prefix[i], nil)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name, "p.go"), src, 0o644); err != nil {
+		if err := os.WriteFile(l.file(dir, i), src, 0o644); err != nil {
 			return err
 		}
-		fmt.Fprintf(&imports, "\t%q\n", "gorodiff/"+name)
-		fmt.Fprintf(&mains, "\t%s.Main,\n", name)
+		fmt.Fprintf(&mains, "\t%s.Main%s,\n", l.pkg[i], l.prefix[i])
 	}
 	main := "package main\n\nimport (\n\t\"os\"\n\t\"strconv\"\n\n" + imports.String() + ")\n\nvar mains = []func(){\n" + mains.String() + "}\n\nfunc main() {\n\ti, _ := strconv.Atoi(os.Args[1])\n\tmains[i]()\n}\n"
 	return os.WriteFile(filepath.Join(dir, "main.go"), []byte(main), 0o644)
@@ -273,7 +318,10 @@ func writeStandalone(dir string, p *Prog) error {
 	return os.WriteFile(filepath.Join(dir, "main.go"), p.Source("main", nil), 0o644)
 }
 
-var badPkg = regexp.MustCompile(`(?m)^# gorodiff/(p[0-9]{4})$|\b(p[0-9]{4})/p\.go:`)
+var (
+	badFile = regexp.MustCompile(`\b(p[0-9]{4})\.go:`)
+	badPkg  = regexp.MustCompile(`(?m)^# gorodiff/(g[0-9]{3})$|\bgorodiff/(g[0-9]{3})\b`)
+)
 
 // goBuild builds the module in dir into dir/bin. On failure it returns
 // the compiler's output.
@@ -285,17 +333,35 @@ func goBuild(dir string) (string, error) {
 	return string(out), err
 }
 
-// failedPkgs returns the programs that the go command's output names.
-func failedPkgs(out string) map[int]bool {
+// failedPkgs returns the programs that the go command's (or goro's)
+// output names: by their files, or all the programs of the packages it
+// names when it names no file.
+func failedPkgs(out string, l *layout) map[int]bool {
 	bad := map[int]bool{}
-	for _, m := range badPkg.FindAllStringSubmatch(out, -1) {
-		name := m[1] + m[2]
-		if i, err := strconv.Atoi(name[1:]); err == nil {
+	for _, m := range badFile.FindAllStringSubmatch(out, -1) {
+		if i, err := strconv.Atoi(m[1][1:]); err == nil && (l == nil || i < len(l.pkg)) {
 			bad[i] = true
+		}
+	}
+	if len(bad) > 0 || l == nil {
+		return bad
+	}
+	for _, m := range badPkg.FindAllStringSubmatch(out, -1) {
+		for i, pkg := range l.pkg {
+			if pkg == m[1]+m[2] {
+				bad[i] = true
+			}
 		}
 	}
 	return bad
 }
+
+// sourceEvery says which programs goro also runs from source: those of
+// a batch whose index is a multiple. The others run only compiled whole
+// (goro.Program.Compile, what goro's cache holds and a second goro run
+// reads), which starts in milliseconds; from source, each run compiles
+// the functions it calls (fmt's among them) again.
+const sourceEvery = 10
 
 // runBatch runs progs under gc and goro and returns their differences.
 func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]*Diff, error) {
@@ -314,7 +380,7 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 		if err == nil {
 			break
 		}
-		bad := failedPkgs(out)
+		bad := failedPkgs(out, newLayout(progs))
 		fresh := 0
 		for i := range bad {
 			if !stub[i] {
@@ -338,8 +404,15 @@ func runBatch(cfg *Config, progs []*Prog, sum *Summary, tick func(done int)) ([]
 
 	gcRes := runGCAll(filepath.Join(dir, "bin"), idx)
 	ran := time.Now()
-	goroRes := runGoro(cfg, dir, idx, func(i int) error {
-		return os.WriteFile(filepath.Join(dir, pkgName(i), "p.go"), []byte("package "+pkgName(i)+"\n\nfunc Main() {}\n"), 0o644)
+	l := newLayout(progs)
+	var sample []int
+	for _, i := range idx {
+		if i%sourceEvery == 0 {
+			sample = append(sample, i)
+		}
+	}
+	goroRes := runGoro(cfg, dir, idx, sample, l, func(i int) error {
+		return os.WriteFile(l.file(dir, i), l.stub(i), 0o644)
 	}, tick)
 	fmt.Fprintf(cfg.Log, "batch of %d: gc build %v, gc runs %v, goro %v\n", len(progs), built.Sub(start).Round(100*time.Millisecond), ran.Sub(built).Round(100*time.Millisecond), time.Since(ran).Round(100*time.Millisecond))
 
@@ -444,20 +517,45 @@ type record struct {
 	Timeout  bool   `json:",omitempty"`
 	Ms       int64
 	HeapLive uint64 // the worker's live heap after the last GC
+	Source   bool   `json:",omitempty"` // program I runs (ran) from source
+}
+
+// job is a program to run under goro, compiled whole or from source.
+type job struct {
+	i      int
+	source bool
+}
+
+func (j job) String() string {
+	if j.source {
+		return "s" + strconv.Itoa(j.i)
+	}
+	return strconv.Itoa(j.i)
 }
 
 // WorkerMain is a goro worker's main: args are
-// -worker DIR -from I -to J -timeout D. It loads the module in DIR once and
-// runs programs I..J-1 of it, writing a JSON record to stdout before and
-// after each. It returns the exit code.
+// -worker DIR -run J,J,... -timeout D, where a job J is a program's index,
+// run compiled whole (goro.Program.Compile), or s and the index, run from
+// source (those come first). It loads the module in DIR once, runs the
+// jobs writing a JSON record to stdout before and after each, and
+// returns the exit code.
 func WorkerMain(args []string) int {
 	fs := flag.NewFlagSet("gorodiff worker", flag.ContinueOnError)
 	dir := fs.String("worker", "", "batch directory")
-	from := fs.Int("from", 0, "first program")
-	to := fs.Int("to", 1, "end of the programs")
+	list := fs.String("run", "", "the jobs (comma-separated indexes; sI: program I from source)")
 	timeout := fs.Duration("timeout", 20*time.Second, "per program")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	var jobs []job
+	for _, f := range strings.Split(*list, ",") {
+		src := strings.HasPrefix(f, "s")
+		i, err := strconv.Atoi(strings.TrimPrefix(f, "s"))
+		if err != nil || src && len(jobs) > 0 && !jobs[len(jobs)-1].source {
+			fmt.Fprintf(os.Stderr, "gorodiff worker: bad -run %q\n", *list)
+			return 2
+		}
+		jobs = append(jobs, job{i, src})
 	}
 	// Only records go to the real stdout.
 	enc := json.NewEncoder(os.Stdout)
@@ -474,23 +572,32 @@ func WorkerMain(args []string) int {
 		return 0
 	}
 	enc.Encode(record{Loaded: true, Ms: time.Since(t).Milliseconds()})
-	for i := *from; i < *to; i++ {
-		enc.Encode(record{I: i, Start: true})
+	compiled := false
+	for _, j := range jobs {
+		if !j.source && !compiled {
+			compiled = true
+			if err := prog.Compile(); err != nil {
+				// It still runs, from source (a program with type
+				// parameters at run time): not a difference.
+				fmt.Fprintf(os.Stderr, "gorodiff worker: the batch is not compiled whole: %v\n", err)
+			}
+		}
+		enc.Encode(record{I: j.i, Source: j.source, Start: true})
 		ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 		var out, errb cappedBuffer
 		t := time.Now()
 		code, err := prog.Run(goro.RunOptions{
-			Args:        []string{"bin", strconv.Itoa(i)},
+			Args:        []string{"bin", strconv.Itoa(j.i)},
 			Stdout:      &out,
 			Stderr:      &errb,
 			GOMAXPROCS:  2,
-			Seed:        uint64(i) + 1,
+			Seed:        uint64(j.i) + 1,
 			MemoryLimit: 8 << 30,
 			Context:     ctx,
 		})
 		cancel()
 		var ie *goro.InternalError
-		rec := record{I: i, Code: code, Stdout: out.Bytes(), Stderr: errb.Bytes(), Ms: time.Since(t).Milliseconds(), Internal: errors.As(err, &ie), HeapLive: heapLive()}
+		rec := record{I: j.i, Source: j.source, Code: code, Stdout: out.Bytes(), Stderr: errb.Bytes(), Ms: time.Since(t).Milliseconds(), Internal: errors.As(err, &ie), HeapLive: heapLive()}
 		if err != nil && !rec.Internal && ctx.Err() != nil {
 			rec.Timeout = true
 		}
@@ -508,22 +615,29 @@ func heapLive() uint64 {
 	return 0
 }
 
-// runGoro runs the programs idx of the module in dir under goro, in
-// worker subprocesses, restarting a worker after a program that killed
-// it or hung it. A program that goro cannot load is replaced by stub (if
-// not nil) before the others are run again.
-func runGoro(cfg *Config, dir string, idx []int, stub func(i int) error, tick func(done int)) map[int]*Result {
-	res := map[int]*Result{}
-	sort.Ints(idx)
-	for len(idx) > 0 {
+// runGoro runs the programs idx of the module in dir under goro, compiled
+// whole, and those of sample also from source first (Result.Source), in
+// worker subprocesses, restarting a worker after a program that killed it
+// or hung it. A program that goro cannot load is replaced by stub (if not
+// nil) before the others are run again.
+func runGoro(cfg *Config, dir string, idx, sample []int, l *layout, stub func(i int) error, tick func(done int)) map[int]*Result {
+	var jobs []job
+	for _, i := range sample {
+		jobs = append(jobs, job{i, true})
+	}
+	for _, i := range idx {
+		jobs = append(jobs, job{i, false})
+	}
+	res := map[job]*Result{}
+	for len(jobs) > 0 {
 		before := len(res)
-		done := runWorker(cfg, dir, idx[0], idx[len(idx)-1]+1, res, func() { tick(len(res)) })
-		var rest []int
-		for _, i := range idx {
-			if r := res[i]; r == nil {
-				rest = append(rest, i)
+		done := runWorker(cfg, dir, l, jobs, res, func() { tick(len(res)) })
+		var rest []job
+		for _, j := range jobs {
+			if r := res[j]; r == nil {
+				rest = append(rest, j)
 			} else if r.LoadErr != "" && stub != nil {
-				if err := stub(i); err != nil {
+				if err := stub(j.i); err != nil {
 					panic(err)
 				}
 			}
@@ -536,21 +650,33 @@ func runGoro(cfg *Config, dir string, idx []int, stub func(i int) error, tick fu
 			if len(res) == before {
 				msg = "gorodiff: no worker could run the batch\n"
 			}
-			for _, i := range rest {
-				res[i] = &Result{Died: true, Stderr: []byte(msg)}
+			for _, j := range rest {
+				res[j] = &Result{Died: true, Stderr: []byte(msg)}
 			}
 			break
 		}
-		idx = rest
+		jobs = rest
 	}
-	return res
+	out := map[int]*Result{}
+	for _, i := range idx {
+		out[i] = res[job{i, false}]
+		if r := res[job{i, true}]; r != nil && r != out[i] {
+			out[i].Source = r
+		}
+	}
+	return out
 }
 
-// runWorker runs one worker on programs from..to-1 and fills res. It
-// returns false if the worker died or hung before the end (res then has
-// the program it was running, as a crash or hang).
-func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick func()) bool {
-	args := append(append([]string(nil), cfg.Worker[1:]...), "-worker", dir, "-from", strconv.Itoa(from), "-to", strconv.Itoa(to), "-timeout", cfg.Timeout.String())
+// runWorker runs one worker on jobs and fills res. It returns false if the
+// worker died or hung before the end (res then has the job it was
+// running, as a crash or hang).
+func runWorker(cfg *Config, dir string, l *layout, jobs []job, res map[job]*Result, tick func()) bool {
+	list := make([]string, len(jobs))
+	for k, j := range jobs {
+		list[k] = j.String()
+	}
+	args := append(append([]string(nil), cfg.Worker[1:]...), "-worker", dir, "-run", strings.Join(list, ","), "-timeout", cfg.Timeout.String())
+	from := jobs[0]
 	cmd := exec.Command(cfg.Worker[0], args...)
 	var errb tailBuffer
 	cmd.Stderr = &errb
@@ -559,8 +685,8 @@ func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick 
 		panic(err)
 	}
 	if err := cmd.Start(); err != nil {
-		for i := from; i < to; i++ {
-			res[i] = &Result{Died: true, Stderr: []byte("gorodiff: cannot start a worker: " + err.Error() + "\n")}
+		for _, j := range jobs {
+			res[j] = &Result{Died: true, Stderr: []byte("gorodiff: cannot start a worker: " + err.Error() + "\n")}
 		}
 		return true
 	}
@@ -586,24 +712,24 @@ func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick 
 	limit := 5 * time.Minute
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
-	current := -1
+	var current *job
 	loaded := false
 	for {
 		select {
 		case r, ok := <-recs:
 			if !ok {
 				finish()
-				if !loaded || current >= 0 {
+				if !loaded || current != nil {
 					// It died loading or running a program.
-					i := current
-					if i < 0 {
-						i = from
+					j := from
+					if current != nil {
+						j = *current
 					}
 					msg := "gorodiff: the goro worker died"
 					if !loaded {
 						msg += " loading the batch"
 					}
-					res[i] = &Result{Died: true, Code: cmd.ProcessState.ExitCode(), Stderr: []byte(msg + ": " + cmd.ProcessState.String() + "\n" + errb.String())}
+					res[j] = &Result{Died: true, Code: cmd.ProcessState.ExitCode(), Stderr: []byte(msg + ": " + cmd.ProcessState.String() + "\n" + errb.String())}
 					return false
 				}
 				return true
@@ -615,35 +741,36 @@ func runWorker(cfg *Config, dir string, from, to int, res map[int]*Result, tick 
 			case r.LoadErr != "":
 				// Blame the programs the message names; else the first.
 				loaded = true
-				bad := failedPkgs(r.LoadErr)
+				bad := failedPkgs(r.LoadErr, l)
 				if len(bad) == 0 {
-					bad[from] = true
+					bad[from.i] = true
 				}
 				for i := range bad {
-					res[i] = &Result{LoadErr: r.LoadErr, Internal: r.Internal, Code: 1, Stderr: []byte(r.LoadErr)}
+					lr := &Result{LoadErr: r.LoadErr, Internal: r.Internal, Code: 1, Stderr: []byte(r.LoadErr)}
+					res[job{i, false}], res[job{i, true}] = lr, lr
 				}
 				finish()
 				return false
 			case r.Start:
-				current = r.I
+				current = &job{r.I, r.Source}
 				limit = cfg.Timeout + cfg.Grace
 			default:
-				res[r.I] = &Result{Code: r.Code, Stdout: r.Stdout, Stderr: r.Stderr, Internal: r.Internal, Timeout: r.Timeout, Ms: r.Ms}
-				if r.I%50 == 49 {
+				res[job{r.I, r.Source}] = &Result{Code: r.Code, Stdout: r.Stdout, Stderr: r.Stderr, Internal: r.Internal, Timeout: r.Timeout, Ms: r.Ms}
+				if r.I%50 == 49 && !r.Source {
 					fmt.Fprintf(cfg.Log, "goro worker: live heap %d MB after program %d\n", r.HeapLive>>20, r.I)
 				}
-				current = -1
+				current = nil
 				tick()
 			}
 			timer.Reset(limit)
 		case <-timer.C:
 			cmd.Process.Kill()
 			finish()
-			i := current
-			if i < 0 {
-				i = from
+			j := from
+			if current != nil {
+				j = *current
 			}
-			res[i] = &Result{Hung: true, Code: -1, Stderr: []byte(fmt.Sprintf("gorodiff: the goro worker made no progress for %v\n%s", limit, errb.String()))}
+			res[j] = &Result{Hung: true, Code: -1, Stderr: []byte(fmt.Sprintf("gorodiff: the goro worker made no progress for %v\n%s", limit, errb.String()))}
 			return false
 		}
 	}
@@ -702,6 +829,17 @@ func classify(g1, g2 Result, r *Result) (kind, detail string) {
 
 // compare compares gc's run g with goro's run r.
 func compare(g, r Result) (kind, detail string) {
+	kind, detail = compareRun(g, r)
+	if kind == "" && r.Source != nil {
+		if kind, detail = compareRun(g, *r.Source); kind != "" {
+			detail = "from source: " + detail
+		}
+	}
+	return kind, detail
+}
+
+// compareRun compares gc's run g with one goro run r.
+func compareRun(g, r Result) (kind, detail string) {
 	switch {
 	case r.Internal && r.LoadErr != "":
 		return "crash", "goro.Load: " + firstLine(r.LoadErr)
