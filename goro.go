@@ -27,6 +27,10 @@ import (
 type Config struct {
 	Dir string   // directory to resolve packages in ("" = current)
 	Env []string // environment of the go command (nil = this process's)
+	// Test loads the test binary of the one package args name, as go test
+	// builds it (the package with its tests, its external test package and
+	// go test's generated main), instead of a main package.
+	Test bool
 }
 
 // Program is a loaded, type-checked program, or a compiled one: read back
@@ -51,11 +55,35 @@ type Program struct {
 // ($GOROCACHE=off turns the cache off).
 func Load(cfg Config, args ...string) (_ *Program, err error) {
 	defer catchBug(&err)
-	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed}
+	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed, Test: cfg.Test}
 	if data := load.CacheLookup(lcfg, args); data != nil {
 		return &Program{compiled: data, cached: true, cfg: lcfg, args: args}, nil
 	}
 	return loadSource(lcfg, args)
+}
+
+// Package is a package a pattern names (go list's view of it).
+type Package struct {
+	ImportPath string
+	Dir        string // its directory
+	TestFiles  int    // its _test.go files (its own and its external test package's)
+	Error      string // why the go command cannot list it ("" if it can)
+}
+
+// List lists the packages patterns name, as go list (and go test) see them
+// with goro's build flags: for a host that runs each one's tests
+// (Config.Test). An *Error is the go command's own message.
+func List(cfg Config, patterns ...string) (_ []Package, err error) {
+	defer catchBug(&err)
+	pkgs, err := load.List(load.Config{Dir: cfg.Dir, Env: cfg.Env}, patterns)
+	if le, ok := err.(*load.Error); ok {
+		return nil, &Error{Msg: le.Msg}
+	}
+	out := make([]Package, len(pkgs))
+	for i, p := range pkgs {
+		out[i] = Package(p)
+	}
+	return out, err
 }
 
 // Error is a program that cannot be loaded: compile errors, or arguments

@@ -1,6 +1,7 @@
 // Command goro runs Go programs on goro's goroutine runtime.
 //
 //	goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [args...]
+//	goro test [go test's flags] [packages] [test binary flags]
 //
 // Like `go run`: the program's output, exit code and panics are its own;
 // compile errors print like go build and exit 1. With -d, goro prints the
@@ -24,7 +25,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n")
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
 	os.Exit(2)
 }
 
@@ -36,6 +37,8 @@ func main() {
 	case "run":
 		code := run(os.Args[2:])
 		os.Exit(code)
+	case "test":
+		os.Exit(test(os.Args[2:]))
 	case "help", "-h", "--help":
 		usage()
 	default:

@@ -100,6 +100,9 @@ func cacheKey(cfg Config, args []string) (string, bool) {
 		put(a)
 	}
 	put("")
+	if cfg.Test {
+		put("-test")
+	}
 	for _, k := range keyEnv {
 		put(k + "=" + getenv(cfg.Env, k))
 	}

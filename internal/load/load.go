@@ -10,6 +10,7 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -53,6 +54,10 @@ type Config struct {
 	// and their variables are initialised. nil: no package is sealed.
 	Sealed func(path string) bool
 	Env    []string
+	// Test loads the test binary of the one package args name, as go test
+	// builds it: the package with its _test.go files, its external test
+	// package and the generated main (go list -test).
+	Test bool
 }
 
 // Error is a load failure: compile errors printed like go build, or a bad
@@ -171,7 +176,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 			}
 			return f, err
 		},
-		Tests: false,
+		Tests: cfg.Test,
 	}
 	// go/packages (like go run) takes .go file names as one ad-hoc package
 	// of just those files.
@@ -340,6 +345,20 @@ func loadRoot(pcfg *packages.Config, patterns []string) (*packages.Package, erro
 	if err != nil {
 		return nil, &Error{Msg: goCommandError(err)}
 	}
+	if pcfg.Tests {
+		// The package, its test variants and the test main: the root is
+		// the main (none: the package has no test files).
+		var mains []*packages.Package
+		for _, p := range pkgs {
+			if p.Name == "main" && strings.HasSuffix(p.ID, ".test") {
+				mains = append(mains, p)
+			}
+		}
+		if len(mains) != 1 {
+			return nil, &Error{Msg: fmt.Sprintf("goro test: %d test binaries named; name one package", len(mains))}
+		}
+		return mains[0], nil
+	}
 	if len(pkgs) != 1 {
 		var names []string
 		for _, p := range pkgs {
@@ -451,7 +470,9 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 		}
 		if len(lines) > 0 {
 			if p.PkgPath != "" && p.Name != "" {
-				fmt.Fprintf(&b, "# %s\n", p.PkgPath)
+				// A test variant is named as go test names it: its ID,
+				// "pkg [pkg.test]".
+				fmt.Fprintf(&b, "# %s\n", cmp.Or(testVariant(p.ID), p.PkgPath))
 			}
 			for _, l := range lines {
 				if n < 10 {
@@ -539,7 +560,10 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 	if cfg.IsNative == nil {
 		return nil
 	}
-	list := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}} {{.Standard}} {{join .Imports \",\"}}"}
+	list := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}}\t{{.Standard}}\t{{join .Imports \",\"}}"}
+	if cfg.Test {
+		list = append(list, "-test")
+	}
 	list = append(list, buildFlags(cfg.Env)...)
 	cmd := exec.Command("go", append(list, args...)...)
 	cmd.Dir = cfg.Dir
@@ -552,13 +576,18 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 	graph := map[string]pkg{}
 	var queue []string
 	for _, line := range strings.Split(string(data), "\n") {
-		f := strings.Fields(line)
+		f := strings.Split(line, "\t")
 		if len(f) < 2 {
 			continue
 		}
+		// A test variant ("strings [strings.test]") is its package.
+		variant := func(path string) string { path, _, _ = strings.Cut(path, " ["); return path }
+		f[0] = variant(f[0])
 		p := pkg{std: f[1] == "true"}
-		if len(f) > 2 {
-			p.imports = strings.Split(f[2], ",")
+		if len(f) > 2 && f[2] != "" {
+			for _, imp := range strings.Split(f[2], ",") {
+				p.imports = append(p.imports, variant(imp))
+			}
 		}
 		graph[f[0]] = p
 		if !p.std {
@@ -598,4 +627,52 @@ func dropBodies(f *ast.File) {
 			fd.Body = nil
 		}
 	}
+}
+
+// testVariant returns id if it is that of a test variant of a package
+// ("pkg [pkg.test]"), else "".
+func testVariant(id string) string {
+	if strings.HasSuffix(id, ".test]") {
+		return id
+	}
+	return ""
+}
+
+// Package is a package a pattern names, as go list reports it.
+type Package struct {
+	ImportPath string
+	Dir        string
+	TestFiles  int    // _test.go files, of the package and of its external test package
+	Error      string // go list's error for the package ("" if none)
+}
+
+// List lists the packages patterns name (go list -e), with the build
+// flags and environment of a load.
+func List(cfg Config, patterns []string) ([]Package, error) {
+	env := append(environ(cfg.Env), "CGO_ENABLED=0")
+	args := append([]string{"list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}\t{{if .Error}}{{.Error}}{{end}}"}, buildFlags(env)...)
+	cmd := exec.Command("go", append(append(args, "--"), patterns...)...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, &Error{Msg: msg}
+	}
+	var pkgs []Package
+	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+		f := strings.SplitN(line, "\t", 5)
+		if len(f) < 5 {
+			continue
+		}
+		t, _ := strconv.Atoi(f[2])
+		x, _ := strconv.Atoi(f[3])
+		pkgs = append(pkgs, Package{ImportPath: f[0], Dir: f[1], TestFiles: t + x, Error: f[4]})
+	}
+	return pkgs, nil
 }

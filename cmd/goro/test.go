@@ -1,0 +1,355 @@
+// goro test: a package's tests on goro, as go test runs them.
+//
+// The command line is go test's: flags before and after the packages,
+// the test binary's flags forwarded as -test.NAME=VALUE (unknown flags
+// too, as go test forwards them), -args passing the rest verbatim. Each
+// package with test files is loaded as go test builds its test binary
+// (goro.Config.Test: the package with its tests, its external test package
+// and go test's generated main) and run in the package's directory with
+// stdout and stderr as one stream. What is printed around the binary's
+// output is go test's: "ok  \tpkg\t0.123s", "FAIL\tpkg\t0.123s",
+// "?   \tpkg\t[no test files]", "FAIL\tpkg [build failed]" after the
+// compile errors, a last "FAIL" when packages were named and one failed;
+// in local directory mode (no packages named) the output streams and an
+// exit status is printed after a failure without output of its own. The
+// exit code is go test's: 1 when a package failed, else 0.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goro-dev/goro"
+)
+
+// testFlag is a flag of go test: forwarded to the test binary, or go
+// test's own.
+type testFlag struct {
+	bool    bool // takes no value (-v, -short); "=false" may be given
+	forward bool // passed to the test binary as -test.NAME=VALUE
+	// unsupported names why goro test refuses the flag ("" if it does not).
+	unsupported string
+}
+
+var testFlags = map[string]testFlag{
+	"bench":            {forward: true},
+	"benchmem":         {bool: true, forward: true},
+	"benchtime":        {forward: true},
+	"count":            {forward: true},
+	"cpu":              {forward: true},
+	"failfast":         {bool: true, forward: true},
+	"fullpath":         {bool: true, forward: true},
+	"list":             {forward: true},
+	"parallel":         {forward: true},
+	"run":              {forward: true},
+	"short":            {bool: true, forward: true},
+	"shuffle":          {forward: true},
+	"skip":             {forward: true},
+	"timeout":          {forward: true},
+	"v":                {bool: true, forward: true},
+	"fuzztime":         {forward: true},
+	"fuzzminimizetime": {forward: true},
+
+	"json":                 {bool: true, unsupported: "-json (test2json events) is not supported yet"},
+	"fuzz":                 {unsupported: "fuzzing (-fuzz) is not supported yet; the seed corpus runs as tests"},
+	"cover":                {bool: true, unsupported: "coverage (-cover) is not supported yet"},
+	"covermode":            {unsupported: "coverage (-covermode) is not supported yet"},
+	"coverpkg":             {unsupported: "coverage (-coverpkg) is not supported yet"},
+	"coverprofile":         {unsupported: "coverage (-coverprofile) is not supported yet"},
+	"cpuprofile":           {unsupported: "profiles (-cpuprofile) are not supported yet"},
+	"memprofile":           {unsupported: "profiles (-memprofile) are not supported yet"},
+	"memprofilerate":       {unsupported: "profiles (-memprofilerate) are not supported yet"},
+	"blockprofile":         {unsupported: "profiles (-blockprofile) are not supported yet"},
+	"blockprofilerate":     {unsupported: "profiles (-blockprofilerate) are not supported yet"},
+	"mutexprofile":         {unsupported: "profiles (-mutexprofile) are not supported yet"},
+	"mutexprofilefraction": {unsupported: "profiles (-mutexprofilefraction) are not supported yet"},
+	"trace":                {unsupported: "execution traces (-trace) are not supported yet"},
+	"outputdir":            {unsupported: "-outputdir is not supported yet"},
+	"artifacts":            {bool: true, unsupported: "-artifacts is not supported yet"},
+	"c":                    {bool: true, unsupported: "goro builds no test binary (-c)"},
+	"o":                    {unsupported: "goro builds no test binary (-o)"},
+	"exec":                 {unsupported: "goro runs the test itself (-exec)"},
+	"race":                 {bool: true, unsupported: "the race detector (-race) is not supported"},
+	"msan":                 {bool: true, unsupported: "-msan is not supported"},
+	"asan":                 {bool: true, unsupported: "-asan is not supported"},
+	"vet":                  {unsupported: "goro test runs no vet checks yet (-vet)"},
+	"tags":                 {unsupported: "-tags is not supported yet; set GOFLAGS=-tags=..."},
+}
+
+// testCommand is goro test's command line, parsed.
+type testCommand struct {
+	pkgs    []string // as named (none: local directory mode)
+	args    []string // for the test binary, -test.NAME=VALUE and the rest
+	timeout time.Duration
+	verbose bool // -v or -list: a passing package's output is shown
+	bench   bool // -bench: output streams
+}
+
+// parseTestArgs parses go test's command line (cmd/go's testFlags).
+func parseTestArgs(args []string) (*testCommand, error) {
+	c := &testCommand{timeout: 10 * time.Minute}
+	timeoutSet := false
+	var explicit []string
+	inPkgs, pkgsDone, afterBareFlag := false, false, false
+	for len(args) > 0 {
+		arg := args[0]
+		if arg == "--" {
+			explicit = append(explicit, args...)
+			break
+		}
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			if pkgsDone && !inPkgs {
+				if afterBareFlag {
+					// Perhaps the value of an unknown flag before it.
+					explicit = append(explicit, arg)
+					args = args[1:]
+					afterBareFlag = false
+					continue
+				}
+				explicit = append(explicit, args...)
+				break
+			}
+			inPkgs, pkgsDone = true, true
+			c.pkgs = append(c.pkgs, arg)
+			args = args[1:]
+			continue
+		}
+		inPkgs, afterBareFlag = false, false
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if name == "args" {
+			explicit = append(explicit, args[1:]...)
+			break
+		}
+		short := strings.TrimPrefix(name, "test.")
+		f, known := testFlags[short]
+		if !known {
+			// Forwarded as it is, as go test does; what follows may be
+			// its value.
+			pkgsDone = true
+			explicit = append(explicit, arg)
+			afterBareFlag = !hasValue
+			args = args[1:]
+			continue
+		}
+		args = args[1:]
+		if !hasValue {
+			if f.bool {
+				value = "true"
+			} else {
+				if len(args) == 0 {
+					return nil, fmt.Errorf("flag needs an argument: -%s", name)
+				}
+				value, args = args[0], args[1:]
+			}
+		}
+		if f.unsupported != "" {
+			return nil, errors.New(f.unsupported)
+		}
+		switch short {
+		case "timeout":
+			d, err := time.ParseDuration(value)
+			if err != nil {
+				return nil, fmt.Errorf("invalid value %q for flag -timeout: parse error", value)
+			}
+			c.timeout, timeoutSet = d, true
+			value = d.String()
+		case "v":
+			c.verbose = value == "true"
+		case "list":
+			c.verbose = true
+		case "bench":
+			c.bench = value != ""
+		}
+		explicit = append(explicit, "-test."+short+"="+value)
+	}
+	c.args = []string{"-test.paniconexit0"}
+	if c.timeout > 0 && !timeoutSet {
+		c.args = append(c.args, "-test.timeout="+c.timeout.String())
+	}
+	c.args = append(c.args, explicit...)
+	return c, nil
+}
+
+// test runs goro test and returns its exit code.
+func test(args []string) int {
+	c, err := parseTestArgs(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "goro test: %v\n", err)
+		return 2
+	}
+	patterns := c.pkgs
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	pkgs, err := goro.List(goro.Config{}, patterns...)
+	if err != nil {
+		var le *goro.Error
+		if errors.As(err, &le) {
+			fmt.Fprintln(os.Stderr, le.Msg)
+			return 1
+		}
+		return fail(err)
+	}
+	stream := len(c.pkgs) == 0 || c.bench
+	failed := false
+	for _, p := range pkgs {
+		if !testPackage(c, p, stream) {
+			failed = true
+		}
+	}
+	if !failed {
+		return 0
+	}
+	if len(c.pkgs) != 0 {
+		fmt.Println("FAIL")
+	}
+	return 1
+}
+
+// testPackage runs the tests of p and reports whether they passed.
+func testPackage(c *testCommand, p goro.Package, stream bool) bool {
+	if p.Error != "" {
+		fmt.Fprintln(os.Stderr, p.Error)
+		fmt.Printf("FAIL\t%s [setup failed]\n", p.ImportPath)
+		return false
+	}
+	if p.TestFiles == 0 {
+		fmt.Printf("?   \t%s\t[no test files]\n", p.ImportPath)
+		return true
+	}
+	prog, err := goro.Load(goro.Config{Test: true}, p.ImportPath)
+	if err != nil {
+		var le *goro.Error
+		if !errors.As(err, &le) {
+			fail(err)
+		} else {
+			fmt.Fprint(os.Stderr, le.Msg)
+			if !strings.HasSuffix(le.Msg, "\n") {
+				fmt.Fprintln(os.Stderr)
+			}
+		}
+		fmt.Printf("FAIL\t%s [build failed]\n", p.ImportPath)
+		return false
+	}
+
+	// The binary runs in the package's directory, its stdout and stderr
+	// one stream: to the terminal, or kept until it is known whether it
+	// is shown.
+	var buf bytes.Buffer
+	var out io.Writer = &buf
+	if stream {
+		out = os.Stdout
+	} else if c.verbose {
+		out = io.MultiWriter(os.Stdout, &buf)
+	}
+	w := &lockedWriter{w: out}
+	restore, err := enterDir(p.Dir)
+	if err != nil {
+		return fail(err) == 0
+	}
+	ctx, cancel := context.Background(), func() {}
+	kill := time.Duration(0)
+	if c.timeout > 0 {
+		// go test's last-ditch alarm for a binary the timeout did not end.
+		kill = c.timeout + time.Minute
+		ctx, cancel = context.WithTimeout(ctx, kill)
+	}
+	procs := 0
+	if v := os.Getenv("GOMAXPROCS"); v != "" {
+		procs, _ = strconv.Atoi(v)
+	}
+	t0 := time.Now()
+	code, err := prog.Run(goro.RunOptions{
+		Args:       append([]string{path.Base(p.ImportPath) + ".test"}, c.args...),
+		Stdout:     w,
+		Stderr:     w,
+		GOMAXPROCS: procs,
+		Seed:       uint64(time.Now().UnixNano()),
+		Context:    ctx,
+	})
+	elapsed := fmt.Sprintf("%.3fs", time.Since(t0).Seconds())
+	cancel()
+	restore()
+	output := buf.Bytes()
+	var ie *goro.InternalError
+	if code == 0 && err == nil {
+		if !c.verbose && !stream {
+			output = nil // a passing package's output is not shown
+		}
+		os.Stdout.Write(shown(output, stream || c.verbose))
+		norun := ""
+		if bytes.HasPrefix(output, []byte("testing: warning: no tests to run\n")) || bytes.Contains(output, []byte("\ntesting: warning: no tests to run\n")) {
+			norun = " [no tests to run]"
+		}
+		fmt.Printf("ok  \t%s\t%s%s\n", p.ImportPath, elapsed, norun)
+		return true
+	}
+	os.Stdout.Write(shown(output, stream || c.verbose))
+	killed := err != nil && !errors.As(err, &ie) // (a bug in goro is reported on the binary's stderr by Run)
+	if killed {
+		fmt.Printf("*** Test killed: ran too long (%v).\n", kill)
+	}
+	switch {
+	case killed:
+		fmt.Println("signal: killed")
+	case len(output) == 0:
+		// No output of its own kept: the exit status says why it failed.
+		fmt.Printf("exit status %d\n", code)
+	case !bytes.HasSuffix(output, []byte("\n")):
+		fmt.Println()
+	}
+	fmt.Printf("FAIL\t%s\t%s\n", p.ImportPath, elapsed)
+	return false
+}
+
+// shown is what of the kept output is still to print: none if it went to
+// the terminal as it came.
+func shown(output []byte, printed bool) []byte {
+	if printed {
+		return nil
+	}
+	return output
+}
+
+// enterDir makes dir the working directory (and $PWD), as go test runs a
+// test binary, and returns what restores the old one.
+func enterDir(dir string) (func(), error) {
+	old, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	pwd, hadPWD := os.LookupEnv("PWD")
+	if err := os.Chdir(dir); err != nil {
+		return nil, err
+	}
+	os.Setenv("PWD", dir)
+	return func() {
+		os.Chdir(old)
+		if hadPWD {
+			os.Setenv("PWD", pwd)
+		} else {
+			os.Unsetenv("PWD")
+		}
+	}, nil
+}
+
+// lockedWriter serialises the writes of the binary's stdout and stderr.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
