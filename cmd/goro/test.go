@@ -282,14 +282,14 @@ func testPackage(c *testCommand, p goro.Package, stream bool) bool {
 	output := buf.Bytes()
 	var ie *goro.InternalError
 	if code == 0 && err == nil {
-		if !c.verbose && !stream {
-			output = nil // a passing package's output is not shown
-		}
-		os.Stdout.Write(shown(output, stream || c.verbose))
 		norun := ""
 		if bytes.HasPrefix(output, []byte("testing: warning: no tests to run\n")) || bytes.Contains(output, []byte("\ntesting: warning: no tests to run\n")) {
 			norun = " [no tests to run]"
 		}
+		if !c.verbose && !stream {
+			output = nil // a passing package's output is not shown
+		}
+		os.Stdout.Write(shown(output, stream || c.verbose))
 		fmt.Printf("ok  \t%s\t%s%s\n", p.ImportPath, elapsed, norun)
 		return true
 	}

@@ -84,7 +84,9 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
+	"internal/cpu.Name":                          internal_cpu_Name,
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
+	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
 	"runtime/debug.Stack":                        runtime_debug_Stack,
 	"syscall.Getpid":                             syscall_Getpid,
 }
@@ -170,6 +172,18 @@ func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
 	p.CompareAndSwap(0, 100)
 	r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
 }
+
+// runtime/debug.SetTraceback: func SetTraceback(level string) — what an
+// unrecovered panic prints: every goroutine from "all" on. As under gc,
+// it cannot show less than $GOTRACEBACK asks for.
+func runtime_debug_SetTraceback(t *vm.Thread, a, r []rt.Value) {
+	t.Machine().TracebackAll.Store(vm.TracebackAll(vm.Str(a[0])))
+}
+
+// internal/cpu.Name: func Name() string — the CPU's brand string, which gc
+// reads with CPUID. goro reads none: "", and internal/sysinfo then asks
+// the OS (/proc/cpuinfo), as it does under gc where CPUID has no name.
+func internal_cpu_Name(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: ""} }
 
 // runtime.KeepAlive: func KeepAlive(x any)
 func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}

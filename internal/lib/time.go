@@ -12,6 +12,10 @@ package lib
 
 import (
 	"go/types"
+	"os"
+	"path/filepath"
+	goruntime "runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -588,7 +592,7 @@ func newTimer(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.V
 	ts.rt = rt.NewTimer(func(arg any, nowNS int64) {
 		ts := arg.(*timerState)
 		if ts.fn.R != nil {
-			m.Go(ts.fn, nil)
+			m.GoFrom(goFuncSite(), ts.fn, nil)
 			return
 		}
 		m.RT.Chansend(nil, ts.c, mkTime(m.RT.Walltime(), nowNS, true), false)
@@ -684,3 +688,31 @@ func time_Time_Zone(t *vm.Thread, a, r []rt.Value) {
 	name, off := hostTime(a[0]).Zone()
 	r[0], r[1] = rt.Value{R: name}, rt.Value{N: uint64(int64(off))}
 }
+
+// goFuncSite is where gc creates an AfterFunc's goroutine: the go
+// statement of time.goFunc (the timer's function), which tracebacks show
+// as "created by time.goFunc" with no parent goroutine. Its line is read
+// once from GOROOT's time/sleep.go; none if it cannot be found.
+var goFuncSite = sync.OnceValue(func() rt.FrameSite {
+	file := filepath.Join(goruntime.GOROOT(), "src", "time", "sleep.go")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return rt.FrameSite{}
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "go arg.(func())()" {
+			return rt.FrameSite{Fn: staticFunc{"time.goFunc", file, i + 1}}
+		}
+	}
+	return rt.FrameSite{}
+})
+
+// staticFunc is a function of gc's that goro does not run, as a creation
+// site names it.
+type staticFunc struct {
+	name, file string
+	line       int
+}
+
+func (f staticFunc) Name() string               { return f.name }
+func (f staticFunc) FileLine(int) (string, int) { return f.file, f.line }

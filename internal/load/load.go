@@ -170,6 +170,11 @@ func Load(cfg Config, args []string) (*Program, error) {
 					}
 				}
 			}
+			if cfg.Test && !strings.HasSuffix(filename, ".go") {
+				// go test's generated main, kept in the go command's cache
+				// under a hash: gc's positions name it _testmain.go.
+				filename = "_testmain.go"
+			}
 			f, err := parser.ParseFile(fset, filename, src, mode)
 			if native && f != nil {
 				dropBodies(f)

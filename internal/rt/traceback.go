@@ -97,7 +97,11 @@ func (r *Runtime) tracebackG(w io.Writer, gp *G, running bool) {
 	}
 	if gp.gopc.Fn != nil {
 		file, line := gp.gopc.Fn.FileLine(gp.gopc.PC)
-		fmt.Fprintf(w, "created by %s in goroutine %d\n\t%s:%d +0x0\n", gp.gopc.Fn.Name(), gp.parentGoid, file, line)
+		in := ""
+		if gp.parentGoid != 0 {
+			in = fmt.Sprintf(" in goroutine %d", gp.parentGoid) // none for a timer's (time.goFunc)
+		}
+		fmt.Fprintf(w, "created by %s%s\n\t%s:%d +0x0\n", gp.gopc.Fn.Name(), in, file, line)
 	}
 }
 

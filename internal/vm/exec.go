@@ -20,6 +20,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/goro-dev/goro/internal/rt"
@@ -1082,9 +1083,21 @@ func (t *Thread) fatalPanic() {
 		}
 	}
 	fmt.Fprint(w, b.String())
-	t.m.RT.Traceback(w, gp, os.Getenv("GOTRACEBACK") == "all")
+	t.m.RT.Traceback(w, gp, t.m.TracebackAll.Load() || TracebackAll(os.Getenv("GOTRACEBACK")))
 	t.fatal = true
 	t.m.RT.Exit(2)
+}
+
+// TracebackAll reports whether a GOTRACEBACK level shows every goroutine
+// ("all", and "system" and "crash", goro having no system goroutines and
+// dumping no core; 2 and more).
+func TracebackAll(level string) bool {
+	switch level {
+	case "all", "system", "crash", "wer":
+		return true
+	}
+	n, err := strconv.Atoi(level)
+	return err == nil && n >= 2
 }
 
 // panicMethod returns the Error or String method (as a closure) of a panic

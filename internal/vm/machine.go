@@ -32,6 +32,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -74,6 +75,10 @@ type Machine struct {
 	rtErrorString, rtPlainError, rtTypeAssertion, rtPanicNil *Type
 
 	stderrMu sync.Mutex
+
+	// TracebackAll is debug.SetTraceback's level "all" (or more): an
+	// unrecovered panic prints every goroutine, as with GOTRACEBACK=all.
+	TracebackAll atomic.Bool
 
 	// zerobase holds the cell of the zero-size variables of each type
 	// (gc's runtime.zerobase): pointers to them compare equal.

@@ -170,9 +170,12 @@ func (t *Thread) Unsupported(what string) {
 
 // Go starts a goroutine running closure fn(args...) with no parent (a
 // timer's AfterFunc).
-func (m *Machine) Go(fn rt.Value, args []rt.Value) {
+func (m *Machine) Go(fn rt.Value, args []rt.Value) { m.GoFrom(rt.FrameSite{}, fn, args) }
+
+// GoFrom is Go with the creation site tracebacks show ("created by ...").
+func (m *Machine) GoFrom(site rt.FrameSite, fn rt.Value, args []rt.Value) {
 	cl := fn.R.(*Closure)
-	m.RT.Newproc(nil, rt.FrameSite{}, cl.Fn, fn, args)
+	m.RT.Newproc(nil, site, cl.Fn, fn, args)
 }
 
 // FieldIndex returns the index of field name in struct type t, or -1.
