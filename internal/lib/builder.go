@@ -125,8 +125,13 @@ func strings_Builder_Grow(t *vm.Thread, a, r []rt.Value) {
 	}
 	buf := builderBuf(fs[1])
 	if cap(buf)-len(buf) < n {
-		// gc: a new buffer of 2*cap+n bytes, rounded up to a size class.
-		nb := slices.Grow([]byte(nil), 2*cap(buf)+n)[:len(buf)]
+		// gc: a new buffer of 2*cap+n bytes (bytealg.MakeNoZero), rounded
+		// up to a size class.
+		size := 2*cap(buf) + n
+		if !t.AllocBytes(size) {
+			return
+		}
+		nb := slices.Grow([]byte(nil), size)[:len(buf)]
 		copy(nb, buf)
 		fs[1] = rt.Value{R: nb}
 	}

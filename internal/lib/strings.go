@@ -188,7 +188,9 @@ func internal_bytealg_LastIndexByte(t *vm.Thread, a, r []rt.Value) {
 
 // internal/bytealg.MakeNoZero: func MakeNoZero(n int) []byte
 func internal_bytealg_MakeNoZero(t *vm.Thread, a, r []rt.Value) {
-	bytealgOp(t, a, r, func(a []rt.Value) rt.Value { return vm.BytesToValues(make([]byte, int(a[0].N))) })
+	if n := int(int64(a[0].N)); t.AllocBytes(n) {
+		r[0] = vm.BytesToValues(make([]byte, n))
+	}
 }
 
 // internal/bytealg.Cutover: func Cutover(n int) int

@@ -611,15 +611,15 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		}
 		seen[path] = true
 		p := graph[path]
-		if p.std {
-			if cfg.IsNative(path) {
-				if cfg.Sealed == nil || !cfg.Sealed(path) {
-					queue = append(queue, p.imports...)
-				}
-				continue
+		if p.std && cfg.IsNative(path) {
+			if cfg.Sealed == nil || !cfg.Sealed(path) {
+				queue = append(queue, p.imports...)
 			}
-			out[path] = true
+			continue
 		}
+		// (A package go list does not call standard may still live in
+		// GOROOT: a standard package's external tests, strings_test.)
+		out[path] = true
 		queue = append(queue, p.imports...)
 	}
 	return out

@@ -132,6 +132,23 @@ func (t *Thread) Panic(v rt.Value) { t.pending = &v }
 // PanicRuntime panics with a runtime.Error whose Error() is "runtime error: " + msg.
 func (t *Thread) PanicRuntime(msg string) { t.Panic(t.m.RuntimeError(msg)) }
 
+// AllocBytes checks an allocation of n bytes that a native makes for the
+// program, as gc's makeslice of a []byte would: a length that cannot be
+// allocated (negative, overflowed, past maxAlloc) panics with "makeslice:
+// len out of range", one over the memory limit ends the program (out of
+// memory). It reports whether the native may allocate.
+func (t *Thread) AllocBytes(n int) bool {
+	if n < 0 || n > maxAlloc {
+		t.PanicRuntime("makeslice: len out of range")
+		return false
+	}
+	if !t.m.RT.AllocFits(uint64(n)) {
+		t.outOfMemory()
+		return false
+	}
+	return true
+}
+
 // PanicPlain panics with a runtime.Error printed without a prefix.
 func (t *Thread) PanicPlain(msg string) {
 	t.Panic(rt.Value{R: Iface{T: t.m.rtPlainError, V: rt.Value{R: msg}}})
