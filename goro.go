@@ -10,10 +10,12 @@
 package goro
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 
@@ -56,6 +58,11 @@ type Program struct {
 func Load(cfg Config, args ...string) (_ *Program, err error) {
 	defer catchBug(&err)
 	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed, Test: cfg.Test}
+	if abs, err := filepath.Abs(cmp.Or(lcfg.Dir, ".")); err == nil {
+		// The Program's cache key must not move if the host changes its
+		// working directory before Run (goro test runs in the package's).
+		lcfg.Dir = abs
+	}
 	if data := load.CacheLookup(lcfg, args); data != nil {
 		return &Program{compiled: data, cached: true, cfg: lcfg, args: args}, nil
 	}

@@ -416,7 +416,10 @@ func programDeps(pkgs []*packages.Package, isStd func(string) bool, goroot strin
 		}
 		for _, files := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles, p.IgnoredFiles} {
 			for _, f := range files {
-				if filepath.Base(f) == implicitRuntimeFile {
+				if filepath.Base(f) == implicitRuntimeFile || !strings.HasSuffix(f, ".go") {
+					// (Not a file of the program's: goro's, or go test's
+					// generated main, rewritten by every go list -test and
+					// made from the test files, which are deps.)
 					continue
 				}
 				add(f)
