@@ -88,6 +88,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
 	"runtime/debug.Stack":                        runtime_debug_Stack,
+	"syscall.Getpagesize":                        syscall_Getpagesize,
 	"syscall.Getpid":                             syscall_Getpid,
 }
 
@@ -159,6 +160,9 @@ func runtime_GC(t *vm.Thread, a, r []rt.Value) { goruntime.GC() }
 
 // runtime.GOROOT: func GOROOT() string
 func runtime_GOROOT(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.GOROOT()} }
+
+// syscall.Getpagesize: func Getpagesize() int — the host's.
+func syscall_Getpagesize(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpagesize())} }
 
 // syscall.Getpid: func Getpid() (pid int)
 func syscall_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} }
