@@ -633,6 +633,7 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(*reflect.rtype).Elem":            reflect_rtype_Elem,
 	"(*reflect.rtype).Field":           reflect_rtype_Field,
 	"(*reflect.rtype).FieldAlign":      reflect_rtype_FieldAlign,
+	"(*reflect.rtype).FieldByIndex":    reflect_rtype_FieldByIndex,
 	"(*reflect.rtype).FieldByName":     reflect_rtype_FieldByName,
 	"(*reflect.rtype).Implements":      reflect_rtype_Implements,
 	"(*reflect.rtype).In":              reflect_rtype_In,
@@ -1022,6 +1023,43 @@ func reflect_rtype_Field(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	r[0] = structField(t.Machine(), ty, []int{int(i)})
+}
+
+// (*reflect.rtype).FieldByIndex: func (t *rtype) FieldByIndex(index []int) StructField
+// — the field of each index in turn, through pointers to structs, as gc's
+// structType.FieldByIndex: the result is the last field as its own struct
+// reports it (Index and Offset within that struct).
+func reflect_rtype_FieldByIndex(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: FieldByIndex of non-struct type "+ty.String())
+		return
+	}
+	xs, _ := a[1].R.([]rt.Value)
+	if len(xs) == 0 {
+		r[0] = t.Machine().TypeOf(reflectOf(t.Machine()).structFieldT.T).Zero()
+		return
+	}
+	for n, x := range xs {
+		if n > 0 {
+			if ty.Kind == vm.KPointer && ty.Elem.Kind == vm.KStruct {
+				ty = ty.Elem
+			}
+			if ty.Kind != vm.KStruct {
+				panicString(t, "reflect: Field of non-struct type "+ty.String())
+				return
+			}
+		}
+		if i := int64(x.N); i < 0 || i >= int64(len(ty.Fields)) {
+			panicString(t, "reflect: Field index out of bounds")
+			return
+		}
+		if n == len(xs)-1 {
+			r[0] = structField(t.Machine(), ty, []int{int(x.N)})
+			return
+		}
+		ty = ty.Fields[x.N]
+	}
 }
 
 // (*reflect.rtype).FieldByName: func (t *rtype) FieldByName(name string) (StructField, bool)

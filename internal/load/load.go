@@ -160,7 +160,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 			}()
 			mode := parser.AllErrors | parser.ParseComments
 			native := false
-			if isStd(filename) {
+			if isStd(filename) && !strings.HasSuffix(filename, "_test.go") {
+				// (A standard package's test files are the test binary's
+				// code, whether the package is native or not.)
 				native = nativePath(stdPath(filename))
 				if native {
 					mode = parser.SkipObjectResolution
@@ -239,6 +241,17 @@ func Load(cfg Config, args []string) (*Program, error) {
 			continue
 		}
 		native := p != root && p.Module == nil && nativePath(p.PkgPath) && isStdPkg(p, isStd)
+		if native && cfg.Test {
+			for _, f := range p.GoFiles {
+				if strings.HasSuffix(f, "_test.go") {
+					// The package under test is native: its code is the
+					// host's, and its own test files (export_test.go's
+					// variables and functions) have no package to be
+					// part of.
+					return nil, &Error{Msg: fmt.Sprintf("goro: unsupported: the tests of %s: goro binds package %s natively, and its own test files (%s) need its internals", p.PkgPath, p.PkgPath, filepath.Base(f))}
+				}
+			}
+		}
 		var sp *ssa.Package
 		if native || p.PkgPath == "unsafe" {
 			sp = prog.CreatePackage(p.Types, nil, nil, true)
