@@ -1,0 +1,56 @@
+package main
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestParseTestArgs checks goro test's command line against go test's
+// rules (cmd/go's testFlags): flags before and after the packages, test
+// flags forwarded as -test.NAME=VALUE, unknown flags forwarded as given,
+// -args and what follows verbatim, the default timeout injected.
+func TestParseTestArgs(t *testing.T) {
+	for _, tc := range []struct {
+		args    []string
+		pkgs    []string
+		binary  []string
+		timeout time.Duration
+		verbose bool
+		err     string
+	}{
+		{args: nil, binary: []string{"-test.paniconexit0", "-test.timeout=10m0s"}, timeout: 10 * time.Minute},
+		{args: []string{"-v", "./...", "-run", "TestX"}, pkgs: []string{"./..."},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-test.v=true", "-test.run=TestX"}, timeout: 10 * time.Minute, verbose: true},
+		{args: []string{"-timeout=2s", "a", "b", "-count", "3"}, pkgs: []string{"a", "b"},
+			binary: []string{"-test.paniconexit0", "-test.timeout=2s", "-test.count=3"}, timeout: 2 * time.Second},
+		{args: []string{"./withmain", "-greeting=hi"}, pkgs: []string{"./withmain"},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-greeting=hi"}, timeout: 10 * time.Minute},
+		{args: []string{"./p", "-custom", "value", "-short"}, pkgs: []string{"./p"},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-custom", "value", "-test.short=true"}, timeout: 10 * time.Minute},
+		{args: []string{"./p", "-args", "-v", "x"}, pkgs: []string{"./p"},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-v", "x"}, timeout: 10 * time.Minute},
+		{args: []string{"-test.v", "-test.run=A", "."}, pkgs: []string{"."},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-test.v=true", "-test.run=A"}, timeout: 10 * time.Minute, verbose: true},
+		{args: []string{"-timeout", "0", "."}, pkgs: []string{"."}, binary: []string{"-test.paniconexit0", "-test.timeout=0s"}},
+		{args: []string{"-cover", "."}, err: "coverage (-cover) is not supported yet"},
+		{args: []string{"-run"}, err: "flag needs an argument: -run"},
+		{args: []string{"-timeout", "soon"}, err: `invalid value "soon" for flag -timeout: parse error`},
+	} {
+		c, err := parseTestArgs(tc.args)
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("%q: error %v, want %q", tc.args, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tc.args, err)
+			continue
+		}
+		if !slices.Equal(c.pkgs, tc.pkgs) || !slices.Equal(c.args, tc.binary) || c.timeout != tc.timeout || c.verbose != tc.verbose {
+			t.Errorf("%q:\n got pkgs %q binary %q timeout %v verbose %v\nwant pkgs %q binary %q timeout %v verbose %v",
+				tc.args, c.pkgs, c.args, c.timeout, c.verbose, tc.pkgs, tc.binary, tc.timeout, tc.verbose)
+		}
+	}
+}
