@@ -223,6 +223,15 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 			return false
 		}
 		regs[dst] = args[0]
+	case "Sizeof", "Alignof":
+		// Of a type parameter's instance (constant otherwise): gc's
+		// sizes, as unsafe.Sizeof reports them for the type.
+		T := ci.argTypes[0].T
+		n := t.m.sizes.Sizeof(T)
+		if ci.builtin == "Alignof" {
+			n = t.m.sizes.Alignof(T)
+		}
+		regs[dst] = rt.Value{N: uint64(n)}
 	case "recover":
 		regs[dst] = t.recover()
 	case "ssa:deferstack":
