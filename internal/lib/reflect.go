@@ -693,6 +693,11 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).IsZero":           reflect_Value_IsZero,
 	"(reflect.Value).Kind":             reflect_Value_Kind,
 	"(reflect.Value).Len":              reflect_Value_Len,
+	"(reflect.Value).Close":            reflect_Value_Close,
+	"(reflect.Value).Recv":             reflect_Value_Recv,
+	"(reflect.Value).Send":             reflect_Value_Send,
+	"(reflect.Value).TryRecv":          reflect_Value_TryRecv,
+	"(reflect.Value).TrySend":          reflect_Value_TrySend,
 	"(reflect.Value).MapIndex":         reflect_Value_MapIndex,
 	"(reflect.Value).MapKeys":          reflect_Value_MapKeys,
 	"(reflect.Value).MapRange":         reflect_Value_MapRange,
@@ -2975,5 +2980,124 @@ func valueIsNil(t *vm.Thread, v rv, method string, r []rt.Value) {
 		r[0] = boolV(!ok)
 	default:
 		valueError(t, method, v.kind())
+	}
+}
+
+// ---- channels ----
+
+// chanOf is v's channel for a channel operation method, checking what gc's
+// reflect checks: the kind, an exported value, and the direction (dir
+// RecvDir or SendDir; what says "recv on send-only channel"...).
+func chanOf(t *vm.Thread, v rv, method string, dir types.ChanDir, what string) (*rt.Chan, bool) {
+	if !mustBe(t, v, method, rkChan) {
+		return nil, false
+	}
+	if ro(v.flag) != 0 {
+		panicString(t, "reflect: reflect.Value."+method+" using value obtained using unexported field")
+		return nil, false
+	}
+	if ct, ok := v.t.T.Underlying().(*types.Chan); ok && ct.Dir() == dir {
+		panicString(t, "reflect: "+what)
+		return nil, false
+	}
+	c, _ := v.get().R.(*rt.Chan)
+	return c, true
+}
+
+// chanRecv is Recv (block) and TryRecv: the value (invalid when nothing
+// was received without blocking) and whether it was sent (not the zero
+// value of a closed channel).
+func chanRecv(t *vm.Thread, a, r []rt.Value, method string, block bool) {
+	v := unpack(a[0])
+	rtm := t.Machine().RT
+	if t.Resuming() {
+		ok := rtm.ChanrecvDone(t.G())
+		buf := t.RecvBuf()
+		r[0], r[1] = rv{t: v.t.Elem, v: *buf}.pack(), boolV(ok)
+		*buf = rt.Value{}
+		return
+	}
+	c, good := chanOf(t, v, method, types.SendOnly, "recv on send-only channel")
+	if !good {
+		return
+	}
+	buf := t.RecvBuf()
+	selected, ok, done := rtm.Chanrecv(t.G(), c, buf, block)
+	if !done {
+		t.Parked()
+		return
+	}
+	if !selected {
+		r[0], r[1] = rv{}.pack(), boolV(false)
+		return
+	}
+	x := *buf
+	*buf = rt.Value{}
+	if !ok {
+		x = v.t.Elem.Zero()
+	}
+	r[0], r[1] = rv{t: v.t.Elem, v: x}.pack(), boolV(ok)
+}
+
+// (reflect.Value).Recv: func (v Value) Recv() (x Value, ok bool)
+func reflect_Value_Recv(t *vm.Thread, a, r []rt.Value) { chanRecv(t, a, r, "Recv", true) }
+
+// (reflect.Value).TryRecv: func (v Value) TryRecv() (x Value, ok bool)
+func reflect_Value_TryRecv(t *vm.Thread, a, r []rt.Value) { chanRecv(t, a, r, "TryRecv", false) }
+
+// chanSend is Send (block) and TrySend; it reports whether x was sent.
+func chanSend(t *vm.Thread, a []rt.Value, method string, block bool) bool {
+	rtm := t.Machine().RT
+	if t.Resuming() {
+		if err := rtm.ChansendDone(t.G()); err != nil {
+			t.PanicPlain(err.Error())
+		}
+		return true
+	}
+	v := unpack(a[0])
+	c, good := chanOf(t, v, method, types.RecvOnly, "send on recv-only channel")
+	if !good {
+		return false
+	}
+	x := unpack(a[1])
+	if x.t == nil {
+		panicString(t, "reflect: call of reflect.Value."+method+" on zero Value")
+		return false
+	}
+	if ro(x.flag) != 0 {
+		panicString(t, "reflect: reflect.Value."+method+" using value obtained using unexported field")
+		return false
+	}
+	if !types.AssignableTo(x.t.T, v.t.Elem.T) {
+		panicString(t, "reflect.Value."+method+": value of type "+x.t.String()+" is not assignable to type "+v.t.Elem.String())
+		return false
+	}
+	sent, done, err := rtm.Chansend(t.G(), c, x.assignTo(v.t.Elem), block)
+	if err != nil {
+		t.PanicPlain(err.Error())
+		return false
+	}
+	if !done {
+		t.Parked()
+	}
+	return sent
+}
+
+// (reflect.Value).Send: func (v Value) Send(x Value)
+func reflect_Value_Send(t *vm.Thread, a, r []rt.Value) { chanSend(t, a, "Send", true) }
+
+// (reflect.Value).TrySend: func (v Value) TrySend(x Value) bool
+func reflect_Value_TrySend(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(chanSend(t, a, "TrySend", false))
+}
+
+// (reflect.Value).Close: func (v Value) Close()
+func reflect_Value_Close(t *vm.Thread, a, r []rt.Value) {
+	c, good := chanOf(t, unpack(a[0]), "Close", types.RecvOnly, "close of receive-only channel")
+	if !good {
+		return
+	}
+	if err := t.Machine().RT.Closechan(t.G(), c); err != nil {
+		t.PanicPlain(err.Error())
 	}
 }

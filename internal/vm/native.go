@@ -112,6 +112,11 @@ func (t *Thread) Machine() *Machine { return t.m }
 // the G parked in it.
 func (t *Thread) Resuming() bool { return t.resuming }
 
+// RecvBuf is where a native's channel receive (rt.Runtime.Chanrecv) puts
+// the value: in the Thread, not the G's stack, so that it survives a park.
+// The native takes it on resume and clears it.
+func (t *Thread) RecvBuf() *rt.Value { return &t.recvBuf }
+
 // Parked tells the executor that the native parked the G (through an rt
 // call that parks); it runs again when the G resumes.
 func (t *Thread) Parked() { t.parked = true }
