@@ -108,7 +108,12 @@ var osNatives = map[string]vm.NativeFunc{
 	"(*os.File).WriteString": os_File_WriteString,
 	"os.Exit":                os_Exit,
 	"os.Getenv":              os_Getenv,
+	"os.Getegid":             os_Getegid,
+	"os.Geteuid":             os_Geteuid,
+	"os.Getgid":              os_Getgid,
 	"os.Getpid":              os_Getpid,
+	"os.Getppid":             os_Getppid,
+	"os.Getuid":              os_Getuid,
 	"os.LookupEnv":           os_LookupEnv,
 }
 
@@ -125,7 +130,14 @@ func os_LookupEnv(t *vm.Thread, a, r []rt.Value) {
 }
 
 // os.Getpid: func Getpid() int
-func os_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} }
+func os_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Getpid()) }
+
+// os.Getppid, Getuid, Geteuid, Getgid, Getegid: the host process's ids.
+func os_Getppid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Getppid()) }
+func os_Getuid(t *vm.Thread, a, r []rt.Value)  { r[0] = intV(os.Getuid()) }
+func os_Geteuid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Geteuid()) }
+func os_Getgid(t *vm.Thread, a, r []rt.Value)  { r[0] = intV(os.Getgid()) }
+func os_Getegid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Getegid()) }
 
 // (*os.File).Write: func (f *File) Write(b []byte) (n int, err error)
 func os_File_Write(t *vm.Thread, a, r []rt.Value) { writeFile(t, a, r, vm.ValuesToBytes(a[1])) }

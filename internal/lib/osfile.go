@@ -99,6 +99,7 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"(*os.File).Close":          os_File_Close,
 	"(*os.File).Read":           os_File_Read,
 	"(*os.File).ReadAt":         os_File_ReadAt,
+	"(*os.File).WriteAt":        os_File_WriteAt,
 	"(*os.File).ReadDir":        os_File_ReadDir,
 	"(*os.File).Readdirnames":   os_File_Readdirnames,
 	"(*os.File).Seek":           os_File_Seek,
@@ -469,6 +470,19 @@ func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
 	for i := 0; i < n; i++ {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
+	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
+}
+
+// (*os.File).WriteAt: func (f *File) WriteAt(b []byte, off int64) (n int, err error)
+func os_File_WriteAt(t *vm.Thread, a, r []rt.Value) {
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
+		return
+	}
+	buf := vm.ValuesToBytes(a[1])
+	var n int
+	var err error
+	blocking(t, func() { n, err = hf.f.WriteAt(buf, int64(a[2].N)) })
 	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
 }
 
