@@ -3,6 +3,7 @@ package lib
 // package runtime: goroutine control and the runtime's error types, on rt.
 
 import (
+	"math/bits"
 	"os"
 	goruntime "runtime"
 	"strings"
@@ -84,6 +85,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
+	"internal/chacha8rand.block":                 internal_chacha8rand_block,
 	"internal/cpu.Name":                          internal_cpu_Name,
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
@@ -182,6 +184,70 @@ func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
 // it cannot show less than $GOTRACEBACK asks for.
 func runtime_debug_SetTraceback(t *vm.Thread, a, r []rt.Value) {
 	t.Machine().TracebackAll.Store(vm.TracebackAll(vm.Str(a[0])))
+}
+
+// internal/chacha8rand.block: func block(seed *[4]uint64, blocks *[32]uint64, counter uint32)
+//
+// gc's is assembly, and its portable twin (block_generic) views the
+// [32]uint64 as [16][4]uint32, which goro's cells cannot: this is ChaCha8
+// on host words, in the layout chacha8rand reads — four blocks of 16 words
+// interleaved, word k of block i at uint32 index 4k+i of the buffer (two to
+// a uint64, low half first), the counter counter+i, and, as chacha8rand
+// defines it, only the key words (4..11) added back after the rounds.
+func internal_chacha8rand_block(t *vm.Thread, a, r []rt.Value) {
+	seedCell, bufCell := cellOf(t, a[0]), cellOf(t, a[1])
+	if seedCell == nil || bufCell == nil {
+		return
+	}
+	seed, _ := seedCell.R.([]rt.Value)
+	buf, _ := bufCell.R.([]rt.Value)
+	if len(seed) != 4 || len(buf) != 32 {
+		panic("goro: chacha8rand.block: unexpected array cells")
+	}
+	counter := uint32(a[2].N)
+	var key [8]uint32
+	for i, w := range seed {
+		key[2*i], key[2*i+1] = uint32(w.N), uint32(w.N>>32)
+	}
+	var out [16][4]uint32
+	for i := range 4 {
+		var x [16]uint32
+		x[0], x[1], x[2], x[3] = 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 // "expand 32-byte k"
+		copy(x[4:12], key[:])
+		x[12] = counter + uint32(i)
+		for range 4 { // 8 rounds: a column and a diagonal round each time
+			quarterRound(&x, 0, 4, 8, 12)
+			quarterRound(&x, 1, 5, 9, 13)
+			quarterRound(&x, 2, 6, 10, 14)
+			quarterRound(&x, 3, 7, 11, 15)
+			quarterRound(&x, 0, 5, 10, 15)
+			quarterRound(&x, 1, 6, 11, 12)
+			quarterRound(&x, 2, 7, 8, 13)
+			quarterRound(&x, 3, 4, 9, 14)
+		}
+		for k := range 16 {
+			out[k][i] = x[k]
+			if k >= 4 && k < 12 {
+				out[k][i] += key[k-4]
+			}
+		}
+	}
+	for k := range 16 {
+		buf[2*k] = rt.Value{N: uint64(out[k][0]) | uint64(out[k][1])<<32}
+		buf[2*k+1] = rt.Value{N: uint64(out[k][2]) | uint64(out[k][3])<<32}
+	}
+}
+
+// quarterRound is ChaCha's quarter round on words a, b, c, d of x.
+func quarterRound(x *[16]uint32, a, b, c, d int) {
+	x[a] += x[b]
+	x[d] = bits.RotateLeft32(x[d]^x[a], 16)
+	x[c] += x[d]
+	x[b] = bits.RotateLeft32(x[b]^x[c], 12)
+	x[a] += x[b]
+	x[d] = bits.RotateLeft32(x[d]^x[a], 8)
+	x[c] += x[d]
+	x[b] = bits.RotateLeft32(x[b]^x[c], 7)
 }
 
 // internal/cpu.Name: func Name() string — the CPU's brand string, which gc
