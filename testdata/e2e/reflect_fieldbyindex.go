@@ -8,8 +8,8 @@ import (
 
 type In struct{ A, B int }
 type Out struct {
-	X  string
-	P  *In
+	X string
+	P *In
 	In
 }
 
