@@ -8,6 +8,7 @@ import (
 	goruntime "runtime"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -91,6 +92,10 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
 	"runtime/debug.Stack":                        runtime_debug_Stack,
 	"syscall.Getpagesize":                        syscall_Getpagesize,
+	"syscall.Madvise":                            syscall_enosys,
+	"syscall.Mmap":                               syscall_Mmap,
+	"syscall.Mprotect":                           syscall_enosys,
+	"syscall.Munmap":                             syscall_enosys,
 	"syscall.Getpid":                             syscall_Getpid,
 }
 
@@ -165,6 +170,19 @@ func runtime_GOROOT(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntim
 
 // syscall.Getpagesize: func Getpagesize() int — the host's.
 func syscall_Getpagesize(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpagesize())} }
+
+// syscall.Mmap: func Mmap(fd int, offset int64, length int, prot int, flags int) (data []byte, err error)
+//
+// goro's bytes are cells, not memory it can map, share or protect: mmap
+// fails as on a kernel without it, with ENOSYS, and so do Munmap,
+// Mprotect and Madvise (their last result is the error).
+func syscall_Mmap(t *vm.Thread, a, r []rt.Value) {
+	r[0], r[1] = rt.Value{}, errnoValue(t, syscall.ENOSYS)
+}
+
+func syscall_enosys(t *vm.Thread, a, r []rt.Value) {
+	r[len(r)-1] = errnoValue(t, syscall.ENOSYS)
+}
 
 // syscall.Getpid: func Getpid() (pid int)
 func syscall_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpid())} }
