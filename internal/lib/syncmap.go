@@ -13,33 +13,25 @@ import (
 
 type syncMapKey struct{}
 
-type syncMaps struct {
-	mu sync.Mutex
-	m  map[*rt.Value]*syncMap
-}
-
 type syncMap struct {
 	mu sync.Mutex
 	m  *vm.Map
 }
 
+// syncMapOf returns the entries of the sync.Map v points to. They are kept
+// beside its cell in a per-program CellTable, which does not keep the cell
+// alive: a program making sync.Maps as it goes does not accumulate them.
 func syncMapOf(t *vm.Thread, v rt.Value) *syncMap {
 	p := cellOf(t, v)
 	if p == nil {
 		return nil
 	}
 	m := t.Machine()
-	s, _ := m.LibState.LoadOrStore(syncMapKey{}, &syncMaps{m: map[*rt.Value]*syncMap{}})
-	all := s.(*syncMaps)
-	all.mu.Lock()
-	defer all.mu.Unlock()
-	sm := all.m[p]
-	if sm == nil {
+	s, _ := m.LibState.LoadOrStore(syncMapKey{}, new(vm.CellTable[*syncMap]))
+	return s.(*vm.CellTable[*syncMap]).LoadOrMake(p, func() *syncMap {
 		anyT := types.Universe.Lookup("any").Type()
-		sm = &syncMap{m: vm.NewMap(m.TypeOf(types.NewMap(anyT, anyT)))}
-		all.m[p] = sm
-	}
-	return sm
+		return &syncMap{m: vm.NewMap(m.TypeOf(types.NewMap(anyT, anyT)))}
+	})
 }
 
 func init() {
