@@ -56,6 +56,8 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(runtime.plainError).Error":                 runtime_plainError_Error,
 	"(runtime.plainError).RuntimeError":          runtime_plainError_RuntimeError,
 	"hash/maphash.runtime_rand":                  runtime_rand,
+	"internal/chacha8rand.block":                 internal_chacha8rand_block,
+	"internal/cpu.Name":                          internal_cpu_Name,
 	"internal/godebug.New":                       internal_godebug_New,
 	"internal/sync.runtime_rand":                 runtime_rand,
 	"internal/synctest.IsInBubble":               internal_synctest_IsInBubble,
@@ -86,17 +88,15 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
-	"internal/chacha8rand.block":                 internal_chacha8rand_block,
-	"internal/cpu.Name":                          internal_cpu_Name,
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
 	"runtime/debug.Stack":                        runtime_debug_Stack,
 	"syscall.Getpagesize":                        syscall_Getpagesize,
+	"syscall.Getpid":                             syscall_Getpid,
 	"syscall.Madvise":                            syscall_enosys,
 	"syscall.Mmap":                               syscall_Mmap,
 	"syscall.Mprotect":                           syscall_enosys,
 	"syscall.Munmap":                             syscall_enosys,
-	"syscall.Getpid":                             syscall_Getpid,
 }
 
 // (runtime.errorString).Error: func (e errorString) Error() string
