@@ -77,17 +77,19 @@ func TestGoTest(t *testing.T) {
 }
 
 var (
-	goTestTimeRE  = regexp.MustCompile(`\b[0-9]+\.[0-9]+s\b|\(cached\)`)
+	goTestTimeRE  = regexp.MustCompile(`(^|[^0-9.])[0-9]+\.[0-9]+s\b|()\(cached\)`)
 	goTestDurRE   = regexp.MustCompile(`\(([0-9]+(\.[0-9]+)?(ns|µs|ms|s|m))+\)`)
 	goTestBenchRE = regexp.MustCompile(`(?m)^(Benchmark\S+)\s.*$`)
 	goTestCPURE   = regexp.MustCompile(`(?m)^cpu: .*$`)
+	goTestJSONRE  = regexp.MustCompile(`"Time":"[^"]*"|"Elapsed":[0-9.]+`)
 )
 
 // normalizeGoTest makes go test's output and goro test's comparable: times
 // become T, a benchmark's figures and the CPU's name go, and tracebacks
 // are normalized as the e2e tests' (normalizeStderr).
 func normalizeGoTest(s, dir, goroot string) string {
-	s = goTestTimeRE.ReplaceAllString(s, "T")
+	s = goTestJSONRE.ReplaceAllStringFunc(s, func(m string) string { return m[:strings.Index(m, ":")+1] + "T" })
+	s = goTestTimeRE.ReplaceAllString(s, "${1}T")
 	s = goTestDurRE.ReplaceAllString(s, "(T)")
 	s = goTestBenchRE.ReplaceAllString(s, "$1 ...")
 	s = goTestCPURE.ReplaceAllString(s, "cpu: ...")

@@ -12,16 +12,20 @@
 // compile errors, a last "FAIL" when packages were named and one failed;
 // in local directory mode (no packages named) the output streams and an
 // exit status is printed after a failure without output of its own. The
-// exit code is go test's: 1 when a package failed, else 0.
+// exit code is go test's: 1 when a package failed, else 0. With -json each
+// package's stream goes through go's own converter, go tool test2json.
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path"
 	"strconv"
 	"strings"
@@ -59,7 +63,7 @@ var testFlags = map[string]testFlag{
 	"fuzztime":         {forward: true},
 	"fuzzminimizetime": {forward: true},
 
-	"json":                 {bool: true, unsupported: "-json (test2json events) is not supported yet"},
+	"json":                 {bool: true},
 	"fuzz":                 {unsupported: "fuzzing (-fuzz) is not supported yet; the seed corpus runs as tests"},
 	"cover":                {bool: true, unsupported: "coverage (-cover) is not supported yet"},
 	"covermode":            {unsupported: "coverage (-covermode) is not supported yet"},
@@ -92,6 +96,7 @@ type testCommand struct {
 	timeout time.Duration
 	verbose bool // -v or -list: a passing package's output is shown
 	bench   bool // -bench: output streams
+	json    bool // -json: go test's events (test2json's)
 }
 
 // parseTestArgs parses go test's command line (cmd/go's testFlags).
@@ -131,6 +136,11 @@ func parseTestArgs(args []string) (*testCommand, error) {
 		}
 		short := strings.TrimPrefix(name, "test.")
 		f, known := testFlags[short]
+		if name == "json" {
+			c.json = value != "false"
+			args = args[1:]
+			continue
+		}
 		if !known {
 			// Forwarded as it is, as go test does; what follows may be
 			// its value.
@@ -172,6 +182,11 @@ func parseTestArgs(args []string) (*testCommand, error) {
 		explicit = append(explicit, "-test."+short+"="+value)
 	}
 	c.args = []string{"-test.paniconexit0"}
+	if c.json {
+		// The binary frames its output for test2json (^V before its
+		// own lines).
+		c.args = append(c.args, "-test.v=test2json")
+	}
 	if c.timeout > 0 && !timeoutSet {
 		c.args = append(c.args, "-test.timeout="+c.timeout.String())
 	}
@@ -202,43 +217,63 @@ func test(args []string) int {
 	stream := len(c.pkgs) == 0 || c.bench
 	failed := false
 	for _, p := range pkgs {
-		if !testPackage(c, p, stream) {
-			failed = true
+		var w io.Writer = os.Stdout
+		var conv *jsonConverter
+		if c.json {
+			if conv, err = newJSONConverter(p.ImportPath); err != nil {
+				return fail(err)
+			}
+			w = conv
 		}
+		ok, build := testPackage(c, p, stream, w)
+		if conv != nil {
+			if err := conv.close(build); err != nil {
+				return fail(err)
+			}
+		}
+		failed = failed || !ok
 	}
 	if !failed {
 		return 0
 	}
-	if len(c.pkgs) != 0 {
+	if len(c.pkgs) != 0 && !c.json {
 		fmt.Println("FAIL")
 	}
 	return 1
 }
 
-// testPackage runs the tests of p and reports whether they passed.
-func testPackage(c *testCommand, p goro.Package, stream bool) bool {
+// testPackage runs the tests of p, writing what go test writes for it to
+// w, and reports whether they passed; build is the test binary's name
+// (go list's ID) when it did not build.
+func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok bool, build string) {
 	if p.Error != "" {
 		fmt.Fprintln(os.Stderr, p.Error)
-		fmt.Printf("FAIL\t%s [setup failed]\n", p.ImportPath)
-		return false
+		fmt.Fprintf(w, "FAIL\t%s [setup failed]\n", p.ImportPath)
+		return false, ""
 	}
 	if p.TestFiles == 0 {
-		fmt.Printf("?   \t%s\t[no test files]\n", p.ImportPath)
-		return true
+		fmt.Fprintf(w, "?   \t%s\t[no test files]\n", p.ImportPath)
+		return true, ""
 	}
 	prog, err := goro.Load(goro.Config{Test: true}, p.ImportPath)
 	if err != nil {
 		var le *goro.Error
 		if !errors.As(err, &le) {
 			fail(err)
+		} else if c.json {
+			buildOutputJSON(buildID(le.Msg, p.ImportPath), le.Msg)
 		} else {
 			fmt.Fprint(os.Stderr, le.Msg)
 			if !strings.HasSuffix(le.Msg, "\n") {
 				fmt.Fprintln(os.Stderr)
 			}
 		}
-		fmt.Printf("FAIL\t%s [build failed]\n", p.ImportPath)
-		return false
+		fmt.Fprintf(w, "FAIL\t%s [build failed]\n", p.ImportPath)
+		id := p.ImportPath + " [" + p.ImportPath + ".test]"
+		if le != nil {
+			id = buildID(le.Msg, id)
+		}
+		return false, id
 	}
 
 	// The binary runs in the package's directory, its stdout and stderr
@@ -247,14 +282,14 @@ func testPackage(c *testCommand, p goro.Package, stream bool) bool {
 	var buf bytes.Buffer
 	var out io.Writer = &buf
 	if stream {
-		out = os.Stdout
-	} else if c.verbose {
-		out = io.MultiWriter(os.Stdout, &buf)
+		out = w
+	} else if c.verbose || c.json {
+		out = io.MultiWriter(w, &buf) // shown as it comes, and kept
 	}
-	w := &lockedWriter{w: out}
+	lw := &lockedWriter{w: out}
 	restore, err := enterDir(p.Dir)
 	if err != nil {
-		return fail(err) == 0
+		return fail(err) == 0, ""
 	}
 	ctx, cancel := context.Background(), func() {}
 	kill := time.Duration(0)
@@ -270,8 +305,8 @@ func testPackage(c *testCommand, p goro.Package, stream bool) bool {
 	t0 := time.Now()
 	code, err := prog.Run(goro.RunOptions{
 		Args:       append([]string{path.Base(p.ImportPath) + ".test"}, c.args...),
-		Stdout:     w,
-		Stderr:     w,
+		Stdout:     lw,
+		Stderr:     lw,
 		GOMAXPROCS: procs,
 		Seed:       uint64(time.Now().UnixNano()),
 		Context:    ctx,
@@ -286,29 +321,33 @@ func testPackage(c *testCommand, p goro.Package, stream bool) bool {
 		if bytes.HasPrefix(output, []byte("testing: warning: no tests to run\n")) || bytes.Contains(output, []byte("\ntesting: warning: no tests to run\n")) {
 			norun = " [no tests to run]"
 		}
-		if !c.verbose && !stream {
+		if !c.verbose && !c.json && !stream {
 			output = nil // a passing package's output is not shown
 		}
-		os.Stdout.Write(shown(output, stream || c.verbose))
-		fmt.Printf("ok  \t%s\t%s%s\n", p.ImportPath, elapsed, norun)
-		return true
+		w.Write(shown(output, stream || c.verbose || c.json))
+		fmt.Fprintf(w, "ok  \t%s\t%s%s\n", p.ImportPath, elapsed, norun)
+		return true, ""
 	}
-	os.Stdout.Write(shown(output, stream || c.verbose))
+	w.Write(shown(output, stream || c.verbose || c.json))
 	killed := err != nil && !errors.As(err, &ie) // (a bug in goro is reported on the binary's stderr by Run)
 	if killed {
-		fmt.Printf("*** Test killed: ran too long (%v).\n", kill)
+		fmt.Fprintf(w, "*** Test killed: ran too long (%v).\n", kill)
 	}
 	switch {
 	case killed:
-		fmt.Println("signal: killed")
+		fmt.Fprintln(w, "signal: killed")
 	case len(output) == 0:
 		// No output of its own kept: the exit status says why it failed.
-		fmt.Printf("exit status %d\n", code)
+		fmt.Fprintf(w, "exit status %d\n", code)
 	case !bytes.HasSuffix(output, []byte("\n")):
-		fmt.Println()
+		fmt.Fprintln(w)
 	}
-	fmt.Printf("FAIL\t%s\t%s\n", p.ImportPath, elapsed)
-	return false
+	prefix := ""
+	if c.json {
+		prefix = "\x16" // test2json's framing: the package's own result line
+	}
+	fmt.Fprintf(w, "%sFAIL\t%s\t%s\n", prefix, p.ImportPath, elapsed)
+	return false, ""
 }
 
 // shown is what of the kept output is still to print: none if it went to
@@ -352,4 +391,89 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// buildID is the name go test gives a test binary that did not build: the
+// first "# pkg [pkg.test]" header of the compile errors (or def).
+func buildID(msg, def string) string {
+	if h, ok := strings.CutPrefix(msg, "# "); ok {
+		h, _, _ = strings.Cut(h, "\n")
+		return h
+	}
+	return def
+}
+
+// buildOutputJSON writes compile errors as go test -json does: a
+// build-output event a line, then build-fail.
+func buildOutputJSON(id, msg string) {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	type event struct {
+		ImportPath string
+		Action     string
+		Output     string `json:",omitempty"`
+	}
+	for _, line := range strings.SplitAfter(strings.TrimSuffix(msg, "\n")+"\n", "\n") {
+		if line != "" {
+			enc.Encode(event{id, "build-output", line})
+		}
+	}
+	enc.Encode(event{ImportPath: id, Action: "build-fail"})
+}
+
+// jsonConverter turns a package's go test output into go test -json's
+// events through go's own converter, go tool test2json (-t: with times).
+type jsonConverter struct {
+	cmd   *exec.Cmd
+	in    io.WriteCloser
+	out   io.ReadCloser
+	lines chan string
+}
+
+func newJSONConverter(pkg string) (*jsonConverter, error) {
+	cmd := exec.Command("go", "tool", "test2json", "-t", "-p", pkg)
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("go tool test2json: %v", err)
+	}
+	c := &jsonConverter{cmd: cmd, in: in, out: out, lines: make(chan string)}
+	go func() {
+		defer close(c.lines)
+		sc := bufio.NewScanner(out)
+		sc.Buffer(nil, 16<<20)
+		for sc.Scan() {
+			c.lines <- sc.Text()
+		}
+	}()
+	return c, nil
+}
+
+func (c *jsonConverter) Write(p []byte) (int, error) { return c.in.Write(p) }
+
+// close ends the package's events; build, if not "", is the test binary
+// that did not build, named on the package's fail event as go test does
+// (FailedBuild).
+func (c *jsonConverter) close(build string) error {
+	c.in.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for line := range c.lines {
+			if build != "" && strings.Contains(line, `"Action":"fail"`) && !strings.Contains(line, `"Test":`) && strings.HasSuffix(line, "}") {
+				b, _ := json.Marshal(build)
+				line = line[:len(line)-1] + `,"FailedBuild":` + string(b) + "}"
+			}
+			fmt.Println(line)
+		}
+	}()
+	<-done
+	return c.cmd.Wait()
 }

@@ -33,6 +33,8 @@ func TestParseTestArgs(t *testing.T) {
 		{args: []string{"-test.v", "-test.run=A", "."}, pkgs: []string{"."},
 			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-test.v=true", "-test.run=A"}, timeout: 10 * time.Minute, verbose: true},
 		{args: []string{"-timeout", "0", "."}, pkgs: []string{"."}, binary: []string{"-test.paniconexit0", "-test.timeout=0s"}},
+		{args: []string{"-json", "./p", "-run", "X"}, pkgs: []string{"./p"},
+			binary: []string{"-test.paniconexit0", "-test.v=test2json", "-test.timeout=10m0s", "-test.run=X"}, timeout: 10 * time.Minute},
 		{args: []string{"-cover", "."}, err: "coverage (-cover) is not supported yet"},
 		{args: []string{"-run"}, err: "flag needs an argument: -run"},
 		{args: []string{"-timeout", "soon"}, err: `invalid value "soon" for flag -timeout: parse error`},
