@@ -98,6 +98,7 @@ func init() {
 var osfileNatives = map[string]vm.NativeFunc{
 	"(*os.File).Close":          os_File_Close,
 	"(*os.File).Read":           os_File_Read,
+	"(*os.File).Chdir":          os_File_Chdir,
 	"(*os.File).ReadAt":         os_File_ReadAt,
 	"(*os.File).WriteAt":        os_File_WriteAt,
 	"(*os.File).ReadDir":        os_File_ReadDir,
@@ -471,6 +472,14 @@ func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
 	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
+}
+
+// (*os.File).Chdir: func (f *File) Chdir() error — the host process's
+// working directory, as os.Chdir.
+func os_File_Chdir(t *vm.Thread, a, r []rt.Value) {
+	if hf := hostFileArg(t, a[0], r); hf != nil {
+		r[0] = osError(t, hf.f.Chdir())
+	}
 }
 
 // (*os.File).WriteAt: func (f *File) WriteAt(b []byte, off int64) (n int, err error)

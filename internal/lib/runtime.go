@@ -51,6 +51,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(*runtime.PanicNilError).RuntimeError":      runtime_PanicNilError_RuntimeError,
 	"(*runtime.TypeAssertionError).Error":        runtime_TypeAssertionError_Error,
 	"(*runtime.TypeAssertionError).RuntimeError": runtime_TypeAssertionError_RuntimeError,
+	"(runtime.Cleanup).Stop":                     runtime_Cleanup_Stop,
 	"(runtime.errorString).Error":                runtime_errorString_Error,
 	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
 	"(runtime.plainError).Error":                 runtime_plainError_Error,
@@ -70,6 +71,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"math/rand.runtime_rand":                     runtime_rand,
 	"math/rand/v2.runtime_rand":                  runtime_rand,
 	"os.runtime_rand":                            runtime_rand,
+	"runtime.AddCleanup":                         runtime_AddCleanup,
 	"runtime.Caller":                             runtime_Caller,
 	"runtime.Callers":                            runtime_Callers,
 	"runtime.CallersFrames":                      runtime_CallersFrames,
@@ -278,6 +280,25 @@ func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
 
 // runtime.SetFinalizer: func SetFinalizer(obj any, finalizer any)
 func runtime_SetFinalizer(t *vm.Thread, a, r []rt.Value) {}
+
+// runtime.AddCleanup: func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup
+//
+// Like SetFinalizer, recorded nowhere: a cleanup is not guaranteed to run
+// (gc's may not, before the program exits), and goro's cells are the
+// host's, collected without the program's knowing. ptr must not be nil, as
+// under gc ("runtime.AddCleanup: ptr is nil").
+func runtime_AddCleanup(t *vm.Thread, a, r []rt.Value) {
+	if a[0].R == nil {
+		t.PanicPlain("runtime.AddCleanup: ptr is nil")
+		return
+	}
+	if ct := t.Machine().LookupType("runtime", "Cleanup"); ct != nil {
+		r[0] = ct.Zero()
+	}
+}
+
+// (runtime.Cleanup).Stop: func (c Cleanup) Stop()
+func runtime_Cleanup_Stop(t *vm.Thread, a, r []rt.Value) {}
 
 // runtime.LockOSThread: func LockOSThread()
 func runtime_LockOSThread(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) }
