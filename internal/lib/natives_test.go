@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,7 +199,9 @@ func nativePackage(name string) (string, bool) {
 
 // parseStd parses the standard package path's declarations.
 func parseStd(path string) (*stdPkg, error) {
-	bp, err := build.Default.Import(path, "", 0)
+	ctxt := build.Default
+	ctxt.BuildTags = append(ctxt.BuildTags, "purego", "math_big_pure_go") // the loader's (internal/load goroTags)
+	bp, err := ctxt.Import(path, "", 0)
 	if err != nil {
 		return nil, err
 	}
@@ -212,6 +215,7 @@ func parseStd(path string) (*stdPkg, error) {
 		types:      map[string]*ast.TypeSpec{},
 		files:      map[*ast.TypeSpec]*ast.File{},
 	}
+	inits := 0
 	for _, file := range append(bp.GoFiles, bp.CgoFiles...) {
 		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, file), nil, parser.SkipObjectResolution)
 		if err != nil {
@@ -220,6 +224,14 @@ func parseStd(path string) (*stdPkg, error) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == "init" {
+					// go/ssa numbers a package's init functions in file
+					// order: pkg.init#1, pkg.init#2...
+					inits++
+					p.funcs[path+".init#"+strconv.Itoa(inits)] = d
+					p.funcs[path+".init"] = d // (and the package's initializer is pkg.init)
+					continue
+				}
 				p.funcs[ssaName(path, d)] = d
 			case *ast.GenDecl:
 				for _, s := range d.Specs {

@@ -56,7 +56,6 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
 	"(runtime.plainError).Error":                 runtime_plainError_Error,
 	"(runtime.plainError).RuntimeError":          runtime_plainError_RuntimeError,
-	"hash/maphash.runtime_rand":                  runtime_rand,
 	"internal/chacha8rand.block":                 internal_chacha8rand_block,
 	"internal/cpu.Name":                          internal_cpu_Name,
 	"internal/godebug.New":                       internal_godebug_New,
@@ -365,8 +364,9 @@ func iter_coroswitch(t *vm.Thread, a, r []rt.Value) {
 // internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
 // cell whose R is the setting's name (the struct's fields are not used).
 
-// runtime_rand serves math/rand's, math/rand/v2's, hash/maphash's,
-// internal/sync's and os's runtime_rand, each linknamed to runtime.rand:
+// runtime_rand serves math/rand's, math/rand/v2's, internal/sync's and
+// os's runtime_rand, each linknamed to runtime.rand (hash/maphash's purego
+// variant, which goro loads, draws from crypto/rand, GetRandom):
 // func runtime_rand() uint64
 //
 // The standard library's random sources draw on the runtime's seeded
