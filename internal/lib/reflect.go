@@ -633,8 +633,13 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(*reflect.rtype).Elem":            reflect_rtype_Elem,
 	"(*reflect.rtype).Field":           reflect_rtype_Field,
 	"(*reflect.rtype).FieldAlign":      reflect_rtype_FieldAlign,
+	"(*reflect.rtype).CanSeq":          reflect_rtype_CanSeq,
+	"(*reflect.rtype).CanSeq2":         reflect_rtype_CanSeq2,
 	"(*reflect.rtype).FieldByIndex":    reflect_rtype_FieldByIndex,
 	"(*reflect.rtype).FieldByName":     reflect_rtype_FieldByName,
+	"(*reflect.rtype).OverflowFloat":   reflect_rtype_OverflowFloat,
+	"(*reflect.rtype).OverflowInt":     reflect_rtype_OverflowInt,
+	"(*reflect.rtype).OverflowUint":    reflect_rtype_OverflowUint,
 	"(*reflect.rtype).Implements":      reflect_rtype_Implements,
 	"(*reflect.rtype).In":              reflect_rtype_In,
 	"(*reflect.rtype).IsVariadic":      reflect_rtype_IsVariadic,
@@ -2087,10 +2092,7 @@ func reflect_Value_Equal(t *vm.Thread, a, r []rt.Value) {
 func reflect_Value_OverflowInt(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if mustBe(t, v, "OverflowInt", rkInt, rkInt8, rkInt16, rkInt32, rkInt64) {
-		bits := uint(v.t.Size * 8)
-		x := int64(a[1].N)
-		trunc := (x << (64 - bits)) >> (64 - bits)
-		r[0] = boolV(x != trunc)
+		r[0] = boolV(overflowInt(v.t, int64(a[1].N)))
 	}
 }
 
@@ -2098,10 +2100,7 @@ func reflect_Value_OverflowInt(t *vm.Thread, a, r []rt.Value) {
 func reflect_Value_OverflowUint(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if mustBe(t, v, "OverflowUint", rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr) {
-		bits := uint(v.t.Size * 8)
-		x := a[1].N
-		trunc := (x << (64 - bits)) >> (64 - bits)
-		r[0] = boolV(x != trunc)
+		r[0] = boolV(overflowUint(v.t, a[1].N))
 	}
 }
 
@@ -2109,16 +2108,102 @@ func reflect_Value_OverflowUint(t *vm.Thread, a, r []rt.Value) {
 func reflect_Value_OverflowFloat(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if mustBe(t, v, "OverflowFloat", rkFloat32, rkFloat64) {
-		x := math.Float64frombits(a[1].N)
-		if v.t.Kind == vm.KFloat32 {
-			if x < 0 {
-				x = -x
-			}
-			r[0] = boolV(math.MaxFloat32 < x && x <= math.MaxFloat64)
-			return
-		}
-		r[0] = boolV(false)
+		r[0] = boolV(overflowFloat(v.t, math.Float64frombits(a[1].N)))
 	}
+}
+
+// (*reflect.rtype).OverflowInt: func (t *rtype) OverflowInt(x int64) bool
+func reflect_rtype_OverflowInt(t *vm.Thread, a, r []rt.Value) {
+	switch ty := recvType(a); ty.Kind {
+	case vm.KInt, vm.KInt8, vm.KInt16, vm.KInt32, vm.KInt64:
+		r[0] = boolV(overflowInt(ty, int64(a[1].N)))
+	default:
+		panicString(t, "reflect: OverflowInt of non-int type "+ty.String())
+	}
+}
+
+// (*reflect.rtype).OverflowUint: func (t *rtype) OverflowUint(x uint64) bool
+func reflect_rtype_OverflowUint(t *vm.Thread, a, r []rt.Value) {
+	switch ty := recvType(a); ty.Kind {
+	case vm.KUint, vm.KUint8, vm.KUint16, vm.KUint32, vm.KUint64, vm.KUintptr:
+		r[0] = boolV(overflowUint(ty, a[1].N))
+	default:
+		panicString(t, "reflect: OverflowUint of non-uint type "+ty.String())
+	}
+}
+
+// (*reflect.rtype).OverflowFloat: func (t *rtype) OverflowFloat(x float64) bool
+func reflect_rtype_OverflowFloat(t *vm.Thread, a, r []rt.Value) {
+	switch ty := recvType(a); ty.Kind {
+	case vm.KFloat32, vm.KFloat64:
+		r[0] = boolV(overflowFloat(ty, math.Float64frombits(a[1].N)))
+	default:
+		panicString(t, "reflect: OverflowFloat of non-float type "+ty.String())
+	}
+}
+
+// overflowInt reports whether x does not fit the signed integer type ty.
+func overflowInt(ty *vm.Type, x int64) bool {
+	bits := uint(ty.Size * 8)
+	return x != (x<<(64-bits))>>(64-bits)
+}
+
+// overflowUint reports whether x does not fit the unsigned integer type ty.
+func overflowUint(ty *vm.Type, x uint64) bool {
+	bits := uint(ty.Size * 8)
+	return x != (x<<(64-bits))>>(64-bits)
+}
+
+// overflowFloat reports whether x does not fit the float type ty (only a
+// finite float64 beyond float32's range overflows float32).
+func overflowFloat(ty *vm.Type, x float64) bool {
+	if ty.Kind != vm.KFloat32 {
+		return false
+	}
+	x = math.Abs(x)
+	return math.MaxFloat32 < x && x <= math.MaxFloat64
+}
+
+// (*reflect.rtype).CanSeq: func (t *rtype) CanSeq() bool — whether a value
+// of the type can be ranged over with one iteration variable.
+func reflect_rtype_CanSeq(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	switch ty.Kind {
+	case vm.KInt, vm.KInt8, vm.KInt16, vm.KInt32, vm.KInt64, vm.KUint, vm.KUint8, vm.KUint16, vm.KUint32, vm.KUint64, vm.KUintptr,
+		vm.KArray, vm.KSlice, vm.KChan, vm.KString, vm.KMap:
+		r[0] = boolV(true)
+	default:
+		r[0] = boolV(canRange(ty, 1))
+	}
+}
+
+// (*reflect.rtype).CanSeq2: func (t *rtype) CanSeq2() bool — with two.
+func reflect_rtype_CanSeq2(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	switch ty.Kind {
+	case vm.KArray, vm.KSlice, vm.KString, vm.KMap:
+		r[0] = boolV(true)
+	default:
+		r[0] = boolV(canRange(ty, 2))
+	}
+}
+
+// canRange reports whether ty is a pointer to an array, or a range
+// function whose yield takes n values: func(yield func(...) bool).
+func canRange(ty *vm.Type, n int) bool {
+	if ty.Kind == vm.KPointer {
+		return ty.Elem.Kind == vm.KArray
+	}
+	sig, ok := ty.T.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return false
+	}
+	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	if !ok || yield.Params().Len() != n || yield.Results().Len() != 1 {
+		return false
+	}
+	b, ok := yield.Results().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
 }
 
 // (reflect.Value).Convert: func (v Value) Convert(t Type) Value
