@@ -133,6 +133,11 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"os.Mkdir":                  os_Mkdir,
 	"os.MkdirAll":               os_MkdirAll,
 	"os.MkdirTemp":              os_MkdirTemp,
+	"(os.dirFS).Open":           os_dirFS_Open,
+	"(os.dirFS).ReadDir":        os_dirFS_ReadDir,
+	"(os.dirFS).ReadFile":       os_dirFS_ReadFile,
+	"(os.dirFS).Stat":           os_dirFS_Stat,
+	"os.DirFS":                  os_DirFS,
 	"os.Open":                   os_Open,
 	"os.OpenFile":               os_OpenFile,
 	"os.ReadDir":                os_ReadDir,
@@ -157,6 +162,43 @@ var osfileNatives = map[string]vm.NativeFunc{
 func os_Open(t *vm.Thread, a, r []rt.Value) {
 	f, err := os.Open(vm.Str(a[0]))
 	openResult(t, r, f, err)
+}
+
+// os.DirFS: func DirFS(dir string) fs.FS — an os.dirFS (a string), whose
+// methods are the host's os.DirFS's: the same path checks and errors.
+func os_DirFS(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: vm.Iface{T: t.Machine().LookupType("os", "dirFS"), V: a[0]}}
+}
+
+// hostDirFS is the host's os.DirFS of a dirFS receiver.
+func hostDirFS(v rt.Value) fs.FS { return os.DirFS(vm.Str(v)) }
+
+// (os.dirFS).Open: func (dir dirFS) Open(name string) (fs.File, error)
+func os_dirFS_Open(t *vm.Thread, a, r []rt.Value) {
+	f, err := hostDirFS(a[0]).Open(vm.Str(a[1]))
+	if err != nil {
+		r[0], r[1] = rt.Value{}, osError(t, err)
+		return
+	}
+	m := t.Machine()
+	r[0], r[1] = rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(m.LookupType("os", "File").T)), V: newHostFile(t, f.(*os.File))}}, rt.Value{}
+}
+
+// (os.dirFS).ReadFile: func (dir dirFS) ReadFile(name string) ([]byte, error)
+func os_dirFS_ReadFile(t *vm.Thread, a, r []rt.Value) {
+	b, err := hostDirFS(a[0]).(fs.ReadFileFS).ReadFile(vm.Str(a[1]))
+	r[0], r[1] = vm.BytesToValues(b), osError(t, err)
+}
+
+// (os.dirFS).ReadDir: func (dir dirFS) ReadDir(name string) ([]DirEntry, error)
+func os_dirFS_ReadDir(t *vm.Thread, a, r []rt.Value) {
+	es, err := hostDirFS(a[0]).(fs.ReadDirFS).ReadDir(vm.Str(a[1]))
+	r[0], r[1] = dirEntries(t, es), osError(t, err)
+}
+
+// (os.dirFS).Stat: func (dir dirFS) Stat(name string) (fs.FileInfo, error)
+func os_dirFS_Stat(t *vm.Thread, a, r []rt.Value) {
+	statOp(t, a[1:], r, hostDirFS(a[0]).(fs.StatFS).Stat)
 }
 
 // os.Create: func Create(name string) (*File, error)
