@@ -69,7 +69,7 @@ func TestStdTests(t *testing.T) {
 		native := runStdNative(t, pkg)
 		goro := runStdGoro(t, exe, pkg)
 		passN, passG := 0, 0
-		var failed []string
+		var failed, notRun []string
 		for _, name := range native.order {
 			if native.tests[name] != "pass" {
 				continue
@@ -84,9 +84,13 @@ func TestStdTests(t *testing.T) {
 			case goro.tests[name] == "skip":
 				why = "skipped under goro: " + why
 			case goro.tests[name] == "":
-				why = "not run: " + goro.end
+				notRun = append(notRun, "`"+name+"`")
+				continue
 			}
 			failed = append(failed, fmt.Sprintf("- `%s`: %s", name, why))
+		}
+		if len(notRun) > 0 {
+			failed = append(failed, fmt.Sprintf("- not run (%d), the binary having ended: %s", len(notRun), strings.Join(notRun, ", ")))
 		}
 		totalNative += passN
 		totalGoro += passG
