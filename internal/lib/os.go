@@ -112,6 +112,7 @@ var osNatives = map[string]vm.NativeFunc{
 	"os.Geteuid":             os_Geteuid,
 	"os.Getgid":              os_Getgid,
 	"os.Getpid":              os_Getpid,
+	"os.IsPathSeparator":     os_IsPathSeparator,
 	"os.Getppid":             os_Getppid,
 	"os.Getuid":              os_Getuid,
 	"os.LookupEnv":           os_LookupEnv,
@@ -131,6 +132,9 @@ func os_LookupEnv(t *vm.Thread, a, r []rt.Value) {
 
 // os.Getpid: func Getpid() int
 func os_Getpid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Getpid()) }
+
+// os.IsPathSeparator: func IsPathSeparator(c uint8) bool — '/' on Unix.
+func os_IsPathSeparator(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(a[0].N == '/') }
 
 // os.Getppid, Getuid, Geteuid, Getgid, Getegid: the host process's ids.
 func os_Getppid(t *vm.Thread, a, r []rt.Value) { r[0] = intV(os.Getppid()) }

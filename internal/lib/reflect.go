@@ -701,6 +701,8 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).Close":            reflect_Value_Close,
 	"(reflect.Value).Recv":             reflect_Value_Recv,
 	"(reflect.Value).Send":             reflect_Value_Send,
+	"(reflect.Value).Seq":              reflect_Value_Seq,
+	"(reflect.Value).Seq2":             reflect_Value_Seq2,
 	"(reflect.Value).TryRecv":          reflect_Value_TryRecv,
 	"(reflect.Value).TrySend":          reflect_Value_TrySend,
 	"(reflect.Value).MapIndex":         reflect_Value_MapIndex,
@@ -3186,3 +3188,122 @@ func reflect_Value_Close(t *vm.Thread, a, r []rt.Value) {
 		t.PanicPlain(err.Error())
 	}
 }
+
+// ---- range over a Value (Go 1.23's Value.Seq and Seq2) ----
+
+// seqItems lists what ranging over v yields, one or two Values an
+// iteration, or reports (false) that it cannot: integers count (values
+// of v's type, as gc's rangeNum), arrays, slices and pointers to
+// arrays yield indexes (and elements), strings the byte index of each rune
+// (and the rune), maps their keys (and values), in the order a range
+// statement would. Channels and range functions, which block or call back
+// while yielding, are not listed (unsupportedSeq says so).
+func seqItems(t *vm.Thread, v rv, two bool) (items [][2]rt.Value, ok bool) {
+	m := t.Machine()
+	intV := func(i int) rt.Value { return rv{t: m.TypeOf(types.Typ[types.Int]), v: rt.Value{N: uint64(i)}}.pack() }
+	switch v.kind() {
+	case rkInt, rkInt8, rkInt16, rkInt32, rkInt64, rkUint, rkUint8, rkUint16, rkUint32, rkUint64, rkUintptr:
+		if two {
+			return nil, false
+		}
+		n := v.get().N
+		signed := v.kind() <= rkInt64
+		for i := uint64(0); signed && int64(i) < int64(n) || !signed && i < n; i++ {
+			items = append(items, [2]rt.Value{rv{t: v.t, v: rt.Value{N: i}}.pack()})
+		}
+		return items, true
+	case rkPointer:
+		if v.t.Elem.Kind != vm.KArray {
+			return nil, false
+		}
+		e, ok := v.elem(t, "Seq")
+		if !ok {
+			return nil, true // (elem panicked)
+		}
+		v = e
+		fallthrough
+	case rkArray, rkSlice:
+		n, ok := v.length(t, "Seq")
+		if !ok {
+			return nil, true
+		}
+		for i := 0; i < n; i++ {
+			it := [2]rt.Value{intV(i)}
+			if two {
+				e, ok := v.index(t, int64(i))
+				if !ok {
+					return nil, true
+				}
+				it[1] = e.pack()
+			}
+			items = append(items, it)
+		}
+		return items, true
+	case rkString:
+		s := vm.Str(v.get())
+		runeT := m.TypeOf(types.Typ[types.Int32])
+		for i, c := range s {
+			items = append(items, [2]rt.Value{intV(i), rv{t: runeT, v: rt.Value{N: uint64(int64(c))}}.pack()})
+		}
+		return items, true
+	case rkMap:
+		mp, _ := v.get().R.(*vm.Map)
+		if mp == nil {
+			return nil, true
+		}
+		keys, vals := mp.Entries(m.RT.Rand(t.G()))
+		for i := range keys {
+			items = append(items, [2]rt.Value{rv{t: v.t.Key, v: keys[i], flag: ro(v.flag)}.pack(), rv{t: v.t.Elem, v: vals[i], flag: ro(v.flag)}.pack()})
+		}
+		return items, true
+	}
+	return nil, false
+}
+
+// valueSeq is Seq (two false) and Seq2: a func(yield) that calls yield
+// with each item until it returns false.
+func valueSeq(t *vm.Thread, a, r []rt.Value, two bool) {
+	v := unpack(a[0])
+	method, iface := "Seq", "iter.Seq[Value]"
+	if two {
+		method, iface = "Seq2", "iter.Seq2[Value, Value]"
+	}
+	if v.t == nil {
+		valueError(t, "reflect.Value."+method, 0)
+		return
+	}
+	if _, ok := v.t.T.Underlying().(*types.Signature); ok || v.kind() == rkChan {
+		t.Unsupported("reflect.Value." + method + " of a " + v.t.String() + " (ranging over a channel or a function through reflect)")
+		return
+	}
+	items, ok := seqItems(t, v, two)
+	if !ok {
+		panicString(t, "reflect: "+v.t.String()+" cannot produce "+iface)
+		return
+	}
+	nargs := 1
+	if two {
+		nargs = 2
+	}
+	r[0] = t.Machine().NewNativeClosure("reflect.Value."+method+".func1", 1, 0, func(t *vm.Thread, a, r []rt.Value) {
+		yield := a[0]
+		var step func(i int)
+		step = func(i int) {
+			if i >= len(items) {
+				return
+			}
+			t.CallThen(yield, items[i][:nargs], func(t *vm.Thread, res, out []rt.Value) {
+				if res[0].N != 0 {
+					step(i + 1)
+				}
+			})
+		}
+		step(0)
+	})
+}
+
+// (reflect.Value).Seq: func (v Value) Seq() iter.Seq[Value]
+func reflect_Value_Seq(t *vm.Thread, a, r []rt.Value) { valueSeq(t, a, r, false) }
+
+// (reflect.Value).Seq2: func (v Value) Seq2() iter.Seq2[Value, Value]
+func reflect_Value_Seq2(t *vm.Thread, a, r []rt.Value) { valueSeq(t, a, r, true) }
