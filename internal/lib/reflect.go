@@ -3272,18 +3272,22 @@ func valueSeq(t *vm.Thread, a, r []rt.Value, two bool) {
 		valueError(t, "reflect.Value."+method, 0)
 		return
 	}
-	if _, ok := v.t.T.Underlying().(*types.Signature); ok || v.kind() == rkChan {
-		t.Unsupported("reflect.Value." + method + " of a " + v.t.String() + " (ranging over a channel or a function through reflect)")
+	nargs := 1
+	if two {
+		nargs = 2
+	}
+	if sig, ok := v.t.T.Underlying().(*types.Signature); ok && canRange(v.t, nargs) {
+		r[0] = rangeFuncSeq(t, v, sig, method)
+		return
+	}
+	if v.kind() == rkChan {
+		t.Unsupported("reflect.Value." + method + " of a " + v.t.String() + " (ranging over a channel through reflect)")
 		return
 	}
 	items, ok := seqItems(t, v, two)
 	if !ok {
 		panicString(t, "reflect: "+v.t.String()+" cannot produce "+iface)
 		return
-	}
-	nargs := 1
-	if two {
-		nargs = 2
 	}
 	r[0] = t.Machine().NewNativeClosure("reflect.Value."+method+".func1", 1, 0, func(t *vm.Thread, a, r []rt.Value) {
 		yield := a[0]
@@ -3307,3 +3311,25 @@ func reflect_Value_Seq(t *vm.Thread, a, r []rt.Value) { valueSeq(t, a, r, false)
 
 // (reflect.Value).Seq2: func (v Value) Seq2() iter.Seq2[Value, Value]
 func reflect_Value_Seq2(t *vm.Thread, a, r []rt.Value) { valueSeq(t, a, r, true) }
+
+// rangeFuncSeq is Seq (Seq2) of a range function f, func(yield func(T)
+// bool) (func(yield func(K, V) bool)): a func(yield func(Value) bool) that
+// calls f with a yield of f's own type, which hands each value, as a
+// Value, to the caller's yield and returns its answer.
+func rangeFuncSeq(t *vm.Thread, v rv, sig *types.Signature, method string) rt.Value {
+	m := t.Machine()
+	fn := v.get()
+	ysig := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	n := ysig.Params().Len()
+	return m.NewNativeClosure("reflect.Value."+method+".func1", 1, 0, func(t *vm.Thread, a, r []rt.Value) {
+		yieldV := a[0]
+		inner := m.NewNativeClosure("reflect.Value."+method+".func1.1", n, 1, func(t *vm.Thread, a, r []rt.Value) {
+			args := make([]rt.Value, n)
+			for i := range args {
+				args[i] = rv{t: m.TypeOf(ysig.Params().At(i).Type()), v: a[i]}.pack()
+			}
+			t.CallThen(yieldV, args, func(t *vm.Thread, res, out []rt.Value) { out[0] = res[0] })
+		})
+		t.CallThen(fn, []rt.Value{inner}, func(t *vm.Thread, res, out []rt.Value) {})
+	})
+}
