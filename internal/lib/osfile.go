@@ -133,18 +133,22 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"os.Mkdir":                  os_Mkdir,
 	"os.MkdirAll":               os_MkdirAll,
 	"os.MkdirTemp":              os_MkdirTemp,
+	"(os.dirFS).Lstat":          os_dirFS_Lstat,
 	"(os.dirFS).Open":           os_dirFS_Open,
 	"(os.dirFS).ReadDir":        os_dirFS_ReadDir,
 	"(os.dirFS).ReadFile":       os_dirFS_ReadFile,
+	"(os.dirFS).ReadLink":       os_dirFS_ReadLink,
 	"(os.dirFS).Stat":           os_dirFS_Stat,
 	"os.DirFS":                  os_DirFS,
 	"os.Open":                   os_Open,
+	"os.SameFile":               os_SameFile,
 	"os.OpenFile":               os_OpenFile,
 	"os.ReadDir":                os_ReadDir,
 	"os.ReadFile":               os_ReadFile,
 	"os.Readlink":               os_Readlink,
 	"os.Remove":                 os_Remove,
 	"os.RemoveAll":              os_RemoveAll,
+	"os.Link":                   os_Link,
 	"os.Rename":                 os_Rename,
 	"os.Setenv":                 os_Setenv,
 	"os.Stat":                   os_Stat,
@@ -201,6 +205,48 @@ func os_dirFS_Stat(t *vm.Thread, a, r []rt.Value) {
 	statOp(t, a[1:], r, hostDirFS(a[0]).(fs.StatFS).Stat)
 }
 
+// (os.dirFS).Lstat: func (dir dirFS) Lstat(name string) (fs.FileInfo, error)
+func os_dirFS_Lstat(t *vm.Thread, a, r []rt.Value) {
+	statOp(t, a[1:], r, hostDirFS(a[0]).(fs.ReadLinkFS).Lstat)
+}
+
+// (os.dirFS).ReadLink: func (dir dirFS) ReadLink(name string) (string, error)
+func os_dirFS_ReadLink(t *vm.Thread, a, r []rt.Value) {
+	stringResult(t, r)(hostDirFS(a[0]).(fs.ReadLinkFS).ReadLink(vm.Str(a[1])))
+}
+
+// os.SameFile: func SameFile(fi1, fi2 FileInfo) bool — by device and inode,
+// which fileInfo keeps in the fileStat's sys (syscall.Stat_t) as gc does;
+// false unless both come from os.
+func os_SameFile(t *vm.Thread, a, r []rt.Value) {
+	id := func(v rt.Value) ([2]uint64, bool) {
+		iv, ok := v.R.(vm.Iface)
+		if !ok || iv.T == nil || iv.T.String() != "*os.fileStat" {
+			return [2]uint64{}, false
+		}
+		m := t.Machine()
+		st, stat := m.LookupType("os", "fileStat"), m.LookupType("syscall", "Stat_t")
+		p, _ := iv.V.R.(*rt.Value)
+		if p == nil || st == nil || stat == nil {
+			return [2]uint64{}, false
+		}
+		fs, _ := p.R.([]rt.Value)
+		i := vm.FieldIndex(st, "sys")
+		if i < 0 || i >= len(fs) {
+			return [2]uint64{}, false
+		}
+		sys, _ := fs[i].R.([]rt.Value)
+		dev, ino := vm.FieldIndex(stat, "Dev"), vm.FieldIndex(stat, "Ino")
+		if dev < 0 || ino < 0 || dev >= len(sys) || ino >= len(sys) {
+			return [2]uint64{}, false
+		}
+		return [2]uint64{sys[dev].N, sys[ino].N}, true
+	}
+	x, ok1 := id(a[0])
+	y, ok2 := id(a[1])
+	r[0] = boolV(ok1 && ok2 && x == y)
+}
+
 // os.Create: func Create(name string) (*File, error)
 func os_Create(t *vm.Thread, a, r []rt.Value) {
 	f, err := os.Create(vm.Str(a[0]))
@@ -252,6 +298,11 @@ func os_MkdirAll(t *vm.Thread, a, r []rt.Value) {
 // os.Rename: func Rename(oldpath, newpath string) error
 func os_Rename(t *vm.Thread, a, r []rt.Value) {
 	r[0] = osError(t, os.Rename(vm.Str(a[0]), vm.Str(a[1])))
+}
+
+// os.Link: func Link(oldname, newname string) error
+func os_Link(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Link(vm.Str(a[0]), vm.Str(a[1])))
 }
 
 // os.MkdirTemp: func MkdirTemp(dir, pattern string) (string, error)
@@ -440,6 +491,21 @@ func fileInfo(t *vm.Thread, fi fs.FileInfo) rt.Value {
 	set("size", rt.Value{N: uint64(fi.Size())})
 	set("mode", rt.Value{N: uint64(fi.Mode())})
 	set("modTime", mkTime(fi.ModTime().Round(time.Duration(0)), 0, false))
+	if hs, ok := fi.Sys().(*syscall.Stat_t); ok {
+		// The device and inode (os.SameFile), as gc's fileStat.sys has them.
+		if stat := m.LookupType("syscall", "Stat_t"); stat != nil {
+			sys := stat.Zero()
+			if fs, ok := sys.R.([]rt.Value); ok {
+				if i := vm.FieldIndex(stat, "Dev"); i >= 0 {
+					fs[i] = rt.Value{N: hs.Dev}
+				}
+				if i := vm.FieldIndex(stat, "Ino"); i >= 0 {
+					fs[i] = rt.Value{N: hs.Ino}
+				}
+				set("sys", sys)
+			}
+		}
+	}
 	return rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(st.T)), V: rt.Value{R: &cell}}}
 }
 
