@@ -1608,7 +1608,7 @@ func reflect_Value_FieldByIndexErr(t *vm.Thread, a, r []rt.Value) {
 	for n, x := range xs {
 		if n > 0 && v.kind() == rkPointer && v.t.Elem.Kind == vm.KStruct {
 			if isNilRef(v.get().R) {
-				r[1] = t.Machine().NewError("reflect: indirection through nil pointer to embedded struct field " + v.t.Elem.String())
+				r[1] = t.Machine().NewError("reflect: indirection through nil pointer to embedded struct field " + typeName(v.t.Elem))
 				return
 			}
 			v, _ = v.elem(t, "reflect.Value.Elem")
