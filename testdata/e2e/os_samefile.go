@@ -20,7 +20,9 @@ func main() {
 	fc, _ := os.Stat(filepath.Join(dir, "c"))
 	fmt.Println(os.SameFile(fa, fb), os.SameFile(fa, fc))
 	fsys := os.DirFS(dir)
-	li, err := fsys.(interface{ Lstat(string) (os.FileInfo, error) }).Lstat("l")
+	li, err := fsys.(interface {
+		Lstat(string) (os.FileInfo, error)
+	}).Lstat("l")
 	fmt.Println(li.Mode()&os.ModeSymlink != 0, err)
 	target, err := fsys.(interface{ ReadLink(string) (string, error) }).ReadLink("l")
 	fmt.Println(target, err)
