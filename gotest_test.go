@@ -82,6 +82,9 @@ var (
 	goTestBenchRE = regexp.MustCompile(`(?m)^(Benchmark\S+)\s.*$`)
 	goTestCPURE   = regexp.MustCompile(`(?m)^cpu: .*$`)
 	goTestJSONRE  = regexp.MustCompile(`"Time":"[^"]*"|"Elapsed":[0-9.]+`)
+	// goTestDirRE matches the module's directory where the goldens were
+	// made (the checkout may have moved since).
+	goTestDirRE = regexp.MustCompile(`(?m)^\t\S*/testdata/gotest/`)
 )
 
 // normalizeGoTest makes go test's output and goro test's comparable: times
@@ -93,5 +96,6 @@ func normalizeGoTest(s, dir, goroot string) string {
 	s = goTestDurRE.ReplaceAllString(s, "(T)")
 	s = goTestBenchRE.ReplaceAllString(s, "$1 ...")
 	s = goTestCPURE.ReplaceAllString(s, "cpu: ...")
+	s = goTestDirRE.ReplaceAllString(s, "\t"+dir+"/")
 	return normalizeStderr(s, dir, goroot)
 }
