@@ -3,17 +3,20 @@ package difftest
 // The runner: programs are run in batches, under gc and under goro, and
 // compared.
 //
-// A batch of K programs is one module in a temporary directory: go.mod, one
-// package per program (pNNNN/p.go, package pNNNN, func Main) and main.go,
-// which calls the Main of the program whose index is os.Args[1]. gc builds
-// the batch once and runs the binary once per program (twice in fact, with
-// GOMAXPROCS 1 and 2: a program whose two gc runs differ is a generator bug,
-// reported as "flaky" and not compared). goro runs the batch in a worker
-// subprocess (this binary re-executed with -worker), which loads the batch
-// once and runs each program with its own goro.Program.Run, reporting JSON
-// records on its stdout. A worker that dies is restarted after the program
-// it was running (a host crash); one that makes no progress for a long time
-// is killed (a "hang" difference).
+// A batch of K programs is one module in a temporary directory: go.mod, a
+// package of up to perPackage programs (gNNN/pNNNN.go, each program's
+// top-level names prefixed pNNNN_, its entry MainpNNNN_; a mutant is a
+// package of its own) and main.go, which calls the entry of the program
+// whose index is os.Args[1]. gc builds the batch once and runs the binary
+// once per program (twice in fact, with GOMAXPROCS 1 and 2: a program whose
+// two gc runs differ is a generator bug, reported as "flaky" and not
+// compared). goro runs the batch in a worker subprocess (this binary
+// re-executed with -worker), which loads the batch once, runs one program
+// in sourceEvery from source, then compiles the batch whole
+// (goro.Program.Compile) and runs every program from that, each with its
+// own Run, reporting JSON records on its stdout. A worker that dies is
+// restarted after the program it was running (a host crash); one that
+// makes no progress for a long time is killed (a "hang" difference).
 //
 // What is compared: the exit code, stdout byte for byte, and the first
 // paragraph of stderr (gc's "panic: ..." or "fatal error: ..." up to the
