@@ -281,10 +281,11 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 	// is shown.
 	var buf bytes.Buffer
 	var out io.Writer = &buf
+	live := stream || c.verbose || c.json // shown as it comes
 	if stream {
 		out = w
-	} else if c.verbose || c.json {
-		out = io.MultiWriter(w, &buf) // shown as it comes, and kept
+	} else if live {
+		out = io.MultiWriter(w, &buf) // and kept
 	}
 	lw := &lockedWriter{w: out}
 	restore, err := enterDir(p.Dir)
@@ -321,14 +322,14 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 		if bytes.HasPrefix(output, []byte("testing: warning: no tests to run\n")) || bytes.Contains(output, []byte("\ntesting: warning: no tests to run\n")) {
 			norun = " [no tests to run]"
 		}
-		if !c.verbose && !c.json && !stream {
+		if !live {
 			output = nil // a passing package's output is not shown
 		}
-		w.Write(shown(output, stream || c.verbose || c.json))
+		w.Write(shown(output, live))
 		fmt.Fprintf(w, "ok  \t%s\t%s%s\n", p.ImportPath, elapsed, norun)
 		return true, ""
 	}
-	w.Write(shown(output, stream || c.verbose || c.json))
+	w.Write(shown(output, live))
 	killed := err != nil && !errors.As(err, &ie) // (a bug in goro is reported on the binary's stderr by Run)
 	if killed {
 		fmt.Fprintf(w, "*** Test killed: ran too long (%v).\n", kill)
