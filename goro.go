@@ -195,6 +195,57 @@ type RunOptions struct {
 	// Context, when done, kills the program: its goroutines stop at their
 	// next safe point and Run returns. nil: the program runs until it ends.
 	Context context.Context
+	// Schedule, if set, runs the program under a deterministic schedule
+	// chosen by Seed: the same seed gives the same run (output and
+	// interleaving), as long as no host call's timing enters it.
+	Schedule *Schedule
+}
+
+// Schedule is a deterministic schedule: one goroutine runs at a time (the
+// program still sees its GOMAXPROCS), each choice of the scheduler comes
+// from the seed — which goroutine runs next, after how many calls and loop
+// iterations it is preempted, whether it yields at a channel operation,
+// lock or atomic — and time is virtual: it stands still while a goroutine
+// can run and jumps to the next timer when none can.
+type Schedule struct {
+	Strategy string    // "random" (the default) or "pct" (probabilistic concurrency testing)
+	Depth    int       // pct: the bug depth d it aims at (0: 3)
+	Steps    int64     // pct: how many synchronisation points a run passes, roughly (0: 1000)
+	Trace    io.Writer // if set, every scheduling decision, one per line
+	// Note, if set, receives the one-line note a run prints on its stderr
+	// when a host call's timing enters the schedule.
+	Note func(string)
+
+	// Leaks, if set, receives after the program has ended the stacks of
+	// the goroutines still blocked then on a channel, a select or a sync
+	// primitive — nothing could ever wake them — as Go 1.26's goroutine
+	// leak profile prints them ("goroutine 7 [chan send (leaked)]:").
+	Leaks io.Writer
+
+	// Set by Run: scheduling decisions, synchronisation points passed,
+	// a hash of the sequence of goroutines run (equal hashes, equal
+	// interleavings), and the number of leaked goroutines (with Leaks).
+	Picks, SyncPoints int64
+	Hash              uint64
+	Leaked            int
+	stats             rt.DetStats
+}
+
+// detConfig is s as rt takes it.
+func (s *Schedule) detConfig() (*rt.DetConfig, error) {
+	if s == nil {
+		return nil, nil
+	}
+	c := &rt.DetConfig{Depth: s.Depth, Steps: s.Steps, Trace: s.Trace, Note: s.Note, Stats: &s.stats}
+	switch s.Strategy {
+	case "", "random":
+		c.Strategy = rt.StrategyRandom
+	case "pct":
+		c.Strategy = rt.StrategyPCT
+	default:
+		return nil, fmt.Errorf("unknown schedule strategy %q (want random or pct)", s.Strategy)
+	}
+	return c, nil
 }
 
 // Run runs the program to completion and returns its exit code. A program
@@ -221,6 +272,13 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 			code = ExitInternalError
 		}
 	}()
+	det, err := opt.Schedule.detConfig()
+	if err != nil {
+		return 2, err
+	}
+	if s := opt.Schedule; s != nil {
+		defer func() { s.Picks, s.SyncPoints, s.Hash = s.stats.Picks, s.stats.Steps, s.stats.Hash }()
+	}
 	vopt := vm.Options{
 		GOMAXPROCS:  opt.GOMAXPROCS,
 		Seed:        opt.Seed,
@@ -228,11 +286,12 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		Stderr:      opt.Stderr,
 		Args:        opt.Args,
 		MemoryLimit: opt.MemoryLimit,
+		Det:         det,
 	}
 	src, compiled := p.code()
 	if compiled != nil {
 		if m, err := vm.ReadCache(compiled, vopt); err == nil {
-			return run(m, opt.Context)
+			return run(m, opt.Context, opt.Schedule)
 		}
 		// Unreadable (a goro bug): run from source after all.
 		if src == nil {
@@ -243,7 +302,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 			}
 			src = sp.p
 		}
-		return run(vm.New(src, vopt), opt.Context)
+		return run(vm.New(src, vopt), opt.Context, opt.Schedule)
 	}
 	if load.CacheDir(p.cfg.Env) != "" {
 		// The first Run compiles the whole program for the cache (and for
@@ -254,7 +313,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 			fmt.Fprintln(os.Stderr, err)
 		}
 	}
-	return run(vm.New(src, vopt), opt.Context)
+	return run(vm.New(src, vopt), opt.Context, opt.Schedule)
 }
 
 // Compile compiles the whole program now, as goro's cache keeps it, and
@@ -280,7 +339,7 @@ func (p *Program) compileWhole(drop bool) ([]byte, error) {
 			return // read from the cache
 		}
 		defer catchBug(&p.compErr)
-		data, err := vm.New(src, vm.Options{Stdout: io.Discard, Stderr: io.Discard}).WriteCache()
+		data, err := vm.New(src, vm.Options{Stdout: io.Discard, Stderr: io.Discard, CompileOnly: true}).WriteCache()
 		p.mu.Lock()
 		p.compiled, p.compErr = data, err
 		p.mu.Unlock()
@@ -294,7 +353,7 @@ func (p *Program) compileWhole(drop bool) ([]byte, error) {
 }
 
 // run runs m until the program ends or ctx kills it.
-func run(m *vm.Machine, ctx context.Context) (int, error) {
+func run(m *vm.Machine, ctx context.Context, sched *Schedule) (int, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -306,6 +365,9 @@ func run(m *vm.Machine, ctx context.Context) (int, error) {
 	code := m.Run()
 	if !stop() && ctx.Err() != nil {
 		<-kill // it ran (or runs): did it end the program?
+	}
+	if s := sched; s != nil && s.Leaks != nil && m.RT.Bug() == nil && !killed {
+		s.Leaked = m.RT.Leaked(s.Leaks)
 	}
 	if b := m.RT.Bug(); b != nil {
 		return ExitInternalError, &InternalError{Msg: b.Msg, Stack: b.Stack}

@@ -1,6 +1,6 @@
 // Command goro runs Go programs on goro's goroutine runtime.
 //
-//	goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [args...]
+//	goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-d[=PATTERN]] <file.go... | dir | package> [args...]
 //	goro test [go test's flags] [packages] [test binary flags]
 //
 // Like `go run`: the program's output, exit code and panics are its own;
@@ -17,7 +17,6 @@ import (
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
-	"strconv"
 	"strings"
 	"time"
 
@@ -25,7 +24,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
 	os.Exit(2)
 }
 
@@ -49,7 +48,8 @@ func main() {
 
 func run(args []string) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	seed := fs.Uint64("seed", 0, "seed for the runtime's random choices (0: from the clock)")
+	var sf schedFlags
+	sf.register(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of goro itself (load and run) to `file`")
 	var dis disFlag
 	fs.Var(&dis, "d", "print the compiled code of the main package's functions (-d) or of those whose names match `PATTERN` (-d=PATTERN) to stderr, instead of running")
@@ -119,17 +119,15 @@ func run(args []string) int {
 		}
 		return 0
 	}
-	s := *seed
-	if s == 0 {
-		s = uint64(time.Now().UnixNano())
+	sched, closeTrace, err := sf.schedule()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "goro run: %v\n", err)
+		return 2
 	}
-	procs := 0
-	if v := os.Getenv("GOMAXPROCS"); v != "" {
-		procs, _ = strconv.Atoi(v)
-	}
+	defer closeTrace()
 	name := strings.TrimSuffix(args[0], ".go")
 	// A bug in goro is reported on the program's stderr by Run itself.
-	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: s, GOMAXPROCS: procs})
+	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched})
 	return code
 }
 

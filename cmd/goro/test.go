@@ -22,6 +22,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -42,6 +43,7 @@ type testFlag struct {
 	forward bool // passed to the test binary as -test.NAME=VALUE
 	// unsupported names why goro test refuses the flag ("" if it does not).
 	unsupported string
+	goro        bool // goro test's own (schedules and exploration), never forwarded
 }
 
 var testFlags = map[string]testFlag{
@@ -64,6 +66,13 @@ var testFlags = map[string]testFlag{
 	"fuzzminimizetime": {forward: true},
 
 	"json":                 {bool: true},
+	"seed":                 {goro: true},
+	"strategy":             {goro: true},
+	"pct-depth":            {goro: true},
+	"pct-steps":            {goro: true},
+	"schedtrace":           {goro: true},
+	"explore":              {goro: true},
+	"shard":                {goro: true},
 	"fuzz":                 {unsupported: "fuzzing (-fuzz) is not supported yet; the seed corpus runs as tests"},
 	"cover":                {bool: true, unsupported: "coverage (-cover) is not supported yet"},
 	"covermode":            {unsupported: "coverage (-covermode) is not supported yet"},
@@ -97,11 +106,20 @@ type testCommand struct {
 	verbose bool // -v or -list: a passing package's output is shown
 	bench   bool // -bench: output streams
 	json    bool // -json: go test's events (test2json's)
+
+	sched    schedFlags // -seed and friends: a deterministic schedule (sched.go)
+	explore  int        // -explore N: each test under up to N schedules (explore.go)
+	shard    [2]int     // -shard i/n: the seeds of the exploration whose index is i mod n
+	run      string     // -run's value ("" if not given)
+	failfast bool
 }
 
 // parseTestArgs parses go test's command line (cmd/go's testFlags).
 func parseTestArgs(args []string) (*testCommand, error) {
-	c := &testCommand{timeout: 10 * time.Minute}
+	c := &testCommand{timeout: 10 * time.Minute, shard: [2]int{0, 1}}
+	sfs := flag.NewFlagSet("test", flag.ContinueOnError)
+	sfs.SetOutput(io.Discard)
+	c.sched.register(sfs)
 	timeoutSet := false
 	var explicit []string
 	inPkgs, pkgsDone, afterBareFlag := false, false, false
@@ -164,6 +182,12 @@ func parseTestArgs(args []string) (*testCommand, error) {
 		if f.unsupported != "" {
 			return nil, errors.New(f.unsupported)
 		}
+		if f.goro {
+			if err := c.goroFlag(sfs, name, value); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		switch short {
 		case "timeout":
 			d, err := time.ParseDuration(value)
@@ -178,6 +202,10 @@ func parseTestArgs(args []string) (*testCommand, error) {
 			c.verbose = true
 		case "bench":
 			c.bench = value != ""
+		case "run":
+			c.run = value
+		case "failfast":
+			c.failfast = value == "true"
 		}
 		explicit = append(explicit, "-test."+short+"="+value)
 	}
@@ -191,7 +219,38 @@ func parseTestArgs(args []string) (*testCommand, error) {
 		c.args = append(c.args, "-test.timeout="+c.timeout.String())
 	}
 	c.args = append(c.args, explicit...)
+	if c.explore > 0 && c.sched.schedtrace != "" {
+		return nil, errors.New("-schedtrace traces one run: give -seed without -explore")
+	}
 	return c, nil
+}
+
+// goroFlag sets one of goro test's own flags.
+func (c *testCommand) goroFlag(sfs *flag.FlagSet, name, value string) error {
+	switch name {
+	case "explore":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 {
+			return fmt.Errorf("invalid value %q for flag -explore: want a number of schedules", value)
+		}
+		c.explore = n
+	case "shard":
+		i, n, ok := strings.Cut(value, "/")
+		si, err1 := strconv.Atoi(i)
+		sn, err2 := strconv.Atoi(n)
+		if !ok || err1 != nil || err2 != nil || sn < 1 || si < 0 || si >= sn {
+			return fmt.Errorf("invalid value %q for flag -shard: want i/n with 0 <= i < n", value)
+		}
+		c.shard = [2]int{si, sn}
+	default:
+		if err := sfs.Set(name, value); err != nil {
+			return fmt.Errorf("invalid value %q for flag -%s: %v", value, name, err)
+		}
+		if name == "strategy" && value != "random" && value != "pct" {
+			return fmt.Errorf("invalid value %q for flag -strategy: want random or pct", value)
+		}
+	}
+	return nil
 }
 
 // test runs goro test and returns its exit code.
@@ -299,19 +358,37 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 		kill = c.timeout + time.Minute
 		ctx, cancel = context.WithTimeout(ctx, kill)
 	}
-	procs := 0
-	if v := os.Getenv("GOMAXPROCS"); v != "" {
-		procs, _ = strconv.Atoi(v)
-	}
 	t0 := time.Now()
-	code, err := prog.Run(goro.RunOptions{
-		Args:       append([]string{path.Base(p.ImportPath) + ".test"}, c.args...),
-		Stdout:     lw,
-		Stderr:     lw,
-		GOMAXPROCS: procs,
-		Seed:       uint64(time.Now().UnixNano()),
-		Context:    ctx,
-	})
+	var code int
+	if c.explore > 0 {
+		code = explore(c, p, prog, lw, kill)
+	} else {
+		sched, closeTrace, serr := c.sched.schedule()
+		if serr != nil {
+			restore()
+			cancel()
+			fmt.Fprintf(os.Stderr, "goro test: %v\n", serr)
+			return false, ""
+		}
+		var leaks bytes.Buffer
+		if sched != nil {
+			sched.Leaks = &leaks
+		}
+		code, err = prog.Run(goro.RunOptions{
+			Args:       append([]string{path.Base(p.ImportPath) + ".test"}, c.args...),
+			Stdout:     lw,
+			Stderr:     lw,
+			GOMAXPROCS: gomaxprocs(),
+			Seed:       c.sched.seedOrClock(),
+			Context:    ctx,
+			Schedule:   sched,
+		})
+		closeTrace()
+		if sched != nil && sched.Leaked > 0 && err == nil && code == 0 {
+			reportLeaks(lw, sched.Leaked, leaks.Bytes())
+			code = 1
+		}
+	}
 	elapsed := fmt.Sprintf("%.3fs", time.Since(t0).Seconds())
 	cancel()
 	restore()

@@ -21,9 +21,10 @@ type osState struct {
 }
 
 type hostFile struct {
-	name string
-	w    interface{ Write([]byte) (int, error) }
-	f    *os.File
+	name    string
+	w       interface{ Write([]byte) (int, error) }
+	f       *os.File
+	regular uint8 // 0: not yet known, 1: a regular file, 2: not (readKind)
 }
 
 func osOf(m *vm.Machine) *osState {
@@ -169,7 +170,7 @@ func writeFile(t *vm.Thread, a, r []rt.Value, b []byte) {
 	var n int
 	var err error
 	if hf.f != nil {
-		blocking(t, func() { n, err = hf.f.Write(b) }) // a pipe may be full
+		blocking(t, rt.SyscallShort, "", func() { n, err = hf.f.Write(b) }) // a pipe may be full
 	} else {
 		n, err = hf.w.Write(b)
 	}

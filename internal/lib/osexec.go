@@ -176,7 +176,7 @@ func os_Process_Wait(t *vm.Thread, a, r []rt.Value) {
 	}
 	var st *os.ProcessState
 	var err error
-	blocking(t, func() {
+	blocking(t, rt.SyscallWait, "a wait for a child process", func() {
 		st, err = hp.p.Wait()
 		hp.copiers.Wait()
 	})
@@ -383,7 +383,7 @@ func os_File_WriteTo(t *vm.Thread, a, r []rt.Value) {
 	readMore := func(t *vm.Thread, out []rt.Value) {
 		var n int
 		var err error
-		blocking(t, func() { n, err = hf.f.Read(buf) })
+		blocking(t, hf.readKind(), "a read of "+hf.name, func() { n, err = hf.f.Read(buf) })
 		if n > 0 {
 			asked = n
 			t.CallThen(write, []rt.Value{recv, vm.BytesToValues(buf[:n])}, next)
@@ -424,7 +424,7 @@ func os_File_ReadFrom(t *vm.Thread, a, r []rt.Value) {
 		if n > 0 {
 			b := vm.ValuesToBytes(rt.Value{R: buf.R.([]rt.Value)[:n]})
 			var werr error
-			blocking(t, func() { _, werr = hf.f.Write(b) })
+			blocking(t, rt.SyscallShort, "", func() { _, werr = hf.f.Write(b) })
 			if werr != nil {
 				out[0], out[1] = rt.Value{N: uint64(total)}, osError(t, werr)
 				return

@@ -366,7 +366,7 @@ func os_File_Read(t *vm.Thread, a, r []rt.Value) {
 	buf := make([]byte, len(dst))
 	var n int
 	var err error
-	blocking(t, func() { n, err = hf.f.Read(buf) })
+	blocking(t, hf.readKind(), "a read of "+hf.name, func() { n, err = hf.f.Read(buf) })
 	for i := 0; i < n; i++ {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
@@ -575,7 +575,7 @@ func os_File_ReadAt(t *vm.Thread, a, r []rt.Value) {
 	buf := make([]byte, len(dst))
 	var n int
 	var err error
-	blocking(t, func() { n, err = hf.f.ReadAt(buf, int64(a[2].N)) })
+	blocking(t, hf.readKind(), "a read of "+hf.name, func() { n, err = hf.f.ReadAt(buf, int64(a[2].N)) })
 	for i := 0; i < n; i++ {
 		dst[i] = rt.Value{N: uint64(buf[i])}
 	}
@@ -599,7 +599,7 @@ func os_File_WriteAt(t *vm.Thread, a, r []rt.Value) {
 	buf := vm.ValuesToBytes(a[1])
 	var n int
 	var err error
-	blocking(t, func() { n, err = hf.f.WriteAt(buf, int64(a[2].N)) })
+	blocking(t, rt.SyscallShort, "", func() { n, err = hf.f.WriteAt(buf, int64(a[2].N)) })
 	r[0], r[1] = rt.Value{N: uint64(n)}, osError(t, err)
 }
 
@@ -702,14 +702,32 @@ func os_UserCacheDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.User
 // os.UserConfigDir: func UserConfigDir() (string, error)
 func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.UserConfigDir()) }
 
-// blocking runs f, a host call that may block for long (a read of a pipe
-// or a terminal), with the G in _Gsyscall and its P handed to another M
-// meanwhile (rt.Entersyscall), so that the program's other goroutines run.
-func blocking(t *vm.Thread, f func()) {
+// blocking runs f, a host call that may block for long, with the G in
+// _Gsyscall (rt.Entersyscall): kind says whether it waits on the world (a
+// read of a pipe or a terminal, a child process: its P goes to another M
+// meanwhile, so that the program's other goroutines run) or only takes
+// time (a write, a read of a regular file: under a deterministic schedule
+// the program waits for it). what names it in the note a deterministic run
+// prints if its timing enters the schedule.
+func blocking(t *vm.Thread, kind rt.SyscallKind, what string, f func()) {
 	r, gp := t.Machine().RT, t.G()
-	r.Entersyscall(gp)
-	defer r.Exitsyscall(gp)
+	r.Entersyscall(gp, kind)
+	defer r.Exitsyscall(gp, what)
 	f()
+}
+
+// readKind is how a read of hf blocks: a regular file's only takes time.
+func (hf *hostFile) readKind() rt.SyscallKind {
+	if hf.regular == 0 {
+		hf.regular = 2
+		if fi, err := hf.f.Stat(); err == nil && fi.Mode().IsRegular() {
+			hf.regular = 1
+		}
+	}
+	if hf.regular == 1 {
+		return rt.SyscallShort
+	}
+	return rt.SyscallWait
 }
 
 // stringResult returns a function that sets a native's (string, error)

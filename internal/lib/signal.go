@@ -95,7 +95,7 @@ func os_signal_signal_ignored(t *vm.Thread, a, r []rt.Value) {
 func os_signal_signal_recv(t *vm.Thread, a, r []rt.Value) {
 	st := signalsOf(t.Machine())
 	var sig os.Signal
-	blocking(t, func() { sig = <-st.c })
+	blocking(t, rt.SyscallDurable, "a signal", func() { sig = <-st.c })
 	if s, ok := sig.(syscall.Signal); ok {
 		r[0] = rt.Value{N: uint64(s)}
 	}

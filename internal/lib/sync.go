@@ -481,24 +481,28 @@ func atomicAnd(old, m uint64) uint64 { return old & m }
 func atomicOr(old, m uint64) uint64  { return old | m }
 
 func atomicLoad(t *vm.Thread, a, r []rt.Value) {
+	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
 		r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
 	}
 }
 
 func atomicStore(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
 		atomic.StoreUint64(&p.N, norm(a[1].N))
 	}
 }
 
 func atomicSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
 		r[0] = rt.Value{N: atomic.SwapUint64(&p.N, norm(a[1].N))}
 	}
 }
 
 func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
 		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, norm(a[1].N), norm(a[2].N)))
 	}
@@ -507,6 +511,7 @@ func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint6
 // atomicRMW replaces the cell's value with f(old, arg) and returns the old
 // value or the new one.
 func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(old, arg uint64) uint64, returnOld bool) {
+	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	p := cellOf(t, a[0])
 	if p == nil {
 		return

@@ -62,6 +62,9 @@ type Config struct {
 	MaxStack   int       // maximum stack size in slots (0: default)
 	// MemoryLimit bounds the host heap in bytes (mem.go; 0: the default).
 	MemoryLimit int64
+	// Det, if set, runs the program under a deterministic schedule
+	// chosen by Seed (det.go).
+	Det *DetConfig
 }
 
 // Runtime is one running program: its scheduler, Ps, Ms, timers and clock.
@@ -77,7 +80,8 @@ type Runtime struct {
 
 	timers   timers
 	clock    clock
-	semtable semTable // sema.go
+	det      *detSched // nil: normal scheduling
+	semtable semTable  // sema.go
 	rand     lockedRand
 
 	exiting  atomic.Bool
@@ -117,6 +121,14 @@ func New(exec Executor, cfg Config) *Runtime {
 		r.memLimit = DefaultMemoryLimit()
 	}
 	r.rand.seed(cfg.Seed)
+	if cfg.Det != nil {
+		r.det = newDetSched(*cfg.Det, cfg.Seed)
+		r.clock.det = r.det
+		r.clock.init()
+		r.procresize(1) // one G runs at a time; GOMAXPROCS is what the program sees
+		atomic.StoreInt32(&r.gomaxprocs, int32(cfg.GOMAXPROCS))
+		return r
+	}
 	r.clock.init()
 	r.procresize(int32(cfg.GOMAXPROCS))
 	return r
@@ -191,7 +203,9 @@ func (r *Runtime) procresize(n int32) {
 // GOMAXPROCS sets the number of Ps if n > 0 and returns the previous setting.
 func (r *Runtime) GOMAXPROCS(n int) int {
 	old := int(atomic.LoadInt32(&r.gomaxprocs))
-	if n > 0 && n != old {
+	if n > 0 && n != old && r.det != nil {
+		atomic.StoreInt32(&r.gomaxprocs, int32(n))
+	} else if n > 0 && n != old {
 		if int32(n) > int32(len(r.allp)) {
 			r.procresize(int32(n))
 		} else {
@@ -339,7 +353,14 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	}
 	pp := mp.p
 	pp.schedtick++
+	gp.Budget = maxBudget
+	if d := r.det; d != nil {
+		d.cur, gp.Budget = gp, d.slice()
+	}
 	ev := r.exec.Execute(gp)
+	if d := r.det; d != nil {
+		d.ran(gp, ev)
+	}
 	mp.curg.Store(nil)
 	gp.m = nil
 	switch ev {
@@ -436,6 +457,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 	}
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 	gp.goid = r.newgoid(pp)
+	gp.detPrio = 0
 	if parent != nil {
 		gp.parentGoid = parent.goid
 	}
@@ -449,6 +471,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 func (r *Runtime) Newproc(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *G {
 	gp := r.newproc1(parent, site, start, fn, args)
 	r.runqputnext(pOf(parent), gp)
+	r.SyncPoint(parent)
 	return gp
 }
 
@@ -504,6 +527,9 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 // findRunnable finds a G to run for mp, sleeping when there is none. It
 // returns ok=false when the program is exiting.
 func (r *Runtime) findRunnable(mp *M) (*G, bool) {
+	if r.det != nil {
+		return r.findRunnableDet(mp)
+	}
 	gp, ok := r.findRunnable1(mp)
 	if ok {
 		r.resetspinning(mp)
@@ -639,7 +665,7 @@ func (r *Runtime) stopm(mp *M) bool {
 	// with: otherwise the Ms holding the Ps run it when they schedule, and
 	// a due timer would wake this M again and again (it finds no P, and
 	// comes back here with a deadline in the past).
-	if when, ok := r.timers.next(); ok && r.sched.npidle.Load() > 0 {
+	if when, ok := r.timers.next(); ok && r.sched.npidle.Load() > 0 && r.det == nil {
 		d := time.Duration(when - r.clock.nanotime())
 		if d < 0 {
 			d = 0
@@ -828,7 +854,22 @@ func (r *Runtime) pidleget() *P {
 // P of a short syscall only when sysmon retakes it). The M keeps running
 // gp: Exitsyscall must follow, on the same M, before gp touches anything of
 // the runtime's.
-func (r *Runtime) Entersyscall(gp *G) {
+//
+// Under a deterministic schedule (det.go) a call that only takes time
+// (hostWait false: a write, a read of a regular file) keeps the P, so the
+// program waits for it as one thread would; a call that waits on the
+// world (a pipe, a terminal, a child process) hands the P off, and time
+// waits for it; a signal wait (durable) hands it off and time goes on.
+func (r *Runtime) Entersyscall(gp *G, kind SyscallKind) {
+	gp.syscallKind = kind
+	if d := r.det; d != nil {
+		if kind == SyscallShort {
+			return
+		}
+		if kind == SyscallWait {
+			d.hostWait.Add(1)
+		}
+	}
 	mp := gp.m
 	casgstatus(gp, _Grunning, _Gsyscall)
 	r.sched.lock.Lock()
@@ -844,7 +885,16 @@ func (r *Runtime) Entersyscall(gp *G) {
 // Exitsyscall ends gp's syscall: its M takes an idle P, or waits until one
 // is handed to it (pidleput serves waiting Ms first, and an M whose G's
 // time slice ends gives its P to one), and gp runs again.
-func (r *Runtime) Exitsyscall(gp *G) {
+func (r *Runtime) Exitsyscall(gp *G, what string) {
+	if d := r.det; d != nil {
+		if gp.syscallKind == SyscallShort {
+			return
+		}
+		if gp.syscallKind == SyscallWait {
+			d.hostWait.Add(-1)
+		}
+		r.noteHost(what)
+	}
 	mp := gp.m
 	r.sched.lock.Lock()
 	pp := r.pidleget()
@@ -870,6 +920,15 @@ func (r *Runtime) Exitsyscall(gp *G) {
 	r.sched.lock.Unlock()
 	casgstatus(gp, _Gsyscall, _Grunning)
 }
+
+// SyscallKind says how a host call may block (Entersyscall).
+type SyscallKind uint8
+
+const (
+	SyscallShort   SyscallKind = iota // takes time but needs nothing of the program's or the world's (a write, a file read)
+	SyscallWait                       // waits on the world (a pipe, a terminal, a child process)
+	SyscallDurable                    // may wait forever for an event (a signal)
+)
 
 // readgstatus returns gp's status.
 func readgstatus(gp *G) uint32 { return gp.atomicstatus.Load() }
@@ -1010,6 +1069,9 @@ func (r *Runtime) sysmon() {
 		if n%memCheckTicks == 0 {
 			r.checkMemory()
 		}
+		if r.det != nil {
+			continue // slices end by Budget, time is virtual
+		}
 		now := r.clock.nanotime()
 		r.clock.coarse.Store(now)
 		r.sched.lock.Lock()
@@ -1046,6 +1108,9 @@ func (r *Runtime) checkdead() bool {
 		if !runqempty(pp) {
 			return false
 		}
+	}
+	if r.det != nil && r.det.runnable() > 0 {
+		return false
 	}
 	if _, ok := r.timers.next(); ok {
 		return false

@@ -166,9 +166,9 @@ func TestSyscallHandsOffP(t *testing.T) {
 	var log tlog
 	var worker *G
 	w := newScript("main.worker", do(func(gp *G) {
-		r.Entersyscall(gp)
+		r.Entersyscall(gp, SyscallWait)
 		<-release // a blocking host call
-		r.Exitsyscall(gp)
+		r.Exitsyscall(gp, "test")
 		back.Store(true)
 	}))
 	main := newScript("main.main",

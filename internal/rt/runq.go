@@ -21,6 +21,10 @@ func runqempty(pp *P) bool {
 // G that was there is kicked to the tail. If the ring is full, half of it
 // moves to the global queue. Executed only by the owner P.
 func (r *Runtime) runqput(pp *P, gp *G, next bool) {
+	if r.det != nil {
+		r.det.put(gp)
+		return
+	}
 	if next {
 		for {
 			old := pp.runnext.Load()
@@ -146,6 +150,10 @@ func (r *Runtime) runqsteal(pp, p2 *P, stealRunNext bool) *G {
 
 // globrunqput puts gp on the global queue. sched.lock must be held.
 func (r *Runtime) globrunqput(gp *G) {
+	if r.det != nil {
+		r.det.put(gp)
+		return
+	}
 	r.sched.runq.pushBack(gp)
 	atomic.AddInt32(&r.sched.runqsize, 1)
 }

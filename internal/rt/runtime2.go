@@ -126,6 +126,19 @@ var waitReasonStrings = [...]string{
 	waitReasonCoroutine:          "coroutine",
 }
 
+// leakable reports whether a G waiting for w waits on another G of the
+// program (a channel, a select, a sync primitive), not on time or the host.
+func (w waitReason) leakable() bool {
+	switch w {
+	case waitReasonChanReceiveNilChan, waitReasonChanSendNilChan, waitReasonSelectNoCases,
+		waitReasonSelect, waitReasonChanReceive, waitReasonChanSend, waitReasonSyncCondWait,
+		waitReasonSyncMutexLock, waitReasonSyncRWMutexRLock, waitReasonSyncRWMutexLock,
+		waitReasonSyncWaitGroupWait, waitReasonSemacquire:
+		return true
+	}
+	return false
+}
+
 func (w waitReason) String() string {
 	if int(w) < len(waitReasonStrings) {
 		return waitReasonStrings[w]
@@ -203,6 +216,15 @@ type G struct {
 	// indicator (gc's g.fipsIndicator), read and written by its natives;
 	// a new G starts at 0.
 	FIPSIndicator uint8
+
+	// Budget is the safe points (calls, loop back-edges) left in the G's
+	// time slice: the executor decrements it at each and enters Morestack
+	// below zero. Deterministic schedules (det.go) end slices by it; in
+	// normal mode it never runs out (sysmon's stackPreempt ends them).
+	Budget  int64
+	detPrio int64 // pct's priority (det.go); 0: not yet given
+
+	syscallKind SyscallKind // of the host call the G is in (Entersyscall)
 
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)

@@ -106,6 +106,7 @@ func cansemacquire(addr *uint32) bool {
 // the waiters (a Mutex waiter that has already waited). It returns
 // done=false when gp has been parked; SemacquireDone then finishes.
 func (r *Runtime) Semacquire(gp *G, addr *uint32, reason WaitReason, lifo bool) (done bool) {
+	r.SyncPoint(gp)
 	// Easy case.
 	if cansemacquire(addr) {
 		return true
@@ -172,6 +173,7 @@ func (r *Runtime) semdone(gp *G, s *sudog) {
 // semrelease1). With handoff, the count goes straight to the waiter, which
 // then cannot lose it to a barging G (sync.Mutex in starvation mode).
 func (r *Runtime) Semrelease(gp *G, addr *uint32, handoff bool) {
+	r.SyncPoint(gp)
 	root := r.semtable.rootFor(addr)
 	atomic.AddUint32(addr, 1)
 
@@ -284,6 +286,7 @@ func (r *Runtime) NotifyListAdd(l *NotifyList) uint32 {
 // (reason sync.Cond.Wait) and the executor calls NotifyListWaitDone when gp
 // runs again.
 func (r *Runtime) NotifyListWait(gp *G, l *NotifyList, t uint32) (done bool) {
+	r.SyncPoint(gp)
 	l.lock.Lock()
 	// Return right away if this ticket has already been notified.
 	if less(t, l.notify.Load()) {
@@ -321,6 +324,7 @@ func (r *Runtime) NotifyListWaitDone(gp *G) {
 
 // NotifyListNotifyAll notifies every waiter on l (sync.Cond.Broadcast).
 func (r *Runtime) NotifyListNotifyAll(gp *G, l *NotifyList) {
+	r.SyncPoint(gp)
 	// Fast path: no new waiters since the last notification.
 	if l.wait.Load() == l.notify.Load() {
 		return
@@ -346,6 +350,7 @@ func (r *Runtime) NotifyListNotifyAll(gp *G, l *NotifyList) {
 // NotifyListNotifyOne notifies the oldest unnotified waiter on l
 // (sync.Cond.Signal).
 func (r *Runtime) NotifyListNotifyOne(gp *G, l *NotifyList) {
+	r.SyncPoint(gp)
 	// Fast path: no new waiters since the last notification.
 	if l.wait.Load() == l.notify.Load() {
 		return

@@ -122,6 +122,9 @@ func (r *Runtime) Morestack(gp *G, top, need int) (preempt bool) {
 		gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 		return true
 	}
+	if gp.Budget < 0 && top+need <= gp.stack.hi-stackGuard {
+		return true // the slice of a deterministic schedule is over (det.go)
+	}
 	// Doubling keeps growth amortised; a frame that needs more than twice
 	// the stack gets what it needs, rounded up to fill the host
 	// allocator's size class (doubling until it fit gave the 104 slots

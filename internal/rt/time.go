@@ -20,10 +20,14 @@ import (
 type clock struct {
 	start  time.Time
 	coarse atomic.Int64 // nanotime as of sysmon's last tick (5 ms)
+	det    *detSched    // virtual time (det.go) when set
 }
 
 func (c *clock) init() {
 	c.start = time.Now()
+	if c.det != nil {
+		c.start = detEpoch
+	}
 	c.coarse.Store(c.nanotime())
 }
 
@@ -32,7 +36,12 @@ func (c *clock) init() {
 func (c *clock) coarseNanotime() int64 { return c.coarse.Load() }
 
 // nanotime returns monotonic nanoseconds since the program started.
-func (c *clock) nanotime() int64 { return int64(time.Since(c.start)) + 1 }
+func (c *clock) nanotime() int64 {
+	if c.det != nil {
+		return c.det.vnow.Load()
+	}
+	return int64(time.Since(c.start)) + 1
+}
 
 // Nanotime returns the runtime's monotonic clock in nanoseconds.
 func (r *Runtime) Nanotime() int64 { return r.clock.nanotime() }

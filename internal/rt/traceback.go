@@ -69,6 +69,11 @@ const (
 // tracebackG prints gp's header, frames and creation site.
 func (r *Runtime) tracebackG(w io.Writer, gp *G, running bool) {
 	fmt.Fprintln(w, r.header(gp, running))
+	r.frames(w, gp)
+}
+
+// frames prints gp's frames and creation site.
+func (r *Runtime) frames(w io.Writer, gp *G) {
 	frames := gp.sched.frames
 	shown := 0 // frames printed or elided so far, innermost first
 	total := -1
@@ -128,6 +133,30 @@ func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
 		}
 		r.tracebackG(w, gp, false)
 	}
+}
+
+// Leaked prints, as Go 1.26's goroutine leak profile does (debug=2), every G
+// of a program that has ended that was blocked on a channel, a select or a
+// sync primitive: when the program ends no G can wake it, so whatever it
+// was waiting for never came. It returns how many it printed.
+func (r *Runtime) Leaked(w io.Writer) int {
+	r.sched.lock.Lock()
+	gs := append([]*G(nil), r.sched.allgs...)
+	r.sched.lock.Unlock()
+	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
+	n := 0
+	for _, gp := range gs {
+		if readgstatus(gp)&^_Gscan != _Gwaiting || !gp.waitreason.leakable() {
+			continue
+		}
+		if n > 0 {
+			fmt.Fprintln(w)
+		}
+		n++
+		fmt.Fprintf(w, "goroutine %d [%s (leaked)]:\n", gp.goid, gp.waitreason)
+		r.frames(w, gp)
+	}
+	return n
 }
 
 // Traceback prints gp's stack as gc does after "panic: ..." lines: a blank

@@ -9,7 +9,8 @@ package vm
 // through it the program's values, types and Machine — alive for the host
 // process's life. A CellTable keys by address and holds the cell weakly;
 // a cleanup removes exactly its entry when the cell is collected, so an
-// address reused by a later cell is never mistaken for the old one.
+// address reused by a later cell is never mistaken for the old one. The
+// cleanup itself holds nothing strongly but the address.
 
 import (
 	"runtime"
@@ -52,7 +53,27 @@ func (t *CellTable[V]) Store(p *rt.Value, v V) {
 	key := uintptr(unsafe.Pointer(p))
 	e := &cellEntry[V]{cell: weak.Make(p), v: v}
 	t.m.Store(key, e)
-	runtime.AddCleanup(p, func(key uintptr) { t.m.CompareAndDelete(key, e) }, key)
+	t.cleanup(p, key, e)
+}
+
+// cleanup arranges for e, p's entry at key, to go when p is collected. The
+// cleanup holds the table and the entry weakly: held strongly, they (and
+// what the entry's value reaches, the program's values and through them
+// its Machine) would be reachable from the host runtime's cleanup list,
+// and a cell that its own entry reaches would never be collected — every
+// program that used a table stayed in the host's memory for good.
+func (t *CellTable[V]) cleanup(p *rt.Value, key uintptr, e *cellEntry[V]) {
+	runtime.AddCleanup(p, func(a cleanupArg[V]) {
+		if t, e := a.t.Value(), a.e.Value(); t != nil && e != nil {
+			t.m.CompareAndDelete(a.key, e)
+		}
+	}, cleanupArg[V]{key, weak.Make(t), weak.Make(e)})
+}
+
+type cleanupArg[V any] struct {
+	key uintptr
+	t   weak.Pointer[CellTable[V]]
+	e   weak.Pointer[cellEntry[V]]
 }
 
 // LoadOrMake returns the value recorded for p, recording make() first if
@@ -73,7 +94,7 @@ func (t *CellTable[V]) LoadOrMake(p *rt.Value, make func() V) V {
 		} else if _, loaded := t.m.LoadOrStore(key, e); loaded {
 			continue
 		}
-		runtime.AddCleanup(p, func(key uintptr) { t.m.CompareAndDelete(key, e) }, key)
+		t.cleanup(p, key, e)
 		return e.v
 	}
 }

@@ -192,11 +192,14 @@ reload:
 			regs[in.a] = regs[in.b]
 			pc++
 		case opJump:
-			if int(in.a) <= pc && gp.Stackguard() < 0 {
+			if int(in.a) <= pc {
 				// Backward jump: an asynchronous safe point.
-				fr.PC = int(in.a)
-				if m.RT.Morestack(gp, fp+fn.nslots, 0) {
-					return rt.EvPreempt
+				gp.Budget--
+				if gp.Budget < 0 || gp.Stackguard() < 0 {
+					fr.PC = int(in.a)
+					if m.RT.Morestack(gp, fp+fn.nslots, 0) {
+						return rt.EvPreempt
+					}
 				}
 			}
 			pc = int(in.a)
@@ -510,7 +513,8 @@ reload:
 				if callee != nil && callee.ready.Load() && callee.native == nil {
 					newFP := fp + fn.nslots
 					top := newFP + callee.nslots
-					if int64(top) <= gp.Stackguard() {
+					gp.Budget-- // a call is a safe point (rt/det.go)
+					if int64(top) <= gp.Stackguard() && gp.Budget >= 0 {
 						stk := gp.Stk[newFP:top]
 						n := copy(stk, callee.consts)
 						if hasRecv {
@@ -710,7 +714,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 	// An interpreted callee: compiled now; grow the stack if the frame does
 	// not fit, and let the loop execute the call again, which then takes
 	// its fast path (the one place frames are laid down for calls).
-	for int64(newFP+callee.nslots) > gp.Stackguard() {
+	for int64(newFP+callee.nslots) > gp.Stackguard() || gp.Budget < 0 {
 		if t.m.RT.Morestack(gp, newFP, callee.nslots) {
 			return rt.EvPreempt, true
 		}

@@ -109,6 +109,13 @@ type Options struct {
 	Args       []string // os.Args
 	// MemoryLimit bounds the host heap in bytes (rt/mem.go; 0: default).
 	MemoryLimit int64
+	// Det, if set, asks for a deterministic schedule (rt/det.go).
+	Det *rt.DetConfig
+	// CompileOnly makes a machine that is never run, only compiled for
+	// the cache (WriteCache): its globals are cells without zero values
+	// (crypto/internal/fips140/drbg.memory alone, 32 MiB, would take
+	// 768 MB as Values).
+	CompileOnly bool
 }
 
 // New prepares prog to run.
@@ -125,7 +132,9 @@ func New(prog *load.Program, opt Options) *Machine {
 					continue
 				}
 				cell := new(rt.Value)
-				*cell = et.Zero()
+				if !opt.CompileOnly {
+					*cell = et.Zero()
+				}
 				m.globals[g] = cell
 			}
 		}
@@ -149,7 +158,7 @@ func newMachine(opt Options) *Machine {
 	if m.Stderr == nil {
 		m.Stderr = os.Stderr
 	}
-	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit})
+	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit, Det: opt.Det})
 	return m
 }
 
