@@ -274,6 +274,7 @@ func (r *Runtime) detAdvance() bool {
 // findRunnableDet is findRunnable under a deterministic schedule.
 func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 	d := r.det
+	r.stopspinning(mp) // one P: no M looks for work beside this one
 	for {
 		if r.exiting.Load() {
 			r.releasepIfHeld(mp)

@@ -874,7 +874,7 @@ func (r *Runtime) Entersyscall(gp *G, kind SyscallKind) {
 	casgstatus(gp, _Grunning, _Gsyscall)
 	r.sched.lock.Lock()
 	pp := r.releasep(mp)
-	work := !runqempty(pp) || r.sched.runqsize > 0
+	work := !runqempty(pp) || r.sched.runqsize > 0 || r.det != nil && r.det.runnable() > 0
 	r.pidleput(pp)
 	r.sched.lock.Unlock()
 	if work {
