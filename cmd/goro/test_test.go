@@ -38,6 +38,14 @@ func TestParseTestArgs(t *testing.T) {
 		{args: []string{"-cover", "."}, err: "coverage (-cover) is not supported yet"},
 		{args: []string{"-run"}, err: "flag needs an argument: -run"},
 		{args: []string{"-timeout", "soon"}, err: `invalid value "soon" for flag -timeout: parse error`},
+		// goro's own flags are never forwarded.
+		{args: []string{"-explore", "50", "-shard=1/4", "-strategy", "pct", "-seed", "0x10", "./p", "-run", "X"}, pkgs: []string{"./p"},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-test.run=X"}, timeout: 10 * time.Minute},
+		{args: []string{"-explore", "0"}, err: `invalid value "0" for flag -explore: want a number of schedules`},
+		{args: []string{"-shard", "4/4"}, err: `invalid value "4/4" for flag -shard: want i/n with 0 <= i < n`},
+		{args: []string{"-strategy", "dfs"}, err: `invalid value "dfs" for flag -strategy: want random or pct`},
+		{args: []string{"-seed", "x"}, err: `invalid value "x" for flag -seed: not a seed: "x"`},
+		{args: []string{"-explore", "5", "-seed", "1", "-schedtrace", "f"}, err: "-schedtrace traces one run: give -seed without -explore"},
 	} {
 		c, err := parseTestArgs(tc.args)
 		if tc.err != "" {

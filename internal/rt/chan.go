@@ -105,7 +105,6 @@ func (c *Chan) Cap() int {
 // finishes the send when gp runs again. A send on a closed channel returns
 // the panic value "send on closed channel" as err.
 func (r *Runtime) Chansend(gp *G, c *Chan, v Value, block bool) (sent, done bool, err error) {
-	r.SyncPoint(gp)
 	if c == nil {
 		if !block {
 			return false, true, nil
@@ -195,7 +194,6 @@ func (c *Chan) send(sg *sudog, v Value) {
 // received is false when the value is the zero of a closed channel. It
 // returns done=false when gp has been parked; ChanrecvDone then finishes.
 func (r *Runtime) Chanrecv(gp *G, c *Chan, dst *Value, block bool) (selected, received, done bool) {
-	r.SyncPoint(gp)
 	if c == nil {
 		if !block {
 			return false, false, true

@@ -11,9 +11,11 @@ package rt
 //   - which G runs next (pick);
 //   - how long it runs: a budget of safe points (function calls and loop
 //     back-edges, counted by the executor in G.Budget), never wall time;
-//   - whether it yields at a synchronisation point (channel operations,
-//     select, semaphores behind Mutex and WaitGroup, notify lists behind
-//     Cond, atomics, go statements: SyncPoint).
+//   - whether it yields at a synchronisation point: before a channel send
+//     or receive or a select (YieldBefore: the operation starts again when
+//     the G runs next), after a close, a go statement, an atomic operation
+//     or a semaphore operation behind Mutex, WaitGroup and Cond
+//     (SyncPoint: at the next safe point).
 //
 // Select's choice and map iteration seeds come from the M's seeded stream,
 // goids from the one P's batches, so they follow. Time is virtual: the
@@ -234,24 +236,26 @@ func (d *detSched) ran(gp *G, ev Event) {
 	}
 }
 
-// syncPoint is a synchronisation point of gp, the running G.
-func (d *detSched) syncPoint(gp *G) {
+// syncPoint is a synchronisation point of gp, the running G: it reports
+// whether the strategy switches to another G here.
+func (d *detSched) syncPoint(gp *G) bool {
 	d.steps++
 	switch d.cfg.Strategy {
 	case StrategyRandom:
-		if d.rand()%4 == 0 {
-			gp.Budget, d.forced = 0, true
-		}
+		return d.rand()%4 == 0
 	case StrategyPCT:
+		yield := false
 		for len(d.change) > 0 && d.change[0] <= d.steps {
 			gp.detPrio = int64(len(d.change)) // d-1, then d-2, ..., 1
 			d.change = d.change[1:]
 			if w := d.cfg.Trace; w != nil {
 				fmt.Fprintf(w, "  g%d drops to priority %d (step %d)\n", gp.goid, gp.detPrio, d.steps)
 			}
-			gp.Budget, d.forced = 0, true
+			yield = true
 		}
+		return yield
 	}
+	return false
 }
 
 // advance moves the virtual clock to the earliest timer, if there is one.
@@ -323,9 +327,21 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 // operation, from a native): under a deterministic schedule, the strategy
 // may end gp's slice here.
 func (r *Runtime) SyncPoint(gp *G) {
-	if r.det != nil && gp != nil && gp == r.det.cur {
-		r.det.syncPoint(gp)
+	if d := r.det; d != nil && gp != nil && gp == d.cur && d.syncPoint(gp) {
+		gp.Budget, d.forced = 0, true // at the next safe point
 	}
+}
+
+// YieldBefore is a synchronisation point of the running gp before an
+// operation the executor can start again (a channel send or receive, a
+// select): it reports whether gp is to yield now, the operation not yet
+// begun.
+func (r *Runtime) YieldBefore(gp *G) bool {
+	if d := r.det; d != nil && gp == d.cur && d.syncPoint(gp) {
+		d.forced = true
+		return true
+	}
+	return false
 }
 
 // Deterministic reports whether the program runs under a deterministic

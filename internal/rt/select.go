@@ -37,7 +37,6 @@ import "unsafe"
 // closed channel returns the panic value as err. It returns done=false when
 // gp has been parked; SelectDone then finishes.
 func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK bool, done bool, err error) {
-	r.SyncPoint(gp)
 	if len(cases) == 0 {
 		if !block {
 			return -1, false, true, nil

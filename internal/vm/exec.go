@@ -45,6 +45,8 @@ type Thread struct {
 	resuming bool
 	parked   bool
 	yield    bool
+	// yieldBefore: the instruction yields before it starts (rt.YieldBefore).
+	yieldBefore bool
 	// pending: a panic raised by a native, started after it returns.
 	pending   *rt.Value
 	recvBuf   rt.Value // where a channel receive's value arrives
@@ -591,6 +593,13 @@ reload:
 				if t.parked {
 					t.parked = false
 					return rt.EvPark
+				}
+				if t.yieldBefore {
+					// A deterministic schedule switches before the
+					// operation (rt.YieldBefore); it runs when the G
+					// is next scheduled.
+					t.yieldBefore = false
+					return rt.EvYield
 				}
 				goto reload
 			}

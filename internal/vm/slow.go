@@ -347,6 +347,10 @@ func (t *Thread) send(in *instr, regs []rt.Value) bool {
 		}
 		return true
 	}
+	if r.YieldBefore(gp) {
+		t.yieldBefore = true
+		return false
+	}
 	c, _ := regs[in.a].R.(*rt.Chan)
 	_, done, err := r.Chansend(gp, c, regs[in.b], true)
 	if err != nil {
@@ -372,6 +376,10 @@ func (t *Thread) recv(in *instr, regs []rt.Value) bool {
 			regs[in.a+1] = rt.Value{N: b2n(ok)}
 		}
 		return true
+	}
+	if r.YieldBefore(gp) {
+		t.yieldBefore = true
+		return false
 	}
 	c, _ := regs[in.b].R.(*rt.Chan)
 	// The value arrives in the Thread, not the stack: a parked G's stack
@@ -407,6 +415,10 @@ func (t *Thread) selectOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 	} else {
+		if r.YieldBefore(gp) {
+			t.yieldBefore = true
+			return false
+		}
 		// Scratch space kept in the Thread: a select does not allocate.
 		n := len(si.chans)
 		if cap(a.selScratch) < n {
