@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +37,13 @@ func TestDeterministic(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if why := hostInput[name]; why != "" {
 				t.Skip(why)
+			}
+			if src, err := os.ReadFile(file); err != nil {
+				t.Fatal(err)
+			} else if processState.Match(src) {
+				// In-process runs side by side share the process's
+				// working directory and environment.
+				t.Skip("changes the process's working directory or environment")
 			}
 			t.Parallel()
 			prog, err := goro.Load(goro.Config{Dir: dir, Env: goroEnv("GOFLAGS=")}, name+".go")
@@ -74,6 +83,8 @@ var hostInput = map[string]string{
 	"syncmap_many": "reads the host heap's statistics (runtime.ReadMemStats)",
 	"os_samefile":  "makes files and reads their inodes and times (os.Stat)",
 }
+
+var processState = regexp.MustCompile(`\b(Chdir|Setenv|Unsetenv|Clearenv)\(`)
 
 // runDet runs prog under the schedule of seed and returns everything
 // observable about the run, and whether the host's timing entered it.

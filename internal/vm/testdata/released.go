@@ -1,6 +1,7 @@
 // A program whose Machine must be collected once it has run: it uses what
 // natives keep tables for (sync.Cond's notify lists, pointers made into
-// integers, unsafe.StringData) and goroutines, a context, iter.Pull.
+// integers, unsafe.StringData, sync.Map's entries — one of which reaches
+// the map itself) and goroutines, a context, iter.Pull.
 package main
 
 import (
@@ -38,6 +39,10 @@ func main() {
 	next, stop := iter.Pull(iter.Seq[int](func(yield func(int) bool) { yield(1) }))
 	v, _ := next()
 	stop()
+
+	type node struct{ m *sync.Map }
+	var m sync.Map
+	m.Store("self", &node{&m})
 
 	x := 5
 	addr := uintptr(unsafe.Pointer(&x))
