@@ -17,8 +17,8 @@ import (
 )
 
 // TestDeterministic runs every e2e program under a deterministic schedule
-// twice with the same seed, at GOMAXPROCS 1 and 4: stdout, stderr, exit
-// code and the interleaving (Schedule.Hash) must be the same. A program
+// twice with the same seed, at GOMAXPROCS 1 (random) and 4 (pct): stdout,
+// stderr, exit code and the interleaving (Schedule.Hash) must be the same. A program
 // whose run waits on the host (a child process, a signal) says so through
 // Schedule.Note and is not compared; hostInput lists the programs whose
 // path depends on what the host hands them. (DESIGN.md records a 20-times
@@ -57,16 +57,20 @@ func TestDeterministic(t *testing.T) {
 			h.Write([]byte(name))
 			seed := h.Sum64()
 			for _, procs := range []int{1, 4} {
+				strategy := "random"
+				if procs == 4 {
+					strategy = "pct"
+				}
 				var first string
 				for i := range *detRuns {
-					got, host := runDet(t, prog, name, seed, procs)
+					got, host := runDet(t, prog, name, seed, procs, strategy)
 					if host {
 						t.Skip("waits on the host: not reproducible by design")
 					}
 					if i == 0 {
 						first = got
 					} else if got != first {
-						t.Fatalf("GOMAXPROCS=%d seed %#x: two runs differ:\n%s", procs, seed, lineDiff(first, got))
+						t.Fatalf("GOMAXPROCS=%d %s seed %#x: two runs differ:\n%s", procs, strategy, seed, lineDiff(first, got))
 					}
 				}
 			}
@@ -88,10 +92,10 @@ var processState = regexp.MustCompile(`\b(Chdir|Setenv|Unsetenv|Clearenv)\(`)
 
 // runDet runs prog under the schedule of seed and returns everything
 // observable about the run, and whether the host's timing entered it.
-func runDet(t *testing.T, prog *goro.Program, name string, seed uint64, procs int) (string, bool) {
+func runDet(t *testing.T, prog *goro.Program, name string, seed uint64, procs int, strategy string) (string, bool) {
 	var out, errb bytes.Buffer
 	host := false
-	s := &goro.Schedule{Note: func(string) { host = true }}
+	s := &goro.Schedule{Strategy: strategy, Steps: 200, Note: func(string) { host = true }}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	code, err := prog.Run(goro.RunOptions{Args: []string{name}, Stdout: &out, Stderr: &errb, GOMAXPROCS: procs, Seed: seed, Schedule: s, Context: ctx})

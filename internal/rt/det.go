@@ -278,8 +278,8 @@ func (r *Runtime) detAdvance() bool {
 // findRunnableDet is findRunnable under a deterministic schedule.
 func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 	d := r.det
-	r.stopspinning(mp) // one P: no M looks for work beside this one
 	for {
+		r.stopspinning(mp) // one P: no M looks for work beside this one (wakep marks the M it wakes)
 		if r.exiting.Load() {
 			r.releasepIfHeld(mp)
 			return nil, false
