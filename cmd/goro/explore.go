@@ -64,10 +64,11 @@ func explore(c *testCommand, p goro.Package, prog *goro.Program, out io.Writer, 
 		fmt.Fprintln(out, "testing: warning: no tests to run")
 		return 0
 	}
-	code := 0
+	code, failures := 0, 0
 	for _, name := range names {
-		if !exploreTest(c, p, prog, name, out, kill) {
+		if !exploreTest(c, p, prog, name, out, kill, failures) {
 			code = 1
+			failures++
 			if c.failfast {
 				break
 			}
@@ -157,8 +158,9 @@ func reportLeaks(w io.Writer, n int, stacks []byte) {
 	fmt.Fprintf(w, "goroutine leak: %d goroutine%s blocked forever when the test binary ended\n\n%s", n, s, stacks)
 }
 
-// exploreTest explores one test and reports whether every schedule passed.
-func exploreTest(c *testCommand, p goro.Package, prog *goro.Program, name string, out io.Writer, kill time.Duration) bool {
+// exploreTest explores one test and reports whether every schedule passed;
+// failures is how many of the package's tests failed before it.
+func exploreTest(c *testCommand, p goro.Package, prog *goro.Program, name string, out io.Writer, kill time.Duration, failures int) bool {
 	t0 := time.Now()
 	base := uint64(1)
 	if c.sched.seedSet {
@@ -184,7 +186,7 @@ func exploreTest(c *testCommand, p goro.Package, prog *goro.Program, name string
 		res.Seeds = append(res.Seeds, seed)
 		hashes[sched.Hash] = true
 		res.Interleavings = len(hashes)
-		progress.update(res.Schedules, res.Interleavings, time.Since(t0))
+		progress.update(res.Schedules, res.Interleavings, failures, time.Since(t0))
 		if ok {
 			continue
 		}
@@ -259,12 +261,12 @@ func newProgress(c *testCommand, name string) *progress {
 	return &progress{name: name, on: !c.json && err == nil && fi.Mode()&os.ModeCharDevice != 0}
 }
 
-func (p *progress) update(n, interleavings int, elapsed time.Duration) {
+func (p *progress) update(n, interleavings, failures int, elapsed time.Duration) {
 	if !p.on || time.Since(p.last) < 200*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
-	fmt.Fprintf(os.Stderr, "\r\033[K%s: %d schedules, %.0f/s, %d interleavings", p.name, n, float64(n)/elapsed.Seconds(), interleavings)
+	fmt.Fprintf(os.Stderr, "\r\033[K%s: %d schedules, %.0f/s, %d interleavings; %d tests failed so far", p.name, n, float64(n)/elapsed.Seconds(), interleavings, failures)
 }
 
 func (p *progress) clear() {

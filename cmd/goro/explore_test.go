@@ -159,3 +159,27 @@ func TestExploreShards(t *testing.T) {
 		t.Errorf("shards' seeds %v, want %v", got, want)
 	}
 }
+
+// TestKernelsDeterministic: the fixed kernels under one seed, twice at
+// GOMAXPROCS 1 and 4, print the same (-v: every test's lines), times
+// aside. (RESULTS.md records the 20-times run of the bugs' replays.)
+func TestKernelsDeterministic(t *testing.T) {
+	times := regexp.MustCompile(`\d+\.\d+s`)
+	for _, procs := range []string{"1", "4"} {
+		var first string
+		for i := range 2 {
+			cmd := goroCmd(t, "test", "-v", "-seed", "7", "-run", "Fixed$", ".")
+			cmd.Env = append(cmd.Env, "GOMAXPROCS="+procs)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("GOMAXPROCS=%s: %v\n%s", procs, err, out)
+			}
+			got := times.ReplaceAllString(string(out), "T")
+			if i == 0 {
+				first = got
+			} else if got != first {
+				t.Errorf("GOMAXPROCS=%s: two runs of seed 7 differ:\n%s\n---\n%s", procs, first, got)
+			}
+		}
+	}
+}
