@@ -305,8 +305,9 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 		for _, mem := range p.Members {
 			switch mem := mem.(type) {
 			case *ssa.Global:
-				if _, ok := w.cells[m.globals[mem]]; !ok {
-					w.cells[m.globals[mem]] = len(w.globals)
+				cell := m.globalCell(mem)
+				if _, ok := w.cells[cell]; !ok {
+					w.cells[cell] = len(w.globals)
 				}
 				w.globals = append(w.globals, mem)
 			case *ssa.Type:
@@ -368,7 +369,7 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 	body.bytes(gtypes.b)
 	var gindex []indexEntry
 	for _, g := range w.globals {
-		gindex = append(gindex, indexEntry{g.Pkg.Pkg.Path() + "." + g.Name(), uint64(w.cells[w.m.globals[g]]), nil})
+		gindex = append(gindex, indexEntry{g.Pkg.Pkg.Path() + "." + g.Name(), uint64(w.cells[w.m.globalCell(g)]), nil})
 	}
 	body.index(gindex)
 	body.index(named)

@@ -141,11 +141,7 @@ func (c *compiler) constSlot(v ssa.Value, user ssa.Instruction) {
 	case *ssa.Const:
 		val = c.constValue(v)
 	case *ssa.Global:
-		cell := c.m.globals[v]
-		if cell == nil {
-			panic("BUG: global without a cell: " + v.String())
-		}
-		val = rt.Value{R: cell}
+		val = rt.Value{R: c.m.globalCell(v)}
 	case *ssa.Function:
 		if call, ok := user.(ssa.CallInstruction); ok && call.Common().Value == v && !call.Common().IsInvoke() {
 			// A static callee needs no slot, unless also used as an argument.

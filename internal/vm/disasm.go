@@ -326,8 +326,8 @@ func (d *disasm) slot(f *Func, s int32, float bool) string {
 
 // global returns the name of the package-level variable whose cell is p.
 func (d *disasm) global(p *rt.Value) string {
-	if d.globals == nil {
-		d.globals = d.m.src.globalNames()
+	if d.globals[p] == "" {
+		d.globals = d.m.src.globalNames() // cells are made as code is compiled: ask again
 	}
 	if name := d.globals[p]; name != "" {
 		return name

@@ -65,7 +65,10 @@ type Machine struct {
 
 	funcsMu sync.Mutex
 	funcs   map[*ssa.Function]*Func
-	globals map[*ssa.Global]*rt.Value
+
+	globalsMu   sync.Mutex
+	globals     map[*ssa.Global]*rt.Value // made on first use (globalCell)
+	compileOnly bool                      // Options.CompileOnly
 
 	Stdout, Stderr io.Writer
 	Args           []string
@@ -123,24 +126,34 @@ func New(prog *load.Program, opt Options) *Machine {
 	m := newMachine(opt)
 	m.prog = prog
 	m.src = ssaSource{m}
-	for _, p := range prog.Packages {
-		for _, mem := range p.Members {
-			if g, ok := mem.(*ssa.Global); ok {
-				et := m.typeOf(g.Type().(*types.Pointer).Elem())
-				if et.Size == 0 {
-					m.globals[g] = m.zeroCell(et) // as gc, zero-size variables share an address
-					continue
-				}
-				cell := new(rt.Value)
-				if !opt.CompileOnly {
-					*cell = et.Zero()
-				}
-				m.globals[g] = cell
-			}
-		}
-	}
+	m.compileOnly = opt.CompileOnly
 	m.init()
 	return m
+}
+
+// globalCell returns the cell of the package-level variable g, made on
+// first use — when the first function that names it is compiled, as the
+// cache makes its cells when it decodes one: a program pays for the
+// variables its code reaches, not for every one of its dependencies'
+// (crypto/internal/fips140/drbg.memory, 32 MiB, is 768 MB as Values).
+func (m *Machine) globalCell(g *ssa.Global) *rt.Value {
+	m.globalsMu.Lock()
+	defer m.globalsMu.Unlock()
+	if cell := m.globals[g]; cell != nil {
+		return cell
+	}
+	et := m.typeOf(g.Type().(*types.Pointer).Elem())
+	var cell *rt.Value
+	if et.Size == 0 {
+		cell = m.zeroCell(et) // as gc, zero-size variables share an address
+	} else {
+		cell = new(rt.Value)
+		if !m.compileOnly {
+			*cell = et.Zero()
+		}
+	}
+	m.globals[g] = cell
+	return cell
 }
 
 func newMachine(opt Options) *Machine {

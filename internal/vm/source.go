@@ -62,7 +62,7 @@ func (s ssaSource) global(pkgpath, name string) *rt.Value {
 	for _, p := range s.m.prog.Packages {
 		if p.Pkg.Path() == pkgpath {
 			if g, ok := p.Members[name].(*ssa.Global); ok {
-				return s.m.globals[g]
+				return s.m.globalCell(g)
 			}
 		}
 	}
@@ -138,7 +138,9 @@ func (s ssaSource) matchFuncs(match func(string) bool) []*Func {
 
 func (s ssaSource) globalNames() map[*rt.Value]string {
 	names := map[*rt.Value]string{}
-	for g, cell := range s.m.globals {
+	s.m.globalsMu.Lock()
+	defer s.m.globalsMu.Unlock()
+	for g, cell := range s.m.globals { // those made so far: the others no code names
 		name := g.Name()
 		if g.Pkg != nil {
 			name = g.Pkg.Pkg.Path() + "." + name
