@@ -458,6 +458,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 	gp.goid = r.newgoid(pp)
 	gp.detPrio = 0
+	gp.background = parent != nil && parent.background
 	if parent != nil {
 		gp.parentGoid = parent.goid
 	}

@@ -225,6 +225,9 @@ type G struct {
 	detPrio int64 // pct's priority (det.go); 0: not yet given
 
 	syscallKind SyscallKind // of the host call the G is in (Entersyscall)
+	// background: started by a package initializer (or by such a G), not
+	// by main: never reported as leaked (Leaked).
+	background bool
 
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)

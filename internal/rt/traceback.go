@@ -135,10 +135,25 @@ func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
 	}
 }
 
+// MainStarted is called as the package initializers have run and main.main
+// starts: the goroutines alive now, but main's, are the background.
+func (r *Runtime) MainStarted() {
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	for _, gp := range r.sched.allgs {
+		if s := readgstatus(gp) &^ _Gscan; gp != r.mainG && s != _Gdead && s != _Gidle {
+			gp.background = true
+		}
+	}
+}
+
 // Leaked prints, as Go 1.26's goroutine leak profile does (debug=2), every G
 // of a program that has ended that was blocked on a channel, a select or a
 // sync primitive: when the program ends no G can wake it, so whatever it
-// was waiting for never came. It returns how many it printed.
+// was waiting for never came. Goroutines that package initializers started
+// (and theirs) are the program's background, as a server loop started in
+// init: not reported (gc's profile spares them when a global reaches their
+// channel). It returns how many it printed.
 func (r *Runtime) Leaked(w io.Writer) int {
 	r.sched.lock.Lock()
 	gs := append([]*G(nil), r.sched.allgs...)
@@ -146,7 +161,7 @@ func (r *Runtime) Leaked(w io.Writer) int {
 	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
 	n := 0
 	for _, gp := range gs {
-		if readgstatus(gp)&^_Gscan != _Gwaiting || !gp.waitreason.leakable() {
+		if readgstatus(gp)&^_Gscan != _Gwaiting || !gp.waitreason.leakable() || gp.background {
 			continue
 		}
 		if n > 0 {

@@ -208,7 +208,10 @@ func (m *Machine) Run() int {
 	if init != nil {
 		seq = append(seq, init)
 	}
-	seq = append(seq, main)
+	started := &Func{m: m, name: "runtime.mainStarted", hidden: true}
+	started.once.Do(func() {})
+	started.native = func(t *Thread, _, _ []rt.Value) { t.m.RT.MainStarted() }
+	seq = append(seq, started, main)
 	entry := m.entryFunc(seq)
 	return m.RT.Main(rt.Value{R: &Closure{Fn: entry}})
 }
