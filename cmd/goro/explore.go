@@ -44,6 +44,7 @@ type exploreResult struct {
 	Failed        bool     `json:",omitempty"`
 	Seed          *uint64  `json:",omitempty"` // of the failing schedule
 	Replay        string   `json:",omitempty"` // the command that replays it
+	Output        string   `json:",omitempty"` // what the failing schedule printed
 	Seeds         []uint64 // of the schedules run, in order
 	Elapsed       float64
 }
@@ -201,7 +202,7 @@ func exploreTest(c *testCommand, p goro.Package, prog *goro.Program, name string
 			}
 			fmt.Fprintf(out, "replay: %s\n", res.Replay)
 		} else {
-			os.Stdout.Write(output) // the failure, for a human reading the stream
+			res.Output = string(output)
 		}
 		break
 	}
