@@ -21,7 +21,8 @@ package rt
 // goids from the one P's batches, so they follow. Time is virtual: the
 // clock stands still while any G can run and jumps to the next timer when
 // none can (testing/synctest's rule, for the whole program and for every
-// kind of wait, mutexes included), starting at 2000-01-01 00:00:00 UTC.
+// kind of wait, mutexes included), starting at 2000-01-01 00:00:00 UTC;
+// a G that uses its whole slice computing moves it by 16 ns a safe point.
 //
 // Host calls keep the P (the program waits for them, as one thread would),
 // except those that wait on the world outside for as long as it likes (a
@@ -82,6 +83,9 @@ const (
 	// pctSlice is pct's slice: long, since pct switches at its change
 	// points; a G that uses it up is spinning and drops below the rest.
 	pctSlice = 1 << 14
+	// safePointNS is the virtual time a safe point of a used-up slice
+	// takes (ran): about an interpreted call's.
+	safePointNS = 16
 )
 
 type detSched struct {
@@ -93,6 +97,7 @@ type detSched struct {
 	// Written only by the M holding the one P.
 	x       uint64 // splitmix64 state
 	cur     *G     // the G running
+	slice   int64  // cur's budget when it started
 	forced  bool   // cur's Budget was cut by the strategy, not used up
 	steps   int64
 	picks   int64
@@ -204,19 +209,27 @@ func (d *detSched) stats() {
 }
 
 // slice is the budget of safe points of gp's next time slice.
-func (d *detSched) slice() int64 {
+func (d *detSched) nextSlice() int64 {
 	d.forced = false
-	if d.cfg.Strategy == StrategyPCT {
-		return pctSlice
+	d.slice = pctSlice
+	if d.cfg.Strategy == StrategyRandom {
+		d.slice = 1 + int64(d.rand()%randomSlice)
 	}
-	return 1 + int64(d.rand()%randomSlice)
+	return d.slice
 }
 
 // ran is called when gp's slice has ended with ev.
 func (d *detSched) ran(gp *G, ev Event) {
 	d.cur = nil
-	if ev == EvPreempt && d.cfg.Strategy == StrategyPCT && !d.forced {
-		gp.detPrio = -1 // used its slice up: spinning; everything else goes first
+	if ev == EvPreempt && !d.forced {
+		// gp used its whole slice: it computes (or spins). Its work moves
+		// the clock, so that a loop waiting for time to pass (time.Since,
+		// a benchmark's b.N) ends; Gs that only block leave it alone, and
+		// their timers keep their ties.
+		d.vnow.Add(d.slice * safePointNS)
+		if d.cfg.Strategy == StrategyPCT {
+			gp.detPrio = -1 // spinning: everything else goes first
+		}
 	}
 	if w := d.cfg.Trace; w != nil {
 		what := ""

@@ -355,7 +355,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	pp.schedtick++
 	gp.Budget = maxBudget
 	if d := r.det; d != nil {
-		d.cur, gp.Budget = gp, d.slice()
+		d.cur, gp.Budget = gp, d.nextSlice()
 	}
 	ev := r.exec.Execute(gp)
 	if d := r.det; d != nil {

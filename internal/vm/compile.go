@@ -232,6 +232,31 @@ func (c *compiler) jumpTo(pc int, f field, b *ssa.BasicBlock) {
 	c.fixups = append(c.fixups, fixup{pc, f, b.Index})
 }
 
+// branchTo makes field f of the conditional branch at pc, in block b, go
+// to block succ. A branch back to an earlier block closes a loop: it goes
+// through a Jump, the instruction whose backward form is a safe point
+// (preemption, a deterministic schedule's slice), so that no loop runs
+// without one — `for time.Since(t0) < d {}` had none: its condition is
+// laid out after its body and branches back to it.
+func (c *compiler) branchTo(pc int, f field, b, succ *ssa.BasicBlock) {
+	if succ.Index > b.Index {
+		c.jumpTo(pc, f, succ)
+		return
+	}
+	j := c.emit(instr{op: opJump})
+	c.jumpTo(j, fieldA, succ)
+	switch f {
+	case fieldB:
+		c.code[pc].b = int32(j)
+	case fieldC:
+		c.code[pc].c = int32(j)
+	case fieldD:
+		c.code[pc].d = int32(j)
+	default:
+		panic(fmt.Sprintf("BUG: branch field %d", f))
+	}
+}
+
 func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
 
 // phiMoves emits the moves of the phis of succ for the edge from pred.
@@ -311,15 +336,15 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				// comparison's line.
 				c.curPos = cmp.bin.Pos()
 				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
-				c.jumpTo(pc, fieldD, t)
-				c.jumpTo(pc, fieldC, f)
+				c.branchTo(pc, fieldD, b, t)
+				c.branchTo(pc, fieldC, b, f)
 				return
 			}
 		}
 		pc := c.emit(instr{op: opIf, a: c.reg(in.Cond)})
 		if !hasPhis(t) && !hasPhis(f) {
-			c.jumpTo(pc, fieldB, t)
-			c.jumpTo(pc, fieldC, f)
+			c.branchTo(pc, fieldB, b, t)
+			c.branchTo(pc, fieldC, b, f)
 			return
 		}
 		c.code[pc].b = int32(len(c.code))

@@ -58,6 +58,7 @@ var fastPathCode = []struct {
 	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
 	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddI FieldAddr Store FieldAddr Load Return", "a written spill is made"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
+	{"main.countWhile", "Move Jump AddI Move Jump Return CallClosure IfLssI Jump Jump", "a loop whose condition branches back goes through a Jump (a safe point)"},
 }
 
 // TestFastPaths checks the ops the compiler emits for the shapes of code

@@ -447,6 +447,10 @@ func (f *Func) checkCode() error {
 				if v < 0 || int(v) >= len(f.code) {
 					return bad("%s = %d, not a pc of the code", name, v)
 				}
+				if int(v) <= pc && in.op != opJump {
+					// Every loop has a safe point (compiler.branchTo).
+					return bad("%s = %d goes back: only Jump may (its backward form is a safe point)", name, v)
+				}
 			case oMode:
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)

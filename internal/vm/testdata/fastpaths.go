@@ -108,5 +108,16 @@ func main() {
 		r += int(andN(12, 10)) + int(shlI(1, 3)) + int(shrS(-8, 1)) + int(shrU(8, 1)) + int(add8(127, 1)) + quo(7, 2) + int(shl8(1, 7))
 	}
 	r += int(hyp(3, 4)) + int(mathShapes(2.5))
+	r += countWhile(func() int { r++; return r }, r+3)
 	println(r)
+}
+
+// countWhile's loop condition, a call, is laid out after the body and
+// branches back to it: through a Jump, the loop's safe point.
+func countWhile(f func() int, n int) int {
+	i := 0
+	for f() < n {
+		i++
+	}
+	return i
 }
