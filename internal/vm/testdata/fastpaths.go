@@ -108,7 +108,8 @@ func main() {
 		r += int(andN(12, 10)) + int(shlI(1, 3)) + int(shrS(-8, 1)) + int(shrU(8, 1)) + int(add8(127, 1)) + quo(7, 2) + int(shl8(1, 7))
 	}
 	r += int(hyp(3, 4)) + int(mathShapes(2.5))
-	r += countWhile(func() int { r++; return r }, r+3)
+	k := 0
+	r += countWhile(func() int { k++; return k }, 3) - 2 // 2 iterations
 	println(r)
 }
 
