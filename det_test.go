@@ -16,13 +16,13 @@ import (
 	"github.com/goro-dev/goro"
 )
 
-// TestDeterministic runs every e2e program under a deterministic schedule
+// TestDeterministic runs the e2e programs under a deterministic schedule
 // twice with the same seed, at GOMAXPROCS 1 (random) and 4 (pct): stdout,
 // stderr, exit code and the interleaving (Schedule.Hash) must be the same. A program
 // whose run waits on the host (a child process, a signal) says so through
 // Schedule.Note and is not compared; hostInput lists the programs whose
 // path depends on what the host hands them. (DESIGN.md records a 20-times
-// run.)
+// run of all of them.)
 func TestDeterministic(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
 	if err != nil {
@@ -40,6 +40,8 @@ func TestDeterministic(t *testing.T) {
 			}
 			if src, err := os.ReadFile(file); err != nil {
 				t.Fatal(err)
+			} else if !*detAll && !concurrent.Match(src) {
+				t.Skip("sequential (-goro.detall runs it)")
 			} else if processState.Match(src) {
 				// In-process runs side by side share the process's
 				// working directory and environment.
@@ -78,7 +80,15 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var detRuns = flag.Int("goro.detruns", 2, "TestDeterministic: runs of each program at each GOMAXPROCS")
+var (
+	detRuns = flag.Int("goro.detruns", 2, "TestDeterministic: runs of each program at each GOMAXPROCS")
+	detAll  = flag.Bool("goro.detall", false, "TestDeterministic: every e2e program, not only those with goroutines, channels, sync or timers")
+)
+
+// concurrent matches the programs whose schedule can show: by default
+// TestDeterministic runs only those (a fifth of the e2e programs), to keep
+// the package's tests inside go test's 10 minutes.
+var concurrent = regexp.MustCompile(`go func|go [a-zA-Z_.]+\(|chan |time\.|sync\.|select`)
 
 // hostInput lists e2e programs whose run depends on data from the host,
 // which a seed does not fix: the same seed and the same inputs give the
