@@ -95,7 +95,6 @@ var concurrent = regexp.MustCompile(`go func|go [a-zA-Z_.]+\(|chan |time\.|sync\
 // same run, these programs' inputs differ from run to run.
 var hostInput = map[string]string{
 	"syncmap_many": "reads the host heap's statistics (runtime.ReadMemStats)",
-	"os_samefile":  "makes files and reads their inodes and times (os.Stat)",
 }
 
 var processState = regexp.MustCompile(`\b(Chdir|Setenv|Unsetenv|Clearenv)\(`)

@@ -12,6 +12,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -307,13 +309,69 @@ func os_Link(t *vm.Thread, a, r []rt.Value) {
 
 // os.MkdirTemp: func MkdirTemp(dir, pattern string) (string, error)
 func os_MkdirTemp(t *vm.Thread, a, r []rt.Value) {
-	stringResult(t, r)(os.MkdirTemp(vm.Str(a[0]), vm.Str(a[1])))
+	dir, pattern := vm.Str(a[0]), vm.Str(a[1])
+	if strings.ContainsRune(pattern, os.PathSeparator) {
+		_, err := os.MkdirTemp(dir, pattern) // the host's error for it, creating nothing
+		stringResult(t, r)("", err)
+		return
+	}
+	stringResult(t, r)(tempName(t, dir, pattern, "mkdirtemp", func(name string) error { return os.Mkdir(name, 0o700) }))
 }
 
 // os.CreateTemp: func CreateTemp(dir, pattern string) (*File, error)
 func os_CreateTemp(t *vm.Thread, a, r []rt.Value) {
-	f, err := os.CreateTemp(vm.Str(a[0]), vm.Str(a[1]))
+	dir, pattern := vm.Str(a[0]), vm.Str(a[1])
+	if strings.ContainsRune(pattern, os.PathSeparator) {
+		_, err := os.CreateTemp(dir, pattern) // the host's error for it, creating nothing
+		openResult(t, r, nil, err)
+		return
+	}
+	var f *os.File
+	_, err := tempName(t, dir, pattern, "createtemp", func(name string) (err error) {
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		return err
+	})
 	openResult(t, r, f, err)
+}
+
+// tempName is gc's MkdirTemp and CreateTemp loop: create(name) for names
+// of pattern in dir until one does not exist yet. As in gc, whose
+// os.nextRandom draws on runtime_rand, the random part comes from the
+// runtime's seeded source: a seed reproduces the names, and with them what
+// the program computes from them (host's os.MkdirTemp made a run under
+// -seed depend on the host's random names).
+func tempName(t *vm.Thread, dir, pattern, op string, create func(name string) error) (string, error) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	prefix, suffix := pattern, ""
+	if i := strings.LastIndexByte(pattern, '*'); i >= 0 {
+		prefix, suffix = pattern[:i], pattern[i+1:]
+	}
+	if dir != "" && os.IsPathSeparator(dir[len(dir)-1]) {
+		prefix = dir + prefix
+	} else {
+		prefix = dir + string(os.PathSeparator) + prefix
+	}
+	for try := 0; ; {
+		name := prefix + strconv.FormatUint(uint64(uint32(t.Machine().RT.Rand(t.G()))), 10) + suffix
+		err := create(name)
+		if err == nil {
+			return name, nil
+		}
+		if os.IsExist(err) {
+			if try++; try < 10000 {
+				continue
+			}
+			return "", &os.PathError{Op: op, Path: prefix + "*" + suffix, Err: os.ErrExist}
+		}
+		if op == "mkdirtemp" && os.IsNotExist(err) {
+			if _, err := os.Stat(dir); os.IsNotExist(err) {
+				return "", err
+			}
+		}
+		return "", err
+	}
 }
 
 // os.TempDir: func TempDir() string
