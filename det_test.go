@@ -24,14 +24,7 @@ import (
 // path depends on what the host hands them. (DESIGN.md records a 20-times
 // run of all of them.)
 func TestDeterministic(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, files := e2ePrograms(t)
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".go")
 		t.Run(name, func(t *testing.T) {

@@ -148,18 +148,24 @@ func runGoro(t *testing.T, dir string, timeout time.Duration, env []string, comb
 	return res
 }
 
-func TestE2E(t *testing.T) {
+// e2ePrograms returns testdata/e2e's absolute path and its programs.
+func e2ePrograms(t *testing.T) (dir string, files []string) {
 	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, err = filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
 		t.Fatal("no programs in testdata/e2e")
 	}
+	return dir, files
+}
+
+func TestE2E(t *testing.T) {
+	dir, files := e2ePrograms(t)
 	goroot := goEnv(t, "GOROOT")
 	goroBinary(t) // build before the subtests start, so a failure is reported once
 	for _, file := range files {

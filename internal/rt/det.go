@@ -297,18 +297,12 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 			r.releasepIfHeld(mp)
 			return nil, false
 		}
-		pp := mp.p
+		pp, stop := r.takeP(mp)
+		if stop {
+			return nil, false
+		}
 		if pp == nil {
-			r.sched.lock.Lock()
-			pp = r.pidleget()
-			r.sched.lock.Unlock()
-			if pp == nil {
-				if !r.stopm(mp) {
-					return nil, false
-				}
-				continue
-			}
-			r.acquirep(mp, pp)
+			continue
 		}
 		r.checkTimers()
 		if gp := d.pick(); gp != nil {

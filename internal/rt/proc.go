@@ -546,20 +546,12 @@ func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 			r.releasepIfHeld(mp)
 			return nil, false
 		}
-		pp := mp.p
+		pp, stop := r.takeP(mp)
+		if stop {
+			return nil, false
+		}
 		if pp == nil {
-			// Lost our P (GOMAXPROCS shrank or after a syscall); find one.
-			r.sched.lock.Lock()
-			pp = r.pidleget()
-			r.sched.lock.Unlock()
-			if pp == nil {
-				r.stopspinning(mp)
-				if !r.stopm(mp) {
-					return nil, false
-				}
-				continue
-			}
-			r.acquirep(mp, pp)
+			continue
 		}
 		if pp.id >= atomic.LoadInt32(&r.gomaxprocs) {
 			// This P is retired: move its Gs to the global queue.
@@ -609,6 +601,25 @@ func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 			return nil, false
 		}
 	}
+}
+
+// takeP returns mp's P, taking an idle one if it has none (it lost it:
+// GOMAXPROCS shrank, a syscall, an idle spell). With none idle the M sleeps
+// and takeP returns nil (the caller looks for work again), and stop=true
+// if the program is exiting.
+func (r *Runtime) takeP(mp *M) (pp *P, stop bool) {
+	if pp = mp.p; pp != nil {
+		return pp, false
+	}
+	r.sched.lock.Lock()
+	pp = r.pidleget()
+	r.sched.lock.Unlock()
+	if pp == nil {
+		r.stopspinning(mp)
+		return nil, !r.stopm(mp)
+	}
+	r.acquirep(mp, pp)
+	return pp, false
 }
 
 func (r *Runtime) anyRunnable() bool {
