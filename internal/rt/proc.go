@@ -24,6 +24,9 @@ package rt
 //   - Every wait goes through gopark with a wait reason and records waitsince.
 //   - Randomness (steal order, select order) comes from the runtime's seeded
 //     source; time from its clock.
+//   - Under a deterministic schedule (det.go) one P runs, every runnable G
+//     waits in det's list (runqput and globrunqput put there) and
+//     findRunnable defers to findRunnableDet.
 
 import (
 	"fmt"
@@ -203,10 +206,8 @@ func (r *Runtime) procresize(n int32) {
 // GOMAXPROCS sets the number of Ps if n > 0 and returns the previous setting.
 func (r *Runtime) GOMAXPROCS(n int) int {
 	old := int(atomic.LoadInt32(&r.gomaxprocs))
-	if n > 0 && n != old && r.det != nil {
-		atomic.StoreInt32(&r.gomaxprocs, int32(n))
-	} else if n > 0 && n != old {
-		if int32(n) > int32(len(r.allp)) {
+	if n > 0 && n != old {
+		if int32(n) > int32(len(r.allp)) && r.det == nil { // a deterministic schedule keeps its one P
 			r.procresize(int32(n))
 		} else {
 			atomic.StoreInt32(&r.gomaxprocs, int32(n))
