@@ -184,7 +184,8 @@ func TestE2E(t *testing.T) {
 			// back from that cache. Both runs must match gc's output.
 			cache := filepath.Join(goroTmpDir, "cache", name)
 			for _, mode := range []string{"source", "cache"} {
-				res := runGoro(t, dir, *e2eTimeout, goroEnv("GOFLAGS=", "GOROCACHE="+cache), false, name+".go")
+				env := append(goroEnv("GOFLAGS=", "GOROCACHE="+cache), e2eEnv(t, file)...)
+				res := runGoro(t, dir, *e2eTimeout, env, false, name+".go")
 				checkE2E(t, name+".go ("+mode+")", res, wantOut, wantErr, wantCode, dir, goroot)
 				if mode == "source" && !strings.HasPrefix(wantErr, "# ") { // a program that compiles
 					if entries, _ := filepath.Glob(filepath.Join(cache, "*", "*")); len(entries) == 0 {
@@ -194,6 +195,22 @@ func TestE2E(t *testing.T) {
 			}
 		})
 	}
+}
+
+// e2eEnv returns the variables a program's `//e2e:env KEY=VALUE...` lines
+// set for its run (regen.sh sets them for gc's).
+func e2eEnv(t *testing.T, file string) []string {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//e2e:env "); ok {
+			env = append(env, strings.Fields(rest)...)
+		}
+	}
+	return env
 }
 
 // checkE2E compares a run's output and exit code with gc's.

@@ -49,10 +49,21 @@ func Sealed(path string) bool {
 	return sealed[path] || strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
 }
 
+// interpreted lists the packages under runtime/ and internal/runtime/ that
+// are interpreted from source all the same: their code is the library's
+// own (profiles, labels, metrics' descriptions), built on a few runtime
+// hooks that goro binds natively (pprof.go, metrics.go).
+var interpreted = map[string]bool{
+	"runtime/pprof": true, "internal/runtime/pprof/label": true,
+}
+
 // IsNative reports whether the standard package path is bound natively.
 func IsNative(path string) bool {
 	if _, ok := native[path]; ok {
 		return true
+	}
+	if interpreted[path] {
+		return false
 	}
 	return strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
 }

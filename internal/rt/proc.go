@@ -34,6 +34,8 @@ import (
 	"os"
 	goruntime "runtime"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -68,6 +70,9 @@ type Config struct {
 	// Det, if set, runs the program under a deterministic schedule
 	// chosen by Seed (det.go).
 	Det *DetConfig
+	// GODEBUG is the program's $GODEBUG: the runtime reads
+	// tracebackancestors and tracebacklabels from it, as gc does.
+	GODEBUG string
 }
 
 // Runtime is one running program: its scheduler, Ps, Ms, timers and clock.
@@ -97,6 +102,10 @@ type Runtime struct {
 	maxstack      int // slots
 	memLimit      int64
 	maxstackBytes int // the same limit as gc reports it (gc's maxstacksize)
+	debug         struct {
+		tracebackancestors int  // creation stacks kept per G (GODEBUG)
+		tracebacklabels    bool // labels in traceback headers (GODEBUG)
+	}
 
 	// deadlock/fatal output happens once.
 	fatalOnce sync.Once
@@ -124,6 +133,8 @@ func New(exec Executor, cfg Config) *Runtime {
 		r.memLimit = DefaultMemoryLimit()
 	}
 	r.rand.seed(cfg.Seed)
+	r.debug.tracebackancestors = godebugInt(cfg.GODEBUG, "tracebackancestors")
+	r.debug.tracebacklabels = godebugInt(cfg.GODEBUG, "tracebacklabels") == 1
 	if cfg.Det != nil {
 		r.det = newDetSched(*cfg.Det, cfg.Seed)
 		r.clock.det = r.det
@@ -135,6 +146,18 @@ func New(exec Executor, cfg Config) *Runtime {
 	r.clock.init()
 	r.procresize(int32(cfg.GOMAXPROCS))
 	return r
+}
+
+// godebugInt is the value of setting name in a $GODEBUG list (the last
+// one wins), 0 if absent or not a number.
+func godebugInt(godebug, name string) int {
+	v := 0
+	for _, kv := range strings.Split(godebug, ",") {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v, _ = strconv.Atoi(val)
+		}
+	}
+	return v
 }
 
 // Main runs fn as goroutine 1 until the program exits, and returns its exit
@@ -201,6 +224,91 @@ func (r *Runtime) procresize(n int32) {
 		r.pidleput(pp)
 	}
 	atomic.StoreInt32(&r.gomaxprocs, n)
+}
+
+// StopTheWorld stops every G but gp, which must be running: when it
+// returns, no other G runs until StartTheWorld, so their frames and states
+// hold still (a goroutine profile's consistent snapshot). As gc's
+// stopTheWorld: the other Ps are taken from the idle list or, as their Ms
+// give them up, kept stopped (_Pgcstop); running Gs are asked to yield at
+// their next safe point, again until they have. Gs in host calls hold no
+// P and cannot take one back until the world starts. Under a
+// deterministic schedule gp's P is the only one: the world is stopped.
+func (r *Runtime) StopTheWorld(gp *G) {
+	if r.det != nil {
+		return
+	}
+	r.sched.lock.Lock()
+	r.sched.stwG = gp
+	r.sched.gcwaiting.Store(true)
+	for pp := r.pidleget(); pp != nil; pp = r.pidleget() {
+		r.pidleput(pp) // to stopped
+	}
+	for !r.worldStopped(gp) {
+		for _, mp := range r.allm {
+			if g := mp.curg.Load(); g != nil && g != gp {
+				g.stackguard0.Store(stackPreempt)
+			}
+		}
+		r.sched.lock.Unlock()
+		time.Sleep(20 * time.Microsecond)
+		r.sched.lock.Lock()
+	}
+	r.sched.lock.Unlock()
+}
+
+// worldStopped reports whether every P but gp's is stopped or dead.
+// Called with sched.lock held.
+func (r *Runtime) worldStopped(gp *G) bool {
+	mine := pOf(gp)
+	for _, pp := range r.allp {
+		if pp != mine && pp.status != _Pgcstop && pp.status != _Pdead {
+			return false
+		}
+	}
+	return true
+}
+
+// StartTheWorld undoes StopTheWorld: the stopped Ps go back to work.
+func (r *Runtime) StartTheWorld() {
+	if r.det != nil {
+		return
+	}
+	r.sched.lock.Lock()
+	r.sched.gcwaiting.Store(false)
+	r.sched.stwG = nil
+	stopped := r.sched.stopped
+	r.sched.stopped = nil
+	for _, pp := range stopped {
+		r.pidleput(pp)
+	}
+	r.sched.lock.Unlock()
+	// A stopped P may hold runnable Gs in its local queue: start an M
+	// for each, not one spinning M at a time as wakep does (gc's
+	// startTheWorld starts an M for every P with work).
+	for range stopped {
+		r.startm()
+	}
+}
+
+// startm wakes an idle M, or makes one, to take an idle P and look for work.
+func (r *Runtime) startm() {
+	r.sched.lock.Lock()
+	if r.sched.pidle == nil || r.exiting.Load() {
+		r.sched.lock.Unlock()
+		return
+	}
+	if mp := r.mget(); mp != nil {
+		r.sched.lock.Unlock()
+		notewakeup(mp)
+		return
+	}
+	pp := r.pidleget()
+	r.sched.lock.Unlock()
+	mp := r.allocm()
+	mp.nextp = pp
+	r.mWait.Add(1)
+	go r.mstart(mp)
 }
 
 // GOMAXPROCS sets the number of Ps if n > 0 and returns the previous setting.
@@ -349,7 +457,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	gp.waitsince = 0
 	gp.preempt = false
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
-	if r.exiting.Load() {
+	if r.exiting.Load() || r.sched.gcwaiting.Load() {
 		gp.stackguard0.Store(stackPreempt)
 	}
 	pp := mp.p
@@ -460,8 +568,11 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 	gp.goid = r.newgoid(pp)
 	gp.detPrio = 0
 	gp.background = parent != nil && parent.background
+	gp.labels, gp.ancestors = nil, nil
 	if parent != nil {
 		gp.parentGoid = parent.goid
+		gp.labels = parent.labels
+		gp.ancestors = r.saveAncestors(parent)
 	}
 	gp.gopc = site
 	casgstatus(gp, _Gdead, _Grunnable)
@@ -546,6 +657,14 @@ func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 		if r.exiting.Load() {
 			r.releasepIfHeld(mp)
 			return nil, false
+		}
+		if r.sched.gcwaiting.Load() && mp.p != nil {
+			// The world is stopping: give the P up (pidleput keeps it).
+			r.sched.lock.Lock()
+			if r.sched.gcwaiting.Load() {
+				r.pidleput(r.releasep(mp))
+			}
+			r.sched.lock.Unlock()
 		}
 		pp, stop := r.takeP(mp)
 		if stop {
@@ -827,6 +946,11 @@ func (r *Runtime) retirep(mp *M) {
 func (r *Runtime) pidleput(pp *P) {
 	if n := atomic.LoadInt32(&r.gomaxprocs); pp.id >= n && len(r.allp) > 0 && n > 0 {
 		pp.status = _Pdead
+		return
+	}
+	if r.sched.gcwaiting.Load() {
+		pp.status = _Pgcstop
+		r.sched.stopped = append(r.sched.stopped, pp)
 		return
 	}
 	if mp := r.sched.syswait; mp != nil {

@@ -229,6 +229,12 @@ type G struct {
 	// by main: never reported as leaked (Leaked).
 	background bool
 
+	// labels are the G's profiler labels (runtime/pprof), inherited by
+	// the Gs it starts; ancestors, with GODEBUG=tracebackancestors=N, the
+	// creation stacks of its N nearest ancestors (gc's g.ancestors).
+	labels    *Labels
+	ancestors []ancestorInfo
+
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)
 	schedtick uint32
@@ -278,6 +284,31 @@ type FrameSite struct {
 
 // Goid returns the G's id.
 func (gp *G) Goid() uint64 { return gp.goid }
+
+// Labels are a G's profiler labels: the program's own value for them
+// (runtime/pprof's *labelMap as an unsafe.Pointer, handed back as it came)
+// and its key-value pairs, in order, for tracebacks.
+type Labels struct {
+	Ptr  Value
+	List []Label
+}
+
+// Label is one key-value pair of a G's labels.
+type Label struct{ Key, Value string }
+
+// Labels returns gp's profiler labels (nil: none).
+func (gp *G) Labels() *Labels { return gp.labels }
+
+// SetLabels sets gp's profiler labels; the Gs it starts from now on inherit them.
+func (gp *G) SetLabels(l *Labels) { gp.labels = l }
+
+// ancestorInfo is one ancestor of a G (GODEBUG=tracebackancestors): its
+// goid, its stack when it made the next G down, and where it was made.
+type ancestorInfo struct {
+	frames []FrameSite
+	goid   uint64
+	gopc   FrameSite
+}
 
 // Frames returns the G's saved frames, outermost first.
 func (gp *G) Frames() []Frame { return gp.sched.frames }
@@ -405,6 +436,12 @@ type schedt struct {
 	gFree []*G // global free Gs
 
 	allgs []*G // every G ever created (for tracebacks and deadlock dumps)
+
+	// Stopping the world (StopTheWorld): while gcwaiting, a P given up
+	// goes to stopped (status _Pgcstop) instead of the idle list.
+	gcwaiting atomic.Bool
+	stwG      *G // the G that stopped the world
+	stopped   []*P
 }
 
 // gQueue is a queue of Gs linked through schedlink.

@@ -56,7 +56,45 @@ func (r *Runtime) header(gp *G, running bool) string {
 	if gp.lockedm != nil {
 		status += ", locked to thread"
 	}
+	if l := gp.labels; l != nil && len(l.List) > 0 && r.debug.tracebacklabels {
+		status += " labels:{"
+		for i, kv := range l.List {
+			if i > 0 {
+				status += ", "
+			}
+			status += quoted(kv.Key) + ": " + quoted(kv.Value)
+		}
+		status += "}"
+	}
 	return fmt.Sprintf("goroutine %d [%s]:", gp.goid, status)
+}
+
+// quoted is s as gc's runtime prints a quoted string (printquoted): only
+// printable ASCII as it is, \n \r \t \\ \" escaped, other runes as
+// \xXX, \uXXXX or \UXXXXXXXX.
+func quoted(s string) string {
+	b := []byte{'"'}
+	for _, c := range s {
+		switch {
+		case c == '\n':
+			b = append(b, `\n`...)
+		case c == '\r':
+			b = append(b, `\r`...)
+		case c == '\t':
+			b = append(b, `\t`...)
+		case c == '\\' || c == '"':
+			b = append(b, '\\', byte(c))
+		case c >= ' ' && c <= '~':
+			b = append(b, byte(c))
+		case c < 127:
+			b = fmt.Appendf(b, `\x%02x`, c)
+		case c < 0x10000:
+			b = fmt.Appendf(b, `\u%04x`, c)
+		default:
+			b = fmt.Appendf(b, `\U%08x`, c)
+		}
+	}
+	return string(append(b, '"'))
 }
 
 // gc prints at most the innermost tracebackInnerFrames and the outermost
@@ -107,6 +145,25 @@ func (r *Runtime) frames(w io.Writer, gp *G) {
 			in = fmt.Sprintf(" in goroutine %d", gp.parentGoid) // none for a timer's (time.goFunc)
 		}
 		fmt.Fprintf(w, "created by %s%s\n\t%s:%d +0x0\n", gp.gopc.Fn.Name(), in, file, line)
+	}
+	for _, a := range gp.ancestors {
+		fmt.Fprintf(w, "[originating from goroutine %d]:\n", a.goid)
+		for _, f := range a.frames {
+			// gc keeps return addresses and prints the line each falls
+			// on: that of the code after the call (or go statement).
+			file, line := f.Fn.FileLine(f.PC)
+			if rl, ok := f.Fn.(interface{ ReturnLine(int) (string, int) }); ok {
+				file, line = rl.ReturnLine(f.PC)
+			}
+			fmt.Fprintf(w, "%s(...)\n\t%s:%d +0x0\n", f.Fn.Name(), file, line)
+		}
+		if len(a.frames) == tracebackInnerFrames {
+			fmt.Fprintln(w, "...additional frames elided...")
+		}
+		if a.gopc.Fn != nil && a.goid != 1 {
+			file, line := a.gopc.Fn.FileLine(a.gopc.PC)
+			fmt.Fprintf(w, "created by %s\n\t%s:%d +0x0\n", a.gopc.Fn.Name(), file, line)
+		}
 	}
 }
 

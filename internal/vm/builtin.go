@@ -456,6 +456,7 @@ func (t *Thread) goDeferBuiltin(in *instr, ci *callInfo, regs []rt.Value) (rt.Ev
 	fn := t.m.builtinFunc(ci)
 	cl := rt.Value{R: &Closure{Fn: fn}}
 	if in.c == callGo {
+		t.syncFrames() // the creator's stack, for GODEBUG=tracebackancestors
 		t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: t.frames[len(t.frames)-1].Fn, PC: t.frames[len(t.frames)-1].PC}, fn, cl, args)
 	} else {
 		t.gp.SetDefers(&rt.Defer{Fn: cl, Args: args, Depth: t.deferDepth(ci, regs), Link: t.gp.Defers()})

@@ -8,6 +8,7 @@ package vm
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -95,8 +96,13 @@ func (c *compiler) run() {
 		for _, in := range b.Instrs {
 			c.curPos = in.Pos()
 			if c.curPos == token.NoPos {
-				if v, ok := in.(ssa.Value); ok {
-					c.curPos = v.Pos()
+				switch in := in.(type) {
+				case ssa.Value:
+					c.curPos = in.Pos()
+				case *ssa.Return, *ssa.RunDefers:
+					// Control falling off the end of the body: gc
+					// places it at the closing brace.
+					c.curPos = bodyEnd(sf)
 				}
 			}
 			c.instr(b, in)
@@ -784,4 +790,18 @@ func lostDefers(sf *ssa.Function) bool {
 		}
 	}
 	return stack
+}
+
+// bodyEnd is the position of the closing brace of sf's body, if sf has
+// syntax (NoPos for wrappers and synthetic functions).
+func bodyEnd(sf *ssa.Function) token.Pos {
+	switch s := sf.Syntax().(type) {
+	case *ast.FuncDecl:
+		if s.Body != nil {
+			return s.Body.Rbrace
+		}
+	case *ast.FuncLit:
+		return s.Body.Rbrace
+	}
+	return token.NoPos
 }

@@ -669,6 +669,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 	switch mode {
 	case callGo:
 		args := t.collectArgs(ci, regs, recv)
+		t.syncFrames() // the creator's stack, for GODEBUG=tracebackancestors
 		t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: fn, PC: t.frames[len(t.frames)-1].PC}, callee, rt.Value{R: &Closure{Fn: callee, Env: env}}, args)
 		t.frames[len(t.frames)-1].PC++
 		return 0, false

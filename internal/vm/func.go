@@ -80,6 +80,16 @@ func (f *Func) FileLine(pc int) (string, int) {
 	return f.m.src.position(p)
 }
 
+// ReturnLine returns the source position of the code after the call
+// instruction pc (where gc's return address falls), or pc's own if the
+// next instruction has none.
+func (f *Func) ReturnLine(pc int) (string, int) {
+	if pc+1 < len(f.pos) && f.pos[pc+1].IsValid() {
+		return f.FileLine(pc + 1)
+	}
+	return f.FileLine(pc)
+}
+
 func (f *Func) String() string { return f.name }
 
 // gcName turns ssa's function names into gc's: main.main$1 → main.main.func1,

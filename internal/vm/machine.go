@@ -93,6 +93,10 @@ type Machine struct {
 
 	panicOnce sync.Once
 	panicFn   *Func
+	// goexitFn and mainFn are the runtime frames gc's stacks end with
+	// (runtime.goexit; runtime.main below main.main), for Callers and
+	// profiles.
+	goexitFn, mainFn *Func
 
 	// pkgInitDone holds the paths of native packages whose start-up step
 	// (RegisterPackageInit) has run.
@@ -171,7 +175,7 @@ func newMachine(opt Options) *Machine {
 	if m.Stderr == nil {
 		m.Stderr = os.Stderr
 	}
-	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit, Det: opt.Det})
+	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit, Det: opt.Det, GODEBUG: os.Getenv("GODEBUG")})
 	return m
 }
 
@@ -238,36 +242,47 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 // calls deferred functions.
 func (m *Machine) panicFunc() *Func {
 	m.panicOnce.Do(func() {
-		f := &Func{m: m, name: "panic", nparams: 1}
-		f.once.Do(func() {})
-		f.file, f.line = gopanicSite()
-		m.panicFn = f
+		m.panicFn = m.runtimeFrame("panic", "panic.go", "func gopanic(", "fn()", 0)
+		m.panicFn.nparams = 1
+		m.mainFn = m.runtimeFrame("runtime.main", "proc.go", "func main()", "fn()", 0)
+		m.goexitFn = m.runtimeFrame("runtime.goexit", "asm_amd64.s", "TEXT runtime·goexit(SB)", "", 1)
 	})
 	return m.panicFn
 }
 
-func gopanicSite() (string, int) {
+// runtimeFrame makes a function of gc's runtime that goro shows in stacks
+// but does not run, placed where gc's is: in $GOROOT/src/runtime/file, at
+// the first line equal to at (trimmed) inside the function whose first
+// line starts with decl, or the line below decl if at is "".
+func (m *Machine) runtimeFrame(name, file, decl, at string, below int) *Func {
+	f := &Func{m: m, name: name}
+	f.once.Do(func() {})
 	goroot := os.Getenv("GOROOT")
 	if goroot == "" {
 		goroot = runtime.GOROOT()
 	}
-	file := filepath.Join(goroot, "src", "runtime", "panic.go")
-	data, err := os.ReadFile(file)
+	f.file = filepath.Join(goroot, "src", "runtime", file)
+	data, err := os.ReadFile(f.file)
 	if err != nil {
-		return file, 0
+		return f
 	}
-	lines := strings.Split(string(data), "\n")
 	in := false
-	for i, l := range lines {
-		if strings.HasPrefix(l, "func gopanic(") {
+	for i, l := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(l, decl):
 			in = true
-		} else if in && strings.HasPrefix(l, "}") {
-			break
-		} else if in && strings.TrimSpace(l) == "fn()" {
-			return file, i + 1
+			if at == "" {
+				f.line = i + 1 + below
+				return f
+			}
+		case in && strings.HasPrefix(l, "}"):
+			return f
+		case in && strings.TrimSpace(l) == at:
+			f.line = i + 1
+			return f
 		}
 	}
-	return file, 0
+	return f
 }
 
 // zeroCell returns the shared cell of zero-size type t. (gc shares one

@@ -264,20 +264,68 @@ type callerSite struct {
 // Callers returns the call stack of t's goroutine, innermost first,
 // skipping skip frames (runtime.Callers' and runtime.Caller's view).
 func (t *Thread) Callers(skip int) []uintptr {
-	m := t.m
+	return t.m.framePCs(t.frames, skip, t.gp == t.m.RT.MainG())
+}
+
+// framePCs returns the pcs of frames (outermost first, as a G keeps them)
+// innermost first, the first skip of them left out, as runtime.Callers
+// lists them: the executor's hidden frames and gopanic's are not shown,
+// and the stack ends as gc's do, in runtime.main (the main goroutine's)
+// and runtime.goexit.
+func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
+	m.panicFunc()
 	var pcs []uintptr
-	for i := len(t.frames) - 1; i >= 0; i-- {
-		f, ok := t.frames[i].Fn.(*Func)
-		if !ok || f.hidden || f == m.panicFn {
-			continue
-		}
+	add := func(f *Func, pc int) {
 		if skip > 0 {
 			skip--
-			continue
+		} else {
+			pcs = append(pcs, m.sitePC(f, pc))
 		}
-		pcs = append(pcs, m.sitePC(f, t.frames[i].PC))
 	}
+	for i := len(frames) - 1; i >= 0; i-- {
+		if f, ok := frames[i].Fn.(*Func); ok && !f.hidden && f != m.panicFn {
+			add(f, frames[i].PC)
+		}
+	}
+	if main {
+		add(m.mainFn, 0)
+	}
+	add(m.goexitFn, 0)
 	return pcs
+}
+
+// GoroutineStack is one goroutine of a goroutine profile.
+type GoroutineStack struct {
+	PCs    []uintptr // innermost first, as runtime.Callers
+	Labels *rt.Labels
+}
+
+// GoroutineProfile returns every live goroutine's stack, t's first, from
+// one snapshot (rt.GoroutineProfile); with leaked, the leaked ones only.
+func (t *Thread) GoroutineProfile(leaked bool) []GoroutineStack {
+	t.syncFrames()
+	recs := t.m.RT.GoroutineProfile(t.gp, leaked)
+	out := make([]GoroutineStack, len(recs))
+	for i, rec := range recs {
+		out[i] = GoroutineStack{PCs: t.m.framePCs(rec.Frames, 0, rec.Main), Labels: rec.Labels}
+	}
+	return out
+}
+
+// PCStartLine returns the line of the declaration of pc's function (gc's
+// funcInfo.startLine), 0 for an unknown pc.
+func (m *Machine) PCStartLine(pc uintptr) int {
+	m.sitesMu.Lock()
+	defer m.sitesMu.Unlock()
+	if pc == 0 || int(pc) > len(m.sites) {
+		return 0
+	}
+	f := m.sites[pc-1].fn
+	if f.file != "" || !f.declPos.IsValid() {
+		return f.line
+	}
+	_, line := f.m.src.position(f.declPos)
+	return line
 }
 
 func (m *Machine) sitePC(f *Func, pc int) uintptr {

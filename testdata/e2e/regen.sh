@@ -15,6 +15,9 @@
 # "exit status N" line. The stderr files keep gc's raw text (absolute paths, +0x pc offsets,
 # argument words, goroutine ids); e2e_test.go normalizes both sides before comparing.
 #
+# A program can set environment variables for its run (both here and in e2e_test.go) with a line
+# `//e2e:env KEY=VALUE...` (GODEBUG settings the runtime reads at start-up, GOTRACEBACK).
+#
 # Usage:  testdata/e2e/regen.sh            # all programs
 #         testdata/e2e/regen.sh NAME.go... # only these
 # Run it after adding or changing a program, then review the diff of the golden files.
@@ -36,7 +39,8 @@ trap 'rm -rf "$tmp"' EXIT
 for f in "${files[@]}"; do
 	name=${f%.go}
 	rc=0
-	go run "$f" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null || rc=$?
+	# shellcheck disable=SC2046 # the directive's words are the variables
+	env $(sed -n 's|^//e2e:env ||p' "$f") go run "$f" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null || rc=$?
 	code=$rc
 	if [ "$rc" -ne 0 ]; then
 		last=$(tail -n 1 "$tmp/stderr")

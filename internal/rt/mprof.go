@@ -1,0 +1,71 @@
+package rt
+
+// Goroutine profiles and the records behind them (gc's mprof.go): a
+// consistent snapshot of every live G — taken with the world stopped, so
+// no G moves while it is read (gc's goroutineProfiled serves the same end
+// by letting each G record itself before it runs again) — and the
+// creation stacks GODEBUG=tracebackancestors keeps (gc's saveAncestors).
+
+// GoroutineRecord is one G of a goroutine profile.
+type GoroutineRecord struct {
+	Goid   uint64
+	Frames []Frame // outermost first, as G.Frames
+	Labels *Labels
+	Main   bool // the main goroutine
+}
+
+// GoroutineProfile returns every live G, gp (the caller, running) first,
+// then the others in creation order, as gc's goroutine profile lists
+// them. With leaked, only Gs blocked for good after the program's end
+// (see Leaked) are listed; goro finds them when the program has ended, so
+// a leak profile taken while it runs is empty. gp's frames must be synced.
+func (r *Runtime) GoroutineProfile(gp *G, leaked bool) []GoroutineRecord {
+	if leaked {
+		return nil
+	}
+	r.StopTheWorld(gp)
+	defer r.StartTheWorld()
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	recs := []GoroutineRecord{r.record(gp)}
+	for _, g := range r.sched.allgs {
+		if g == gp {
+			continue
+		}
+		if s := readgstatus(g) &^ _Gscan; s == _Gdead || s == _Gidle {
+			continue
+		}
+		recs = append(recs, r.record(g))
+	}
+	return recs
+}
+
+// MainG returns the main goroutine.
+func (r *Runtime) MainG() *G { return r.mainG }
+
+func (r *Runtime) record(gp *G) GoroutineRecord {
+	return GoroutineRecord{Goid: gp.goid, Frames: append([]Frame(nil), gp.sched.frames...), Labels: gp.labels, Main: gp == r.mainG}
+}
+
+// saveAncestors returns the ancestors a G that parent starts keeps:
+// parent's own stack (innermost first, at most tracebackInnerFrames) and
+// parent's ancestors, at most GODEBUG=tracebackancestors of them. parent's
+// frames must be synced (the executor syncs them before a go statement).
+func (r *Runtime) saveAncestors(parent *G) []ancestorInfo {
+	n := r.debug.tracebackancestors
+	if n <= 0 {
+		return nil
+	}
+	a := ancestorInfo{goid: parent.goid, gopc: parent.gopc}
+	fr := parent.sched.frames
+	for i := len(fr) - 1; i >= 0 && len(a.frames) < tracebackInnerFrames; i-- {
+		if fr[i].Fn != nil && fr[i].Fn.Name() != "" {
+			a.frames = append(a.frames, FrameSite{Fn: fr[i].Fn, PC: fr[i].PC})
+		}
+	}
+	out := append([]ancestorInfo{a}, parent.ancestors...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
