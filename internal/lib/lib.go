@@ -51,10 +51,10 @@ func Sealed(path string) bool {
 
 // interpreted lists the packages under runtime/ and internal/runtime/ that
 // are interpreted from source all the same: their code is the library's
-// own (profiles, labels, metrics' descriptions), built on a few runtime
-// hooks that goro binds natively (pprof.go, metrics.go).
+// own (profiles, labels, metrics' descriptions and histograms), built on
+// a few runtime hooks that goro binds natively (pprof.go, metrics.go).
 var interpreted = map[string]bool{
-	"runtime/pprof": true, "internal/runtime/pprof/label": true,
+	"runtime/pprof": true, "internal/runtime/pprof/label": true, "runtime/metrics": true,
 }
 
 // IsNative reports whether the standard package path is bound natively.

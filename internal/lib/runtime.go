@@ -398,7 +398,11 @@ func internal_godebug_Setting_Value(t *vm.Thread, a, r []rt.Value) {
 func internal_godebug_Setting_Undocumented(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
 // (*internal/godebug.Setting).IncNonDefault: func (s *Setting) IncNonDefault()
-func internal_godebug_Setting_IncNonDefault(t *vm.Thread, a, r []rt.Value) {}
+// — counted per program for runtime/metrics'
+// /godebug/non-default-behavior/<name>:events (metrics.go).
+func internal_godebug_Setting_IncNonDefault(t *vm.Thread, a, r []rt.Value) {
+	nonDefaultCount(t.Machine(), godebugName(a[0])).Add(1)
+}
 
 // Stacks and callers: runtime.Stack, Caller, Callers, FuncForPC and
 // CallersFrames over goro's frames. A pc is an index into the machine's

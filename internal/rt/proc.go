@@ -102,6 +102,7 @@ type Runtime struct {
 	maxstack      int // slots
 	memLimit      int64
 	maxstackBytes int // the same limit as gc reports it (gc's maxstacksize)
+	metrics       schedMetrics
 	debug         struct {
 		tracebackancestors int  // creation stacks kept per G (GODEBUG)
 		tracebacklabels    bool // labels in traceback headers (GODEBUG)
@@ -133,6 +134,7 @@ func New(exec Executor, cfg Config) *Runtime {
 		r.memLimit = DefaultMemoryLimit()
 	}
 	r.rand.seed(cfg.Seed)
+	r.metrics.init()
 	r.debug.tracebackancestors = godebugInt(cfg.GODEBUG, "tracebackancestors")
 	r.debug.tracebacklabels = godebugInt(cfg.GODEBUG, "tracebacklabels") == 1
 	if cfg.Det != nil {
@@ -238,6 +240,7 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	if r.det != nil {
 		return
 	}
+	start := r.clock.nanotime()
 	r.sched.lock.Lock()
 	r.sched.stwG = gp
 	r.sched.gcwaiting.Store(true)
@@ -254,6 +257,8 @@ func (r *Runtime) StopTheWorld(gp *G) {
 		time.Sleep(20 * time.Microsecond)
 		r.sched.lock.Lock()
 	}
+	r.metrics.stwStart, r.metrics.stwStopped = start, r.clock.nanotime()
+	r.metrics.stwStopping.record(r.metrics.stwStopped - start)
 	r.sched.lock.Unlock()
 }
 
@@ -275,6 +280,7 @@ func (r *Runtime) StartTheWorld() {
 		return
 	}
 	r.sched.lock.Lock()
+	r.metrics.stwTotal.record(r.clock.nanotime() - r.metrics.stwStart)
 	r.sched.gcwaiting.Store(false)
 	r.sched.stwG = nil
 	stopped := r.sched.stopped
@@ -454,6 +460,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	mp.curg.Store(gp)
 	gp.m = mp
 	casgstatus(gp, _Grunnable, _Grunning)
+	r.trackRunning(gp)
 	gp.waitsince = 0
 	gp.preempt = false
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
@@ -472,6 +479,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	}
 	mp.curg.Store(nil)
 	gp.m = nil
+	gp.trackStopped()
 	switch ev {
 	case EvPark:
 		unlock := gp.parkUnlock
@@ -482,6 +490,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 		}
 	case EvYield, EvPreempt:
 		casgstatus(gp, _Grunning, _Grunnable)
+		r.trackRunnable(gp)
 		r.sched.lock.Lock()
 		r.globrunqput(gp)
 		if r.sched.syswait != nil && mp.lockedg == nil {
@@ -504,6 +513,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 func (r *Runtime) gopark(gp *G, unlock func(), reason waitReason) {
 	gp.waitreason = reason
 	gp.waitsince = r.clock.coarseNanotime()
+	r.mutexWaitStart(gp)
 	gp.parkUnlock = unlock
 }
 
@@ -515,6 +525,8 @@ func (r *Runtime) goready(gp *G, callergp *G) {
 		throw(fmt.Sprintf("goready: bad g status %x", status))
 	}
 	casgstatus(gp, _Gwaiting, _Grunnable)
+	r.mutexWaitEnd(gp)
+	r.trackRunnable(gp)
 	gp.waitreason = waitReasonZero
 	r.runqputnext(pOf(callergp), gp)
 }
@@ -575,7 +587,11 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 		gp.ancestors = r.saveAncestors(parent)
 	}
 	gp.gopc = site
+	gp.trackingSeq = uint8(gp.goid)
+	gp.tracking = gp.trackingSeq%gTrackingPeriod == 0
+	r.metrics.created.Add(1)
 	casgstatus(gp, _Gdead, _Grunnable)
+	r.trackRunnable(gp)
 	return gp
 }
 

@@ -235,6 +235,12 @@ type G struct {
 	labels    *Labels
 	ancestors []ancestorInfo
 
+	// Scheduling latency sampling (metrics.go, gc's tracking fields):
+	// tracked until it next runs; when it became runnable.
+	tracking      bool
+	trackingSeq   uint8
+	trackingStamp int64
+
 	// Scheduling bookkeeping.
 	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)
 	schedtick uint32
