@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"syscall"
 
 	"github.com/goro-dev/goro/internal/lib"
 	"github.com/goro-dev/goro/internal/load"
@@ -199,6 +200,12 @@ type RunOptions struct {
 	// chosen by Seed: the same seed gives the same run (output and
 	// interleaving), as long as no host call's timing enters it.
 	Schedule *Schedule
+	// Quit, if set, delivers the signals that end the program as they end
+	// a gc program — SIGQUIT — unless the program asked for them itself
+	// (signal.Notify): every goroutine is printed on Stderr, as gc prints
+	// them ("SIGQUIT: quit" and the goroutines), and the program exits 2.
+	// goro run and goro test pass the process's SIGQUIT here.
+	Quit <-chan os.Signal
 }
 
 // Schedule is a deterministic schedule: one goroutine runs at a time (the
@@ -291,7 +298,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 	src, compiled := p.code()
 	if compiled != nil {
 		if m, err := vm.ReadCache(compiled, vopt); err == nil {
-			return run(m, opt.Context, opt.Schedule)
+			return run(m, opt)
 		}
 		// Unreadable (a goro bug): run from source after all.
 		if src == nil {
@@ -302,7 +309,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 			}
 			src = sp.p
 		}
-		return run(vm.New(src, vopt), opt.Context, opt.Schedule)
+		return run(vm.New(src, vopt), opt)
 	}
 	if load.CacheDir(p.cfg.Env) != "" {
 		// The first Run compiles the whole program for the cache (and for
@@ -313,8 +320,11 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 			fmt.Fprintln(os.Stderr, err)
 		}
 	}
-	return run(vm.New(src, vopt), opt.Context, opt.Schedule)
+	return run(vm.New(src, vopt), opt)
 }
+
+// sigquitText is what gc prints first when SIGQUIT ends a program.
+const sigquitText = "SIGQUIT: quit\nPC=0x0 m=0 sigcode=0"
 
 // Compile compiles the whole program now, as goro's cache keeps it, and
 // keeps only that: every later Run starts from the compiled code (a few
@@ -353,9 +363,25 @@ func (p *Program) compileWhole(drop bool) ([]byte, error) {
 }
 
 // run runs m until the program ends or ctx kills it.
-func run(m *vm.Machine, ctx context.Context, sched *Schedule) (int, error) {
+func run(m *vm.Machine, opt RunOptions) (int, error) {
+	ctx, sched := opt.Context, opt.Schedule
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if opt.Quit != nil {
+		go func() {
+			for {
+				select {
+				case sig := <-opt.Quit:
+					if s, ok := sig.(syscall.Signal); ok && !lib.SignalEnabled(m, s) {
+						m.RT.SignalDump(sigquitText)
+						return
+					}
+				case <-m.RT.Done():
+					return
+				}
+			}
+		}()
 	}
 	killed, kill := false, make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {

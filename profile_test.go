@@ -3,9 +3,12 @@ package goro_test
 // Profiles goro writes, read by Go's own tools (issue 12).
 
 import (
+	"bufio"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -46,5 +49,49 @@ func TestGoroutineProfileProto(t *testing.T) {
 	}
 	if tags := pprof("-tags"); !strings.Contains(tags, "role: Total 3 of 6") || !strings.Contains(tags, "3 (50.00%): worker") {
 		t.Errorf("go tool pprof -tags: want role=worker on 3 goroutines:\n%s", tags)
+	}
+}
+
+// TestSIGQUIT sends SIGQUIT to goro running a program that waits: as
+// under gc, the program's goroutines are printed (not goro's own) and it
+// exits 2.
+func TestSIGQUIT(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "profile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goroBinary(t), "run", "quit.go")
+	cmd.Dir, cmd.Env = dir, goroEnv("GOFLAGS=")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	r := bufio.NewReader(stderr)
+	if line, err := r.ReadString('\n'); line != "ready\n" {
+		t.Fatalf("goro run quit.go: %q, %v before ready", line, err)
+	}
+	cmd.Process.Signal(syscall.SIGQUIT)
+	rest, _ := io.ReadAll(r)
+	cmd.Wait()
+	got := normalizeStderr(string(rest), dir, goEnv(t, "GOROOT"))
+	want := `SIGQUIT: quit
+PC=0x0 m=0 sigcode=0
+
+goroutine 1 [chan receive]:
+main.main()
+	$DIR/quit.go:24
+
+goroutine N [chan receive]:
+main.worker(...)
+	$DIR/quit.go:13
+created by main.main in goroutine 1
+	$DIR/quit.go:17
+`
+	if got != want || cmd.ProcessState.ExitCode() != 2 {
+		t.Errorf("after SIGQUIT: exit %d, stderr\n%s\nwant exit 2,\n%s", cmd.ProcessState.ExitCode(), got, want)
 	}
 }

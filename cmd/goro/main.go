@@ -14,10 +14,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/goro-dev/goro"
@@ -127,8 +129,17 @@ func run(args []string) int {
 	defer closeTrace()
 	name := strings.TrimSuffix(args[0], ".go")
 	// A bug in goro is reported on the program's stderr by Run itself.
-	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched})
+	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched, Quit: quitSignals()})
 	return code
+}
+
+// quitSignals relays the process's SIGQUIT to the program it runs: as
+// under gc, it prints every goroutine and ends the program (RunOptions.Quit)
+// — instead of dumping goro's own goroutines, as the host runtime would.
+func quitSignals() <-chan os.Signal {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGQUIT)
+	return c
 }
 
 // fail reports an error of goro's: a bug (an *InternalError, with its host

@@ -382,6 +382,7 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 			Seed:       c.sched.seedOrClock(),
 			Context:    ctx,
 			Schedule:   sched,
+			Quit:       quitSignals(),
 		})
 		closeTrace()
 		if sched != nil && sched.Leaked > 0 && err == nil && code == 0 {

@@ -769,6 +769,7 @@ func os_UserConfigDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Use
 // prints if its timing enters the schedule.
 func blocking(t *vm.Thread, kind rt.SyscallKind, what string, f func()) {
 	r, gp := t.Machine().RT, t.G()
+	t.SyncFrames() // a dump or profile reads them while the G is in the host
 	r.Entersyscall(gp, kind)
 	defer r.Exitsyscall(gp, what)
 	f()

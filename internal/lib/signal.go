@@ -51,10 +51,11 @@ type signalState struct {
 	mu      sync.Mutex
 	c       chan os.Signal
 	ignored map[syscall.Signal]bool
+	enabled map[syscall.Signal]bool // relayed to the program (signal.Notify)
 }
 
 func signalsOf(m *vm.Machine) *signalState {
-	s, _ := m.LibState.LoadOrStore(signalKey{}, &signalState{c: make(chan os.Signal, 64), ignored: map[syscall.Signal]bool{}})
+	s, _ := m.LibState.LoadOrStore(signalKey{}, &signalState{c: make(chan os.Signal, 64), ignored: map[syscall.Signal]bool{}, enabled: map[syscall.Signal]bool{}})
 	return s.(*signalState)
 }
 
@@ -64,13 +65,28 @@ func os_signal_signal_enable(t *vm.Thread, a, r []rt.Value) {
 	sig := syscall.Signal(a[0].N)
 	st.mu.Lock()
 	delete(st.ignored, sig)
+	st.enabled[sig] = true
 	st.mu.Unlock()
 	ossignal.Notify(st.c, sig)
 }
 
 // os/signal.signal_disable: func signal_disable(uint32)
 func os_signal_signal_disable(t *vm.Thread, a, r []rt.Value) {
-	ossignal.Reset(syscall.Signal(a[0].N))
+	st := signalsOf(t.Machine())
+	sig := syscall.Signal(a[0].N)
+	st.mu.Lock()
+	delete(st.enabled, sig)
+	st.mu.Unlock()
+	ossignal.Reset(sig)
+}
+
+// SignalEnabled reports whether m's program asked for sig (signal.Notify)
+// or ignores it: then the program, not the runtime, decides what sig does.
+func SignalEnabled(m *vm.Machine, sig syscall.Signal) bool {
+	st := signalsOf(m)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.enabled[sig] || st.ignored[sig]
 }
 
 // os/signal.signal_ignore: func signal_ignore(uint32)

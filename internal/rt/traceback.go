@@ -192,6 +192,32 @@ func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
 	}
 }
 
+// SignalDump ends the program as gc ends it on a signal that kills it
+// with a dump (SIGQUIT): with the world stopped, text (gc's "SIGQUIT:
+// quit" lines) and every goroutine in goid order, then exit code 2. gc's
+// dump also shows its own goroutines, each thread's g0 and the signalled
+// thread's registers, which a goro program has none of; it prints them at
+// GOTRACEBACK=system level whatever GOTRACEBACK says, so goro's shows
+// every goroutine whatever it says too.
+func (r *Runtime) SignalDump(text string) {
+	r.StopTheWorld(nil)
+	var b stringWriter
+	fmt.Fprintln(&b, text)
+	r.sched.lock.Lock()
+	gs := append([]*G(nil), r.sched.allgs...)
+	r.sched.lock.Unlock()
+	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
+	for _, gp := range gs {
+		if s := readgstatus(gp) &^ _Gscan; s == _Gdead || s == _Gidle {
+			continue
+		}
+		fmt.Fprintln(&b)
+		r.tracebackG(&b, gp, false)
+	}
+	r.stderr.Write(b)
+	r.Exit(2)
+}
+
 // MainStarted is called as the package initializers have run and main.main
 // starts: the goroutines alive now, but main's, are the background.
 func (r *Runtime) MainStarted() {

@@ -102,6 +102,11 @@ func (t *Thread) CallThen(fn rt.Value, args []rt.Value, k func(t *Thread, result
 	a.thenFn, a.thenArgs, a.thenK = fn, args, k
 }
 
+// SyncFrames saves the G's frames where rt reads them (tracebacks,
+// profiles) — done at every park and yield, and by natives before a host
+// call that can last.
+func (t *Thread) SyncFrames() { t.syncFrames() }
+
 // G returns the thread's goroutine.
 func (t *Thread) G() *rt.G { return t.gp }
 
