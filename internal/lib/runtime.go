@@ -199,10 +199,10 @@ func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
 }
 
 // runtime/debug.SetTraceback: func SetTraceback(level string) — what an
-// unrecovered panic prints: every goroutine from "all" on. As under gc,
-// it cannot show less than $GOTRACEBACK asks for.
+// unrecovered panic prints (vm.TracebackSetting). As under gc, it cannot
+// show less than $GOTRACEBACK asks for.
 func runtime_debug_SetTraceback(t *vm.Thread, a, r []rt.Value) {
-	t.Machine().TracebackAll.Store(vm.TracebackAll(vm.Str(a[0])))
+	t.Machine().Traceback.Store(vm.TracebackSetting(vm.Str(a[0])))
 }
 
 // internal/chacha8rand.block: func block(seed *[4]uint64, blocks *[32]uint64, counter uint32)

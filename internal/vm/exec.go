@@ -1097,21 +1097,46 @@ func (t *Thread) fatalPanic() {
 		}
 	}
 	fmt.Fprint(w, b.String())
-	t.m.RT.Traceback(w, gp, t.m.TracebackAll.Load() || TracebackAll(os.Getenv("GOTRACEBACK")))
+	// As gc: debug.SetTraceback cannot show less than $GOTRACEBACK.
+	if tb := t.m.Traceback.Load() | TracebackSetting(os.Getenv("GOTRACEBACK")); tb>>tracebackShift > 0 {
+		t.m.RT.Traceback(w, gp, tb&tracebackAll != 0)
+	}
 	t.fatal = true
 	t.m.RT.Exit(2)
 }
 
-// TracebackAll reports whether a GOTRACEBACK level shows every goroutine
-// ("all", and "system" and "crash", goro having no system goroutines and
-// dumping no core; 2 and more).
-func TracebackAll(level string) bool {
+// A traceback setting, as gc keeps it: the level (0 none, 1 the program's
+// frames, 2 the runtime's too) above two flags, every goroutine and crash.
+const (
+	tracebackAll   = 1
+	tracebackCrash = 2
+	tracebackShift = 2
+)
+
+// TracebackSetting parses a GOTRACEBACK value as gc does: none (nothing
+// after the panic), single (the default: the panicking goroutine), all
+// (every goroutine), system and crash (level 2: gc adds its runtime's
+// frames and, with crash, dumps core; goro has neither and prints them as
+// all), or a number (that level, every goroutine; anything else is level
+// 0).
+func TracebackSetting(level string) uint32 {
 	switch level {
-	case "all", "system", "crash", "wer":
-		return true
+	case "none":
+		return 0
+	case "single", "":
+		return 1 << tracebackShift
+	case "all":
+		return 1<<tracebackShift | tracebackAll
+	case "system":
+		return 2<<tracebackShift | tracebackAll
+	case "crash":
+		return 2<<tracebackShift | tracebackAll | tracebackCrash
 	}
-	n, err := strconv.Atoi(level)
-	return err == nil && n >= 2
+	t := uint32(tracebackAll)
+	if n, err := strconv.Atoi(level); err == nil && n == int(uint32(n)) {
+		t |= uint32(n) << tracebackShift
+	}
+	return t
 }
 
 // panicMethod returns the Error or String method (as a closure) of a panic

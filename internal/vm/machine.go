@@ -79,9 +79,9 @@ type Machine struct {
 
 	stderrMu sync.Mutex
 
-	// TracebackAll is debug.SetTraceback's level "all" (or more): an
-	// unrecovered panic prints every goroutine, as with GOTRACEBACK=all.
-	TracebackAll atomic.Bool
+	// Traceback is debug.SetTraceback's setting (TracebackSetting's
+	// bits), combined with $GOTRACEBACK's when a panic is printed.
+	Traceback atomic.Uint32
 
 	// zerobase holds the cell of the zero-size variables of each type
 	// (gc's runtime.zerobase): pointers to them compare equal.
