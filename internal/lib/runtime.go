@@ -90,6 +90,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
+	"runtime/debug.SetMaxStack":                  runtime_debug_SetMaxStack,
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
 	"runtime/debug.Stack":                        runtime_debug_Stack,
 	"syscall.Getpagesize":                        syscall_Getpagesize,
@@ -196,6 +197,12 @@ func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
 	p := v.(*atomic.Int64)
 	p.CompareAndSwap(0, 100)
 	r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
+}
+
+// runtime/debug.SetMaxStack: func SetMaxStack(bytes int) int — the limit
+// counts goro's stack, whose slots are 24 bytes (rt.SlotBytes).
+func runtime_debug_SetMaxStack(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{N: uint64(t.Machine().RT.SetMaxStack(int(int64(a[0].N))))}
 }
 
 // runtime/debug.SetTraceback: func SetTraceback(level string) — what an

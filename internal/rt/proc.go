@@ -99,9 +99,9 @@ type Runtime struct {
 	doneOnce sync.Once
 
 	sysmonStop    chan struct{}
-	maxstack      int // slots
+	maxstack      atomic.Int64 // slots
 	memLimit      int64
-	maxstackBytes int // the same limit as gc reports it (gc's maxstacksize)
+	maxstackBytes atomic.Int64 // the same limit as gc reports it (gc's maxstacksize)
 	metrics       schedMetrics
 	debug         struct {
 		tracebackancestors int  // creation stacks kept per G (GODEBUG)
@@ -125,9 +125,11 @@ func New(exec Executor, cfg Config) *Runtime {
 		cfg.Stderr = os.Stderr
 	}
 	r := &Runtime{exec: exec, cfg: cfg, stderr: cfg.Stderr, done: make(chan struct{}), sysmonStop: make(chan struct{})}
-	r.maxstack, r.maxstackBytes = cfg.MaxStack, cfg.MaxStack*SlotBytes
-	if r.maxstack == 0 {
-		r.maxstack, r.maxstackBytes = defaultMaxStack, defaultMaxStackBytes
+	if cfg.MaxStack > 0 {
+		r.maxstack.Store(int64(cfg.MaxStack))
+		r.maxstackBytes.Store(int64(cfg.MaxStack * SlotBytes))
+	} else {
+		r.SetMaxStack(defaultMaxStackBytes)
 	}
 	r.memLimit = cfg.MemoryLimit
 	if r.memLimit <= 0 {

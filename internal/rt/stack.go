@@ -73,6 +73,15 @@ const (
 	defaultMaxStack = defaultMaxStackBytes / SlotBytes
 )
 
+// SetMaxStack sets the largest stack a G may have, in bytes of goro's
+// stack (runtime/debug.SetMaxStack), and returns the previous setting. A
+// stack that would grow past it ends the program with gc's fatal error,
+// which reports the setting as given.
+func (r *Runtime) SetMaxStack(bytes int) int {
+	r.maxstack.Store(int64(bytes / SlotBytes))
+	return int(r.maxstackBytes.Swap(int64(bytes)))
+}
+
 // SlotBytes is the size of one stack slot, for reporting sizes like gc.
 const SlotBytes = int(unsafe.Sizeof(Value{}))
 
@@ -131,7 +140,7 @@ func (r *Runtime) Morestack(gp *G, top, need int) (preempt bool) {
 	// WaitGroup.Add needs on a new G's 16-slot stack 128 slots, 3,072
 	// bytes, where 112 slots fill the 2,688-byte class).
 	newsize := stackAllocSlots(max(len(gp.Stk)*2, initialStack, top+need+stackGuard))
-	if newsize > r.maxstack {
+	if int64(newsize) > r.maxstack.Load() {
 		r.stackOverflow(gp)
 		return true
 	}
@@ -233,7 +242,7 @@ func (r *Runtime) StartStack(gp *G, need int) {
 
 // stackOverflow is gc's fatal error for a stack past the maximum.
 func (r *Runtime) stackOverflow(gp *G) {
-	fmt.Fprintf(r.stderr, "runtime: goroutine stack exceeds %d-byte limit\n", r.maxstackBytes)
+	fmt.Fprintf(r.stderr, "runtime: goroutine stack exceeds %d-byte limit\n", r.maxstackBytes.Load())
 	r.Fatal("stack overflow", gp)
 }
 

@@ -128,7 +128,7 @@ func TestStackOverflowDefaultLimit(t *testing.T) {
 	var out stringWriter
 	r := New(nil, Config{GOMAXPROCS: 1, Stderr: &out})
 	gp := r.newg(nil, FrameSite{}, r.allp[0])
-	r.Morestack(gp, r.maxstack, 1) // past the limit: nothing is allocated
+	r.Morestack(gp, int(r.maxstack.Load()), 1) // past the limit: nothing is allocated
 	want := "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n"
 	if got := string(out); !strings.HasPrefix(got, want) {
 		t.Fatalf("stderr = %q, want prefix %q", got, want)

@@ -199,6 +199,7 @@ reload:
 				gp.Budget--
 				if gp.Budget < 0 || gp.Stackguard() < 0 {
 					fr.PC = int(in.a)
+					t.syncFrames() // a stack overflow prints them
 					if m.RT.Morestack(gp, fp+fn.nslots, 0) {
 						return rt.EvPreempt
 					}
@@ -689,6 +690,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 	if callee.native != nil {
 		top := newFP + nargs + callee.nresults
 		if int64(top) > gp.Stackguard() {
+			t.syncFrames() // a stack overflow prints them
 			if t.m.RT.Morestack(gp, newFP, nargs+callee.nresults) {
 				return rt.EvPreempt, true
 			}
@@ -725,6 +727,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 	// not fit, and let the loop execute the call again, which then takes
 	// its fast path (the one place frames are laid down for calls).
 	for int64(newFP+callee.nslots) > gp.Stackguard() || gp.Budget < 0 {
+		t.syncFrames() // a stack overflow prints them
 		if t.m.RT.Morestack(gp, newFP, callee.nslots) {
 			return rt.EvPreempt, true
 		}
@@ -816,6 +819,7 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 	for int64(newFP+need) > gp.Stackguard() {
 		// Deferred and continuation calls grow the stack in place; a
 		// preemption request waits for the next check.
+		t.syncFrames() // a stack overflow prints them
 		if t.m.RT.Morestack(gp, newFP, need) && t.m.RT.Exiting() {
 			t.fatal = true
 			return rt.EvStop, true

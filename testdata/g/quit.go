@@ -1,4 +1,4 @@
-// quit waits, with a worker, until a SIGQUIT ends it (profile_test.go):
+// quit waits, with a worker, until a SIGQUIT ends it (g_test.go):
 // "ready" on stderr once both goroutines are blocked.
 package main
 

@@ -1,6 +1,6 @@
 // goroutine writes its goroutine profile in pprof's protobuf form (debug=0)
 // to the file named by its argument while five workers, three of them
-// labelled, wait on a channel (profile_test.go reads it with go tool pprof).
+// labelled, wait on a channel (g_test.go reads it with go tool pprof).
 package main
 
 import (

@@ -1,6 +1,7 @@
 package goro_test
 
-// Profiles goro writes, read by Go's own tools (issue 12).
+// The rest of the g (issue 12): profiles goro writes, read by Go's own
+// tools; SIGQUIT dumps; stack limits.
 
 import (
 	"bufio"
@@ -18,7 +19,7 @@ import (
 // it with `go tool pprof`: every goroutine counted, the workers' stacks
 // and their labels there.
 func TestGoroutineProfileProto(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "profile"))
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +57,7 @@ func TestGoroutineProfileProto(t *testing.T) {
 // under gc, the program's goroutines are printed (not goro's own) and it
 // exits 2.
 func TestSIGQUIT(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "profile"))
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,5 +94,23 @@ created by main.main in goroutine 1
 `
 	if got != want || cmd.ProcessState.ExitCode() != 2 {
 		t.Errorf("after SIGQUIT: exit %d, stderr\n%s\nwant exit 2,\n%s", cmd.ProcessState.ExitCode(), got, want)
+	}
+}
+
+// TestSetMaxStack: debug.SetMaxStack's previous settings and gc's fatal
+// error at the new limit (gc's dump after it shows its runtime's stack,
+// which goro has not: the first lines and the exit code are compared).
+func TestSetMaxStack(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), false, "maxstack.go")
+	if got, want := string(res.stdout), "1000000000\n1048576\n10\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	want := "runtime: goroutine stack exceeds 65536-byte limit\nfatal error: stack overflow\n\ngoroutine 1 [running]:\nmain.f(...)\n"
+	if !strings.HasPrefix(string(res.stderr), want) || res.exitCode != 2 {
+		t.Errorf("exit %d, stderr begins\n%s\nwant exit 2 and\n%s", res.exitCode, headLines(string(res.stderr), 6), want)
 	}
 }
