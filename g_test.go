@@ -114,3 +114,53 @@ func TestSetMaxStack(t *testing.T) {
 		t.Errorf("exit %d, stderr begins\n%s\nwant exit 2 and\n%s", res.exitCode, headLines(string(res.stderr), 6), want)
 	}
 }
+
+// TestExecutionTrace: the traces goro writes — `goro run -trace` of the
+// pingpong example, and runtime/trace.Start's of a program with a task, a
+// region and a log — are read by Go's own parser (`go tool trace
+// -d=parsed`, internal/trace: what golang.org/x/exp/trace is a copy of),
+// with the goroutines created, blocking on and unblocked by the channels,
+// and the annotations.
+func TestExecutionTrace(t *testing.T) {
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	parsed := func(file string) string {
+		out, err := exec.Command("go", "tool", "trace", "-d=parsed", file).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go tool trace -d=parsed %s: %v\n%s", file, err, headLines(string(out), 40))
+		}
+		return string(out)
+	}
+	want := func(what, text string, subs ...string) {
+		for _, s := range subs {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: no %q in the parsed trace:\n%s", what, s, headLines(text, 60))
+			}
+		}
+	}
+
+	pp := filepath.Join(tmp, "pingpong.trace")
+	res := runGoro(t, root, 2*time.Minute, goroEnv("GOFLAGS="), true, "-trace", pp, "./examples/pingpong")
+	if res.exitCode != 0 || !strings.Contains(string(res.stdout), "last hit by") {
+		t.Fatalf("goro run -trace: exit %d\n%s", res.exitCode, res.stdout)
+	}
+	p := parsed(pp)
+	want("pingpong", p,
+		"GoID=1 Undetermined->Runnable", "NotExist->Runnable", "main.player @",
+		`Running->Waiting Reason="chan receive"`, `Running->Waiting Reason="chan send"`,
+		"Waiting->Runnable", "Runnable->Running", "Running->NotExist", "Idle->Running")
+
+	tf := filepath.Join(tmp, "annotated.trace")
+	res = runGoro(t, filepath.Join(root, "testdata", "g"), 2*time.Minute, goroEnv("GOFLAGS="), true, "trace.go", tf)
+	if res.exitCode != 0 {
+		t.Fatalf("goro run trace.go: exit %d\n%s", res.exitCode, res.stdout)
+	}
+	p = parsed(tf)
+	want("runtime/trace", p,
+		`TaskBegin`, `Type="pingpong"`, `RegionBegin`, `Type="rally"`, `RegionEnd`,
+		`Log`, `Category="score" Message="5"`, `TaskEnd`, "main.main.func1 @",
+		`Running->Waiting Reason="chan `, "Running->Syscall")
+}

@@ -206,6 +206,10 @@ type RunOptions struct {
 	// them ("SIGQUIT: quit" and the goroutines), and the program exits 2.
 	// goro run and goro test pass the process's SIGQUIT here.
 	Quit <-chan os.Signal
+	// Trace, if set, receives an execution trace of the whole run in Go's
+	// format (what runtime/trace.Start writes; `go tool trace` reads it),
+	// written when the program has ended.
+	Trace io.Writer
 }
 
 // Schedule is a deterministic schedule: one goroutine runs at a time (the
@@ -294,6 +298,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		Args:        opt.Args,
 		MemoryLimit: opt.MemoryLimit,
 		Det:         det,
+		Trace:       opt.Trace != nil,
 	}
 	src, compiled := p.code()
 	if compiled != nil {
@@ -389,6 +394,11 @@ func run(m *vm.Machine, opt RunOptions) (int, error) {
 		close(kill)
 	})
 	code := m.Run()
+	if opt.Trace != nil {
+		if _, err := opt.Trace.Write(m.RT.TraceOutput()); err != nil {
+			fmt.Fprintf(m.Stderr, "goro: writing the trace: %v\n", err)
+		}
+	}
 	if !stop() && ctx.Err() != nil {
 		<-kill // it ran (or runs): did it end the program?
 	}

@@ -26,7 +26,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-trace FILE] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
 	os.Exit(2)
 }
 
@@ -53,6 +53,7 @@ func run(args []string) int {
 	var sf schedFlags
 	sf.register(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of goro itself (load and run) to `file`")
+	traceFile := fs.String("trace", "", "write an execution trace of the program (Go's format: go tool trace reads it) to `file`")
 	var dis disFlag
 	fs.Var(&dis, "d", "print the compiled code of the main package's functions (-d) or of those whose names match `PATTERN` (-d=PATTERN) to stderr, instead of running")
 	if err := fs.Parse(args); err != nil {
@@ -128,8 +129,18 @@ func run(args []string) int {
 	}
 	defer closeTrace()
 	name := strings.TrimSuffix(args[0], ".go")
+	opt := goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched, Quit: quitSignals()}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "goro run: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		opt.Trace = f
+	}
 	// A bug in goro is reported on the program's stderr by Run itself.
-	code, _ := prog.Run(goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched, Quit: quitSignals()})
+	code, _ := prog.Run(opt)
 	return code
 }
 

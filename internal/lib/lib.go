@@ -54,7 +54,7 @@ func Sealed(path string) bool {
 // own (profiles, labels, metrics' descriptions and histograms), built on
 // a few runtime hooks that goro binds natively (pprof.go, metrics.go).
 var interpreted = map[string]bool{
-	"runtime/pprof": true, "internal/runtime/pprof/label": true, "runtime/metrics": true,
+	"runtime/pprof": true, "internal/runtime/pprof/label": true, "runtime/metrics": true, "runtime/trace": true,
 }
 
 // IsNative reports whether the standard package path is bound natively.

@@ -146,7 +146,10 @@ func internal_synctest_disassociate(t *vm.Thread, a, r []rt.Value) {}
 func internal_synctest_isAssociated(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
 // runtime.Gosched: func Gosched()
-func runtime_Gosched(t *vm.Thread, a, r []rt.Value) { t.Yield() }
+func runtime_Gosched(t *vm.Thread, a, r []rt.Value) {
+	t.Machine().RT.Gosched(t.G())
+	t.Yield()
+}
 
 // runtime.Goexit: func Goexit()
 func runtime_Goexit(t *vm.Thread, a, r []rt.Value) { t.Goexit() }

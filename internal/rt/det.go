@@ -231,6 +231,13 @@ func (d *detSched) ran(gp *G, ev Event) {
 			gp.detPrio = -1 // spinning: everything else goes first
 		}
 	}
+	if ev == EvYield && gp.gosched && d.cfg.Strategy == StrategyPCT {
+		// runtime.Gosched asks for the others to run: under pct a G that
+		// kept the highest priority would run again at once, and a loop
+		// waiting on Gosched for another G would never end.
+		gp.detPrio = -1
+	}
+	gp.gosched = false
 	if w := d.cfg.Trace; w != nil {
 		what := ""
 		switch ev {

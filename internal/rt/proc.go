@@ -70,6 +70,9 @@ type Config struct {
 	// Det, if set, runs the program under a deterministic schedule
 	// chosen by Seed (det.go).
 	Det *DetConfig
+	// Trace starts an execution trace as the program starts (goro run
+	// -trace): StopTrace and ReadTrace give it when the program has ended.
+	Trace bool
 	// GODEBUG is the program's $GODEBUG: the runtime reads
 	// tracebackancestors and tracebacklabels from it, as gc does.
 	GODEBUG string
@@ -103,6 +106,7 @@ type Runtime struct {
 	memLimit      int64
 	maxstackBytes atomic.Int64 // the same limit as gc reports it (gc's maxstacksize)
 	metrics       schedMetrics
+	trace         tracer
 	debug         struct {
 		tracebackancestors int  // creation stacks kept per G (GODEBUG)
 		tracebacklabels    bool // labels in traceback headers (GODEBUG)
@@ -137,6 +141,7 @@ func New(exec Executor, cfg Config) *Runtime {
 	}
 	r.rand.seed(cfg.Seed)
 	r.metrics.init()
+	r.trace.clock = &r.clock
 	r.debug.tracebackancestors = godebugInt(cfg.GODEBUG, "tracebackancestors")
 	r.debug.tracebacklabels = godebugInt(cfg.GODEBUG, "tracebacklabels") == 1
 	if cfg.Det != nil {
@@ -177,6 +182,9 @@ func (r *Runtime) Main(fn Value) int {
 	gp := r.newg(nil, FrameSite{}, pp)
 	gp.StartFn = fn
 	r.mainG = gp
+	if r.cfg.Trace {
+		r.StartTrace(nil)
+	}
 	r.runqput(pp, gp, false)
 	go r.sysmon()
 	mp := r.allocm()
@@ -229,6 +237,11 @@ func (r *Runtime) procresize(n int32) {
 	}
 	atomic.StoreInt32(&r.gomaxprocs, n)
 }
+
+// Gosched records that gp yields by runtime.Gosched (the executor then
+// ends its slice with EvYield): a deterministic schedule lets the others
+// run first (det.go).
+func (r *Runtime) Gosched(gp *G) { gp.gosched = true }
 
 // StopTheWorld stops every G but gp, which must be running: when it
 // returns, no other G runs until StartTheWorld, so their frames and states
@@ -463,6 +476,9 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	gp.m = mp
 	casgstatus(gp, _Grunnable, _Grunning)
 	r.trackRunning(gp)
+	if r.trace.on.Load() {
+		r.traceGoStart(mp, gp)
+	}
 	gp.waitsince = 0
 	gp.preempt = false
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
@@ -478,6 +494,9 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	ev := r.exec.Execute(gp)
 	if d := r.det; d != nil {
 		d.ran(gp, ev)
+	}
+	if r.trace.on.Load() {
+		r.traceGoPark(mp, gp, ev)
 	}
 	mp.curg.Store(nil)
 	gp.m = nil
@@ -529,6 +548,9 @@ func (r *Runtime) goready(gp *G, callergp *G) {
 	casgstatus(gp, _Gwaiting, _Grunnable)
 	r.mutexWaitEnd(gp)
 	r.trackRunnable(gp)
+	if r.trace.on.Load() {
+		r.traceGoUnblock(callergp, gp)
+	}
 	gp.waitreason = waitReasonZero
 	r.runqputnext(pOf(callergp), gp)
 }
@@ -612,6 +634,9 @@ func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, 
 	gp.startpc = start
 	gp.StartFn = fn
 	gp.StartArgs = args
+	if r.trace.on.Load() {
+		r.traceGoCreate(parent, gp)
+	}
 	return gp
 }
 
@@ -922,10 +947,16 @@ func (r *Runtime) acquirep(mp *M, pp *P) {
 	mp.p = pp
 	pp.m = mp
 	pp.status = _Prunning
+	if r.trace.on.Load() {
+		r.traceProcStart(mp, pp)
+	}
 }
 
 func (r *Runtime) releasep(mp *M) *P {
 	pp := mp.p
+	if pp != nil && r.trace.on.Load() {
+		r.traceProcStop(mp)
+	}
 	if pp != nil {
 		pp.m = nil
 		pp.status = _Pidle
@@ -1026,6 +1057,9 @@ func (r *Runtime) Entersyscall(gp *G, kind SyscallKind) {
 		}
 	}
 	mp := gp.m
+	if r.trace.on.Load() {
+		r.traceSyscallBegin(mp, gp, mp.p)
+	}
 	casgstatus(gp, _Grunning, _Gsyscall)
 	r.sched.lock.Lock()
 	pp := r.releasep(mp)
@@ -1051,6 +1085,9 @@ func (r *Runtime) Exitsyscall(gp *G, what string) {
 		r.noteHost(what)
 	}
 	mp := gp.m
+	if r.trace.on.Load() {
+		r.traceSyscallEndBlocked(mp)
+	}
 	r.sched.lock.Lock()
 	pp := r.pidleget()
 	if pp == nil {
@@ -1074,6 +1111,9 @@ func (r *Runtime) Exitsyscall(gp *G, what string) {
 	r.acquirep(mp, pp)
 	r.sched.lock.Unlock()
 	casgstatus(gp, _Gsyscall, _Grunning)
+	if r.trace.on.Load() {
+		r.traceGoStart(mp, gp)
+	}
 }
 
 // SyscallKind says how a host call may block (Entersyscall).

@@ -223,6 +223,7 @@ type G struct {
 	// normal mode it never runs out (sysmon's stackPreempt ends them).
 	Budget  int64
 	detPrio int64 // pct's priority (det.go); 0: not yet given
+	gosched bool  // the G's yield is runtime.Gosched's (Gosched)
 
 	syscallKind SyscallKind // of the host call the G is in (Entersyscall)
 	// background: started by a package initializer (or by such a G), not
@@ -234,6 +235,8 @@ type G struct {
 	// creation stacks of its N nearest ancestors (gc's g.ancestors).
 	labels    *Labels
 	ancestors []ancestorInfo
+
+	traceSeq uint64 // the G's sequence number in an execution trace (trace.go)
 
 	// Scheduling latency sampling (metrics.go, gc's tracking fields):
 	// tracked until it next runs; when it became runnable.
@@ -384,6 +387,7 @@ type P struct {
 	m      *M
 
 	schedtick uint32
+	traceSeq  uint64 // the P's sequence number in an execution trace (trace.go)
 
 	// Local run queue, accessed without lock: a 256-entry ring.
 	// Executed only by the owner P, except stealing (runqgrab), which

@@ -118,6 +118,8 @@ type Options struct {
 	MemoryLimit int64
 	// Det, if set, asks for a deterministic schedule (rt/det.go).
 	Det *rt.DetConfig
+	// Trace records an execution trace of the whole run (rt/trace.go).
+	Trace bool
 	// CompileOnly makes a machine that is never run, only compiled for
 	// the cache (WriteCache): its globals are cells without zero values
 	// (crypto/internal/fips140/drbg.memory alone, 32 MiB, would take
@@ -175,7 +177,7 @@ func newMachine(opt Options) *Machine {
 	if m.Stderr == nil {
 		m.Stderr = os.Stderr
 	}
-	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit, Det: opt.Det, GODEBUG: os.Getenv("GODEBUG")})
+	m.RT = rt.New(m, rt.Config{GOMAXPROCS: opt.GOMAXPROCS, Seed: opt.Seed, Stderr: m.Stderr, MemoryLimit: opt.MemoryLimit, Det: opt.Det, GODEBUG: os.Getenv("GODEBUG"), Trace: opt.Trace})
 	return m
 }
 
