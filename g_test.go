@@ -5,6 +5,7 @@ package goro_test
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/goro-dev/goro"
 )
 
 // TestGoroutineProfileProto runs a program that writes its goroutine
@@ -163,4 +166,62 @@ func TestExecutionTrace(t *testing.T) {
 		`TaskBegin`, `Type="pingpong"`, `RegionBegin`, `Type="rally"`, `RegionEnd`,
 		`Log`, `Category="score" Message="5"`, `TaskEnd`, "main.main.func1 @",
 		`Running->Waiting Reason="chan `, "Running->Syscall")
+}
+
+// TestMonitor watches a running program through goro.Monitor: every
+// goroutine with its state, stack, creation site, labels and sampled CPU
+// time, and a dump that leaves the program running.
+func TestMonitor(t *testing.T) {
+	t.Setenv("GODEBUG", "gorocpu=1")
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := goro.Load(goro.Config{Dir: dir, Env: goroEnv("GOFLAGS=")}, "monitor.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mo := new(goro.Monitor)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		prog.Run(goro.RunOptions{Monitor: mo, Context: ctx, GOMAXPROCS: 2, Stdout: io.Discard, Stderr: io.Discard})
+	}()
+	defer func() { cancel(); <-done }()
+	byFunc := map[string]goro.Goroutine{}
+	deadline := time.Now().Add(time.Minute)
+	for len(byFunc) < 4 || byFunc["main.compute"].CPU < 20*time.Millisecond {
+		if time.Now().After(deadline) {
+			t.Fatalf("goroutines seen: %+v", byFunc)
+		}
+		time.Sleep(10 * time.Millisecond)
+		byFunc = map[string]goro.Goroutine{}
+		for _, g := range mo.Goroutines() {
+			if len(g.Stack) > 0 && (g.State != "runnable" || g.Stack[0].Func == "main.compute") {
+				byFunc[g.Stack[len(g.Stack)-1].Func] = g
+			}
+		}
+	}
+	if g := byFunc["main.main"]; g.ID != 1 || g.State != "chan receive" || g.CreatedBy != nil || g.Stack[0].Line != 32 {
+		t.Errorf("main: %+v", g)
+	}
+	if g := byFunc["main.blocked"]; g.State != "chan receive" || g.ParentID != 1 || g.CreatedBy == nil || g.CreatedBy.Func != "main.main" || g.CreatedBy.Line != 23 {
+		t.Errorf("blocked: %+v", g)
+	}
+	if g := byFunc["main.main.func1.1"]; g.State != "sync.Mutex.Lock" || g.Labels["job"] != "locked" {
+		t.Errorf("the labelled goroutine: %+v", g)
+	}
+	var b strings.Builder
+	if !mo.Dump(&b) {
+		t.Fatal("Dump: no program running")
+	}
+	for _, want := range []string{"goroutine 1 [chan receive, cpu ", "main.blocked(...)", "created by main.main in goroutine 1", "[sync.Mutex.Lock, cpu "} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("Dump: no %q in\n%s", want, b.String())
+		}
+	}
+	if mo.Goroutines() == nil {
+		t.Error("the program stopped after a dump")
+	}
 }

@@ -206,6 +206,9 @@ type RunOptions struct {
 	// them ("SIGQUIT: quit" and the goroutines), and the program exits 2.
 	// goro run and goro test pass the process's SIGQUIT here.
 	Quit <-chan os.Signal
+	// Monitor, if set, watches the program while it runs (its goroutines,
+	// from another host goroutine).
+	Monitor *Monitor
 	// Trace, if set, receives an execution trace of the whole run in Go's
 	// format (what runtime/trace.Start writes; `go tool trace` reads it),
 	// written when the program has ended.
@@ -393,6 +396,10 @@ func run(m *vm.Machine, opt RunOptions) (int, error) {
 		killed = m.RT.Exit(-1)
 		close(kill)
 	})
+	if mo := opt.Monitor; mo != nil {
+		mo.attach(m)
+		defer mo.attach(nil)
+	}
 	code := m.Run()
 	if opt.Trace != nil {
 		if _, err := opt.Trace.Write(m.RT.TraceOutput()); err != nil {

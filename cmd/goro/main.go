@@ -26,7 +26,7 @@ import (
 )
 
 func usage() {
-	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-trace FILE] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
+	fmt.Fprintf(os.Stderr, "usage: goro run [-seed N [-strategy random|pct] [-schedtrace FILE]] [-trace FILE] [-dumpsignal SIG] [-d[=PATTERN]] <file.go... | dir | package> [arguments...]\n       goro test [go test's flags] [packages] [test binary flags]\n")
 	os.Exit(2)
 }
 
@@ -54,6 +54,7 @@ func run(args []string) int {
 	sf.register(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of goro itself (load and run) to `file`")
 	traceFile := fs.String("trace", "", "write an execution trace of the program (Go's format: go tool trace reads it) to `file`")
+	dumpSig := fs.String("dumpsignal", "", "print every goroutine to stderr, the program going on, each time the process gets `signal` (SIGUSR1, SIGUSR2 or SIGHUP)")
 	var dis disFlag
 	fs.Var(&dis, "d", "print the compiled code of the main package's functions (-d) or of those whose names match `PATTERN` (-d=PATTERN) to stderr, instead of running")
 	if err := fs.Parse(args); err != nil {
@@ -139,9 +140,42 @@ func run(args []string) int {
 		defer f.Close()
 		opt.Trace = f
 	}
+	if *dumpSig != "" {
+		sig, ok := dumpSignals[strings.TrimPrefix(strings.ToUpper(*dumpSig), "SIG")]
+		if !ok {
+			fmt.Fprintf(os.Stderr, "goro run: -dumpsignal %s: want SIGUSR1, SIGUSR2 or SIGHUP\n", *dumpSig)
+			return 2
+		}
+		opt.Monitor = new(goro.Monitor)
+		stop := dumpOn(sig, opt.Monitor)
+		defer stop()
+	}
 	// A bug in goro is reported on the program's stderr by Run itself.
 	code, _ := prog.Run(opt)
 	return code
+}
+
+// dumpSignals are the signals -dumpsignal takes: ones gc gives no meaning
+// but the end of the program.
+var dumpSignals = map[string]syscall.Signal{"USR1": syscall.SIGUSR1, "USR2": syscall.SIGUSR2, "HUP": syscall.SIGHUP}
+
+// dumpOn prints every goroutine of mo's program to stderr at each sig,
+// until stop is called.
+func dumpOn(sig os.Signal, mo *goro.Monitor) (stop func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, sig)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-c:
+				mo.Dump(os.Stderr)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { signal.Stop(c); close(done) }
 }
 
 // quitSignals relays the process's SIGQUIT to the program it runs: as

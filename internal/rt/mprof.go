@@ -69,3 +69,40 @@ func (r *Runtime) saveAncestors(parent *G) []ancestorInfo {
 	}
 	return out
 }
+
+// GoroutineInfo is one goroutine of a Snapshot.
+type GoroutineInfo struct {
+	Goid, ParentGoid uint64
+	Status           string // as a traceback header names it: "running", "chan receive", ...
+	WaitNanos        int64  // how long it has been waiting; 0 if it is not
+	Frames           []Frame
+	Created          FrameSite // its go statement (Fn nil: the main goroutine)
+	Labels           *Labels
+	CPUNanos         int64 // sampled CPU time (sysmon charges the Gs it finds running)
+	LockedToThread   bool
+}
+
+// Snapshot returns every live goroutine in goid order, read with the
+// world stopped. The host calls it (no G of the program).
+func (r *Runtime) Snapshot() []GoroutineInfo {
+	if r.exiting.Load() {
+		return nil
+	}
+	r.StopTheWorld(nil)
+	defer r.StartTheWorld()
+	var out []GoroutineInfo
+	for _, gp := range r.liveGs() {
+		out = append(out, GoroutineInfo{
+			Goid:           gp.goid,
+			ParentGoid:     gp.parentGoid,
+			Status:         gstatusText(gp),
+			WaitNanos:      r.waitNanos(gp),
+			Frames:         append([]Frame(nil), gp.sched.frames...),
+			Created:        gp.gopc,
+			Labels:         gp.labels,
+			CPUNanos:       gp.cpuNanos.Load(),
+			LockedToThread: gp.lockedm != nil,
+		})
+	}
+	return out
+}

@@ -107,9 +107,11 @@ type Runtime struct {
 	maxstackBytes atomic.Int64 // the same limit as gc reports it (gc's maxstacksize)
 	metrics       schedMetrics
 	trace         tracer
+	stwMu         sync.Mutex // held from StopTheWorld to StartTheWorld
 	debug         struct {
 		tracebackancestors int  // creation stacks kept per G (GODEBUG)
 		tracebacklabels    bool // labels in traceback headers (GODEBUG)
+		gorocpu            bool // sampled CPU time in traceback headers (GODEBUG=gorocpu=1, goro's own)
 	}
 
 	// deadlock/fatal output happens once.
@@ -144,6 +146,7 @@ func New(exec Executor, cfg Config) *Runtime {
 	r.trace.clock = &r.clock
 	r.debug.tracebackancestors = godebugInt(cfg.GODEBUG, "tracebackancestors")
 	r.debug.tracebacklabels = godebugInt(cfg.GODEBUG, "tracebacklabels") == 1
+	r.debug.gorocpu = godebugInt(cfg.GODEBUG, "gorocpu") == 1
 	if cfg.Det != nil {
 		r.det = newDetSched(*cfg.Det, cfg.Seed)
 		r.clock.det = r.det
@@ -255,6 +258,17 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	if r.det != nil {
 		return
 	}
+	// One stop at a time (gc's worldsema). A G waiting for another's
+	// stop gives up its P meanwhile, or the other would wait for it.
+	if !r.stwMu.TryLock() {
+		if gp != nil {
+			r.Entersyscall(gp, SyscallWait)
+			r.stwMu.Lock()
+			r.Exitsyscall(gp, "")
+		} else {
+			r.stwMu.Lock()
+		}
+	}
 	start := r.clock.nanotime()
 	r.sched.lock.Lock()
 	r.sched.stwG = gp
@@ -310,6 +324,7 @@ func (r *Runtime) StartTheWorld() {
 	for range stopped {
 		r.startm()
 	}
+	r.stwMu.Unlock()
 }
 
 // startm wakes an idle M, or makes one, to take an idle P and look for work.
@@ -605,6 +620,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 	gp.detPrio = 0
 	gp.background = parent != nil && parent.background
 	gp.labels, gp.ancestors = nil, nil
+	gp.cpuNanos.Store(0)
 	if parent != nil {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels
@@ -1255,6 +1271,7 @@ func (r *Runtime) sysmon() {
 	defer r.catchBug(nil)
 	tick := time.NewTicker(time.Duration(forcePreemptNS / 2))
 	defer tick.Stop()
+	lastLook := r.clock.nanotime()
 	for n := 1; ; n++ {
 		select {
 		case <-r.sysmonStop:
@@ -1269,11 +1286,14 @@ func (r *Runtime) sysmon() {
 		}
 		now := r.clock.nanotime()
 		r.clock.coarse.Store(now)
+		tick := now - lastLook
+		lastLook = now
 		r.sched.lock.Lock()
 		for _, mp := range r.allm {
 			// gp.preempt is the running G's own field (execute and
 			// Morestack write it); sysmon only stores stackguard0.
 			if gp := mp.curg.Load(); gp != nil {
+				gp.cpuNanos.Add(tick) // sampled CPU time: it ran since the last look, as far as sysmon knows
 				if start := gp.runStart.Load(); start != 0 && now-start > forcePreemptNS {
 					gp.stackguard0.Store(stackPreempt)
 				}

@@ -238,6 +238,10 @@ type G struct {
 
 	traceSeq uint64 // the G's sequence number in an execution trace (trace.go)
 
+	// cpuNanos is the G's CPU time, sampled: sysmon charges each G it
+	// finds running the time since its previous look (Snapshot).
+	cpuNanos atomic.Int64
+
 	// Scheduling latency sampling (metrics.go, gc's tracking fields):
 	// tracked until it next runs; when it became runnable.
 	tracking      bool

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 )
 
 // ParamsInfo is implemented by FuncInfos that know whether they take
@@ -33,25 +34,13 @@ func frameName(fn FuncInfo) string {
 func (r *Runtime) header(gp *G, running bool) string {
 	status := "running"
 	if !running {
-		switch readgstatus(gp) &^ _Gscan {
-		case _Gwaiting:
-			status = gp.waitreason.String()
-		case _Grunnable:
-			status = "runnable"
-		case _Gsyscall:
-			status = "syscall"
-		case _Grunning:
-			status = "running"
-		case _Gpreempted:
-			status = "preempted"
-		default:
-			status = statusString(readgstatus(gp))
+		status = gstatusText(gp)
+		if mins := r.waitNanos(gp) / 60e9; mins >= 1 {
+			status += fmt.Sprintf(", %d minutes", mins)
 		}
-		if gp.waitsince != 0 && readgstatus(gp)&^_Gscan == _Gwaiting {
-			if mins := (r.clock.nanotime() - gp.waitsince) / 60e9; mins >= 1 {
-				status += fmt.Sprintf(", %d minutes", mins)
-			}
-		}
+	}
+	if r.debug.gorocpu {
+		status += fmt.Sprintf(", cpu %v", time.Duration(gp.cpuNanos.Load()))
 	}
 	if gp.lockedm != nil {
 		status += ", locked to thread"
@@ -67,6 +56,32 @@ func (r *Runtime) header(gp *G, running bool) string {
 		status += "}"
 	}
 	return fmt.Sprintf("goroutine %d [%s]:", gp.goid, status)
+}
+
+// gstatusText is gp's state as a traceback header names it: its wait
+// reason when it waits, else runnable, syscall, running...
+func gstatusText(gp *G) string {
+	switch readgstatus(gp) &^ _Gscan {
+	case _Gwaiting:
+		return gp.waitreason.String()
+	case _Grunnable:
+		return "runnable"
+	case _Gsyscall:
+		return "syscall"
+	case _Grunning:
+		return "running"
+	case _Gpreempted:
+		return "preempted"
+	}
+	return statusString(readgstatus(gp))
+}
+
+// waitNanos is how long gp has been waiting (0 if it is not).
+func (r *Runtime) waitNanos(gp *G) int64 {
+	if gp.waitsince == 0 || readgstatus(gp)&^_Gscan != _Gwaiting {
+		return 0
+	}
+	return max(r.clock.nanotime()-gp.waitsince, 0)
 }
 
 // quoted is s as gc's runtime prints a quoted string (printquoted): only
@@ -202,20 +217,48 @@ func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
 func (r *Runtime) SignalDump(text string) {
 	r.StopTheWorld(nil)
 	var b stringWriter
-	fmt.Fprintln(&b, text)
-	r.sched.lock.Lock()
-	gs := append([]*G(nil), r.sched.allgs...)
-	r.sched.lock.Unlock()
-	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
-	for _, gp := range gs {
-		if s := readgstatus(gp) &^ _Gscan; s == _Gdead || s == _Gidle {
-			continue
-		}
-		fmt.Fprintln(&b)
-		r.tracebackG(&b, gp, false)
-	}
+	fmt.Fprintf(&b, "%s\n\n", text)
+	r.dumpAll(&b)
 	r.stderr.Write(b)
 	r.Exit(2)
+}
+
+// Dump prints every goroutine, as SIGQUIT's dump does, without ending the
+// program: the world is stopped while it is read. Called by the host
+// (no G), e.g. an embedder watching a program.
+func (r *Runtime) Dump(w io.Writer) {
+	if r.exiting.Load() {
+		return
+	}
+	r.StopTheWorld(nil)
+	var b stringWriter
+	r.dumpAll(&b)
+	r.StartTheWorld()
+	w.Write(b)
+}
+
+// dumpAll prints every live G in goid order, each after a blank line.
+func (r *Runtime) dumpAll(b io.Writer) {
+	for i, gp := range r.liveGs() {
+		if i > 0 {
+			fmt.Fprintln(b)
+		}
+		r.tracebackG(b, gp, false)
+	}
+}
+
+// liveGs returns the live Gs in goid order.
+func (r *Runtime) liveGs() []*G {
+	r.sched.lock.Lock()
+	var gs []*G
+	for _, gp := range r.sched.allgs {
+		if s := readgstatus(gp) &^ _Gscan; s != _Gdead && s != _Gidle {
+			gs = append(gs, gp)
+		}
+	}
+	r.sched.lock.Unlock()
+	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
+	return gs
 }
 
 // MainStarted is called as the package initializers have run and main.main
