@@ -44,7 +44,7 @@ func (r *Runtime) GoroutineProfile(gp *G, leaked bool) []GoroutineRecord {
 func (r *Runtime) MainG() *G { return r.mainG }
 
 func (r *Runtime) record(gp *G) GoroutineRecord {
-	return GoroutineRecord{Goid: gp.goid, Frames: append([]Frame(nil), gp.sched.frames...), Labels: gp.labels, Main: gp == r.mainG}
+	return GoroutineRecord{Goid: gp.goid, Frames: append([]Frame(nil), gp.framesShown()...), Labels: gp.labels, Main: gp == r.mainG}
 }
 
 // saveAncestors returns the ancestors a G that parent starts keeps:
@@ -97,7 +97,7 @@ func (r *Runtime) Snapshot() []GoroutineInfo {
 			ParentGoid:     gp.parentGoid,
 			Status:         gstatusText(gp),
 			WaitNanos:      r.waitNanos(gp),
-			Frames:         append([]Frame(nil), gp.sched.frames...),
+			Frames:         append([]Frame(nil), gp.framesShown()...),
 			Created:        gp.gopc,
 			Labels:         gp.labels,
 			CPUNanos:       gp.cpuNanos.Load(),

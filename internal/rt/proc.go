@@ -495,6 +495,7 @@ func (r *Runtime) execute(mp *M, gp *G) {
 		r.traceGoStart(mp, gp)
 	}
 	gp.waitsince = 0
+	gp.parkFrame = nil
 	gp.preempt = false
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 	if r.exiting.Load() || r.sched.gcwaiting.Load() {

@@ -238,6 +238,11 @@ type G struct {
 
 	traceSeq uint64 // the G's sequence number in an execution trace (trace.go)
 
+	// parkFrame is the innermost frame of a G parked inside a native, as
+	// gc's traceback shows the runtime function it parks in (time.Sleep,
+	// sync.runtime_SemacquireMutex); nil when it runs again.
+	parkFrame FuncInfo
+
 	// cpuNanos is the G's CPU time, sampled: sysmon charges each G it
 	// finds running the time since its previous look (Snapshot).
 	cpuNanos atomic.Int64
@@ -308,6 +313,9 @@ type Labels struct {
 
 // Label is one key-value pair of a G's labels.
 type Label struct{ Key, Value string }
+
+// SetParkFrame sets the frame a parked gp shows innermost (parkFrame).
+func (gp *G) SetParkFrame(f FuncInfo) { gp.parkFrame = f }
 
 // Labels returns gp's profiler labels (nil: none).
 func (gp *G) Labels() *Labels { return gp.labels }

@@ -112,6 +112,15 @@ func quoted(s string) string {
 	return string(append(b, '"'))
 }
 
+// framesShown is gp's frames, outermost first, with the frame of the
+// native it is parked in (parkFrame) innermost.
+func (gp *G) framesShown() []Frame {
+	if gp.parkFrame == nil || readgstatus(gp)&^_Gscan != _Gwaiting {
+		return gp.sched.frames
+	}
+	return append(gp.sched.frames[:len(gp.sched.frames):len(gp.sched.frames)], Frame{Fn: gp.parkFrame})
+}
+
 // gc prints at most the innermost tracebackInnerFrames and the outermost
 // tracebackOuterFrames frames of a stack, and how many it left out between.
 const (
@@ -127,7 +136,7 @@ func (r *Runtime) tracebackG(w io.Writer, gp *G, running bool) {
 
 // frames prints gp's frames and creation site.
 func (r *Runtime) frames(w io.Writer, gp *G) {
-	frames := gp.sched.frames
+	frames := gp.framesShown()
 	shown := 0 // frames printed or elided so far, innermost first
 	total := -1
 	for i := len(frames) - 1; i >= 0; i-- {

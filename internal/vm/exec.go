@@ -710,6 +710,9 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
 		callee.native(t, args, res)
 		t.resuming = false
+		if t.parked {
+			t.parkedIn(callee)
+		}
 		if a := t.aux; a != nil && a.tailFn.R != nil {
 			fv, fargs := a.tailFn, a.tailArgs
 			a.tailFn, a.tailArgs = rt.Value{}, nil
@@ -733,6 +736,14 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		}
 	}
 	return 0, false
+}
+
+// parkedIn records, for tracebacks and profiles, the frame gc shows for
+// the native the G parks in (sync.runtime_SemacquireMutex, time.Sleep).
+func (t *Thread) parkedIn(native *Func) {
+	if pf := t.m.parkFrame(native); pf != nil {
+		t.gp.SetParkFrame(pf)
+	}
 }
 
 // afterNative turns what a native or builtin asked for into control flow.
@@ -797,6 +808,9 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 		res := make([]rt.Value, callee.nresults)
 		callee.native(t, args, res)
 		t.resuming = false
+		if t.parked {
+			t.parkedIn(callee)
+		}
 		if t.fatal {
 			return rt.EvStop, true
 		}

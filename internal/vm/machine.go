@@ -97,6 +97,9 @@ type Machine struct {
 	// (runtime.goexit; runtime.main below main.main), for Callers and
 	// profiles.
 	goexitFn, mainFn *Func
+	// parkFrames holds, for each native that parks, the frame gc's
+	// tracebacks show for it (parkFrame).
+	parkFrames sync.Map // *Func → *Func
 
 	// pkgInitDone holds the paths of native packages whose start-up step
 	// (RegisterPackageInit) has run.
@@ -252,9 +255,38 @@ func (m *Machine) panicFunc() *Func {
 	return m.panicFn
 }
 
+// parkSites places the natives that park a G where gc's runtime
+// implements them: the file, the first line of the implementation and
+// the call in it that parks (what a traceback of the waiting G shows).
+var parkSites = map[string]struct{ file, decl, at string }{
+	"internal/sync.runtime_SemacquireMutex": {"sema.go", "func internal_sync_runtime_SemacquireMutex(", "semacquire1("},
+	"sync.runtime_Semacquire":               {"sema.go", "func sync_runtime_Semacquire(", "semacquire1("},
+	"sync.runtime_SemacquireRWMutexR":       {"sema.go", "func sync_runtime_SemacquireRWMutexR(", "semacquire1("},
+	"sync.runtime_SemacquireRWMutex":        {"sema.go", "func sync_runtime_SemacquireRWMutex(", "semacquire1("},
+	"sync.runtime_SemacquireWaitGroup":      {"sema.go", "func sync_runtime_SemacquireWaitGroup(", "semacquire1("},
+	"sync.runtime_notifyListWait":           {"sema.go", "func notifyListWait(", "goparkunlock("},
+	"time.Sleep":                            {"time.go", "func timeSleep(", "gopark(resetForSleep,"}, // not the bubble's (synctest)
+}
+
+// parkFrame returns the frame a G parked in native f shows in tracebacks
+// and profiles, as gc shows its runtime function of that name (nil: none;
+// the natives gc implements under "runtime." are hidden there too).
+func (m *Machine) parkFrame(f *Func) *Func {
+	if pf, ok := m.parkFrames.Load(f); ok {
+		return pf.(*Func)
+	}
+	var pf *Func
+	if site, ok := parkSites[f.key]; ok {
+		pf = m.runtimeFrame(f.name, site.file, site.decl, site.at, 0)
+		pf.nparams = 1 // each takes arguments: "(...)"
+	}
+	m.parkFrames.Store(f, pf)
+	return pf
+}
+
 // runtimeFrame makes a function of gc's runtime that goro shows in stacks
 // but does not run, placed where gc's is: in $GOROOT/src/runtime/file, at
-// the first line equal to at (trimmed) inside the function whose first
+// the first line that starts with at (trimmed) inside the function whose first
 // line starts with decl, or the line below decl if at is "".
 func (m *Machine) runtimeFrame(name, file, decl, at string, below int) *Func {
 	f := &Func{m: m, name: name}
@@ -279,7 +311,7 @@ func (m *Machine) runtimeFrame(name, file, decl, at string, below int) *Func {
 			}
 		case in && strings.HasPrefix(l, "}"):
 			return f
-		case in && strings.TrimSpace(l) == at:
+		case in && strings.HasPrefix(strings.TrimSpace(l), at):
 			f.line = i + 1
 			return f
 		}
