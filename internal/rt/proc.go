@@ -276,6 +276,14 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	for pp := r.pidleget(); pp != nil; pp = r.pidleget() {
 		r.pidleput(pp) // to stopped
 	}
+	for _, mp := range r.allm {
+		if g := mp.curg.Load(); g != nil && g != gp {
+			// It was running when the world stopped: dumps say so, as
+			// gc's (which stops Gs where they run) do.
+			g.stwRunning = true
+			r.sched.stwRunning = append(r.sched.stwRunning, g)
+		}
+	}
 	for !r.worldStopped(gp) {
 		for _, mp := range r.allm {
 			if g := mp.curg.Load(); g != nil && g != gp {
@@ -312,6 +320,10 @@ func (r *Runtime) StartTheWorld() {
 	r.metrics.stwTotal.record(r.clock.nanotime() - r.metrics.stwStart)
 	r.sched.gcwaiting.Store(false)
 	r.sched.stwG = nil
+	for _, g := range r.sched.stwRunning {
+		g.stwRunning = false
+	}
+	r.sched.stwRunning = r.sched.stwRunning[:0]
 	stopped := r.sched.stopped
 	r.sched.stopped = nil
 	for _, pp := range stopped {

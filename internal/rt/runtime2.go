@@ -243,6 +243,10 @@ type G struct {
 	// sync.runtime_SemacquireMutex); nil when it runs again.
 	parkFrame FuncInfo
 
+	// stwRunning: the G was running when the world was last stopped,
+	// and the world has not started again (dumps print it as running).
+	stwRunning bool
+
 	// cpuNanos is the G's CPU time, sampled: sysmon charges each G it
 	// finds running the time since its previous look (Snapshot).
 	cpuNanos atomic.Int64
@@ -462,8 +466,9 @@ type schedt struct {
 	// Stopping the world (StopTheWorld): while gcwaiting, a P given up
 	// goes to stopped (status _Pgcstop) instead of the idle list.
 	gcwaiting atomic.Bool
-	stwG      *G // the G that stopped the world
-	stopped   []*P
+	stwG       *G // the G that stopped the world
+	stopped    []*P
+	stwRunning []*G // the Gs that were running when it stopped (G.stwRunning)
 }
 
 // gQueue is a queue of Gs linked through schedlink.

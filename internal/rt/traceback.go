@@ -61,6 +61,9 @@ func (r *Runtime) header(gp *G, running bool) string {
 // gstatusText is gp's state as a traceback header names it: its wait
 // reason when it waits, else runnable, syscall, running...
 func gstatusText(gp *G) string {
+	if gp.stwRunning {
+		return "running"
+	}
 	switch readgstatus(gp) &^ _Gscan {
 	case _Gwaiting:
 		return gp.waitreason.String()
