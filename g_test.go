@@ -166,6 +166,15 @@ func TestExecutionTrace(t *testing.T) {
 		`TaskBegin`, `Type="pingpong"`, `RegionBegin`, `Type="rally"`, `RegionEnd`,
 		`Log`, `Category="score" Message="5"`, `TaskEnd`, "main.main.func1 @",
 		`Running->Waiting Reason="chan `, "Running->Syscall")
+
+	// goro test -trace: the testing package starts runtime/trace itself.
+	gt := filepath.Join(tmp, "test.trace")
+	cmd := exec.Command(goroBinary(t), "test", "-trace", gt, "./calc")
+	cmd.Dir, cmd.Env = filepath.Join(root, "testdata", "gotest"), goroEnv("GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("goro test -trace: %v\n%s", err, out)
+	}
+	want("goro test -trace", parsed(gt), "testing.tRunner @", "Runnable->Running")
 }
 
 // TestMonitor watches a running program through goro.Monitor: every

@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,7 +86,7 @@ var testFlags = map[string]testFlag{
 	"blockprofilerate":     {unsupported: "profiles (-blockprofilerate) are not supported yet"},
 	"mutexprofile":         {unsupported: "profiles (-mutexprofile) are not supported yet"},
 	"mutexprofilefraction": {unsupported: "profiles (-mutexprofilefraction) are not supported yet"},
-	"trace":                {unsupported: "execution traces (-trace) are not supported yet"},
+	"trace":                {forward: true},
 	"outputdir":            {unsupported: "-outputdir is not supported yet"},
 	"artifacts":            {bool: true, unsupported: "-artifacts is not supported yet"},
 	"c":                    {bool: true, unsupported: "goro builds no test binary (-c)"},
@@ -112,6 +113,7 @@ type testCommand struct {
 	shard    [2]int     // -shard i/n: the seeds of the exploration whose index is i mod n
 	run      string     // -run's value ("" if not given)
 	failfast bool
+	profile  string // the flag of a file the test binary writes (-trace): one package only
 }
 
 // parseTestArgs parses go test's command line (cmd/go's testFlags).
@@ -206,6 +208,13 @@ func parseTestArgs(args []string) (*testCommand, error) {
 			c.run = value
 		case "failfast":
 			c.failfast = value == "true"
+		case "trace":
+			// The test binary runs in its package's directory; the file
+			// goes where go test puts it, relative to where it was run.
+			if abs, err := filepath.Abs(value); err == nil {
+				value = abs
+			}
+			c.profile = "-" + short
 		}
 		explicit = append(explicit, "-test."+short+"="+value)
 	}
@@ -272,6 +281,10 @@ func test(args []string) int {
 			return 1
 		}
 		return fail(err)
+	}
+	if c.profile != "" && len(pkgs) > 1 {
+		fmt.Fprintf(os.Stderr, "cannot use %s flag with multiple packages\n", c.profile)
+		return 1
 	}
 	stream := len(c.pkgs) == 0 || c.bench
 	failed := false

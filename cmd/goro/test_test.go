@@ -36,6 +36,9 @@ func TestParseTestArgs(t *testing.T) {
 		{args: []string{"-json", "./p", "-run", "X"}, pkgs: []string{"./p"},
 			binary: []string{"-test.paniconexit0", "-test.v=test2json", "-test.timeout=10m0s", "-test.run=X"}, timeout: 10 * time.Minute},
 		{args: []string{"-cover", "."}, err: "coverage (-cover) is not supported yet"},
+		// -trace's file is where go test puts it, whatever directory the binary runs in.
+		{args: []string{"-trace", "/tmp/t.out", "."}, pkgs: []string{"."},
+			binary: []string{"-test.paniconexit0", "-test.timeout=10m0s", "-test.trace=/tmp/t.out"}, timeout: 10 * time.Minute},
 		{args: []string{"-run"}, err: "flag needs an argument: -run"},
 		{args: []string{"-timeout", "soon"}, err: `invalid value "soon" for flag -timeout: parse error`},
 		// goro's own flags are never forwarded.
