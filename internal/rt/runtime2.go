@@ -465,7 +465,7 @@ type schedt struct {
 
 	// Stopping the world (StopTheWorld): while gcwaiting, a P given up
 	// goes to stopped (status _Pgcstop) instead of the idle list.
-	gcwaiting atomic.Bool
+	gcwaiting  atomic.Bool
 	stwG       *G // the G that stopped the world
 	stopped    []*P
 	stwRunning []*G // the Gs that were running when it stopped (G.stwRunning)
