@@ -299,16 +299,15 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	r.sched.lock.Unlock()
 }
 
-// worldStopped reports whether every P but gp's is stopped or dead.
-// Called with sched.lock held.
+// worldStopped reports whether every P but gp's is stopped or dead. It
+// counts (a P's status is written without the lock as an M takes it):
+// Ps stop and die only under sched.lock, held by the caller.
 func (r *Runtime) worldStopped(gp *G) bool {
-	mine := pOf(gp)
-	for _, pp := range r.allp {
-		if pp != mine && pp.status != _Pgcstop && pp.status != _Pdead {
-			return false
-		}
+	want := len(r.allp)
+	if pOf(gp) != nil {
+		want--
 	}
-	return true
+	return len(r.sched.stopped)+r.sched.ndeadP == want
 }
 
 // StartTheWorld undoes StopTheWorld: the stopped Ps go back to work.
@@ -1016,6 +1015,7 @@ func (r *Runtime) retirep(mp *M) {
 	}
 	r.releasep(mp)
 	pp.status = _Pdead
+	r.sched.ndeadP++
 	r.sched.lock.Unlock()
 }
 
@@ -1024,6 +1024,7 @@ func (r *Runtime) retirep(mp *M) {
 func (r *Runtime) pidleput(pp *P) {
 	if n := atomic.LoadInt32(&r.gomaxprocs); pp.id >= n && len(r.allp) > 0 && n > 0 {
 		pp.status = _Pdead
+		r.sched.ndeadP++
 		return
 	}
 	if r.sched.gcwaiting.Load() {
@@ -1059,6 +1060,7 @@ func (r *Runtime) pidleget() *P {
 			return pp
 		}
 		pp.status = _Pdead
+		r.sched.ndeadP++
 	}
 }
 

@@ -469,6 +469,7 @@ type schedt struct {
 	stwG       *G // the G that stopped the world
 	stopped    []*P
 	stwRunning []*G // the Gs that were running when it stopped (G.stwRunning)
+	ndeadP     int  // Ps retired (GOMAXPROCS shrank): _Pdead for good
 }
 
 // gQueue is a queue of Gs linked through schedlink.

@@ -210,7 +210,7 @@ func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
 			continue
 		}
 		fmt.Fprintln(w)
-		if s == _Grunning {
+		if s == _Grunning { // a panic's traceback does not stop the world
 			fmt.Fprintln(w, r.header(gp, true))
 			fmt.Fprintln(w, "\tgoroutine running on other thread; stack unavailable")
 			continue
@@ -323,9 +323,15 @@ func (r *Runtime) Traceback(w io.Writer, gp *G, all bool) {
 	}
 }
 
-// Stack formats gp's stack (runtime.Stack / debug.Stack) into a string.
+// Stack formats gp's stack (runtime.Stack / debug.Stack) into a string;
+// with all, every other G's too, read with the world stopped, as gc does
+// (a G running elsewhere then shows its stack, "[running]").
 func (r *Runtime) Stack(gp *G, all bool) string {
 	var b stringWriter
+	if all {
+		r.StopTheWorld(gp)
+		defer r.StartTheWorld()
+	}
 	r.tracebackG(&b, gp, true)
 	if all {
 		r.tracebackOthers(&b, gp)
