@@ -234,3 +234,21 @@ func TestMonitor(t *testing.T) {
 		t.Error("the program stopped after a dump")
 	}
 }
+
+// TestProfileTraceHammer: goroutine profiles (each a stop of the world)
+// taken from three goroutines at once while eight others run on four Ps,
+// all under an execution trace that Go's parser must accept.
+func TestProfileTraceHammer(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := filepath.Join(t.TempDir(), "hammer.trace")
+	res := runGoro(t, dir, 3*time.Minute, goroEnv("GOFLAGS="), true, "hammer.go", tf)
+	if res.exitCode != 0 || string(res.stdout) != "ok true\n" {
+		t.Fatalf("goro run hammer.go: exit %d\n%s", res.exitCode, res.stdout)
+	}
+	if out, err := exec.Command("go", "tool", "trace", "-d=parsed", tf).CombinedOutput(); err != nil {
+		t.Fatalf("go tool trace -d=parsed: %v\n%s", err, headLines(string(out), 20))
+	}
+}
