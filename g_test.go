@@ -167,6 +167,14 @@ func TestExecutionTrace(t *testing.T) {
 		`Log`, `Category="score" Message="5"`, `TaskEnd`, "main.main.func1 @",
 		`Running->Waiting Reason="chan `, "Running->Syscall")
 
+	// iter.Pull's coroutine goroutine is created blocked.
+	pt := filepath.Join(tmp, "pull.trace")
+	res = runGoro(t, filepath.Join(root, "testdata", "g"), 2*time.Minute, goroEnv("GOFLAGS="), true, "-trace", pt, "pull.go")
+	if res.exitCode != 0 {
+		t.Fatalf("goro run -trace pull.go: exit %d\n%s", res.exitCode, res.stdout)
+	}
+	want("iter.Pull", parsed(pt), "NotExist->Waiting", `Reason="coroutine"`)
+
 	// goro test -trace: the testing package starts runtime/trace itself.
 	gt := filepath.Join(tmp, "test.trace")
 	cmd := exec.Command(goroBinary(t), "test", "-trace", gt, "./calc")

@@ -169,7 +169,9 @@ func dumpOn(sig os.Signal, mo *goro.Monitor) (stop func()) {
 		for {
 			select {
 			case <-c:
-				mo.Dump(os.Stderr)
+				if mo.Dump(os.Stderr) {
+					fmt.Fprintln(os.Stderr) // a blank line after each dump
+				}
 			case <-done:
 				return
 			}

@@ -76,8 +76,13 @@ func os_signal_signal_disable(t *vm.Thread, a, r []rt.Value) {
 	sig := syscall.Signal(a[0].N)
 	st.mu.Lock()
 	delete(st.enabled, sig)
+	// Stop relaying sig to the program, and only that: ossignal.Reset
+	// would also drop what goro itself asked for (SIGQUIT's dump).
+	ossignal.Stop(st.c)
+	for s := range st.enabled {
+		ossignal.Notify(st.c, s)
+	}
 	st.mu.Unlock()
-	ossignal.Reset(sig)
 }
 
 // SignalEnabled reports whether m's program asked for sig (signal.Notify)

@@ -16,6 +16,7 @@ func init() { vm.RegisterNatives(traceNatives) }
 
 // traceNatives binds these functions by their ssa names (sorted).
 var traceNatives = map[string]vm.NativeFunc{
+	"(*runtime/trace.FlightRecorder).Start":          runtime_trace_FlightRecorder_Start,
 	"runtime.ReadTrace":                              runtime_ReadTrace,
 	"runtime.StartTrace":                             runtime_StartTrace,
 	"runtime.StopTrace":                              runtime_StopTrace,
@@ -55,10 +56,18 @@ func runtime_ReadTrace(t *vm.Thread, a, r []rt.Value) {
 	}
 }
 
+// (*runtime/trace.FlightRecorder).Start: func (fr *FlightRecorder) Start() error
+//
+// A flight recorder keeps the last generations of a trace that starts a
+// new one every second; goro's trace is one generation, written when it
+// stops, so a recorder would only ever hold the header: it is refused by
+// name, as an error the program sees.
+func runtime_trace_FlightRecorder_Start(t *vm.Thread, a, r []rt.Value) {
+	r[0] = t.Machine().NewError("goro: the trace flight recorder is not supported yet (goro writes a trace when it stops)")
+}
+
 // runtime/trace.runtime_traceAdvance: func runtime_traceAdvance(stopTrace bool)
-// — goro's trace is one generation, written when tracing stops: a new
-// subscriber while a trace runs (a flight recorder beside Start) gets it
-// then.
+// — goro's trace is one generation, written when tracing stops.
 func runtime_trace_runtime_traceAdvance(t *vm.Thread, a, r []rt.Value) {}
 
 // runtime/trace.runtime_traceClockNow: func runtime_traceClockNow() uint64

@@ -21,6 +21,9 @@ func (r *Runtime) NewCoro(parent *G, site FrameSite, start FuncInfo, fn Value, a
 	gp.waitreason = waitReasonCoroutine
 	gp.waitsince = r.clock.coarseNanotime()
 	casgstatus(gp, _Grunnable, _Gwaiting)
+	if r.trace.on.Load() {
+		r.traceGoCreate(parent, gp, true)
+	}
 	return c
 }
 

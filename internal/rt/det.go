@@ -304,6 +304,14 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 			r.releasepIfHeld(mp)
 			return nil, false
 		}
+		if r.sched.gcwaiting.Load() && mp.p != nil {
+			// The host stops the world (a dump): give the P up.
+			r.sched.lock.Lock()
+			if r.sched.gcwaiting.Load() {
+				r.pidleput(r.releasep(mp))
+			}
+			r.sched.lock.Unlock()
+		}
 		pp, stop := r.takeP(mp)
 		if stop {
 			return nil, false

@@ -85,7 +85,7 @@ type GoroutineInfo struct {
 // Snapshot returns every live goroutine in goid order, read with the
 // world stopped. The host calls it (no G of the program).
 func (r *Runtime) Snapshot() []GoroutineInfo {
-	if r.exiting.Load() {
+	if r.exiting.Load() || !r.started.Load() {
 		return nil
 	}
 	r.StopTheWorld(nil)

@@ -2,6 +2,7 @@ package rt
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -99,5 +100,22 @@ func TestStopTheWorld(t *testing.T) {
 	ops = append(ops, do(func(*G) { stop.Store(true) }))
 	if code := runMain(t, r, newScript("main.main", ops...)); code != 0 {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+// A host reading the goroutines before the program has started (an
+// embedder's Monitor while the program compiles) sees none, and the
+// program then runs as if nothing had happened (a stop of the world then
+// started Ms that found no goroutine and reported a deadlock).
+func TestSnapshotBeforeStart(t *testing.T) {
+	r, _ := newTestRuntime(2, 1)
+	if gs := r.Snapshot(); gs != nil {
+		t.Errorf("Snapshot before Main: %d goroutines", len(gs))
+	}
+	var b strings.Builder
+	r.Dump(&b)
+	ran := false
+	if code := runMain(t, r, newScript("main.main", do(func(*G) { ran = true }))); code != 0 || !ran {
+		t.Fatalf("exit %d, main ran: %v", code, ran)
 	}
 }

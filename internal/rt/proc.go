@@ -96,6 +96,7 @@ type Runtime struct {
 	rand     lockedRand
 
 	exiting  atomic.Bool
+	started  atomic.Bool // Main has made the main goroutine
 	exitCode int
 	bug      atomic.Pointer[Bug] // the first internal error
 	done     chan struct{}
@@ -185,6 +186,7 @@ func (r *Runtime) Main(fn Value) int {
 	gp := r.newg(nil, FrameSite{}, pp)
 	gp.StartFn = fn
 	r.mainG = gp
+	r.started.Store(true)
 	if r.cfg.Trace {
 		r.StartTrace(nil)
 	}
@@ -233,12 +235,15 @@ func (r *Runtime) Done() <-chan struct{} { return r.done }
 func (r *Runtime) procresize(n int32) {
 	r.sched.lock.Lock()
 	defer r.sched.lock.Unlock()
+	atomic.StoreInt32(&r.gomaxprocs, n) // first: pidleput retires Ps beyond it
 	for int32(len(r.allp)) < n {
 		pp := &P{id: int32(len(r.allp)), status: _Pidle}
 		r.allp = append(r.allp, pp)
 		r.pidleput(pp)
+		if r.trace.on.Load() {
+			r.traceProcNew(pp)
+		}
 	}
-	atomic.StoreInt32(&r.gomaxprocs, n)
 }
 
 // Gosched records that gp yields by runtime.Gosched (the executor then
@@ -255,8 +260,8 @@ func (r *Runtime) Gosched(gp *G) { gp.gosched = true }
 // P and cannot take one back until the world starts. Under a
 // deterministic schedule gp's P is the only one: the world is stopped.
 func (r *Runtime) StopTheWorld(gp *G) {
-	if r.det != nil {
-		return
+	if r.det != nil && gp != nil || r.exiting.Load() {
+		return // under a deterministic schedule a G's P is the only one
 	}
 	// One stop at a time (gc's worldsema). A G waiting for another's
 	// stop gives up its P meanwhile, or the other would wait for it.
@@ -271,20 +276,25 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	}
 	start := r.clock.nanotime()
 	r.sched.lock.Lock()
-	r.sched.stwG = gp
+	if r.exiting.Load() { // the Ms are leaving: nothing to stop, nothing to start again
+		r.sched.lock.Unlock()
+		r.stwMu.Unlock()
+		return
+	}
+	r.sched.stwActive = true
 	r.sched.gcwaiting.Store(true)
 	for pp := r.pidleget(); pp != nil; pp = r.pidleget() {
 		r.pidleput(pp) // to stopped
 	}
 	for _, mp := range r.allm {
-		if g := mp.curg.Load(); g != nil && g != gp {
+		if g := mp.curg.Load(); g != nil && g != gp && readgstatus(g)&^_Gscan == _Grunning {
 			// It was running when the world stopped: dumps say so, as
-			// gc's (which stops Gs where they run) do.
+			// gc's (which stops Gs where they run) do (gstatusText).
 			g.stwRunning = true
 			r.sched.stwRunning = append(r.sched.stwRunning, g)
 		}
 	}
-	for !r.worldStopped(gp) {
+	for !r.worldStopped(gp) && !r.exiting.Load() {
 		for _, mp := range r.allm {
 			if g := mp.curg.Load(); g != nil && g != gp {
 				g.stackguard0.Store(stackPreempt)
@@ -312,27 +322,36 @@ func (r *Runtime) worldStopped(gp *G) bool {
 
 // StartTheWorld undoes StopTheWorld: the stopped Ps go back to work.
 func (r *Runtime) StartTheWorld() {
-	if r.det != nil {
+	r.sched.lock.Lock()
+	if !r.sched.stwActive { // StopTheWorld stopped nothing
+		r.sched.lock.Unlock()
 		return
 	}
-	r.sched.lock.Lock()
+	r.sched.stwActive = false
 	r.metrics.stwTotal.record(r.clock.nanotime() - r.metrics.stwStart)
 	r.sched.gcwaiting.Store(false)
-	r.sched.stwG = nil
 	for _, g := range r.sched.stwRunning {
 		g.stwRunning = false
 	}
 	r.sched.stwRunning = r.sched.stwRunning[:0]
 	stopped := r.sched.stopped
 	r.sched.stopped = nil
+	work := 0
 	for _, pp := range stopped {
+		if !runqempty(pp) {
+			work++
+		}
 		r.pidleput(pp)
+	}
+	if r.sched.runqsize > 0 || r.det != nil && r.det.runnable() > 0 {
+		work++
 	}
 	r.sched.lock.Unlock()
 	// A stopped P may hold runnable Gs in its local queue: start an M
-	// for each, not one spinning M at a time as wakep does (gc's
-	// startTheWorld starts an M for every P with work).
-	for range stopped {
+	// for each P with work, not one spinning M at a time as wakep does
+	// (gc's startTheWorld); none where there is none, or the idle Ms'
+	// checks would call a program that has not started deadlocked.
+	for range work {
 		r.startm()
 	}
 	r.stwMu.Unlock()
@@ -651,6 +670,9 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 // parent, and queues it on parent's P (gc's newproc).
 func (r *Runtime) Newproc(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *G {
 	gp := r.newproc1(parent, site, start, fn, args)
+	if r.trace.on.Load() {
+		r.traceGoCreate(parent, gp, false)
+	}
 	r.runqputnext(pOf(parent), gp)
 	r.SyncPoint(parent)
 	return gp
@@ -662,9 +684,6 @@ func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, 
 	gp.startpc = start
 	gp.StartFn = fn
 	gp.StartArgs = args
-	if r.trace.on.Load() {
-		r.traceGoCreate(parent, gp)
-	}
 	return gp
 }
 
@@ -730,7 +749,12 @@ func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 			return nil, false
 		}
 		if r.sched.gcwaiting.Load() && mp.p != nil {
-			// The world is stopping: give the P up (pidleput keeps it).
+			// The world is stopping: give the P up (pidleput keeps it);
+			// a retired P's Gs go to the global queue first.
+			if mp.p.id >= atomic.LoadInt32(&r.gomaxprocs) {
+				r.retirep(mp)
+				continue
+			}
 			r.sched.lock.Lock()
 			if r.sched.gcwaiting.Load() {
 				r.pidleput(r.releasep(mp))
@@ -1116,7 +1140,8 @@ func (r *Runtime) Exitsyscall(gp *G, what string) {
 		r.noteHost(what)
 	}
 	mp := gp.m
-	if r.trace.on.Load() {
+	ended := r.trace.on.Load()
+	if ended {
 		r.traceSyscallEndBlocked(mp)
 	}
 	r.sched.lock.Lock()
@@ -1143,6 +1168,9 @@ func (r *Runtime) Exitsyscall(gp *G, what string) {
 	r.sched.lock.Unlock()
 	casgstatus(gp, _Gsyscall, _Grunning)
 	if r.trace.on.Load() {
+		if !ended { // tracing started while gp waited for a P
+			r.traceSyscallEndBlocked(mp)
+		}
 		r.traceGoStart(mp, gp)
 	}
 }
@@ -1308,7 +1336,9 @@ func (r *Runtime) sysmon() {
 			// gp.preempt is the running G's own field (execute and
 			// Morestack write it); sysmon only stores stackguard0.
 			if gp := mp.curg.Load(); gp != nil {
-				gp.cpuNanos.Add(tick) // sampled CPU time: it ran since the last look, as far as sysmon knows
+				if readgstatus(gp)&^_Gscan == _Grunning { // not in a host call
+					gp.cpuNanos.Add(tick) // sampled CPU time: it ran since the last look, as far as sysmon knows
+				}
 				if start := gp.runStart.Load(); start != 0 && now-start > forcePreemptNS {
 					gp.stackguard0.Store(stackPreempt)
 				}

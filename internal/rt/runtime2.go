@@ -466,7 +466,7 @@ type schedt struct {
 	// Stopping the world (StopTheWorld): while gcwaiting, a P given up
 	// goes to stopped (status _Pgcstop) instead of the idle list.
 	gcwaiting  atomic.Bool
-	stwG       *G // the G that stopped the world
+	stwActive  bool // StopTheWorld stopped it (StartTheWorld has to start it)
 	stopped    []*P
 	stwRunning []*G // the Gs that were running when it stopped (G.stwRunning)
 	ndeadP     int  // Ps retired (GOMAXPROCS shrank): _Pdead for good

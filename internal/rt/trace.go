@@ -53,6 +53,7 @@ const (
 	evUserRegionBegin     = 42
 	evUserRegionEnd       = 43
 	evUserLog             = 44
+	evGoCreateBlocked     = 47
 	evSync                = 50
 	evClockSnapshot       = 51
 	evEndOfGeneration     = 52
@@ -457,6 +458,17 @@ func (r *Runtime) traceProcStart(mp *M, pp *P) {
 	tr.mu.Unlock()
 }
 
+// traceProcNew: GOMAXPROCS made pp while tracing: it enters idle.
+func (r *Runtime) traceProcNew(pp *P) {
+	tr := &r.trace
+	tr.mu.Lock()
+	if tr.on.Load() {
+		pp.traceSeq = 0
+		tr.event(traceHostThread, evProcStatus, uint64(pp.id), traceProcIdle)
+	}
+	tr.mu.Unlock()
+}
+
 func (r *Runtime) traceProcStop(mp *M) {
 	r.traceSimple(mp, evProcStop)
 }
@@ -471,18 +483,23 @@ func (r *Runtime) traceGoStart(mp *M, gp *G) {
 	tr.mu.Unlock()
 }
 
-// traceGoCreate: parent (running on its M) made gp.
-func (r *Runtime) traceGoCreate(parent, gp *G) {
+// traceGoCreate: parent (running on its M) made gp, runnable or, a
+// coroutine's (iter.Pull), blocked until it is first switched to.
+func (r *Runtime) traceGoCreate(parent, gp *G, blocked bool) {
 	tr := &r.trace
 	tr.mu.Lock()
 	if tr.on.Load() {
 		gp.traceSeq = 0
+		typ, status := byte(evGoCreate), uint64(traceGoRunnable)
+		if blocked {
+			typ, status = evGoCreateBlocked, traceGoWaiting
+		}
 		if parent != nil && parent.m != nil && parent.m.p != nil {
-			tr.event(uint64(parent.m.id), evGoCreate, gp.goid, tr.startStack(gp.startpc), tr.stack(parent.sched.frames))
+			tr.event(uint64(parent.m.id), typ, gp.goid, tr.startStack(gp.startpc), tr.stack(parent.sched.frames))
 		} else {
 			// Made by no running goroutine (a timer's AfterFunc): it
-			// enters the trace as a runnable goroutine.
-			tr.event(traceHostThread, evGoStatus, gp.goid, traceNoThread, traceGoRunnable)
+			// enters the trace with its status.
+			tr.event(traceHostThread, evGoStatus, gp.goid, traceNoThread, status)
 		}
 	}
 	tr.mu.Unlock()

@@ -61,8 +61,8 @@ func (r *Runtime) header(gp *G, running bool) string {
 // gstatusText is gp's state as a traceback header names it: its wait
 // reason when it waits, else runnable, syscall, running...
 func gstatusText(gp *G) string {
-	if gp.stwRunning {
-		return "running"
+	if gp.stwRunning && readgstatus(gp)&^_Gscan == _Grunnable {
+		return "running" // preempted by the stop of the world it is read in
 	}
 	switch readgstatus(gp) &^ _Gscan {
 	case _Gwaiting:
@@ -239,7 +239,7 @@ func (r *Runtime) SignalDump(text string) {
 // program: the world is stopped while it is read. Called by the host
 // (no G), e.g. an embedder watching a program.
 func (r *Runtime) Dump(w io.Writer) {
-	if r.exiting.Load() {
+	if r.exiting.Load() || !r.started.Load() {
 		return
 	}
 	r.StopTheWorld(nil)

@@ -99,9 +99,15 @@ func (c *compiler) run() {
 				switch in := in.(type) {
 				case ssa.Value:
 					c.curPos = in.Pos()
-				case *ssa.Return, *ssa.RunDefers:
-					// Control falling off the end of the body: gc
-					// places it at the closing brace.
+				case *ssa.RunDefers:
+					// The deferred calls of a return statement run at
+					// its line; falling off the end of the body, at the
+					// closing brace (as gc places them).
+					c.curPos = bodyEnd(sf)
+					if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && ret.Pos().IsValid() {
+						c.curPos = ret.Pos() // (results are loaded between them)
+					}
+				case *ssa.Return:
 					c.curPos = bodyEnd(sf)
 				}
 			}

@@ -256,6 +256,7 @@ func (m *Machine) NewError(msg string) rt.Value {
 func (m *Machine) NewCoro(t *Thread, fn rt.Value, args []rt.Value) *rt.Coro {
 	cl := fn.R.(*Closure)
 	top := t.frames[len(t.frames)-1]
+	t.syncFrames() // the creator's stack (traces, GODEBUG=tracebackancestors)
 	return m.RT.NewCoro(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
 }
 
