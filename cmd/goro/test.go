@@ -99,6 +99,10 @@ var testFlags = map[string]testFlag{
 	"tags":                 {unsupported: "-tags is not supported yet; set GOFLAGS=-tags=..."},
 }
 
+// testQuit is the process's SIGQUIT, relayed to each test binary in turn
+// (one channel for the whole command).
+var testQuit = sync.OnceValue(quitSignals)
+
 // testCommand is goro test's command line, parsed.
 type testCommand struct {
 	pkgs    []string // as named (none: local directory mode)
@@ -395,7 +399,7 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 			Seed:       c.sched.seedOrClock(),
 			Context:    ctx,
 			Schedule:   sched,
-			Quit:       quitSignals(),
+			Quit:       testQuit(),
 		})
 		closeTrace()
 		if sched != nil && sched.Leaked > 0 && err == nil && code == 0 {

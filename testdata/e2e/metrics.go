@@ -53,6 +53,21 @@ func main() {
 		}()
 	}
 	wg.Wait()
+	// One wait on the mutex for certain: a goroutine blocks in Lock until
+	// main, which holds it, sees it blocked.
+	mu.Lock()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		mu.Unlock()
+	}()
+	sbuf := make([]byte, 1<<16)
+	for !strings.Contains(string(sbuf[:runtime.Stack(sbuf, true)]), "[sync.Mutex.Lock]") {
+		runtime.Gosched()
+	}
+	mu.Unlock()
+	wg.Wait()
 
 	before := read()
 	ch := make(chan int)
