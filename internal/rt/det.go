@@ -304,14 +304,7 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 			r.releasepIfHeld(mp)
 			return nil, false
 		}
-		if r.sched.gcwaiting.Load() && mp.p != nil {
-			// The host stops the world (a dump): give the P up.
-			r.sched.lock.Lock()
-			if r.sched.gcwaiting.Load() {
-				r.pidleput(r.releasep(mp))
-			}
-			r.sched.lock.Unlock()
-		}
+		r.gcstopm(mp) // the host stops the world (a dump)
 		pp, stop := r.takeP(mp)
 		if stop {
 			return nil, false

@@ -309,6 +309,24 @@ func (r *Runtime) StopTheWorld(gp *G) {
 	r.sched.lock.Unlock()
 }
 
+// gcstopm gives mp's P up if the world is stopping (pidleput then keeps
+// it stopped); a retired P's Gs go to the global queue first. The M then
+// finds no P and sleeps until the world starts.
+func (r *Runtime) gcstopm(mp *M) {
+	if !r.sched.gcwaiting.Load() || mp.p == nil {
+		return
+	}
+	if mp.p.id >= atomic.LoadInt32(&r.gomaxprocs) {
+		r.retirep(mp)
+		return
+	}
+	r.sched.lock.Lock()
+	if r.sched.gcwaiting.Load() {
+		r.pidleput(r.releasep(mp))
+	}
+	r.sched.lock.Unlock()
+}
+
 // worldStopped reports whether every P but gp's is stopped or dead. It
 // counts (a P's status is written without the lock as an M takes it):
 // Ps stop and die only under sched.lock, held by the caller.
@@ -352,29 +370,33 @@ func (r *Runtime) StartTheWorld() {
 	// (gc's startTheWorld); none where there is none, or the idle Ms'
 	// checks would call a program that has not started deadlocked.
 	for range work {
-		r.startm()
+		r.startm(false)
 	}
 	r.stwMu.Unlock()
 }
 
-// startm wakes an idle M, or makes one, to take an idle P and look for work.
-func (r *Runtime) startm() {
+// startm wakes an idle M, or makes one with an idle P, to look for work
+// (spinning: as the one M wakep lets look); false if no P is idle.
+func (r *Runtime) startm(spinning bool) bool {
 	r.sched.lock.Lock()
 	if r.sched.pidle == nil || r.exiting.Load() {
 		r.sched.lock.Unlock()
-		return
+		return false
 	}
 	if mp := r.mget(); mp != nil {
+		mp.spinning = spinning
 		r.sched.lock.Unlock()
 		notewakeup(mp)
-		return
+		return true
 	}
 	pp := r.pidleget()
 	r.sched.lock.Unlock()
 	mp := r.allocm()
+	mp.spinning = spinning
 	mp.nextp = pp
 	r.mWait.Add(1)
 	go r.mstart(mp)
+	return true
 }
 
 // GOMAXPROCS sets the number of Ps if n > 0 and returns the previous setting.
@@ -748,19 +770,7 @@ func (r *Runtime) findRunnable1(mp *M) (*G, bool) {
 			r.releasepIfHeld(mp)
 			return nil, false
 		}
-		if r.sched.gcwaiting.Load() && mp.p != nil {
-			// The world is stopping: give the P up (pidleput keeps it);
-			// a retired P's Gs go to the global queue first.
-			if mp.p.id >= atomic.LoadInt32(&r.gomaxprocs) {
-				r.retirep(mp)
-				continue
-			}
-			r.sched.lock.Lock()
-			if r.sched.gcwaiting.Load() {
-				r.pidleput(r.releasep(mp))
-			}
-			r.sched.lock.Unlock()
-		}
+		r.gcstopm(mp)
 		pp, stop := r.takeP(mp)
 		if stop {
 			return nil, false
@@ -956,25 +966,9 @@ func (r *Runtime) wakep() {
 	if r.sched.nmspinning.Load() != 0 || !r.sched.nmspinning.CompareAndSwap(0, 1) {
 		return
 	}
-	r.sched.lock.Lock()
-	if r.sched.pidle == nil || r.exiting.Load() {
-		r.sched.lock.Unlock()
+	if !r.startm(true) {
 		r.sched.nmspinning.Add(-1)
-		return
 	}
-	if mp := r.mget(); mp != nil {
-		mp.spinning = true
-		r.sched.lock.Unlock()
-		notewakeup(mp)
-		return
-	}
-	pp := r.pidleget()
-	r.sched.lock.Unlock()
-	mp := r.allocm()
-	mp.spinning = true
-	mp.nextp = pp
-	r.mWait.Add(1)
-	go r.mstart(mp)
 }
 
 // resetspinning is called when a spinning M found work: it stops spinning
