@@ -249,7 +249,11 @@ func (r *Runtime) procresize(n int32) {
 // Gosched records that gp yields by runtime.Gosched (the executor then
 // ends its slice with EvYield): a deterministic schedule lets the others
 // run first (det.go).
-func (r *Runtime) Gosched(gp *G) { gp.gosched = true }
+func (r *Runtime) Gosched(gp *G) {
+	if r.det != nil {
+		gp.gosched = true
+	}
+}
 
 // StopTheWorld stops every G but gp, which must be running: when it
 // returns, no other G runs until StartTheWorld, so their frames and states

@@ -128,7 +128,6 @@ type tracer struct {
 	stks     map[string]uint64
 	stkTab   [][]byte
 	pcs      map[FrameSite]uint64
-	nextTask uint64
 
 	// out hands ReadTrace the header, then the generation, then nil.
 	out      chan []byte
@@ -437,7 +436,7 @@ func (tr *tracer) startStack(fn FuncInfo) uint64 {
 	return tr.stackOf(string(binary.AppendUvarint(nil, pc)), []FrameSite{site})
 }
 
-// traceM returns the trace thread of events mp writes (host goroutines:
+// traceThread returns the trace thread of events mp writes (host goroutines:
 // traceHostThread).
 func traceThread(mp *M) uint64 {
 	if mp == nil {
