@@ -585,18 +585,28 @@ func newTimer(t *vm.Thread, typeName string, d, period int64, fn rt.Value) (rt.V
 	*cell = tt.Zero()
 	fs := cell.R.([]rt.Value)
 	ts := &timerState{fn: fn, per: period}
-	if fn.R == nil {
-		ts.c = rt.MakeChan(1, m.LookupType("time", "Time").Zero())
-		fs[0] = rt.Value{R: ts.c}
-	}
-	ts.rt = rt.NewTimer(func(arg any, nowNS int64) {
+	async := godebugValue("asynctimerchan") == "1"
+	ts.rt = rt.NewTimer(func(arg any, seq uint64, delay int64) {
 		ts := arg.(*timerState)
 		if ts.fn.R != nil {
 			m.GoFrom(goFuncSite(), ts.fn, nil)
 			return
 		}
-		m.RT.Chansend(nil, ts.c, mkTime(m.RT.Walltime(), nowNS, true), false)
+		// The time it was due, as gc's sendTime.
+		v := mkTime(m.RT.Walltime().Add(-time.Duration(delay)), m.RT.Nanotime()-delay, true)
+		if async {
+			m.RT.Chansend(nil, ts.c, v, false)
+		} else {
+			m.RT.TimerSend(ts.rt, seq, v)
+		}
 	}, ts)
+	if fn.R == nil {
+		ts.c = rt.MakeChan(1, m.LookupType("time", "Time").Zero())
+		fs[0] = rt.Value{R: ts.c}
+		if !async {
+			m.RT.SetTimerChan(ts.rt, ts.c)
+		}
+	}
 	fs[1] = rt.Value{R: ts}
 	m.RT.ResetTimer(ts.rt, m.RT.Nanotime()+d, period)
 	return rt.Value{R: cell}, ts

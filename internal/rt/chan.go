@@ -53,6 +53,7 @@ type Chan struct {
 	recvq  waitq   // blocked receivers
 	sendq  waitq   // blocked senders
 	closed bool
+	timer  *timer // of a timer channel (SetTimerChan): len and cap 0; immutable after
 }
 
 // waitq is a queue of sudogs blocked on a channel.
@@ -80,9 +81,10 @@ func MakeChan(size int, zero Value) *Chan {
 	return c
 }
 
-// Len returns the number of elements queued in c's buffer (len(c)).
+// Len returns the number of elements queued in c's buffer (len(c)); 0
+// for a timer channel, as gc's.
 func (c *Chan) Len() int {
-	if c == nil {
+	if c == nil || c.timer != nil {
 		return 0
 	}
 	c.lock.Lock()
@@ -91,9 +93,10 @@ func (c *Chan) Len() int {
 	return n
 }
 
-// Cap returns the size of c's buffer (cap(c)).
+// Cap returns the size of c's buffer (cap(c)); 0 for a timer channel, as
+// gc's.
 func (c *Chan) Cap() int {
-	if c == nil {
+	if c == nil || c.timer != nil {
 		return 0
 	}
 	return c.dataqsiz
@@ -119,23 +122,7 @@ func (r *Runtime) Chansend(gp *G, c *Chan, v Value, block bool) (sent, done bool
 		return false, true, PlainError("send on closed channel")
 	}
 
-	if sg := c.recvq.dequeue(); sg != nil {
-		// A receiver is waiting: give it v directly, bypassing the buffer.
-		c.send(sg, v)
-		c.lock.Unlock()
-		r.goready(sg.g, gp)
-		return true, true, nil
-	}
-
-	if c.qcount < c.dataqsiz {
-		// Space in the buffer: queue v.
-		c.buf[c.sendx] = v
-		c.sendx++
-		if c.sendx == c.dataqsiz {
-			c.sendx = 0
-		}
-		c.qcount++
-		c.lock.Unlock()
+	if r.trysend(gp, c, v) {
 		return true, true, nil
 	}
 
@@ -155,6 +142,31 @@ func (r *Runtime) Chansend(gp *G, c *Chan, v Value, block bool) (sent, done bool
 	c.sendq.enqueue(mysg)
 	r.chanpark(gp, c, waitReasonChanSend)
 	return false, false, nil
+}
+
+// trysend sends v on the locked, open c if that needs no wait — to a
+// waiting receiver (readied as from gp), or into the buffer — and then
+// unlocks c. It reports whether it sent; if not, c stays locked.
+func (r *Runtime) trysend(gp *G, c *Chan, v Value) bool {
+	if sg := c.recvq.dequeue(); sg != nil {
+		// A receiver is waiting: give it v directly, bypassing the buffer.
+		c.send(sg, v)
+		c.lock.Unlock()
+		r.goready(sg.g, gp)
+		return true
+	}
+	if c.qcount < c.dataqsiz {
+		// Space in the buffer: queue v.
+		c.buf[c.sendx] = v
+		c.sendx++
+		if c.sendx == c.dataqsiz {
+			c.sendx = 0
+		}
+		c.qcount++
+		c.lock.Unlock()
+		return true
+	}
+	return false
 }
 
 // ChansendDone finishes a send that parked gp: a receiver took the value,
@@ -200,6 +212,9 @@ func (r *Runtime) Chanrecv(gp *G, c *Chan, dst *Value, block bool) (selected, re
 		}
 		r.gopark(gp, nil, waitReasonChanReceiveNilChan) // forever
 		return false, false, false
+	}
+	if c.timer != nil {
+		r.maybeRunTimerChan(c.timer)
 	}
 
 	c.lock.Lock()

@@ -60,6 +60,9 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 		if cases[i].C == nil {
 			continue
 		}
+		if t := cases[i].C.timer; t != nil {
+			r.maybeRunTimerChan(t)
+		}
 		j := randn(r.Rand(gp), norder+1)
 		pollorder[norder] = pollorder[j]
 		pollorder[j] = uint16(i)

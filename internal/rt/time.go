@@ -51,14 +51,23 @@ func (r *Runtime) Walltime() time.Time {
 	return r.clock.start.Add(time.Duration(r.clock.nanotime() - 1))
 }
 
-// timer is a runtime timer: at when, f(arg) runs on whichever M finds it
-// due; a periodic timer then moves to when+period.
+// timer is a runtime timer: at when, f(arg, seq, delay) runs on whichever
+// M finds it due (delay: how late); a periodic timer then moves to
+// when+period.
 type timer struct {
 	when   int64
 	period int64
-	f      func(arg any, now int64)
+	f      func(arg any, seq uint64, delay int64)
 	arg    any
 	idx    int // index in the heap, -1 when not in it
+
+	// A timer channel's (time.NewTimer, NewTicker, After with Go 1.23's
+	// synchronous timer channels; see TimerSend): c, and seq, which stop
+	// and reset bump so that a firing taken off the heap before them sends
+	// nothing, as gc's; sending counts such firings not yet done.
+	c       *Chan
+	seq     atomic.Uint64
+	sending atomic.Int32
 }
 
 type timerHeap []*timer
@@ -96,25 +105,30 @@ func (ts *timers) next() (int64, bool) {
 // AfterFunc).
 type Timer struct{ t timer }
 
-// NewTimer makes a timer that calls f(arg, now) at when (rt clock
-// nanoseconds) and then every period if period > 0. It is not started.
-func NewTimer(f func(arg any, now int64), arg any) *Timer {
+// NewTimer makes a timer that calls f(arg, seq, delay) when it is due (see
+// ResetTimer) and then every period if period > 0. It is not started. A
+// timer channel's f passes seq on to TimerSend.
+func NewTimer(f func(arg any, seq uint64, delay int64), arg any) *Timer {
 	return &Timer{timer{f: f, arg: arg, idx: -1}}
 }
 
-// ResetTimer (re)starts t to fire at when, then every period; it reports whether
-// t was pending.
+// SetTimerChan makes c t's timer channel, with Go 1.23's semantics
+// (gc's asynctimerchan=0): len and cap of c are 0, and no value sent for a
+// firing before Stop or Reset is received after them. Before any Reset.
+func (r *Runtime) SetTimerChan(t *Timer, c *Chan) {
+	t.t.c = c
+	c.timer = &t.t
+}
+
+// ResetTimer (re)starts t to fire at when (rt clock nanoseconds), then
+// every period; it reports whether t was pending (for a timer channel:
+// also whether a value sent was not received, which it drops, as Stop).
 func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
+	pending := r.StopTimer(t)
 	r.timers.mu.Lock()
-	pending := t.t.idx >= 0
 	t.t.when, t.t.period = when, period
-	if pending {
-		heap.Fix(&r.timers.heap, t.t.idx)
-		r.timers.n.Store(int32(len(r.timers.heap)))
-	} else {
-		heap.Push(&r.timers.heap, &t.t)
-		r.timers.n.Store(int32(len(r.timers.heap)))
-	}
+	heap.Push(&r.timers.heap, &t.t)
+	r.timers.n.Store(int32(len(r.timers.heap)))
 	first := r.timers.heap[0] == &t.t
 	r.timers.mu.Unlock()
 	if first {
@@ -124,16 +138,49 @@ func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
 	return pending
 }
 
-// StopTimer stops t and reports whether it was pending.
+// StopTimer stops t and reports whether it was pending. For a timer
+// channel, as gc's: a firing under way sends nothing and counts as
+// pending, and a value sent and not yet received is dropped and counts as
+// pending too.
 func (r *Runtime) StopTimer(t *Timer) bool {
 	r.timers.mu.Lock()
-	defer r.timers.mu.Unlock()
-	if t.t.idx < 0 {
-		return false
+	t.t.seq.Add(1)
+	pending := t.t.idx >= 0
+	if pending {
+		heap.Remove(&r.timers.heap, t.t.idx)
+		r.timers.n.Store(int32(len(r.timers.heap)))
 	}
-	heap.Remove(&r.timers.heap, t.t.idx)
-	r.timers.n.Store(int32(len(r.timers.heap)))
-	return true
+	if t.t.c != nil && t.t.period == 0 && t.t.sending.Load() > 0 {
+		pending = true
+	}
+	r.timers.mu.Unlock()
+	if c := t.t.c; c != nil {
+		c.lock.Lock()
+		if c.qcount > 0 {
+			clear(c.buf)
+			c.qcount, c.sendx, c.recvx = 0, 0, 0
+			pending = true
+		}
+		c.lock.Unlock()
+	}
+	return pending
+}
+
+// TimerSend sends v on t's timer channel for the firing whose seq f was
+// given, unless Stop or Reset came since (gc's unlockAndRun's seq check),
+// without blocking: a ticker whose last tick was not received drops this
+// one, as gc's.
+func (r *Runtime) TimerSend(t *Timer, seq uint64, v Value) {
+	c := t.t.c
+	defer t.t.sending.Add(-1)
+	c.lock.Lock()
+	if t.t.seq.Load() != seq {
+		c.lock.Unlock()
+		return
+	}
+	if !r.trysend(nil, c, v) {
+		c.lock.Unlock()
+	}
 }
 
 // wakeTimerSleeper wakes an idle M so that it recomputes its sleep.
@@ -158,18 +205,44 @@ func (r *Runtime) checkTimers() {
 			r.timers.mu.Unlock()
 			return
 		}
-		t := r.timers.heap[0]
-		if t.period > 0 {
-			t.when += t.period * (1 + (now-t.when)/t.period)
-			heap.Fix(&r.timers.heap, 0)
-		} else {
-			heap.Pop(&r.timers.heap)
-			r.timers.n.Store(int32(len(r.timers.heap)))
-		}
-		f, arg := t.f, t.arg
-		r.timers.mu.Unlock()
-		f(arg, now)
+		r.runTimer(r.timers.heap[0], now)
 	}
+}
+
+// maybeRunTimerChan runs t, a timer channel's, if it is due, before its
+// channel is received from (gc's maybeRunChan): a receive after the time
+// it was due finds its value, whether or not an M has run the timers
+// since.
+func (r *Runtime) maybeRunTimerChan(t *timer) {
+	r.timers.mu.Lock()
+	if t.idx < 0 {
+		r.timers.mu.Unlock()
+		return
+	}
+	if now := r.clock.nanotime(); t.when <= now {
+		r.runTimer(t, now)
+		return
+	}
+	r.timers.mu.Unlock()
+}
+
+// runTimer runs the due timer t of the heap, locked: it moves t to its
+// next time (or off the heap), unlocks the heap and calls t's function.
+func (r *Runtime) runTimer(t *timer, now int64) {
+	delay, seq := now-t.when, t.seq.Load()
+	if t.c != nil && t.period == 0 {
+		t.sending.Add(1)
+	}
+	if t.period > 0 {
+		t.when += t.period * (1 + (now-t.when)/t.period)
+		heap.Fix(&r.timers.heap, t.idx)
+	} else {
+		heap.Remove(&r.timers.heap, t.idx)
+		r.timers.n.Store(int32(len(r.timers.heap)))
+	}
+	f, arg := t.f, t.arg
+	r.timers.mu.Unlock()
+	f(arg, seq, delay)
 }
 
 // TimeSleep parks gp for ns nanoseconds (time.Sleep). The executor returns
@@ -179,7 +252,7 @@ func (r *Runtime) TimeSleep(gp *G, ns int64) bool {
 		return false
 	}
 	if gp.timer == nil {
-		gp.timer = &timer{idx: -1, f: func(arg any, _ int64) { r.goready(arg.(*G), nil) }}
+		gp.timer = &timer{idx: -1, f: func(arg any, _ uint64, _ int64) { r.goready(arg.(*G), nil) }}
 	}
 	t := gp.timer
 	t.arg = gp
