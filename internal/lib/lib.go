@@ -57,6 +57,18 @@ var interpreted = map[string]bool{
 	"runtime/pprof": true, "internal/runtime/pprof/label": true, "runtime/metrics": true, "runtime/trace": true,
 }
 
+// sourceUnderTest lists the native packages that run from source in their
+// own test binaries (goro test): their test files (export_test.go) use
+// the package's unexported functions and variables, which only its source
+// has. The natives registered for its functions still replace their
+// bodies there, so the tests check the same code every program runs, and
+// its functions without a Go body (assembly) have natives too.
+var sourceUnderTest = map[string]bool{"math": true}
+
+// SourceUnderTest reports whether the native package path runs from
+// source in its own test binary.
+func SourceUnderTest(path string) bool { return sourceUnderTest[path] }
+
 // IsNative reports whether the standard package path is bound natively.
 func IsNative(path string) bool {
 	if _, ok := native[path]; ok {

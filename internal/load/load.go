@@ -58,6 +58,11 @@ type Config struct {
 	// builds it: the package with its _test.go files, its external test
 	// package and the generated main (go list -test).
 	Test bool
+	// SourceUnderTest reports whether a native package runs from source in
+	// its own test binary (its test files need its unexported functions
+	// and variables; the natives registered for its functions still
+	// replace their bodies). nil: none.
+	SourceUnderTest func(path string) bool
 }
 
 // Error is a load failure: compile errors printed like go build, or a bad
@@ -595,6 +600,7 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		imports []string
 	}
 	graph := map[string]pkg{}
+	underTest := map[string]bool{} // native packages whose test binary this is, run from source
 	var queue []string
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Split(line, "\t")
@@ -603,6 +609,9 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		}
 		// A test variant ("strings [strings.test]") is its package.
 		variant := func(path string) string { path, _, _ = strings.Cut(path, " ["); return path }
+		if path, ok := strings.CutSuffix(f[0], " ["+variant(f[0])+".test]"); ok && cfg.SourceUnderTest != nil && cfg.SourceUnderTest(path) {
+			underTest[path] = true
+		}
 		f[0] = variant(f[0])
 		p := pkg{std: f[1] == "true"}
 		if len(f) > 2 && f[2] != "" {
@@ -627,7 +636,7 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		}
 		seen[path] = true
 		p := graph[path]
-		if p.std && cfg.IsNative(path) {
+		if p.std && cfg.IsNative(path) && !underTest[path] {
 			if cfg.Sealed == nil || !cfg.Sealed(path) {
 				queue = append(queue, p.imports...)
 			}
