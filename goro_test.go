@@ -177,6 +177,11 @@ func TestUnsafeUnsupported(t *testing.T) {
 		{"opaque string header", "func word(p unsafe.Pointer) uintptr { return *(*uintptr)(p) }",
 			"s := \"hello\"\n\tprintln(word(unsafe.Pointer(&s)) != 0)",
 			"goro: unsupported: converting unsafe.Pointer to *uintptr over memory of another type"},
+		// Not unsafe, but memory gc's layout does not need (slices' TestConcat_too_large).
+		{"zero-size elements", "", "s := make([]struct{}, 1<<62+int(unsafe.Sizeof(0)))\n\tprintln(len(s))",
+			"goro: unsupported: 4611686018427387912 elements of the zero-size type struct {}"},
+		{"zero-size array", "", "p := new([1 << 62]struct{})\n\tprintln(len(p), unsafe.Sizeof(*p))",
+			"goro: unsupported: 4611686018427387904 elements of the zero-size type struct {}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "package main\n\nimport \"unsafe\"\n\n" + tc.decls + "\n\nfunc main() {\n\t" + tc.body + "\n}\n"

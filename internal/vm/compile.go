@@ -465,7 +465,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)}) // the same cell, seen as T
 			break
 		}
-		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
+		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), d: flag(onlyCompared(in)), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
 	case *ssa.SliceToArrayPointer:
 		c.emit(instr{op: opSliceToArrayPointer, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem())})
 	case *ssa.TypeAssert:
@@ -715,6 +715,43 @@ func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
 // (sameCells), or msg says why the conversion cannot mean under goro what
 // it means under gc. Of a pointer whose origin is not known here, the
 // conversion checks the cell when it runs (fitsCell).
+// onlyCompared reports whether in converts an unsafe.Pointer to an integer
+// that, through arithmetic, only ever reaches comparisons: slices'
+// overlaps check (&a[0] <= &b[len(b)-1]+size-1), sync.Cond's copy check.
+// Such an address need not be remembered for a conversion back to a
+// pointer (arith.go's addrs), which costs a weak pointer and a cleanup on
+// the cell — quadratic over many elements of one array, as gc keeps them
+// in a sorted list per span.
+func onlyCompared(in *ssa.Convert) bool {
+	if b, ok := in.X.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.UnsafePointer {
+		return false
+	}
+	var uses func(v ssa.Value, depth int) bool
+	uses = func(v ssa.Value, depth int) bool {
+		refs := v.Referrers()
+		if refs == nil || depth > 8 {
+			return false
+		}
+		for _, r := range *refs {
+			bin, ok := r.(*ssa.BinOp)
+			if !ok {
+				return false
+			}
+			switch bin.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				// A bool: the address goes no further.
+			default:
+				// A number made from the address (x^0 is still it).
+				if !uses(bin, depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return uses(in, 0)
+}
+
 func (c *compiler) reinterpretation(in *ssa.Convert) (known bool, msg string) {
 	to, ok := in.Type().Underlying().(*types.Pointer)
 	if !ok || !isUnsafePointer(in.X.Type()) {

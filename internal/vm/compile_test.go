@@ -85,6 +85,23 @@ func TestFastPaths(t *testing.T) {
 	}
 }
 
+// TestComparedAddresses checks that a pointer's address that is only
+// compared (slices' overlaps) is not remembered for a conversion back,
+// and that one converted back (internal/abi.NoEscape) is.
+func TestComparedAddresses(t *testing.T) {
+	p := loadProg(t, "fastpaths.go")
+	m := vm.New(p, quiet())
+	for fn, want := range map[string]int{"main.overlaps": 4, "main.noEscape": 0} {
+		var b strings.Builder
+		if err := m.Disassemble(&b, func(name string) bool { return name == fn }); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Count(b.String(), " compared"); got != want || !strings.Contains(b.String(), "Convert") {
+			t.Errorf("%s: %d conversions marked compared, want %d, in\n%s", fn, got, want, b.String())
+		}
+	}
+}
+
 // TestMathNativesDirect checks that math's functions of the common shapes
 // (float64 → float64, (float64, float64) → float64, float64 → bool,
 // float64 → (float64, float64)) are natives called without reflection

@@ -210,6 +210,10 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, "make")
 			}
+		case oCompared:
+			if v != 0 {
+				parts = append(parts, "compared")
+			}
 		}
 	}
 	if info.k != "" {

@@ -103,6 +103,8 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 		if r := recover(); r != nil {
 			if r == errOutOfMemory {
 				t.outOfMemory()
+			} else if u, ok := r.(unsupportedAlloc); ok {
+				t.Unsupported(string(u))
 			} else {
 				t.syncFrames()
 				m.internalError(t, r)
@@ -132,6 +134,17 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 // the memory limit (rt/mem.go) deep inside the executor or a native: the
 // G's Execute ends the program with gc's fatal error.
 var errOutOfMemory = errors.New("out of memory")
+
+// unsupportedAlloc is panicked (a host panic) where making a value needs
+// memory only because of goro's representation: Execute reports it as
+// unsupported, naming it.
+type unsupportedAlloc string
+
+// zeroSizeAlloc is the unsupportedAlloc of n elements of the zero-size
+// type et: gc's take no memory, goro's a Value each.
+func zeroSizeAlloc(et *Type, n int64) unsupportedAlloc {
+	return unsupportedAlloc(fmt.Sprintf("%d elements of the zero-size type %s (goro's elements take memory; gc's take none)", n, et))
+}
 
 // outOfMemory ends the program with gc's fatal error for memory the
 // limit does not give (rt/mem.go).

@@ -170,6 +170,7 @@ const (
 	oCommaOk                // an immediate: 1 if the op also writes ok to slot a+1
 	oSigned                 // an immediate: 1 if the shift count is signed (negative panics)
 	oMake                   // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
+	oCompared               // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -241,7 +242,7 @@ var opTable = [opCount]opInfo{
 	opRecover:             {name: "Recover", a: oDst, doc: "a = recover()"},
 	opMakeClosure:         {name: "MakeClosure", a: oDst, x: xCall, doc: "a = closure of x.fn over x.args"},
 	opMakeInterface:       {name: "MakeInterface", a: oDst, b: oSrc, t: "b", doc: "a = interface{t, b}"},
-	opConvert:             {name: "Convert", a: oDst, b: oSrc, k: "b", t: "a", x: xType, doc: "a = t(b), b of type x"},
+	opConvert:             {name: "Convert", a: oDst, b: oSrc, d: oCompared, k: "b", t: "a", x: xType, doc: "a = t(b), b of type x; d: an unsafe.Pointer's address that is only compared, so not remembered for a conversion back"},
 	opSliceToArrayPointer: {name: "SliceToArrayPointer", a: oDst, b: oSrc, t: "*a", doc: "a = (*t)(b)"},
 	opTypeAssert: {name: "TypeAssert", a: oDst, b: oSrc, d: oCommaOk, t: "the asserted type", x: xType,
 		doc: "a = b.(t), b of static type x; d: comma-ok"},
@@ -455,7 +456,7 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned, oMake:
+			case oCommaOk, oSigned, oMake, oCompared:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
 				}

@@ -5,6 +5,7 @@ package vm
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -30,6 +31,11 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 		if from.Kind == KSlice && in.t.Kind == KString && from.Elem.Kind == KInt32 {
 			vs, _ := regs[in.b].R.([]rt.Value)
 			regs[in.a] = rt.Value{R: runesToString(vs)}
+			break
+		}
+		if in.d != 0 { // onlyCompared: the address, not remembered
+			p, _ := regs[in.b].R.(*rt.Value)
+			regs[in.a] = rt.Value{N: uint64(uintptr(unsafe.Pointer(p)))}
 			break
 		}
 		v := t.convert(in.k, in.t, regs[in.b])
@@ -60,6 +66,10 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 		if !t.m.RT.AllocFits(hostBytes(et, c)) {
+			if et.Size == 0 {
+				t.Unsupported(string(zeroSizeAlloc(et, c)))
+				return false
+			}
 			t.outOfMemory()
 			return false
 		}

@@ -186,6 +186,9 @@ func (t *Type) Zero() rt.Value {
 		return rt.Value{R: fs}
 	case KArray:
 		if t.m != nil && !t.m.RT.AllocFits(hostBytes(t.Elem, int64(t.Len))) {
+			if t.Elem.Size == 0 {
+				panic(zeroSizeAlloc(t.Elem, int64(t.Len)))
+			}
 			panic(errOutOfMemory) // Execute ends the program with gc's fatal error
 		}
 		es := make([]rt.Value, t.Len)

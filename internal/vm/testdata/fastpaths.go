@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"unsafe"
 )
 
 // sumTo: a loop whose condition is a fused compare-and-branch (IfLssI)
@@ -121,4 +122,18 @@ func countWhile(f func() int, n int) int {
 		i++
 	}
 	return i
+}
+
+// overlaps is slices' overlap check: addresses only compared, never
+// converted back (Convert's "compared": no record of the address).
+func overlaps(a, b []int) bool {
+	return uintptr(unsafe.Pointer(&a[0])) <= uintptr(unsafe.Pointer(&b[len(b)-1]))+7 &&
+		uintptr(unsafe.Pointer(&b[0])) <= uintptr(unsafe.Pointer(&a[len(a)-1]))+7
+}
+
+// noEscape is internal/abi.NoEscape's round trip: the address must be
+// remembered to convert back.
+func noEscape(p unsafe.Pointer) unsafe.Pointer {
+	x := uintptr(p)
+	return unsafe.Pointer(x ^ 0)
 }
