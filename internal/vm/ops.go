@@ -160,17 +160,17 @@ const (
 type operand uint8
 
 const (
-	oNone    operand = iota // unused: 0
-	oDst                    // a slot written (a tuple: consecutive slots from it)
-	oSrc                    // a slot read (a constant is a slot too)
-	oOptSrc                 // a slot read, or -1 for none
-	oPC                     // a jump target: an index into the Func's code
-	oField                  // an immediate: a struct field's index
-	oMode                   // an immediate: callNormal, callGo or callDefer
-	oCommaOk                // an immediate: 1 if the op also writes ok to slot a+1
-	oSigned                 // an immediate: 1 if the shift count is signed (negative panics)
-	oMake                   // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
-	oCompared               // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
+	oNone     operand = iota // unused: 0
+	oDst                     // a slot written (a tuple: consecutive slots from it)
+	oSrc                     // a slot read (a constant is a slot too)
+	oOptSrc                  // a slot read, or -1 for none
+	oPC                      // a jump target: an index into the Func's code
+	oField                   // an immediate: a struct field's index
+	oMode                    // an immediate: callNormal, callGo or callDefer
+	oCommaOk                 // an immediate: 1 if the op also writes ok to slot a+1
+	oSigned                  // an immediate: 1 if the shift count is signed (negative panics)
+	oMake                    // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
+	oCompared                // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
 )
 
 // xKind is the Go type an op keeps in instr.x.
