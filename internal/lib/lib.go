@@ -26,7 +26,6 @@ var native = map[string]string{
 	"internal/syscall/unix":   "host system calls",
 	"syscall":                 "host system calls",
 	"os":                      "host I/O and process state",
-	"time":                    "goro's clock and timers",
 	"math":                    "host floating point (speed)",
 	"unsafe":                  "builtin",
 	"internal/runtime/atomic": "runtime internals",

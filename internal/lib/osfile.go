@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -548,7 +547,7 @@ func fileInfo(t *vm.Thread, fi fs.FileInfo) rt.Value {
 	set("name", rt.Value{R: fi.Name()})
 	set("size", rt.Value{N: uint64(fi.Size())})
 	set("mode", rt.Value{N: uint64(fi.Mode())})
-	set("modTime", mkTime(fi.ModTime().Round(time.Duration(0)), 0, false))
+	set("modTime", hostTimeValue(m, fi.ModTime()))
 	if hs, ok := fi.Sys().(*syscall.Stat_t); ok {
 		// The device and inode (os.SameFile), as gc's fileStat.sys has them.
 		if stat := m.LookupType("syscall", "Stat_t"); stat != nil {

@@ -93,6 +93,9 @@ func (c *Chan) Len() int {
 	return n
 }
 
+// Timer reports whether c is a timer channel (SetTimerChan).
+func (c *Chan) Timer() bool { return c.timer != nil }
+
 // Cap returns the size of c's buffer (cap(c)); 0 for a timer channel, as
 // gc's.
 func (c *Chan) Cap() int {

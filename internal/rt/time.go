@@ -235,6 +235,9 @@ func (r *Runtime) runTimer(t *timer, now int64) {
 	}
 	if t.period > 0 {
 		t.when += t.period * (1 + (now-t.when)/t.period)
+		if t.when < 0 { // overflow, as gc's: never again
+			t.when = 1<<63 - 1
+		}
 		heap.Fix(&r.timers.heap, t.idx)
 	} else {
 		heap.Remove(&r.timers.heap, t.idx)

@@ -91,3 +91,18 @@ func TestTickerChan(t *testing.T) {
 		t.Fatalf("Stop: %d queued, want 0", c.qcount)
 	}
 }
+
+// A periodic timer whose next time overflows is not due again (gc's
+// maxWhen), instead of firing at every look.
+func TestTimerPeriodOverflow(t *testing.T) {
+	r, _ := newTestRuntime(1, 1)
+	r.clock.init()
+	n := 0
+	tm := NewTimer(func(any, uint64, int64) { n++ }, nil)
+	r.ResetTimer(tm, r.Nanotime(), 1<<63-1)
+	r.checkTimers()
+	r.checkTimers()
+	if n != 1 || tm.t.when != 1<<63-1 {
+		t.Fatalf("fired %d times, next at %d; want once, then never (%d)", n, tm.t.when, int64(1<<63-1))
+	}
+}

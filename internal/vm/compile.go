@@ -136,6 +136,30 @@ func (c *compiler) run() {
 	f.nslots = int(c.nslots)
 }
 
+// forward compiles f, declared without a body and //go:linkname'd to
+// target, a function of the program that has one (linknameTarget), as a
+// call of target that returns its results.
+func (c *compiler) forward(target *ssa.Function) {
+	f, sf := c.f, c.f.ssa
+	args := make([]int32, len(sf.Params))
+	for i, p := range sf.Params {
+		c.slots[p] = c.alloc(1)
+		args[i] = c.slots[p]
+	}
+	f.freeBase = int(c.nslots)
+	n := int32(sf.Signature.Results().Len())
+	dst := c.alloc(max(n, 1))
+	res := make([]int32, n)
+	for i := range res {
+		res[i] = dst + int32(i)
+	}
+	c.curPos = sf.Pos()
+	c.emitCall(opCall, dst, 0, &callInfo{fn: c.m.funcOf(target), args: args, deferStack: -1}, false, false)
+	c.emit(instr{op: opReturn, x: res})
+	f.recoverPC = -1
+	f.code, f.pos, f.nslots = c.code, c.pos, int(c.nslots)
+}
+
 func (c *compiler) alloc(n int32) int32 {
 	s := c.nslots
 	c.nslots += n

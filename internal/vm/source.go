@@ -8,8 +8,10 @@ package vm
 // a function's code — and never test which kind of source they have.
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
@@ -116,6 +118,11 @@ func (s ssaSource) body(f *Func) {
 	case len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil:
 		s.nativeInit(f)
 	case len(sf.Blocks) == 0:
+		if target := linknameTarget(s.m.prog.SSA, sf); target != nil {
+			c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
+			c.forward(target)
+			return
+		}
 		f.bindNative(bindUnsupported)
 	default:
 		c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
@@ -209,4 +216,93 @@ func (f *Func) callSeq(seq []*Func) {
 	f.pos = make([]token.Pos, len(f.code))
 	f.nslots = 1
 	f.recoverPC = -1
+}
+
+// linknameTarget returns the function with a body that sf, declared
+// without one, names in a //go:linkname directive above its declaration
+// ("pull" linknames: time's tests reach time.Time.abs, time/tzdata
+// registers with time), or nil: "pkg/path.F", "pkg/path.T.M" (a value
+// receiver's method), "pkg/path.(*T).M".
+func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
+	decl, ok := sf.Syntax().(*ast.FuncDecl)
+	if !ok || decl.Doc == nil {
+		return nil
+	}
+	for _, cm := range decl.Doc.List {
+		f := strings.Fields(cm.Text)
+		if len(f) != 3 || f[0] != "//go:linkname" || f[1] != sf.Name() {
+			continue
+		}
+		path, name := f[2], ""
+		slash := strings.LastIndex(path, "/")
+		dot := strings.Index(path[slash+1:], ".")
+		if dot < 0 {
+			return nil
+		}
+		path, name = path[:slash+1+dot], path[slash+2+dot:]
+		pkg := prog.ImportedPackage(path)
+		if pkg == nil {
+			return nil
+		}
+		target := pushedAs(pkg, f[2])
+		if target != nil {
+			// A function of the package pushed under that name.
+		} else if tname, method, ok := strings.Cut(name, "."); ok {
+			ptr := strings.HasPrefix(tname, "(*") && strings.HasSuffix(tname, ")")
+			tname = strings.TrimSuffix(strings.TrimPrefix(tname, "(*"), ")")
+			obj, _ := pkg.Pkg.Scope().Lookup(tname).(*types.TypeName)
+			if obj == nil {
+				return nil
+			}
+			T := obj.Type()
+			if ptr {
+				T = types.NewPointer(T)
+			}
+			if sel := prog.MethodSets.MethodSet(T).Lookup(pkg.Pkg, method); sel != nil {
+				target = prog.MethodValue(sel)
+			}
+		} else {
+			target = pkg.Func(name)
+		}
+		if target == nil || len(target.Blocks) == 0 || !types.Identical(target.Signature, sf.Signature) && !sameParams(target.Signature, sf.Signature) {
+			return nil
+		}
+		return target
+	}
+	return nil
+}
+
+// pushedAs returns the function of pkg whose own //go:linkname directive
+// gives it the name symbol ("push" linknames: time's legacyTimeTimeAbs is
+// time.Time.abs for the packages that pull that name), or nil.
+func pushedAs(pkg *ssa.Package, symbol string) *ssa.Function {
+	for _, m := range pkg.Members {
+		fn, ok := m.(*ssa.Function)
+		if !ok {
+			continue
+		}
+		decl, ok := fn.Syntax().(*ast.FuncDecl)
+		if !ok || decl.Doc == nil {
+			continue
+		}
+		for _, cm := range decl.Doc.List {
+			if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fn.Name() && f[2] == symbol {
+				return fn
+			}
+		}
+	}
+	return nil
+}
+
+// sameParams reports whether a method's signature, its receiver first,
+// is that of a function: a linknamed method's local declaration.
+func sameParams(method, fn *types.Signature) bool {
+	if method.Recv() == nil {
+		return false
+	}
+	vars := []*types.Var{method.Recv()}
+	for i := 0; i < method.Params().Len(); i++ {
+		vars = append(vars, method.Params().At(i))
+	}
+	return types.Identical(types.NewSignatureType(nil, nil, nil, types.NewTuple(vars...), method.Results(), method.Variadic()), fn)
 }
