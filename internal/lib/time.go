@@ -107,20 +107,35 @@ const (
 // the monotonic reading mono (rt's clock) if it is not 0, as time.Now
 // does; without, as time.Unix does.
 func timeValue(m *vm.Machine, sec int64, nsec int32, mono int64) rt.Value {
+	g := timeGlobalsOf(m)
 	var loc rt.Value
-	if c := m.Global("time", "Local"); c != nil {
-		loc = *c
+	if g.local != nil {
+		loc = *g.local
 	}
 	wall, ext := uint64(nsec), sec+unixToInternal
 	if mono != 0 {
-		if c := m.Global("time", "startNano"); c != nil {
-			mono -= int64(c.N)
+		if g.startNano != nil {
+			mono -= int64(g.startNano.N)
 		}
 		if s := sec + unixToInternal - wallToInternal; uint64(s)>>33 == 0 {
 			wall, ext = hasMonotonic|uint64(s)<<nsecShift|uint64(nsec), mono
 		}
 	}
 	return rt.Value{R: []rt.Value{{N: wall}, {N: uint64(ext)}, loc}}
+}
+
+// timeGlobals are the cells of time's variables that timeValue reads,
+// looked up once per program (a timer's every firing makes a Time).
+type timeGlobals struct{ local, startNano *rt.Value }
+
+type timeGlobalsKey struct{}
+
+func timeGlobalsOf(m *vm.Machine) *timeGlobals {
+	if v, ok := m.LibState.Load(timeGlobalsKey{}); ok {
+		return v.(*timeGlobals)
+	}
+	v, _ := m.LibState.LoadOrStore(timeGlobalsKey{}, &timeGlobals{m.Global("time", "Local"), m.Global("time", "startNano")})
+	return v.(*timeGlobals)
 }
 
 // hostTimeValue is timeValue of a host time without a monotonic reading
