@@ -106,6 +106,9 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"(*os.File).Readdirnames":   os_File_Readdirnames,
 	"(*os.File).Seek":           os_File_Seek,
 	"(*os.File).Stat":           os_File_Stat,
+	"(*os.File).Chmod":          os_File_Chmod,
+	"(*os.File).Chown":          os_File_Chown,
+	"(*os.File).Fd":             os_File_Fd,
 	"(*os.File).Truncate":       os_File_Truncate,
 	"(*os.fileStat).IsDir":      os_fileStat_IsDir,
 	"(*os.fileStat).ModTime":    os_fileStat_ModTime,
@@ -156,6 +159,12 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"os.Symlink":                os_Symlink,
 	"os.TempDir":                os_TempDir,
 	"os.Truncate":               os_Truncate,
+	"os.Chown":                  os_Chown,
+	"os.Lchown":                 os_Lchown,
+	"os.Chtimes":                os_Chtimes,
+	"os.Getpagesize":            os_Getpagesize,
+	"os.Getgroups":              os_Getgroups,
+	"os.Clearenv":               os_Clearenv,
 	"os.Unsetenv":               os_Unsetenv,
 	"os.UserCacheDir":           os_UserCacheDir,
 	"os.UserConfigDir":          os_UserConfigDir,
@@ -682,6 +691,67 @@ func os_File_Truncate(t *vm.Thread, a, r []rt.Value) {
 // os.Chmod: func Chmod(name string, mode FileMode) error
 func os_Chmod(t *vm.Thread, a, r []rt.Value) {
 	r[0] = osError(t, os.Chmod(vm.Str(a[0]), fs.FileMode(a[1].N)))
+}
+
+// os.Chown: func Chown(name string, uid, gid int) error
+func os_Chown(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Chown(vm.Str(a[0]), int(int64(a[1].N)), int(int64(a[2].N))))
+}
+
+// os.Lchown: func Lchown(name string, uid, gid int) error
+func os_Lchown(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Lchown(vm.Str(a[0]), int(int64(a[1].N)), int(int64(a[2].N))))
+}
+
+// os.Chtimes: func Chtimes(name string, atime time.Time, mtime time.Time) error
+func os_Chtimes(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.Chtimes(vm.Str(a[0]), hostTimeOf(a[1]), hostTimeOf(a[2])))
+}
+
+// os.Getpagesize: func Getpagesize() int
+func os_Getpagesize(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(os.Getpagesize())} }
+
+// os.Getgroups: func Getgroups() ([]int, error)
+func os_Getgroups(t *vm.Thread, a, r []rt.Value) {
+	gs, err := os.Getgroups()
+	if err != nil {
+		r[0], r[1] = rt.Value{}, osError(t, err)
+		return
+	}
+	vs := make([]rt.Value, len(gs))
+	for i, g := range gs {
+		vs[i] = rt.Value{N: uint64(g)}
+	}
+	r[0], r[1] = rt.Value{R: vs}, rt.Value{}
+}
+
+// os.Clearenv: func Clearenv() — the host process's environment, which
+// goro's programs share (DESIGN: not supported yet).
+func os_Clearenv(t *vm.Thread, a, r []rt.Value) { os.Clearenv() }
+
+// (*os.File).Chmod: func (f *File) Chmod(mode FileMode) error
+func os_File_Chmod(t *vm.Thread, a, r []rt.Value) {
+	if hf := hostFileArg(t, a[0], r); hf != nil {
+		r[0] = osError(t, hf.f.Chmod(fs.FileMode(a[1].N)))
+	}
+}
+
+// (*os.File).Chown: func (f *File) Chown(uid, gid int) error
+func os_File_Chown(t *vm.Thread, a, r []rt.Value) {
+	if hf := hostFileArg(t, a[0], r); hf != nil {
+		r[0] = osError(t, hf.f.Chown(int(int64(a[1].N)), int(int64(a[2].N))))
+	}
+}
+
+// (*os.File).Fd: func (f *File) Fd() uintptr — the host's descriptor;
+// ^uintptr(0) for a closed file, as gc's.
+func os_File_Fd(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	if hf == nil || hf.f == nil {
+		r[0] = rt.Value{N: ^uint64(0)}
+		return
+	}
+	r[0] = rt.Value{N: uint64(hf.f.Fd())}
 }
 
 // os.Truncate: func Truncate(name string, size int64) error

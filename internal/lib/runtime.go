@@ -3,9 +3,12 @@ package lib
 // package runtime: goroutine control and the runtime's error types, on rt.
 
 import (
+	"io"
+	"math"
 	"math/bits"
 	"os"
 	goruntime "runtime"
+	hostdebug "runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -89,6 +92,11 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
+	"runtime/debug.FreeOSMemory":                 runtime_debug_FreeOSMemory,
+	"runtime/debug.PrintStack":                   runtime_debug_PrintStack,
+	"runtime/debug.SetMaxThreads":                runtime_debug_SetMaxThreads,
+	"runtime/debug.SetMemoryLimit":               runtime_debug_SetMemoryLimit,
+	"runtime/debug.SetPanicOnFault":              runtime_debug_SetPanicOnFault,
 	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
 	"runtime/debug.SetMaxStack":                  runtime_debug_SetMaxStack,
 	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
@@ -200,6 +208,51 @@ func runtime_debug_SetGCPercent(t *vm.Thread, a, r []rt.Value) {
 	p := v.(*atomic.Int64)
 	p.CompareAndSwap(0, 100)
 	r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
+}
+
+type maxThreadsKey struct{}
+type panicOnFaultKey struct{}
+type memoryLimitKey struct{}
+
+// runtime/debug.SetMaxThreads: func SetMaxThreads(threads int) int —
+// recorded, not applied: goro's Ms are bounded by its own scheduler.
+func runtime_debug_SetMaxThreads(t *vm.Thread, a, r []rt.Value) {
+	c, _ := t.Machine().LibState.LoadOrStore(maxThreadsKey{}, new(atomic.Int64))
+	p := c.(*atomic.Int64)
+	p.CompareAndSwap(0, 10000) // gc's default
+	r[0] = rt.Value{N: uint64(p.Swap(int64(a[0].N)))}
+}
+
+// runtime/debug.SetPanicOnFault: func SetPanicOnFault(enabled bool) bool
+// — recorded: goro's programs cannot fault on memory (their cells are
+// not memory), so there is nothing to turn into a panic.
+func runtime_debug_SetPanicOnFault(t *vm.Thread, a, r []rt.Value) {
+	c, _ := t.Machine().LibState.LoadOrStore(panicOnFaultKey{}, new(atomic.Bool))
+	r[0] = boolV(c.(*atomic.Bool).Swap(a[0].N != 0))
+}
+
+// runtime/debug.SetMemoryLimit: func SetMemoryLimit(limit int64) int64 —
+// gc's soft limit, recorded per program (a negative limit only reads it);
+// goro's own limit (RunOptions.MemoryLimit) is a hard one and unchanged.
+func runtime_debug_SetMemoryLimit(t *vm.Thread, a, r []rt.Value) {
+	c, _ := t.Machine().LibState.LoadOrStore(memoryLimitKey{}, new(atomic.Int64))
+	p := c.(*atomic.Int64)
+	p.CompareAndSwap(0, math.MaxInt64)
+	if v := int64(a[0].N); v >= 0 {
+		r[0] = rt.Value{N: uint64(p.Swap(v))}
+		return
+	}
+	r[0] = rt.Value{N: uint64(p.Load())}
+}
+
+// runtime/debug.FreeOSMemory: func FreeOSMemory() — the host's heap is
+// goro's too: the host collects it and returns what it can.
+func runtime_debug_FreeOSMemory(t *vm.Thread, a, r []rt.Value) { hostdebug.FreeOSMemory() }
+
+// runtime/debug.PrintStack: func PrintStack() — debug.Stack() on the
+// program's standard error.
+func runtime_debug_PrintStack(t *vm.Thread, a, r []rt.Value) {
+	io.WriteString(t.Machine().Stderr, t.StackText(false))
 }
 
 // runtime/debug.SetMaxStack: func SetMaxStack(bytes int) int — the limit

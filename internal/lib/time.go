@@ -138,6 +138,24 @@ func timeGlobalsOf(m *vm.Machine) *timeGlobals {
 	return v.(*timeGlobals)
 }
 
+// hostTimeOf is the host time of a time.Time value (time.go's sec and
+// nsec); the zero Time is the host's zero Time.
+func hostTimeOf(v rt.Value) time.Time {
+	fs, _ := v.R.([]rt.Value)
+	if len(fs) < 2 {
+		return time.Time{}
+	}
+	wall, ext := fs[0].N, int64(fs[1].N)
+	sec := ext
+	if wall&hasMonotonic != 0 {
+		sec = wallToInternal + int64(wall<<1>>(nsecShift+1))
+	}
+	if sec == 0 && wall&(1<<nsecShift-1) == 0 {
+		return time.Time{}
+	}
+	return time.Unix(sec-unixToInternal, int64(wall&(1<<nsecShift-1)))
+}
+
 // hostTimeValue is timeValue of a host time without a monotonic reading
 // (a file's modification time).
 func hostTimeValue(m *vm.Machine, ht time.Time) rt.Value {
