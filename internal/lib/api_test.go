@@ -77,10 +77,6 @@ var notYet = setOf(
 	"(*os.Root).OpenFile", "(*os.Root).OpenRoot", "(*os.Root).ReadFile", "(*os.Root).Readlink",
 	"(*os.Root).Remove", "(*os.Root).RemoveAll", "(*os.Root).Rename", "(*os.Root).Stat",
 	"(*os.Root).Symlink", "(*os.Root).WriteFile",
-	// os's error types, whose methods call the wrapped error's (a native
-	// calling program code: CallThen).
-	"(*os.LinkError).Error", "(*os.LinkError).Unwrap", "(*os.SyscallError).Error",
-	"(*os.SyscallError).Timeout", "(*os.SyscallError).Unwrap", "os.NewSyscallError", "os.IsTimeout",
 	// Host file and process state not yet bound.
 	"(*os.File).Readdir",
 	"(*os.File).SetDeadline", "(*os.File).SetReadDeadline", "(*os.File).SetWriteDeadline",

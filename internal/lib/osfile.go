@@ -32,16 +32,147 @@ func osError(t *vm.Thread, err error) rt.Value {
 		}
 	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		pt := m.LookupType("io/fs", "PathError")
-		if pt != nil {
-			cell := pt.Zero()
-			fs := cell.R.([]rt.Value)
-			fs[0], fs[1], fs[2] = rt.Value{R: pe.Op}, rt.Value{R: pe.Path}, errnoValue(t, pe.Err)
-			return rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(pt.T)), V: rt.Value{R: &cell}}}
+	var le *os.LinkError
+	var se *os.SyscallError
+	switch {
+	case errors.As(err, &pe):
+		if v, ok := errorStruct(m, "io/fs", "PathError", "Op", rt.Value{R: pe.Op}, "Path", rt.Value{R: pe.Path}, "Err", errnoValue(t, pe.Err)); ok {
+			return v
+		}
+	case errors.As(err, &le):
+		if v, ok := errorStruct(m, "os", "LinkError", "Op", rt.Value{R: le.Op}, "Old", rt.Value{R: le.Old}, "New", rt.Value{R: le.New}, "Err", errnoValue(t, le.Err)); ok {
+			return v
+		}
+	case errors.As(err, &se):
+		if v, ok := errorStruct(m, "os", "SyscallError", "Syscall", rt.Value{R: se.Syscall}, "Err", errnoValue(t, se.Err)); ok {
+			return v
 		}
 	}
 	return errnoValue(t, err)
+}
+
+// errorStruct makes the program's error *pkg.name with the fields given
+// (name, value, ...), or reports false if the program has no such type.
+func errorStruct(m *vm.Machine, pkg, name string, fields ...any) (rt.Value, bool) {
+	st := m.LookupType(pkg, name)
+	if st == nil {
+		return rt.Value{}, false
+	}
+	cell := st.Zero()
+	fs := cell.R.([]rt.Value)
+	for i := 0; i < len(fields); i += 2 {
+		if k := vm.FieldIndex(st, fields[i].(string)); k >= 0 {
+			fs[k] = fields[i+1].(rt.Value)
+		}
+	}
+	return rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(st.T)), V: rt.Value{R: &cell}}}, true
+}
+
+// os's error types: Error and Unwrap as gc's, calling the wrapped error's
+// Error (and Timeout) method through CallThen.
+
+// errField reads field name of the error struct *T a[0] points to.
+func errField(t *vm.Thread, v rt.Value, typ, name string) (rt.Value, bool) {
+	p := cellOf(t, v)
+	if p == nil {
+		return rt.Value{}, false
+	}
+	st := t.Machine().LookupType("os", typ)
+	k := vm.FieldIndex(st, name)
+	if k < 0 {
+		return rt.Value{}, false
+	}
+	return p.R.([]rt.Value)[k], true
+}
+
+// errorThen calls the Error method of the program's error err and gives
+// its text to k; a nil err panics as gc's e.Err.Error() does.
+func errorThen(t *vm.Thread, err rt.Value, k func(msg string, out []rt.Value)) {
+	fn, recv, ok := methodCall(err, "Error")
+	if !ok {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	t.CallThen(fn, []rt.Value{recv}, func(t *vm.Thread, res, out []rt.Value) { k(vm.Str(res[0]), out) })
+}
+
+// (*os.LinkError).Error: func (e *LinkError) Error() string
+func os_LinkError_Error(t *vm.Thread, a, r []rt.Value) {
+	var f [4]rt.Value
+	for i, name := range []string{"Op", "Old", "New", "Err"} {
+		v, ok := errField(t, a[0], "LinkError", name)
+		if !ok {
+			return
+		}
+		f[i] = v
+	}
+	errorThen(t, f[3], func(msg string, out []rt.Value) {
+		out[0] = rt.Value{R: vm.Str(f[0]) + " " + vm.Str(f[1]) + " " + vm.Str(f[2]) + ": " + msg}
+	})
+}
+
+// (*os.LinkError).Unwrap: func (e *LinkError) Unwrap() error
+func os_LinkError_Unwrap(t *vm.Thread, a, r []rt.Value) {
+	r[0], _ = errField(t, a[0], "LinkError", "Err")
+}
+
+// (*os.SyscallError).Error: func (e *SyscallError) Error() string
+func os_SyscallError_Error(t *vm.Thread, a, r []rt.Value) {
+	sc, ok := errField(t, a[0], "SyscallError", "Syscall")
+	if !ok {
+		return
+	}
+	err, _ := errField(t, a[0], "SyscallError", "Err")
+	errorThen(t, err, func(msg string, out []rt.Value) { out[0] = rt.Value{R: vm.Str(sc) + ": " + msg} })
+}
+
+// (*os.SyscallError).Unwrap: func (e *SyscallError) Unwrap() error
+func os_SyscallError_Unwrap(t *vm.Thread, a, r []rt.Value) {
+	r[0], _ = errField(t, a[0], "SyscallError", "Err")
+}
+
+// (*os.SyscallError).Timeout: func (e *SyscallError) Timeout() bool
+func os_SyscallError_Timeout(t *vm.Thread, a, r []rt.Value) {
+	if err, ok := errField(t, a[0], "SyscallError", "Err"); ok {
+		timeoutThen(t, err)
+	}
+}
+
+// timeoutThen sets the native's result to err.Timeout() if err has that
+// method (interface{ Timeout() bool }), else to false.
+func timeoutThen(t *vm.Thread, err rt.Value) {
+	fn, recv, ok := methodCall(err, "Timeout")
+	if !ok {
+		return // false
+	}
+	t.CallThen(fn, []rt.Value{recv}, func(t *vm.Thread, res, out []rt.Value) { out[0] = res[0] })
+}
+
+// os.NewSyscallError: func NewSyscallError(syscall string, err error) error
+func os_NewSyscallError(t *vm.Thread, a, r []rt.Value) {
+	if a[1].R == nil {
+		r[0] = rt.Value{}
+		return
+	}
+	r[0], _ = errorStruct(t.Machine(), "os", "SyscallError", "Syscall", a[0], "Err", a[1])
+}
+
+// os.IsTimeout: func IsTimeout(err error) bool — of the error itself, or
+// the one a *PathError, *LinkError or *SyscallError wraps, as gc's
+// underlyingError.
+func os_IsTimeout(t *vm.Thread, a, r []rt.Value) {
+	err := a[0]
+	if iv, ok := err.R.(vm.Iface); ok {
+		switch iv.T.String() {
+		case "*fs.PathError", "*os.LinkError", "*os.SyscallError":
+			if p, _ := iv.V.R.(*rt.Value); p != nil {
+				if k := vm.FieldIndex(iv.T.Elem, "Err"); k >= 0 {
+					err = p.R.([]rt.Value)[k]
+				}
+			}
+		}
+	}
+	timeoutThen(t, err)
 }
 
 // errnoValue makes a syscall.Errno value of a host errno (other errors
@@ -97,79 +228,86 @@ func init() {
 
 // osfileNatives binds these functions by their ssa names (sorted).
 var osfileNatives = map[string]vm.NativeFunc{
-	"(*os.File).Close":          os_File_Close,
-	"(*os.File).Read":           os_File_Read,
-	"(*os.File).Chdir":          os_File_Chdir,
-	"(*os.File).ReadAt":         os_File_ReadAt,
-	"(*os.File).WriteAt":        os_File_WriteAt,
-	"(*os.File).ReadDir":        os_File_ReadDir,
-	"(*os.File).Readdirnames":   os_File_Readdirnames,
-	"(*os.File).Seek":           os_File_Seek,
-	"(*os.File).Stat":           os_File_Stat,
-	"(*os.File).Chmod":          os_File_Chmod,
-	"(*os.File).Chown":          os_File_Chown,
-	"(*os.File).Fd":             os_File_Fd,
-	"(*os.File).Truncate":       os_File_Truncate,
-	"(*os.fileStat).IsDir":      os_fileStat_IsDir,
-	"(*os.fileStat).ModTime":    os_fileStat_ModTime,
-	"(*os.fileStat).Mode":       os_fileStat_Mode,
-	"(*os.fileStat).Name":       os_fileStat_Name,
-	"(*os.fileStat).Size":       os_fileStat_Size,
-	"(*os.fileStat).Sys":        os_fileStat_Sys,
-	"(syscall.Errno).Error":     syscall_Errno_Error,
-	"(syscall.Errno).Is":        syscall_Errno_Is,
-	"(syscall.Errno).Temporary": syscall_Errno_Temporary,
-	"(syscall.Errno).Timeout":   syscall_Errno_Timeout,
-	"os.Chdir":                  os_Chdir,
-	"os.Chmod":                  os_Chmod,
-	"os.Create":                 os_Create,
-	"os.CreateTemp":             os_CreateTemp,
-	"os.Environ":                os_Environ,
-	"os.Executable":             os_Executable,
-	"os.Expand":                 os_Expand,
-	"os.ExpandEnv":              os_ExpandEnv,
-	"os.Getwd":                  os_Getwd,
-	"os.Hostname":               os_Hostname,
-	"os.IsExist":                os_IsExist,
-	"os.IsNotExist":             os_IsNotExist,
-	"os.IsPermission":           os_IsPermission,
-	"os.Lstat":                  os_Lstat,
-	"os.Mkdir":                  os_Mkdir,
-	"os.MkdirAll":               os_MkdirAll,
-	"os.MkdirTemp":              os_MkdirTemp,
-	"(os.dirFS).Lstat":          os_dirFS_Lstat,
-	"(os.dirFS).Open":           os_dirFS_Open,
-	"(os.dirFS).ReadDir":        os_dirFS_ReadDir,
-	"(os.dirFS).ReadFile":       os_dirFS_ReadFile,
-	"(os.dirFS).ReadLink":       os_dirFS_ReadLink,
-	"(os.dirFS).Stat":           os_dirFS_Stat,
-	"os.DirFS":                  os_DirFS,
-	"os.Open":                   os_Open,
-	"os.SameFile":               os_SameFile,
-	"os.OpenFile":               os_OpenFile,
-	"os.ReadDir":                os_ReadDir,
-	"os.ReadFile":               os_ReadFile,
-	"os.Readlink":               os_Readlink,
-	"os.Remove":                 os_Remove,
-	"os.RemoveAll":              os_RemoveAll,
-	"os.Link":                   os_Link,
-	"os.Rename":                 os_Rename,
-	"os.Setenv":                 os_Setenv,
-	"os.Stat":                   os_Stat,
-	"os.Symlink":                os_Symlink,
-	"os.TempDir":                os_TempDir,
-	"os.Truncate":               os_Truncate,
-	"os.Chown":                  os_Chown,
-	"os.Lchown":                 os_Lchown,
-	"os.Chtimes":                os_Chtimes,
-	"os.Getpagesize":            os_Getpagesize,
-	"os.Getgroups":              os_Getgroups,
-	"os.Clearenv":               os_Clearenv,
-	"os.Unsetenv":               os_Unsetenv,
-	"os.UserCacheDir":           os_UserCacheDir,
-	"os.UserConfigDir":          os_UserConfigDir,
-	"os.UserHomeDir":            os_UserHomeDir,
-	"os.WriteFile":              os_WriteFile,
+	"(*os.File).Close":           os_File_Close,
+	"(*os.File).Read":            os_File_Read,
+	"(*os.File).Chdir":           os_File_Chdir,
+	"(*os.File).ReadAt":          os_File_ReadAt,
+	"(*os.File).WriteAt":         os_File_WriteAt,
+	"(*os.File).ReadDir":         os_File_ReadDir,
+	"(*os.File).Readdirnames":    os_File_Readdirnames,
+	"(*os.File).Seek":            os_File_Seek,
+	"(*os.File).Stat":            os_File_Stat,
+	"(*os.File).Chmod":           os_File_Chmod,
+	"(*os.LinkError).Error":      os_LinkError_Error,
+	"(*os.LinkError).Unwrap":     os_LinkError_Unwrap,
+	"(*os.SyscallError).Error":   os_SyscallError_Error,
+	"(*os.SyscallError).Timeout": os_SyscallError_Timeout,
+	"(*os.SyscallError).Unwrap":  os_SyscallError_Unwrap,
+	"os.IsTimeout":               os_IsTimeout,
+	"os.NewSyscallError":         os_NewSyscallError,
+	"(*os.File).Chown":           os_File_Chown,
+	"(*os.File).Fd":              os_File_Fd,
+	"(*os.File).Truncate":        os_File_Truncate,
+	"(*os.fileStat).IsDir":       os_fileStat_IsDir,
+	"(*os.fileStat).ModTime":     os_fileStat_ModTime,
+	"(*os.fileStat).Mode":        os_fileStat_Mode,
+	"(*os.fileStat).Name":        os_fileStat_Name,
+	"(*os.fileStat).Size":        os_fileStat_Size,
+	"(*os.fileStat).Sys":         os_fileStat_Sys,
+	"(syscall.Errno).Error":      syscall_Errno_Error,
+	"(syscall.Errno).Is":         syscall_Errno_Is,
+	"(syscall.Errno).Temporary":  syscall_Errno_Temporary,
+	"(syscall.Errno).Timeout":    syscall_Errno_Timeout,
+	"os.Chdir":                   os_Chdir,
+	"os.Chmod":                   os_Chmod,
+	"os.Create":                  os_Create,
+	"os.CreateTemp":              os_CreateTemp,
+	"os.Environ":                 os_Environ,
+	"os.Executable":              os_Executable,
+	"os.Expand":                  os_Expand,
+	"os.ExpandEnv":               os_ExpandEnv,
+	"os.Getwd":                   os_Getwd,
+	"os.Hostname":                os_Hostname,
+	"os.IsExist":                 os_IsExist,
+	"os.IsNotExist":              os_IsNotExist,
+	"os.IsPermission":            os_IsPermission,
+	"os.Lstat":                   os_Lstat,
+	"os.Mkdir":                   os_Mkdir,
+	"os.MkdirAll":                os_MkdirAll,
+	"os.MkdirTemp":               os_MkdirTemp,
+	"(os.dirFS).Lstat":           os_dirFS_Lstat,
+	"(os.dirFS).Open":            os_dirFS_Open,
+	"(os.dirFS).ReadDir":         os_dirFS_ReadDir,
+	"(os.dirFS).ReadFile":        os_dirFS_ReadFile,
+	"(os.dirFS).ReadLink":        os_dirFS_ReadLink,
+	"(os.dirFS).Stat":            os_dirFS_Stat,
+	"os.DirFS":                   os_DirFS,
+	"os.Open":                    os_Open,
+	"os.SameFile":                os_SameFile,
+	"os.OpenFile":                os_OpenFile,
+	"os.ReadDir":                 os_ReadDir,
+	"os.ReadFile":                os_ReadFile,
+	"os.Readlink":                os_Readlink,
+	"os.Remove":                  os_Remove,
+	"os.RemoveAll":               os_RemoveAll,
+	"os.Link":                    os_Link,
+	"os.Rename":                  os_Rename,
+	"os.Setenv":                  os_Setenv,
+	"os.Stat":                    os_Stat,
+	"os.Symlink":                 os_Symlink,
+	"os.TempDir":                 os_TempDir,
+	"os.Truncate":                os_Truncate,
+	"os.Chown":                   os_Chown,
+	"os.Lchown":                  os_Lchown,
+	"os.Chtimes":                 os_Chtimes,
+	"os.Getpagesize":             os_Getpagesize,
+	"os.Getgroups":               os_Getgroups,
+	"os.Clearenv":                os_Clearenv,
+	"os.Unsetenv":                os_Unsetenv,
+	"os.UserCacheDir":            os_UserCacheDir,
+	"os.UserConfigDir":           os_UserConfigDir,
+	"os.UserHomeDir":             os_UserHomeDir,
+	"os.WriteFile":               os_WriteFile,
 }
 
 // os.Open: func Open(name string) (*File, error)
