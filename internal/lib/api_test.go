@@ -95,9 +95,8 @@ var notYet = setOf(
 	"(*runtime.StackRecord).Stack", "runtime.Breakpoint", "runtime.CPUProfile",
 	"runtime.GoroutineProfile", "runtime.NumCgoCall", "runtime.SetCgoTraceback",
 	"runtime.SetDefaultGOMAXPROCS",
-	// runtime/debug: build information (the go command's modinfo, which
-	// the compiled-program cache would have to keep), GC and crash knobs.
-	"(*runtime/debug.BuildInfo).String", "runtime/debug.ParseBuildInfo", "runtime/debug.ReadBuildInfo",
+	// runtime/debug: GC statistics, crash output, heap dumps.
+
 	"runtime/debug.ReadGCStats",
 	"runtime/debug.SetCrashOutput", "runtime/debug.WriteHeapDump",
 )

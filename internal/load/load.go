@@ -36,6 +36,9 @@ type Program struct {
 	Packages []*ssa.Package
 	// Native reports whether a package is bound natively (no code, no init).
 	Native map[*ssa.Package]bool
+	// BuildInfo is the build information gc's linker would record, as
+	// runtime/debug.ParseBuildInfo reads it (buildinfo.go).
+	BuildInfo string
 	// deps are the files and directories whose change makes a cached
 	// compiled form of the program stale (see cache.go).
 	deps []string
@@ -111,6 +114,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 	// goro runs Go code only: the standard library's pure-Go variants (net's
 	// resolver, os/user), and a program's cgo files are found and refused.
+	userCfg := cfg // the build information reports the go command's settings, not goro's
+	userCfg.Env = environ(cfg.Env)
 	cfg.Env = append(environ(cfg.Env), "CGO_ENABLED=0")
 	// The import graph is asked for while go/packages runs its own go list;
 	// parsing (the first use of the answer) starts after both.
@@ -271,6 +276,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 	prog.Build()
 	out.deps = programDeps(order, isStd, goroot)
+	out.BuildInfo = buildInfo(userCfg, root, order)
 	return out, nil
 }
 

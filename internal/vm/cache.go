@@ -46,7 +46,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v3\n"
+const cacheMagic = "goro compiled program v4\n"
 
 // Type record tags.
 const (
@@ -380,6 +380,7 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 	body.index(mindex)
 	body.i(int64(initID))
 	body.i(int64(mainID))
+	body.s(m.buildInfo)
 	sum := crc32.Checksum(body.b, crcTable)
 	out := binary.LittleEndian.AppendUint32(nil, sum)
 	return append(out, body.b...), nil
@@ -791,7 +792,9 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	c.methodIndex = d.table()
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
+	buildInfo := d.s()
 	m = newMachine(opt)
+	m.buildInfo = buildInfo
 	m.src = c
 	c.m = m
 	m.init()

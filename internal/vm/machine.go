@@ -56,8 +56,11 @@ type Closure struct {
 // Machine is a loaded program ready to run.
 type Machine struct {
 	prog *load.Program // the program loaded from source (nil when read from the cache)
-	src  source        // where functions, variables and types come from (source.go)
-	RT   *rt.Runtime
+	// buildInfo is the build information gc's linker would record
+	// (load.Program.BuildInfo; kept by the cache).
+	buildInfo string
+	src       source // where functions, variables and types come from (source.go)
+	RT        *rt.Runtime
 
 	typesMu sync.Mutex
 	types   typeutil.Map
@@ -134,6 +137,7 @@ type Options struct {
 func New(prog *load.Program, opt Options) *Machine {
 	m := newMachine(opt)
 	m.prog = prog
+	m.buildInfo = prog.BuildInfo
 	m.src = ssaSource{m}
 	m.compileOnly = opt.CompileOnly
 	m.init()
@@ -330,3 +334,7 @@ func (m *Machine) zeroCell(t *Type) *rt.Value {
 	c, _ := m.zerobase.LoadOrStore(t, &z)
 	return c.(*rt.Value)
 }
+
+// BuildInfo returns the program's build information as
+// runtime/debug.ParseBuildInfo reads it ("" if none).
+func (m *Machine) BuildInfo() string { return m.buildInfo }
