@@ -79,7 +79,6 @@ var notYet = setOf(
 	"(*os.Root).Symlink", "(*os.Root).WriteFile",
 	// Host file and process state not yet bound.
 	"(*os.File).Readdir",
-	"(*os.File).SetDeadline", "(*os.File).SetReadDeadline", "(*os.File).SetWriteDeadline",
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time

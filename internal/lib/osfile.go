@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -175,9 +176,28 @@ func os_IsTimeout(t *vm.Thread, a, r []rt.Value) {
 	timeoutThen(t, err)
 }
 
+// hostSentinels are the host's error values that are the program's own
+// variables of the same name.
+var hostSentinels = []struct {
+	err       error
+	pkg, name string
+}{
+	{os.ErrDeadlineExceeded, "os", "ErrDeadlineExceeded"},
+	{os.ErrNoDeadline, "os", "ErrNoDeadline"},
+	{os.ErrClosed, "os", "ErrClosed"},
+	{os.ErrProcessDone, "os", "ErrProcessDone"},
+}
+
 // errnoValue makes a syscall.Errno value of a host errno (other errors
 // become plain errors with the same text).
 func errnoValue(t *vm.Thread, err error) rt.Value {
+	for _, s := range hostSentinels {
+		if err == s.err {
+			if c := t.Machine().Global(s.pkg, s.name); c != nil {
+				return *c
+			}
+		}
+	}
 	var en syscall.Errno
 	if errors.As(err, &en) {
 		if et := t.Machine().LookupType("syscall", "Errno"); et != nil {
@@ -228,86 +248,89 @@ func init() {
 
 // osfileNatives binds these functions by their ssa names (sorted).
 var osfileNatives = map[string]vm.NativeFunc{
-	"(*os.File).Close":           os_File_Close,
-	"(*os.File).Read":            os_File_Read,
-	"(*os.File).Chdir":           os_File_Chdir,
-	"(*os.File).ReadAt":          os_File_ReadAt,
-	"(*os.File).WriteAt":         os_File_WriteAt,
-	"(*os.File).ReadDir":         os_File_ReadDir,
-	"(*os.File).Readdirnames":    os_File_Readdirnames,
-	"(*os.File).Seek":            os_File_Seek,
-	"(*os.File).Stat":            os_File_Stat,
-	"(*os.File).Chmod":           os_File_Chmod,
-	"(*os.LinkError).Error":      os_LinkError_Error,
-	"(*os.LinkError).Unwrap":     os_LinkError_Unwrap,
-	"(*os.SyscallError).Error":   os_SyscallError_Error,
-	"(*os.SyscallError).Timeout": os_SyscallError_Timeout,
-	"(*os.SyscallError).Unwrap":  os_SyscallError_Unwrap,
-	"os.IsTimeout":               os_IsTimeout,
-	"os.NewSyscallError":         os_NewSyscallError,
-	"(*os.File).Chown":           os_File_Chown,
-	"(*os.File).Fd":              os_File_Fd,
-	"(*os.File).Truncate":        os_File_Truncate,
-	"(*os.fileStat).IsDir":       os_fileStat_IsDir,
-	"(*os.fileStat).ModTime":     os_fileStat_ModTime,
-	"(*os.fileStat).Mode":        os_fileStat_Mode,
-	"(*os.fileStat).Name":        os_fileStat_Name,
-	"(*os.fileStat).Size":        os_fileStat_Size,
-	"(*os.fileStat).Sys":         os_fileStat_Sys,
-	"(syscall.Errno).Error":      syscall_Errno_Error,
-	"(syscall.Errno).Is":         syscall_Errno_Is,
-	"(syscall.Errno).Temporary":  syscall_Errno_Temporary,
-	"(syscall.Errno).Timeout":    syscall_Errno_Timeout,
-	"os.Chdir":                   os_Chdir,
-	"os.Chmod":                   os_Chmod,
-	"os.Create":                  os_Create,
-	"os.CreateTemp":              os_CreateTemp,
-	"os.Environ":                 os_Environ,
-	"os.Executable":              os_Executable,
-	"os.Expand":                  os_Expand,
-	"os.ExpandEnv":               os_ExpandEnv,
-	"os.Getwd":                   os_Getwd,
-	"os.Hostname":                os_Hostname,
-	"os.IsExist":                 os_IsExist,
-	"os.IsNotExist":              os_IsNotExist,
-	"os.IsPermission":            os_IsPermission,
-	"os.Lstat":                   os_Lstat,
-	"os.Mkdir":                   os_Mkdir,
-	"os.MkdirAll":                os_MkdirAll,
-	"os.MkdirTemp":               os_MkdirTemp,
-	"(os.dirFS).Lstat":           os_dirFS_Lstat,
-	"(os.dirFS).Open":            os_dirFS_Open,
-	"(os.dirFS).ReadDir":         os_dirFS_ReadDir,
-	"(os.dirFS).ReadFile":        os_dirFS_ReadFile,
-	"(os.dirFS).ReadLink":        os_dirFS_ReadLink,
-	"(os.dirFS).Stat":            os_dirFS_Stat,
-	"os.DirFS":                   os_DirFS,
-	"os.Open":                    os_Open,
-	"os.SameFile":                os_SameFile,
-	"os.OpenFile":                os_OpenFile,
-	"os.ReadDir":                 os_ReadDir,
-	"os.ReadFile":                os_ReadFile,
-	"os.Readlink":                os_Readlink,
-	"os.Remove":                  os_Remove,
-	"os.RemoveAll":               os_RemoveAll,
-	"os.Link":                    os_Link,
-	"os.Rename":                  os_Rename,
-	"os.Setenv":                  os_Setenv,
-	"os.Stat":                    os_Stat,
-	"os.Symlink":                 os_Symlink,
-	"os.TempDir":                 os_TempDir,
-	"os.Truncate":                os_Truncate,
-	"os.Chown":                   os_Chown,
-	"os.Lchown":                  os_Lchown,
-	"os.Chtimes":                 os_Chtimes,
-	"os.Getpagesize":             os_Getpagesize,
-	"os.Getgroups":               os_Getgroups,
-	"os.Clearenv":                os_Clearenv,
-	"os.Unsetenv":                os_Unsetenv,
-	"os.UserCacheDir":            os_UserCacheDir,
-	"os.UserConfigDir":           os_UserConfigDir,
-	"os.UserHomeDir":             os_UserHomeDir,
-	"os.WriteFile":               os_WriteFile,
+	"(*os.File).Close":            os_File_Close,
+	"(*os.File).Read":             os_File_Read,
+	"(*os.File).Chdir":            os_File_Chdir,
+	"(*os.File).ReadAt":           os_File_ReadAt,
+	"(*os.File).WriteAt":          os_File_WriteAt,
+	"(*os.File).ReadDir":          os_File_ReadDir,
+	"(*os.File).Readdirnames":     os_File_Readdirnames,
+	"(*os.File).Seek":             os_File_Seek,
+	"(*os.File).Stat":             os_File_Stat,
+	"(*os.File).Chmod":            os_File_Chmod,
+	"(*os.LinkError).Error":       os_LinkError_Error,
+	"(*os.LinkError).Unwrap":      os_LinkError_Unwrap,
+	"(*os.SyscallError).Error":    os_SyscallError_Error,
+	"(*os.SyscallError).Timeout":  os_SyscallError_Timeout,
+	"(*os.SyscallError).Unwrap":   os_SyscallError_Unwrap,
+	"os.IsTimeout":                os_IsTimeout,
+	"os.NewSyscallError":          os_NewSyscallError,
+	"(*os.File).Chown":            os_File_Chown,
+	"(*os.File).Fd":               os_File_Fd,
+	"(*os.File).SetDeadline":      os_File_SetDeadline,
+	"(*os.File).SetReadDeadline":  os_File_SetReadDeadline,
+	"(*os.File).SetWriteDeadline": os_File_SetWriteDeadline,
+	"(*os.File).Truncate":         os_File_Truncate,
+	"(*os.fileStat).IsDir":        os_fileStat_IsDir,
+	"(*os.fileStat).ModTime":      os_fileStat_ModTime,
+	"(*os.fileStat).Mode":         os_fileStat_Mode,
+	"(*os.fileStat).Name":         os_fileStat_Name,
+	"(*os.fileStat).Size":         os_fileStat_Size,
+	"(*os.fileStat).Sys":          os_fileStat_Sys,
+	"(syscall.Errno).Error":       syscall_Errno_Error,
+	"(syscall.Errno).Is":          syscall_Errno_Is,
+	"(syscall.Errno).Temporary":   syscall_Errno_Temporary,
+	"(syscall.Errno).Timeout":     syscall_Errno_Timeout,
+	"os.Chdir":                    os_Chdir,
+	"os.Chmod":                    os_Chmod,
+	"os.Create":                   os_Create,
+	"os.CreateTemp":               os_CreateTemp,
+	"os.Environ":                  os_Environ,
+	"os.Executable":               os_Executable,
+	"os.Expand":                   os_Expand,
+	"os.ExpandEnv":                os_ExpandEnv,
+	"os.Getwd":                    os_Getwd,
+	"os.Hostname":                 os_Hostname,
+	"os.IsExist":                  os_IsExist,
+	"os.IsNotExist":               os_IsNotExist,
+	"os.IsPermission":             os_IsPermission,
+	"os.Lstat":                    os_Lstat,
+	"os.Mkdir":                    os_Mkdir,
+	"os.MkdirAll":                 os_MkdirAll,
+	"os.MkdirTemp":                os_MkdirTemp,
+	"(os.dirFS).Lstat":            os_dirFS_Lstat,
+	"(os.dirFS).Open":             os_dirFS_Open,
+	"(os.dirFS).ReadDir":          os_dirFS_ReadDir,
+	"(os.dirFS).ReadFile":         os_dirFS_ReadFile,
+	"(os.dirFS).ReadLink":         os_dirFS_ReadLink,
+	"(os.dirFS).Stat":             os_dirFS_Stat,
+	"os.DirFS":                    os_DirFS,
+	"os.Open":                     os_Open,
+	"os.SameFile":                 os_SameFile,
+	"os.OpenFile":                 os_OpenFile,
+	"os.ReadDir":                  os_ReadDir,
+	"os.ReadFile":                 os_ReadFile,
+	"os.Readlink":                 os_Readlink,
+	"os.Remove":                   os_Remove,
+	"os.RemoveAll":                os_RemoveAll,
+	"os.Link":                     os_Link,
+	"os.Rename":                   os_Rename,
+	"os.Setenv":                   os_Setenv,
+	"os.Stat":                     os_Stat,
+	"os.Symlink":                  os_Symlink,
+	"os.TempDir":                  os_TempDir,
+	"os.Truncate":                 os_Truncate,
+	"os.Chown":                    os_Chown,
+	"os.Lchown":                   os_Lchown,
+	"os.Chtimes":                  os_Chtimes,
+	"os.Getpagesize":              os_Getpagesize,
+	"os.Getgroups":                os_Getgroups,
+	"os.Clearenv":                 os_Clearenv,
+	"os.Unsetenv":                 os_Unsetenv,
+	"os.UserCacheDir":             os_UserCacheDir,
+	"os.UserConfigDir":            os_UserConfigDir,
+	"os.UserHomeDir":              os_UserHomeDir,
+	"os.WriteFile":                os_WriteFile,
 }
 
 // os.Open: func Open(name string) (*File, error)
@@ -878,6 +901,29 @@ func os_File_Chmod(t *vm.Thread, a, r []rt.Value) {
 func os_File_Chown(t *vm.Thread, a, r []rt.Value) {
 	if hf := hostFileArg(t, a[0], r); hf != nil {
 		r[0] = osError(t, hf.f.Chown(int(int64(a[1].N)), int(int64(a[2].N))))
+	}
+}
+
+// (*os.File).SetDeadline: func (f *File) SetDeadline(t time.Time) error —
+// the host file's (a pipe's: its reads and writes then end with
+// os.ErrDeadlineExceeded; a regular file's: os.ErrNoDeadline).
+func os_File_SetDeadline(t *vm.Thread, a, r []rt.Value) {
+	setDeadline(t, a, r, (*os.File).SetDeadline)
+}
+
+// (*os.File).SetReadDeadline: func (f *File) SetReadDeadline(t time.Time) error
+func os_File_SetReadDeadline(t *vm.Thread, a, r []rt.Value) {
+	setDeadline(t, a, r, (*os.File).SetReadDeadline)
+}
+
+// (*os.File).SetWriteDeadline: func (f *File) SetWriteDeadline(t time.Time) error
+func os_File_SetWriteDeadline(t *vm.Thread, a, r []rt.Value) {
+	setDeadline(t, a, r, (*os.File).SetWriteDeadline)
+}
+
+func setDeadline(t *vm.Thread, a, r []rt.Value, set func(*os.File, time.Time) error) {
+	if hf := hostFileArg(t, a[0], r); hf != nil {
+		r[0] = osError(t, set(hf.f, hostTimeOf(a[1])))
 	}
 }
 
