@@ -82,11 +82,11 @@ var notYet = setOf(
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
-	// (FuncOf, StructOf), channels made or selected by reflection.
+	// (FuncOf, StructOf).
 	"(reflect.Value).FieldByNameFunc", "(reflect.Value).Fields", "(reflect.Value).InterfaceData",
 	"(reflect.Value).Methods", "(reflect.Value).OverflowComplex", "(reflect.Value).SetCap",
 	"(reflect.Value).SetIterKey", "(reflect.Value).SetIterValue", "(reflect.Value).SetPointer",
-	"reflect.FuncOf", "reflect.MakeChan", "reflect.NewAt", "reflect.Select", "reflect.SliceAt",
+	"reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt",
 	"reflect.StructOf",
 	// runtime: memory profiles, pinning, cgo, CPU profiles (refused by name where turned on).
 	"(*runtime.MemProfileRecord).InUseBytes", "(*runtime.MemProfileRecord).InUseObjects",

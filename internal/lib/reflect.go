@@ -745,6 +745,8 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"reflect.MakeMap":                  reflect_MakeMap,
 	"reflect.MakeMapWithSize":          reflect_MakeMapWithSize,
 	"reflect.MakeSlice":                reflect_MakeSlice,
+	"reflect.MakeChan":                 reflect_MakeChan,
+	"reflect.Select":                   reflect_Select,
 	"reflect.MapOf":                    reflect_MapOf,
 	"reflect.New":                      reflect_New,
 	"reflect.PointerTo":                reflect_PointerTo,
@@ -3187,6 +3189,171 @@ func reflect_Value_Close(t *vm.Thread, a, r []rt.Value) {
 	if err := t.Machine().RT.Closechan(t.G(), c); err != nil {
 		t.PanicPlain(err.Error())
 	}
+}
+
+// reflect.MakeChan: func MakeChan(typ Type, buffer int) Value
+func reflect_MakeChan(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil || ty.Kind != vm.KChan {
+		panicString(t, "reflect.MakeChan of non-chan type")
+		return
+	}
+	n := int64(a[1].N)
+	if n < 0 {
+		panicString(t, "reflect.MakeChan: negative buffer size")
+		return
+	}
+	if ty.T.Underlying().(*types.Chan).Dir() != types.SendRecv {
+		panicString(t, "reflect.MakeChan: unidirectional channel type")
+		return
+	}
+	if n > 1<<31 {
+		t.PanicPlain("makechan: size out of range")
+		return
+	}
+	r[0] = rv{t: ty, v: rt.Value{R: rt.MakeChan(int(n), ty.Elem.Zero())}}.pack()
+}
+
+// reflectSelect is a reflect.Select in progress: its cases as rt's, with
+// the index and element type of each in the program's cases, kept while
+// the G is parked.
+type reflectSelect struct {
+	cases []rt.Scase
+	index []int
+	elem  []*vm.Type
+	vals  []rt.Value
+	dflt  int // the default case's index, or -1
+}
+
+var reflectSelects sync.Map // *rt.G → *reflectSelect
+
+// reflect.Select: func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool)
+func reflect_Select(t *vm.Thread, a, r []rt.Value) {
+	rtm := t.Machine().RT
+	var st *reflectSelect
+	var chosen int
+	var recvOK bool
+	if t.Resuming() {
+		v, _ := reflectSelects.LoadAndDelete(t.G())
+		st = v.(*reflectSelect)
+		var err error
+		if chosen, recvOK, err = rtm.SelectDone(t.G(), st.cases); err != nil {
+			t.PanicPlain(err.Error())
+			return
+		}
+	} else {
+		var ok bool
+		if st, ok = selectCases(t, a[0]); !ok {
+			return
+		}
+		var done bool
+		var err error
+		chosen, recvOK, done, err = rtm.Selectgo(t.G(), st.cases, st.dflt < 0)
+		if err != nil {
+			t.PanicPlain(err.Error())
+			return
+		}
+		if !done {
+			reflectSelects.Store(t.G(), st)
+			t.Parked()
+			return
+		}
+	}
+	r[1], r[2] = rv{}.pack(), boolV(false)
+	if chosen < 0 {
+		r[0] = rt.Value{N: uint64(st.dflt)}
+		return
+	}
+	r[0] = rt.Value{N: uint64(st.index[chosen])}
+	if st.cases[chosen].Dir == rt.SelectRecv {
+		r[1], r[2] = rv{t: st.elem[chosen], v: st.vals[chosen]}.pack(), boolV(recvOK)
+	}
+}
+
+// selectCases reads reflect.Select's cases, panicking as gc's rselect
+// checks do.
+func selectCases(t *vm.Thread, v rt.Value) (*reflectSelect, bool) {
+	m := t.Machine()
+	ct := m.LookupType("reflect", "SelectCase")
+	dirF, chanF, sendF := vm.FieldIndex(ct, "Dir"), vm.FieldIndex(ct, "Chan"), vm.FieldIndex(ct, "Send")
+	in, _ := v.R.([]rt.Value)
+	st := &reflectSelect{dflt: -1, vals: make([]rt.Value, len(in))}
+	for i, c := range in {
+		fs, _ := c.R.([]rt.Value)
+		ch, send := unpack(fs[chanF]), unpack(fs[sendF])
+		switch fs[dirF].N {
+		case 3: // SelectDefault
+			if st.dflt >= 0 {
+				panicString(t, "reflect.Select: multiple default cases")
+				return nil, false
+			}
+			if ch.t != nil {
+				panicString(t, "reflect.Select: default case has Chan value")
+				return nil, false
+			}
+			if send.t != nil {
+				panicString(t, "reflect.Select: default case has Send value")
+				return nil, false
+			}
+			st.dflt = i
+			continue
+		case 1: // SelectSend
+			var c *rt.Chan
+			var et *vm.Type
+			if ch.t != nil {
+				if !mustBe(t, ch, "Select", rkChan) {
+					return nil, false
+				}
+				if ch.t.T.Underlying().(*types.Chan).Dir() == types.RecvOnly {
+					panicString(t, "reflect.Select: SendDir case using recv-only channel")
+					return nil, false
+				}
+				c, _ = ch.get().R.(*rt.Chan)
+				et = ch.t.Elem
+			}
+			if send.t == nil {
+				panicString(t, "reflect.Select: SendDir case missing Send value")
+				return nil, false
+			}
+			if et != nil && !types.AssignableTo(send.t.T, et.T) {
+				panicString(t, "reflect.Select: value of type "+send.t.String()+" is not assignable to type "+et.String())
+				return nil, false
+			}
+			if et != nil {
+				st.vals[len(st.cases)] = send.assignTo(et)
+			}
+			st.cases = append(st.cases, rt.Scase{C: c, Dir: rt.SelectSend})
+			st.elem = append(st.elem, et)
+		case 2: // SelectRecv
+			if send.t != nil {
+				panicString(t, "reflect.Select: RecvDir case has Send value")
+				return nil, false
+			}
+			var c *rt.Chan
+			var et *vm.Type
+			if ch.t != nil {
+				if !mustBe(t, ch, "Select", rkChan) {
+					return nil, false
+				}
+				if ch.t.T.Underlying().(*types.Chan).Dir() == types.SendOnly {
+					panicString(t, "reflect.Select: RecvDir case using send-only channel")
+					return nil, false
+				}
+				c, _ = ch.get().R.(*rt.Chan)
+				et = ch.t.Elem
+			}
+			st.cases = append(st.cases, rt.Scase{C: c, Dir: rt.SelectRecv})
+			st.elem = append(st.elem, et)
+		default:
+			panicString(t, "reflect.Select: invalid Dir")
+			return nil, false
+		}
+		st.index = append(st.index, i)
+	}
+	for k := range st.cases {
+		st.cases[k].Elem = &st.vals[k]
+	}
+	return st, true
 }
 
 // ---- range over a Value (Go 1.23's Value.Seq and Seq2) ----
