@@ -78,7 +78,6 @@ var notYet = setOf(
 	"(*os.Root).Remove", "(*os.Root).RemoveAll", "(*os.Root).Rename", "(*os.Root).Stat",
 	"(*os.Root).Symlink", "(*os.Root).WriteFile",
 	// Host file and process state not yet bound.
-	"(*os.File).Readdir",
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time

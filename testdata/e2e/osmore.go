@@ -1,4 +1,4 @@
-// os functions over the host: Chtimes (a time.Time to the host and back
+// os functions over the host: Readdir, Chtimes (a time.Time to the host and back
 // through Stat), Chmod and Chown of a file and by name, Fd, Getpagesize,
 // Getgroups.
 package main
@@ -36,6 +36,11 @@ func main() {
 	fmt.Println(fi.ModTime().UTC(), fi.ModTime().Equal(mtime))
 	err = os.Chtimes(filepath.Join(dir, "missing"), mtime, mtime)
 	fmt.Println(errors.Is(err, os.ErrNotExist), err.(*os.PathError).Op)
+
+	d, _ := os.Open(dir)
+	fis, err := d.Readdir(-1)
+	fmt.Println(len(fis), fis[0].Name(), fis[0].Size(), fis[0].IsDir(), err)
+	d.Close()
 
 	fmt.Println(os.Getpagesize())
 	gs, err := os.Getgroups()
