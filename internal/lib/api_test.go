@@ -70,13 +70,6 @@ func recvTypeName(name, pkg string) string {
 // notYet are the exported functions of native packages without a native
 // (2026-12-02), by what they need.
 var notYet = setOf(
-	// os.Root (Go 1.24): a directory handle that confines names to it.
-	"os.OpenRoot", "os.OpenInRoot", "(*os.Root).Chmod", "(*os.Root).Chown", "(*os.Root).Chtimes",
-	"(*os.Root).Close", "(*os.Root).Create", "(*os.Root).FS", "(*os.Root).Lchown", "(*os.Root).Link",
-	"(*os.Root).Lstat", "(*os.Root).Mkdir", "(*os.Root).MkdirAll", "(*os.Root).Name", "(*os.Root).Open",
-	"(*os.Root).OpenFile", "(*os.Root).OpenRoot", "(*os.Root).ReadFile", "(*os.Root).Readlink",
-	"(*os.Root).Remove", "(*os.Root).RemoveAll", "(*os.Root).Rename", "(*os.Root).Stat",
-	"(*os.Root).Symlink", "(*os.Root).WriteFile",
 	// Host file and process state not yet bound.
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
