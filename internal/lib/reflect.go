@@ -746,6 +746,8 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"reflect.MakeMapWithSize":          reflect_MakeMapWithSize,
 	"reflect.MakeSlice":                reflect_MakeSlice,
 	"reflect.MakeChan":                 reflect_MakeChan,
+	"(reflect.Value).SetCap":           reflect_Value_SetCap,
+	"(reflect.Value).OverflowComplex":  reflect_Value_OverflowComplex,
 	"reflect.Select":                   reflect_Select,
 	"reflect.MapOf":                    reflect_MapOf,
 	"reflect.New":                      reflect_New,
@@ -2058,6 +2060,31 @@ func reflect_Value_SetLen(t *vm.Thread, a, r []rt.Value) {
 			return
 		}
 		*v.cell = rt.Value{R: vs[:n]}
+	}
+}
+
+// (reflect.Value).SetCap: func (v Value) SetCap(n int)
+func reflect_Value_SetCap(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetCap") && mustBe(t, v, "SetCap", rkSlice) {
+		vs, _ := v.cell.R.([]rt.Value)
+		n := int(int64(a[1].N))
+		if n < len(vs) || n > cap(vs) {
+			panicString(t, "reflect: slice capacity out of range in SetCap")
+			return
+		}
+		*v.cell = rt.Value{R: vs[:len(vs):n]}
+	}
+}
+
+// (reflect.Value).OverflowComplex: func (v Value) OverflowComplex(x complex128) bool
+func reflect_Value_OverflowComplex(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBe(t, v, "OverflowComplex", rkComplex64, rkComplex128) {
+		c, _ := a[1].R.(complex128)
+		f32 := v.t.Kind == vm.KComplex64
+		over := func(x float64) bool { x = math.Abs(x); return f32 && math.MaxFloat32 < x && x <= math.MaxFloat64 }
+		r[0] = boolV(over(real(c)) || over(imag(c)))
 	}
 }
 

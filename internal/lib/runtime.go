@@ -92,6 +92,13 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
+	"(*runtime.Pinner).Pin":                      runtime_Pinner_Pin,
+	"(*runtime.Pinner).Unpin":                    runtime_Pinner_Unpin,
+	"(*runtime.StackRecord).Stack":               runtime_StackRecord_Stack,
+	"runtime.CPUProfile":                         runtime_CPUProfile,
+	"runtime.NumCgoCall":                         runtime_NumCgoCall,
+	"runtime.SetCgoTraceback":                    runtime_SetCgoTraceback,
+	"runtime.SetDefaultGOMAXPROCS":               runtime_SetDefaultGOMAXPROCS,
 	"runtime/debug.FreeOSMemory":                 runtime_debug_FreeOSMemory,
 	"runtime/debug.PrintStack":                   runtime_debug_PrintStack,
 	"runtime/debug.SetMaxThreads":                runtime_debug_SetMaxThreads,
@@ -165,6 +172,56 @@ func runtime_Goexit(t *vm.Thread, a, r []rt.Value) { t.Goexit() }
 // runtime.GOMAXPROCS: func GOMAXPROCS(n int) int
 func runtime_GOMAXPROCS(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rt.Value{N: uint64(t.Machine().RT.GOMAXPROCS(int(int64(a[0].N))))}
+}
+
+// runtime.NumCgoCall: func NumCgoCall() int64 — goro runs no cgo.
+func runtime_NumCgoCall(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// runtime.SetCgoTraceback: func SetCgoTraceback(version int, traceback, context, symbolizer unsafe.Pointer)
+// — goro runs no cgo: nothing to symbolize.
+func runtime_SetCgoTraceback(t *vm.Thread, a, r []rt.Value) {}
+
+// runtime.CPUProfile: func CPUProfile() []byte — gc's panics so.
+func runtime_CPUProfile(t *vm.Thread, a, r []rt.Value) {
+	panicString(t, "CPUProfile no longer available")
+}
+
+// (*runtime.Pinner).Pin: func (p *Pinner) Pin(pointer any) — goro's cells
+// never move: only gc's checks of the argument.
+func runtime_Pinner_Pin(t *vm.Thread, a, r []rt.Value) {
+	iv, ok := a[1].R.(vm.Iface)
+	if !ok {
+		t.PanicRuntime("runtime.Pinner: argument is nil")
+		return
+	}
+	if iv.T.Kind != vm.KPointer && iv.T.Kind != vm.KUnsafePointer {
+		t.PanicRuntime("runtime.Pinner: argument is not a pointer: " + iv.T.String())
+	}
+}
+
+// (*runtime.Pinner).Unpin: func (p *Pinner) Unpin()
+func runtime_Pinner_Unpin(t *vm.Thread, a, r []rt.Value) {}
+
+// (*runtime.StackRecord).Stack: func (r *StackRecord) Stack() []uintptr —
+// Stack0 up to its first 0.
+func runtime_StackRecord_Stack(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	pcs, _ := p.R.([]rt.Value)[0].R.([]rt.Value)
+	n := 0
+	for n < len(pcs) && pcs[n].N != 0 {
+		n++
+	}
+	r[0] = rt.Value{R: append([]rt.Value(nil), pcs[:n]...)}
+}
+
+// runtime.SetDefaultGOMAXPROCS: func SetDefaultGOMAXPROCS() — back to
+// the program's own default (its GOMAXPROCS at start).
+func runtime_SetDefaultGOMAXPROCS(t *vm.Thread, a, r []rt.Value) {
+	rtm := t.Machine().RT
+	rtm.GOMAXPROCS(rtm.DefaultGOMAXPROCS())
 }
 
 // runtime.NumGoroutine: func NumGoroutine() int

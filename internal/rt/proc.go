@@ -417,6 +417,10 @@ func (r *Runtime) GOMAXPROCS(n int) int {
 	return old
 }
 
+// DefaultGOMAXPROCS is the program's GOMAXPROCS at start
+// (runtime.SetDefaultGOMAXPROCS goes back to it).
+func (r *Runtime) DefaultGOMAXPROCS() int { return r.cfg.GOMAXPROCS }
+
 // NumGoroutine returns the number of live Gs.
 func (r *Runtime) NumGoroutine() int {
 	r.sched.lock.Lock()
