@@ -70,26 +70,21 @@ func recvTypeName(name, pkg string) string {
 // notYet are the exported functions of native packages without a native
 // (2026-12-02), by what they need.
 var notYet = setOf(
-	// Host file and process state not yet bound.
+	// os: host descriptors and raw connections (NewFile of 0, 1, 2 would
+	// bypass the program's own standard files), process handles, and
+	// CopyFS (calls a program's fs.FS).
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
-	// (FuncOf, StructOf).
+	// (FuncOf, StructOf), iterators (Fields, Methods), a MapIter's key and
+	// value set in place, and a field search calling a program's func.
 	"(reflect.Value).FieldByNameFunc", "(reflect.Value).Fields", "(reflect.Value).InterfaceData",
-	"(reflect.Value).Methods",
-	"(reflect.Value).SetIterKey", "(reflect.Value).SetIterValue", "(reflect.Value).SetPointer",
-	"reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt",
-	"reflect.StructOf",
-	// runtime: memory profiles, pinning, cgo, CPU profiles (refused by name where turned on).
-	"(*runtime.MemProfileRecord).InUseBytes", "(*runtime.MemProfileRecord).InUseObjects",
-	"(*runtime.MemProfileRecord).Stack",
+	"(reflect.Value).Methods", "(reflect.Value).SetIterKey", "(reflect.Value).SetIterValue",
+	"(reflect.Value).SetPointer", "reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt", "reflect.StructOf",
+	// runtime: a breakpoint trap.
 	"runtime.Breakpoint",
-	"runtime.GoroutineProfile",
-
 	// runtime/debug: GC statistics, crash output, heap dumps.
-
-	"runtime/debug.ReadGCStats",
-	"runtime/debug.SetCrashOutput", "runtime/debug.WriteHeapDump",
+	"runtime/debug.ReadGCStats", "runtime/debug.SetCrashOutput", "runtime/debug.WriteHeapDump",
 )
 
 func setOf(names ...string) map[string]bool {

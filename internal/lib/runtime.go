@@ -95,6 +95,10 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(*runtime.Pinner).Pin":                      runtime_Pinner_Pin,
 	"(*runtime.Pinner).Unpin":                    runtime_Pinner_Unpin,
 	"(*runtime.StackRecord).Stack":               runtime_StackRecord_Stack,
+	"(*runtime.MemProfileRecord).Stack":          runtime_MemProfileRecord_Stack,
+	"(*runtime.MemProfileRecord).InUseBytes":     runtime_MemProfileRecord_InUseBytes,
+	"(*runtime.MemProfileRecord).InUseObjects":   runtime_MemProfileRecord_InUseObjects,
+	"runtime.GoroutineProfile":                   runtime_GoroutineProfile,
 	"runtime.CPUProfile":                         runtime_CPUProfile,
 	"runtime.NumCgoCall":                         runtime_NumCgoCall,
 	"runtime.SetCgoTraceback":                    runtime_SetCgoTraceback,
@@ -205,16 +209,75 @@ func runtime_Pinner_Unpin(t *vm.Thread, a, r []rt.Value) {}
 // (*runtime.StackRecord).Stack: func (r *StackRecord) Stack() []uintptr —
 // Stack0 up to its first 0.
 func runtime_StackRecord_Stack(t *vm.Thread, a, r []rt.Value) {
-	p := cellOf(t, a[0])
+	recordStack(t, a, r, "StackRecord")
+}
+
+// (*runtime.MemProfileRecord).Stack: func (r *MemProfileRecord) Stack() []uintptr
+func runtime_MemProfileRecord_Stack(t *vm.Thread, a, r []rt.Value) {
+	recordStack(t, a, r, "MemProfileRecord")
+}
+
+// recordStack is the Stack method of the profile record a[0] of type
+// runtime.typ: its Stack0 up to the first 0.
+func recordStack(t *vm.Thread, a, r []rt.Value, typ string) {
+	if f, ok := recordField(t, a[0], typ, "Stack0"); ok {
+		pcs, _ := f.R.([]rt.Value)
+		n := 0
+		for n < len(pcs) && pcs[n].N != 0 {
+			n++
+		}
+		r[0] = rt.Value{R: append([]rt.Value(nil), pcs[:n]...)}
+	}
+}
+
+// recordField reads field name of the runtime.typ record v points to.
+func recordField(t *vm.Thread, v rt.Value, typ, name string) (rt.Value, bool) {
+	p := cellOf(t, v)
 	if p == nil {
+		return rt.Value{}, false
+	}
+	return p.R.([]rt.Value)[vm.FieldIndex(t.Machine().LookupType("runtime", typ), name)], true
+}
+
+// (*runtime.MemProfileRecord).InUseBytes: func (r *MemProfileRecord) InUseBytes() int64
+func runtime_MemProfileRecord_InUseBytes(t *vm.Thread, a, r []rt.Value) {
+	alloc, ok := recordField(t, a[0], "MemProfileRecord", "AllocBytes")
+	free, _ := recordField(t, a[0], "MemProfileRecord", "FreeBytes")
+	if ok {
+		r[0] = rt.Value{N: alloc.N - free.N}
+	}
+}
+
+// (*runtime.MemProfileRecord).InUseObjects: func (r *MemProfileRecord) InUseObjects() int64
+func runtime_MemProfileRecord_InUseObjects(t *vm.Thread, a, r []rt.Value) {
+	alloc, ok := recordField(t, a[0], "MemProfileRecord", "AllocObjects")
+	free, _ := recordField(t, a[0], "MemProfileRecord", "FreeObjects")
+	if ok {
+		r[0] = rt.Value{N: alloc.N - free.N}
+	}
+}
+
+// runtime.GoroutineProfile: func GoroutineProfile(p []StackRecord) (n int, ok bool)
+// — every goroutine's stack (its first 32 pcs), taken with the world
+// stopped, as runtime/pprof's goroutine profile.
+func runtime_GoroutineProfile(t *vm.Thread, a, r []rt.Value) {
+	gs := t.GoroutineProfile(false)
+	p, _ := a[0].R.([]rt.Value)
+	r[0] = rt.Value{N: uint64(len(gs))}
+	if len(p) < len(gs) {
+		r[1] = boolV(false)
 		return
 	}
-	pcs, _ := p.R.([]rt.Value)[0].R.([]rt.Value)
-	n := 0
-	for n < len(pcs) && pcs[n].N != 0 {
-		n++
+	for i, g := range gs {
+		stack0, _ := p[i].R.([]rt.Value)[0].R.([]rt.Value)
+		clear(stack0)
+		for k, pc := range g.PCs {
+			if k < len(stack0) {
+				stack0[k] = rt.Value{N: uint64(pc)}
+			}
+		}
 	}
-	r[0] = rt.Value{R: append([]rt.Value(nil), pcs[:n]...)}
+	r[1] = boolV(true)
 }
 
 // runtime.SetDefaultGOMAXPROCS: func SetDefaultGOMAXPROCS() — back to
