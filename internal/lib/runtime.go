@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -103,6 +104,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.NumCgoCall":                         runtime_NumCgoCall,
 	"runtime.SetCgoTraceback":                    runtime_SetCgoTraceback,
 	"runtime.SetDefaultGOMAXPROCS":               runtime_SetDefaultGOMAXPROCS,
+	"runtime/debug.ReadGCStats":                  runtime_debug_ReadGCStats,
 	"runtime/debug.FreeOSMemory":                 runtime_debug_FreeOSMemory,
 	"runtime/debug.PrintStack":                   runtime_debug_PrintStack,
 	"runtime/debug.SetMaxThreads":                runtime_debug_SetMaxThreads,
@@ -363,6 +365,47 @@ func runtime_debug_SetMemoryLimit(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	r[0] = rt.Value{N: uint64(p.Load())}
+}
+
+// runtime/debug.ReadGCStats: func ReadGCStats(stats *GCStats) — the host's
+// collector's, which collects goro's programs (as runtime/metrics' GC
+// figures are the host's).
+func runtime_debug_ReadGCStats(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	m := t.Machine()
+	st := m.LookupType("runtime/debug", "GCStats")
+	fs := p.R.([]rt.Value)
+	field := func(name string) *rt.Value { return &fs[vm.FieldIndex(st, name)] }
+	var hs hostdebug.GCStats
+	if q, _ := field("PauseQuantiles").R.([]rt.Value); len(q) > 0 {
+		hs.PauseQuantiles = make([]time.Duration, len(q))
+	}
+	hostdebug.ReadGCStats(&hs)
+	durations := func(ds []time.Duration) rt.Value {
+		vs := make([]rt.Value, len(ds))
+		for i, d := range ds {
+			vs[i] = rt.Value{N: uint64(d)}
+		}
+		return rt.Value{R: vs}
+	}
+	*field("LastGC") = hostTimeValue(m, hs.LastGC)
+	*field("NumGC") = rt.Value{N: uint64(hs.NumGC)}
+	*field("PauseTotal") = rt.Value{N: uint64(hs.PauseTotal)}
+	*field("Pause") = durations(hs.Pause)
+	ends := make([]rt.Value, len(hs.PauseEnd))
+	for i, e := range hs.PauseEnd {
+		ends[i] = hostTimeValue(m, e)
+	}
+	*field("PauseEnd") = rt.Value{R: ends}
+	if hs.PauseQuantiles != nil {
+		q, _ := field("PauseQuantiles").R.([]rt.Value)
+		for i, d := range hs.PauseQuantiles {
+			q[i] = rt.Value{N: uint64(d)}
+		}
+	}
 }
 
 // runtime/debug.FreeOSMemory: func FreeOSMemory() — the host's heap is
