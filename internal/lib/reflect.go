@@ -3325,28 +3325,19 @@ func selectCases(t *vm.Thread, v rt.Value) (*reflectSelect, bool) {
 			st.dflt = i
 			continue
 		case 1: // SelectSend
-			var c *rt.Chan
-			var et *vm.Type
-			if ch.t != nil {
-				if !mustBe(t, ch, "Select", rkChan) {
-					return nil, false
-				}
-				if ch.t.T.Underlying().(*types.Chan).Dir() == types.RecvOnly {
-					panicString(t, "reflect.Select: SendDir case using recv-only channel")
-					return nil, false
-				}
-				c, _ = ch.get().R.(*rt.Chan)
-				et = ch.t.Elem
+			c, et, ok := selectChan(t, ch, types.RecvOnly, "reflect.Select: SendDir case using recv-only channel")
+			if !ok {
+				return nil, false
 			}
 			if send.t == nil {
 				panicString(t, "reflect.Select: SendDir case missing Send value")
 				return nil, false
 			}
-			if et != nil && !types.AssignableTo(send.t.T, et.T) {
-				panicString(t, "reflect.Select: value of type "+send.t.String()+" is not assignable to type "+et.String())
-				return nil, false
-			}
 			if et != nil {
+				if !types.AssignableTo(send.t.T, et.T) {
+					panicString(t, "reflect.Select: value of type "+send.t.String()+" is not assignable to type "+et.String())
+					return nil, false
+				}
 				st.vals[len(st.cases)] = send.assignTo(et)
 			}
 			st.cases = append(st.cases, rt.Scase{C: c, Dir: rt.SelectSend})
@@ -3356,18 +3347,9 @@ func selectCases(t *vm.Thread, v rt.Value) (*reflectSelect, bool) {
 				panicString(t, "reflect.Select: RecvDir case has Send value")
 				return nil, false
 			}
-			var c *rt.Chan
-			var et *vm.Type
-			if ch.t != nil {
-				if !mustBe(t, ch, "Select", rkChan) {
-					return nil, false
-				}
-				if ch.t.T.Underlying().(*types.Chan).Dir() == types.SendOnly {
-					panicString(t, "reflect.Select: RecvDir case using send-only channel")
-					return nil, false
-				}
-				c, _ = ch.get().R.(*rt.Chan)
-				et = ch.t.Elem
+			c, et, ok := selectChan(t, ch, types.SendOnly, "reflect.Select: RecvDir case using send-only channel")
+			if !ok {
+				return nil, false
 			}
 			st.cases = append(st.cases, rt.Scase{C: c, Dir: rt.SelectRecv})
 			st.elem = append(st.elem, et)
@@ -3381,6 +3363,24 @@ func selectCases(t *vm.Thread, v rt.Value) (*reflectSelect, bool) {
 		st.cases[k].Elem = &st.vals[k]
 	}
 	return st, true
+}
+
+// selectChan is the channel of a reflect.Select case and its element type
+// (nil, nil for the zero Value: a case never ready); false after
+// panicking with msg if the channel's direction is the forbidden one.
+func selectChan(t *vm.Thread, ch rv, forbidden types.ChanDir, msg string) (*rt.Chan, *vm.Type, bool) {
+	if ch.t == nil {
+		return nil, nil, true
+	}
+	if !mustBe(t, ch, "Select", rkChan) {
+		return nil, nil, false
+	}
+	if ch.t.T.Underlying().(*types.Chan).Dir() == forbidden {
+		panicString(t, msg)
+		return nil, nil, false
+	}
+	c, _ := ch.get().R.(*rt.Chan)
+	return c, ch.t.Elem, true
 }
 
 // ---- range over a Value (Go 1.23's Value.Seq and Seq2) ----
