@@ -76,11 +76,10 @@ var notYet = setOf(
 	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
-	// (FuncOf, StructOf), iterators (Fields, Methods), a MapIter's key and
-	// value set in place, and a field search calling a program's func.
+	// (FuncOf, StructOf), iterators (Fields, Methods), and a field search
+	// calling a program's func.
 	"(reflect.Value).FieldByNameFunc", "(reflect.Value).Fields", "(reflect.Value).InterfaceData",
-	"(reflect.Value).Methods", "(reflect.Value).SetIterKey", "(reflect.Value).SetIterValue",
-	"(reflect.Value).SetPointer", "reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt", "reflect.StructOf",
+	"(reflect.Value).Methods", "(reflect.Value).SetPointer", "reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt", "reflect.StructOf",
 	// runtime: a breakpoint trap.
 	"runtime.Breakpoint",
 	// runtime/debug: crash output, heap dumps.

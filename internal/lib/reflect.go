@@ -747,6 +747,8 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"reflect.MakeSlice":                reflect_MakeSlice,
 	"reflect.MakeChan":                 reflect_MakeChan,
 	"(reflect.Value).SetCap":           reflect_Value_SetCap,
+	"(reflect.Value).SetIterKey":       reflect_Value_SetIterKey,
+	"(reflect.Value).SetIterValue":     reflect_Value_SetIterValue,
 	"(reflect.Value).OverflowComplex":  reflect_Value_OverflowComplex,
 	"reflect.Select":                   reflect_Select,
 	"reflect.MapOf":                    reflect_MapOf,
@@ -1901,6 +1903,46 @@ func reflect_MapIter_Value(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	r[0] = rv{t: v.t.Elem, v: st.vals[st.i], flag: ro(v.flag)}.pack()
+}
+
+// (reflect.Value).SetIterKey: func (v Value) SetIterKey(iter *MapIter)
+func reflect_Value_SetIterKey(t *vm.Thread, a, r []rt.Value) { setIter(t, a, "SetIterKey", true) }
+
+// (reflect.Value).SetIterValue: func (v Value) SetIterValue(iter *MapIter)
+func reflect_Value_SetIterValue(t *vm.Thread, a, r []rt.Value) { setIter(t, a, "SetIterValue", false) }
+
+// setIter sets v (a[0]) to the current key (or value) of the MapIter a[1],
+// with gc's panics.
+func setIter(t *vm.Thread, a []rt.Value, method string, key bool) {
+	v := unpack(a[0])
+	st, m := iterOf(t, a[1:])
+	if st == nil {
+		return
+	}
+	if !st.started {
+		panicString(t, "reflect: Value."+method+" called before Next")
+		return
+	}
+	if st.i < 0 || st.i >= len(st.keys) {
+		panicString(t, "reflect: Value."+method+" called on exhausted iterator")
+		return
+	}
+	if !mustBeAssignable(t, v, method) {
+		return
+	}
+	if ro(m.flag) != 0 {
+		panicString(t, "reflect: reflect.Value."+method+" using value obtained using unexported field")
+		return
+	}
+	et, x, what := m.t.Key, st.keys[st.i], "SetKey"
+	if !key {
+		et, x, what = m.t.Elem, st.vals[st.i], "SetValue"
+	}
+	if et != v.t && !types.AssignableTo(et.T, v.t.T) {
+		panicString(t, "reflect.MapIter."+what+": value of type "+et.String()+" is not assignable to type "+v.t.String())
+		return
+	}
+	vm.StoreDeep(v.t, v.cell, rv{t: et, v: x}.assignTo(v.t))
 }
 
 // (*reflect.MapIter).Reset: func (iter *MapIter) Reset(v Value)
