@@ -70,10 +70,9 @@ func recvTypeName(name, pkg string) string {
 // notYet are the exported functions of native packages without a native
 // (2026-12-02), by what they need.
 var notYet = setOf(
-	// os: host descriptors and raw connections (NewFile of 0, 1, 2 would
-	// bypass the program's own standard files), process handles, and
-	// CopyFS (calls a program's fs.FS).
-	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS", "os.NewFile",
+	// os: raw connections, process handles, and CopyFS (calls a
+	// program's fs.FS).
+	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
 	// (FuncOf, StructOf), iterators (Fields, Methods), and a field search

@@ -312,6 +312,7 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"os.Mkdir":                    os_Mkdir,
 	"os.MkdirAll":                 os_MkdirAll,
 	"os.MkdirTemp":                os_MkdirTemp,
+	"os.NewFile":                  os_NewFile,
 	"os.NewSyscallError":          os_NewSyscallError,
 	"os.Open":                     os_Open,
 	"os.OpenFile":                 os_OpenFile,
@@ -939,6 +940,27 @@ func os_File_SetWriteDeadline(t *vm.Thread, a, r []rt.Value) {
 func setDeadline(t *vm.Thread, a, r []rt.Value, set func(*os.File, time.Time) error) {
 	if hf := hostFileArg(t, a[0], r); hf != nil {
 		r[0] = osError(t, set(hf.f, hostTimeOf(a[1])))
+	}
+}
+
+// os.NewFile: func NewFile(fd uintptr, name string) *File — a host file
+// descriptor, but 0, 1 and 2, which are the program's own standard files
+// (RunOptions' streams, as os.Stdin, Stdout, Stderr).
+func os_NewFile(t *vm.Thread, a, r []rt.Value) {
+	fd, name, m := int(a[0].N), vm.Str(a[1]), t.Machine()
+	switch {
+	case fd < 0:
+		r[0] = rt.Value{}
+	case fd == 0:
+		r[0] = newFile(m, &hostFile{name: name, f: os.Stdin})
+	case fd == 1:
+		r[0] = newFile(m, &hostFile{name: name, w: m.Stdout})
+	case fd == 2:
+		r[0] = newFile(m, &hostFile{name: name, w: m.Stderr})
+	default:
+		if f := os.NewFile(uintptr(fd), name); f != nil {
+			r[0] = newHostFile(t, f)
+		}
 	}
 }
 
