@@ -34,8 +34,8 @@ var native = map[string]string{
 // sealed lists the native packages whose natives hand the program no value
 // of a type of the packages they import, so those imports need no code
 // unless an interpreted package imports them (load.Config.Sealed). The
-// imports of the other native packages (os: io/fs's *PathError; time;
-// syscall) are interpreted, and their initializers run before the native
+// imports of the other native packages (os: io/fs's *PathError and
+// time.Time; syscall) are interpreted, and their initializers run before the native
 // package's own start-up (vm.RegisterPackageInit).
 var sealed = map[string]bool{
 	"runtime": true, "runtime/debug": true, "reflect": true, "internal/reflectlite": true,
