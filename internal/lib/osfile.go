@@ -72,18 +72,23 @@ func errorStruct(m *vm.Machine, pkg, name string, fields ...any) (rt.Value, bool
 // os's error types: Error and Unwrap as gc's, calling the wrapped error's
 // Error (and Timeout) method through CallThen.
 
-// errField reads field name of the error struct *T a[0] points to.
-func errField(t *vm.Thread, v rt.Value, typ, name string) (rt.Value, bool) {
+// ptrField reads field name of the struct pkg.typ that v points to;
+// false after a nil dereference's panic.
+func ptrField(t *vm.Thread, v rt.Value, pkg, typ, name string) (rt.Value, bool) {
 	p := cellOf(t, v)
 	if p == nil {
 		return rt.Value{}, false
 	}
-	st := t.Machine().LookupType("os", typ)
-	k := vm.FieldIndex(st, name)
+	k := vm.FieldIndex(t.Machine().LookupType(pkg, typ), name)
 	if k < 0 {
 		return rt.Value{}, false
 	}
 	return p.R.([]rt.Value)[k], true
+}
+
+// errField reads field name of the os error struct *typ v points to.
+func errField(t *vm.Thread, v rt.Value, typ, name string) (rt.Value, bool) {
+	return ptrField(t, v, "os", typ, name)
 }
 
 // errorThen calls the Error method of the program's error err and gives

@@ -234,11 +234,7 @@ func recordStack(t *vm.Thread, a, r []rt.Value, typ string) {
 
 // recordField reads field name of the runtime.typ record v points to.
 func recordField(t *vm.Thread, v rt.Value, typ, name string) (rt.Value, bool) {
-	p := cellOf(t, v)
-	if p == nil {
-		return rt.Value{}, false
-	}
-	return p.R.([]rt.Value)[vm.FieldIndex(t.Machine().LookupType("runtime", typ), name)], true
+	return ptrField(t, v, "runtime", typ, name)
 }
 
 // (*runtime.MemProfileRecord).InUseBytes: func (r *MemProfileRecord) InUseBytes() int64
