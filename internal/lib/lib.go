@@ -22,7 +22,6 @@ var native = map[string]string{
 	"internal/bytealg":        "assembly",
 	"internal/cpu":            "hardware",
 	"internal/godebug":        "reads the runtime's GODEBUG",
-	"internal/poll":           "host I/O",
 	"internal/syscall/unix":   "host system calls",
 	"syscall":                 "host system calls",
 	"os":                      "host I/O and process state",

@@ -80,9 +80,8 @@ func init() {
 
 // os.init: os's variables that come from the packages it imports, set
 // after their initializers ran (os.ErrNotExist is io/fs's ErrNotExist, so
-// errors.Is sees them as one). internal/poll is native too: its errors are
-// plain errors with gc's texts, but for ErrDeadlineExceeded, which is gc's
-// *poll.DeadlineExceededError (goro has no deadlines that return it yet).
+// errors.Is sees them as one; ErrDeadlineExceeded and ErrNoDeadline are
+// internal/poll's, the errors a socket's deadline returns).
 func os_init(t *vm.Thread, a, r []rt.Value) {
 	m := t.Machine()
 	set := func(name string, v rt.Value) {
@@ -95,32 +94,17 @@ func os_init(t *vm.Thread, a, r []rt.Value) {
 			set(name, *c)
 		}
 	}
-	set("ErrNoDeadline", m.NewError("file type does not support deadline"))
-	deadline := m.NewError("i/o timeout")
-	if v, ok := errorStruct(m, "internal/poll", "DeadlineExceededError"); ok {
-		deadline = v // gc's: its Timeout() is true (os.IsTimeout)
+	for _, name := range []string{"ErrDeadlineExceeded", "ErrNoDeadline"} {
+		if c := m.Global("internal/poll", name); c != nil {
+			set(name, *c)
+		}
 	}
-	set("ErrDeadlineExceeded", deadline)
 	set("ErrProcessDone", m.NewError("os: process already finished"))
 	set("ErrNoHandle", m.NewError("os: process handle unavailable"))
 }
 
-// (*internal/poll.DeadlineExceededError).Error: func (e *DeadlineExceededError) Error() string
-func internal_poll_DeadlineExceededError_Error(t *vm.Thread, a, r []rt.Value) {
-	r[0] = rt.Value{R: "i/o timeout"}
-}
-
-// (*internal/poll.DeadlineExceededError).Timeout: func (e *DeadlineExceededError) Timeout() bool
-func internal_poll_DeadlineExceededError_Timeout(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(true) }
-
-// (*internal/poll.DeadlineExceededError).Temporary: func (e *DeadlineExceededError) Temporary() bool
-func internal_poll_DeadlineExceededError_Temporary(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(true) }
-
 // osNatives binds these functions by their ssa names (sorted).
 var osNatives = map[string]vm.NativeFunc{
-	"(*internal/poll.DeadlineExceededError).Error":     internal_poll_DeadlineExceededError_Error,
-	"(*internal/poll.DeadlineExceededError).Temporary": internal_poll_DeadlineExceededError_Temporary,
-	"(*internal/poll.DeadlineExceededError).Timeout":   internal_poll_DeadlineExceededError_Timeout,
 	"(*os.File).Name":        os_File_Name,
 	"(*os.File).Sync":        os_File_Sync,
 	"(*os.File).Write":       os_File_Write,

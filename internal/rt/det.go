@@ -316,8 +316,13 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 		if gp := d.pick(); gp != nil {
 			return gp, true
 		}
-		// No G can run. Time moves only when none is in a host call it
-		// waits for; else the M sleeps until that call brings its G back.
+		// No G can run. Sockets ready now come first (a write on the
+		// loopback is readable at once; netpoll.go). Time moves only when
+		// no G is in a host call it waits for; else the M sleeps until that
+		// call brings its G back, or waits on the network.
+		if r.netpollWaiters() && r.netpollOnce(0) > 0 {
+			continue
+		}
 		if d.hostWait.Load() == 0 && r.detAdvance() {
 			continue
 		}
@@ -330,6 +335,10 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 		r.pidleput(pp)
 		r.sched.lock.Unlock()
 		if d.runnable() > 0 {
+			continue
+		}
+		if r.netpollWaiters() {
+			r.netpollOnce(-1)
 			continue
 		}
 		if !r.stopm(mp) {

@@ -93,6 +93,7 @@ type Runtime struct {
 	clock    clock
 	det      *detSched // nil: normal scheduling
 	semtable semTable  // sema.go
+	netpoll  netpoll   // netpoll.go
 	rand     lockedRand
 
 	exiting  atomic.Bool
@@ -198,6 +199,9 @@ func (r *Runtime) Main(fn Value) int {
 	go r.mstart(mp)
 	<-r.done
 	close(r.sysmonStop)
+	if r.netpoll.pds != nil && !r.netpoll.loop {
+		r.netpollDone() // a deterministic schedule's M polled; netpollLoop closes its own
+	}
 	return r.exitCode
 }
 
@@ -218,6 +222,7 @@ func (r *Runtime) Exit(code int) (ended bool) {
 			notewakeup(mp) // idle Ms, and Ms waiting for their locked G
 		}
 		r.sched.lock.Unlock()
+		r.netpollBreak()
 		close(r.done)
 	})
 	return ended
@@ -1376,6 +1381,9 @@ func (r *Runtime) checkdead() bool {
 	}
 	if _, ok := r.timers.next(); ok {
 		return false
+	}
+	if r.netpollWaiters() {
+		return false // as under gc, Gs waiting on the network are waited for
 	}
 	waiting := 0
 	for _, gp := range r.sched.allgs {
