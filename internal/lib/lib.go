@@ -42,9 +42,20 @@ var sealed = map[string]bool{
 	"unsafe": true, "internal/runtime/atomic": true,
 }
 
-// Sealed reports whether the native package path is sealed (see sealed).
-func Sealed(path string) bool {
-	return sealed[path] || strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
+// sealedImports lists, for a native package that is not sealed, the
+// imports it hands no value of all the same: os's internal/poll (os's
+// files are the host's; only ErrDeadlineExceeded is poll's, made without
+// its code when no interpreted package imports poll — see os_init) is
+// loaded from source only for net, which every program importing fmt
+// would otherwise pay for at a cold start.
+var sealedImports = map[string]map[string]bool{
+	"os": {"internal/poll": true},
+}
+
+// Sealed reports whether the native package path hands the program no
+// value of a type of its import imp (load.Config.Sealed).
+func Sealed(path, imp string) bool {
+	return sealed[path] || sealedImports[path][imp] || strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
 }
 
 // interpreted lists the packages under runtime/ and internal/runtime/ that

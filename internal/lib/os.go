@@ -95,16 +95,36 @@ func os_init(t *vm.Thread, a, r []rt.Value) {
 		}
 	}
 	for _, name := range []string{"ErrDeadlineExceeded", "ErrNoDeadline"} {
-		if c := m.Global("internal/poll", name); c != nil {
+		if c := m.Global("internal/poll", name); c != nil && c.R != nil {
 			set(name, *c)
 		}
 	}
+	// Without net, internal/poll has no code (lib.sealedImports): gc's
+	// errors made here, their methods natives.
+	if v, ok := errorStruct(m, "internal/poll", "DeadlineExceededError"); ok {
+		set("ErrDeadlineExceeded", v)
+	}
+	set("ErrNoDeadline", m.NewError("file type does not support deadline"))
 	set("ErrProcessDone", m.NewError("os: process already finished"))
 	set("ErrNoHandle", m.NewError("os: process handle unavailable"))
 }
 
+// (*internal/poll.DeadlineExceededError).Error: func (e *DeadlineExceededError) Error() string
+func internal_poll_DeadlineExceededError_Error(t *vm.Thread, a, r []rt.Value) {
+	r[0] = rt.Value{R: "i/o timeout"}
+}
+
+// (*internal/poll.DeadlineExceededError).Timeout: func (e *DeadlineExceededError) Timeout() bool
+func internal_poll_DeadlineExceededError_Timeout(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(true) }
+
+// (*internal/poll.DeadlineExceededError).Temporary: func (e *DeadlineExceededError) Temporary() bool
+func internal_poll_DeadlineExceededError_Temporary(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(true) }
+
 // osNatives binds these functions by their ssa names (sorted).
 var osNatives = map[string]vm.NativeFunc{
+	"(*internal/poll.DeadlineExceededError).Error":     internal_poll_DeadlineExceededError_Error,
+	"(*internal/poll.DeadlineExceededError).Temporary": internal_poll_DeadlineExceededError_Temporary,
+	"(*internal/poll.DeadlineExceededError).Timeout":   internal_poll_DeadlineExceededError_Timeout,
 	"(*os.File).Name":        os_File_Name,
 	"(*os.File).Sync":        os_File_Sync,
 	"(*os.File).Write":       os_File_Write,

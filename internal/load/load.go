@@ -49,13 +49,13 @@ type Config struct {
 	Dir string // working directory for the go command ("" = current)
 	// IsNative reports whether a standard-library package path is native.
 	IsNative func(path string) bool
-	// Sealed reports whether a native package hands the program no value
-	// of a type of the packages it imports (reflect, runtime): its imports
-	// are loaded from source only if an interpreted package imports them.
-	// The imports of a native package that is not sealed (os hands out
+	// Sealed reports whether the native package path hands the program
+	// no value of a type of its import imp (reflect, runtime: of any):
+	// then imp is loaded from source only if an interpreted package
+	// imports it. The other imports of a native package (os hands out
 	// *fs.PathError values) are interpreted: their methods can be called
-	// and their variables are initialised. nil: no package is sealed.
-	Sealed func(path string) bool
+	// and their variables are initialised. nil: no import is sealed.
+	Sealed func(path, imp string) bool
 	Env    []string
 	// Test loads the test binary of the one package args name, as go test
 	// builds it: the package with its _test.go files, its external test
@@ -643,8 +643,10 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		seen[path] = true
 		p := graph[path]
 		if p.std && cfg.IsNative(path) && !underTest[path] {
-			if cfg.Sealed == nil || !cfg.Sealed(path) {
-				queue = append(queue, p.imports...)
+			for _, imp := range p.imports {
+				if cfg.Sealed == nil || !cfg.Sealed(path, imp) {
+					queue = append(queue, imp)
+				}
 			}
 			continue
 		}
