@@ -429,11 +429,16 @@ func syscall_Unlink(t *vm.Thread, a, r []rt.Value) {
 	r[0] = errnoResult(t, syscall.Unlink(vm.Str(a[0])))
 }
 
-// hostCall makes the system call f on fd: at once when the poller holds
-// fd (non-blocking, it cannot block), else as a blocking host call that
-// hands the P off (what names it for a deterministic schedule's note).
+// hostCall makes the system call f on fd: at once when fd is
+// non-blocking (the poller holds it, or its flags say so: net's sockets
+// before they are registered), else as a blocking host call that hands
+// the P off (what names it for a deterministic schedule's note).
 func hostCall(t *vm.Thread, fd int, what string, f func()) {
 	if t.Machine().RT.IsPolled(fd) {
+		f()
+		return
+	}
+	if fl, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_GETFL, 0); e == 0 && fl&syscall.O_NONBLOCK != 0 {
 		f()
 		return
 	}

@@ -64,6 +64,7 @@ type netpoll struct {
 
 	mu      sync.Mutex
 	pds     []*PollDesc // by id; pds[0] is unused (ctx 0 is "not polled")
+	byfd    map[int]*PollDesc
 	free    []uintptr
 	waiters atomic.Int32 // Gs parked in PollWait
 	loop    bool         // netpollLoop runs
@@ -129,11 +130,16 @@ func (r *Runtime) PollOpen(fd int) (uintptr, syscall.Errno) {
 	}
 	pd := &PollDesc{fd: fd, id: id}
 	np.pds[id] = pd
+	if np.byfd == nil {
+		np.byfd = map[int]*PollDesc{}
+	}
+	np.byfd[fd] = pd
 	np.mu.Unlock()
 	ev := syscall.EpollEvent{Events: syscall.EPOLLIN | syscall.EPOLLOUT | syscall.EPOLLRDHUP | -syscall.EPOLLET, Fd: int32(id)}
 	if err := syscall.EpollCtl(np.epfd, syscall.EPOLL_CTL_ADD, fd, &ev); err != nil {
 		np.mu.Lock()
 		np.pds[id] = nil
+		delete(np.byfd, fd)
 		np.free = append(np.free, id)
 		np.mu.Unlock()
 		return 0, err.(syscall.Errno)
@@ -172,6 +178,9 @@ func (r *Runtime) PollClose(id uintptr) {
 	syscall.EpollCtl(np.epfd, syscall.EPOLL_CTL_DEL, pd.fd, nil)
 	np.mu.Lock()
 	np.pds[id] = nil
+	if np.byfd[pd.fd] == pd {
+		delete(np.byfd, pd.fd)
+	}
 	np.free = append(np.free, id)
 	np.mu.Unlock()
 }
@@ -182,12 +191,7 @@ func (r *Runtime) IsPolled(fd int) bool {
 	np := &r.netpoll
 	np.mu.Lock()
 	defer np.mu.Unlock()
-	for _, pd := range np.pds {
-		if pd != nil && pd.fd == fd {
-			return true
-		}
-	}
-	return false
+	return np.byfd[fd] != nil
 }
 
 // check is gc's netpollcheckerr. pd.mu is held.
@@ -425,7 +429,10 @@ func (r *Runtime) netpollOnce(timeout int) int {
 		}
 		pd.mu.Unlock()
 		if rg != nil || wg != nil {
-			if r.det != nil {
+			if r.det != nil && timeout != 0 {
+				// Readiness found by a look that does not wait is where
+				// the schedule looks; one that waited came when the
+				// host's timing said.
 				r.noteHost("a network wait")
 			}
 			r.readyAll(rg, wg)
@@ -455,6 +462,7 @@ func (r *Runtime) netpollDone() {
 		if pd != nil {
 			syscall.Close(pd.fd)
 			np.pds[id] = nil
+			delete(np.byfd, pd.fd)
 		}
 	}
 	np.mu.Unlock()
