@@ -13,7 +13,9 @@ package lib
 
 import (
 	"go/types"
+	"net"
 	"syscall"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -25,7 +27,11 @@ func init() {
 
 // netNatives binds these functions by their ssa names (sorted).
 var netNatives = map[string]vm.NativeFunc{
+	"(*syscall.Iovec).SetLen":                      syscall_Iovec_SetLen,
 	"internal/poll.runtimeNano":                    time_runtimeNano,
+	"net.interfaceAddrTable":                       net_interfaceAddrTable,
+	"net.interfaceTable":                           net_interfaceTable,
+	"internal/poll.writev":                         internal_poll_writev,
 	"internal/poll.runtime_Semacquire":             internal_poll_runtime_Semacquire,
 	"internal/poll.runtime_Semrelease":             internal_poll_runtime_Semrelease,
 	"internal/poll.runtime_isPollServerDescriptor": internal_poll_runtime_isPollServerDescriptor,
@@ -654,4 +660,140 @@ func kernelVersion() (major, minor int) {
 		}
 	}
 	return vals[0], vals[1]
+}
+
+// (*syscall.Iovec).SetLen: func (iov *Iovec) SetLen(length int)
+func syscall_Iovec_SetLen(t *vm.Thread, a, r []rt.Value) {
+	if fs := structArg(t, a[0]); fs != nil {
+		fs[vm.FieldIndex(t.Machine().LookupType("syscall", "Iovec"), "Len")] = rt.Value{N: a[1].N}
+	}
+}
+
+// internal/poll.writev: func writev(fd int, iovecs []syscall.Iovec) (uintptr, error)
+//
+// Its only caller, (*FD).Writev (net.Buffers), sets each Iovec's Base to
+// &chunk[0] of a []byte and its Len to at most len(chunk): goro's pointer
+// to an element is the address of its Value in the slice's backing array,
+// so the Len Values from it are the chunk's bytes, all within that array.
+func internal_poll_writev(t *vm.Thread, a, r []rt.Value) {
+	it := t.Machine().LookupType("syscall", "Iovec")
+	base, length := vm.FieldIndex(it, "Base"), vm.FieldIndex(it, "Len")
+	var bufs [][]byte
+	for _, iov := range sliceOf(a[1]) {
+		fs := iov.R.([]rt.Value)
+		p, _ := fs[base].R.(*rt.Value)
+		n := int(fs[length].N)
+		if p == nil || n == 0 {
+			continue
+		}
+		b := make([]byte, n)
+		for i, v := range unsafe.Slice(p, n) {
+			b[i] = byte(v.N)
+		}
+		bufs = append(bufs, b)
+	}
+	var n int
+	var err error
+	fd := int(a[0].N)
+	hostCall(t, fd, "a write", func() {
+		for {
+			if n, err = writev(fd, bufs); err != syscall.EINTR {
+				return
+			}
+		}
+	})
+	if err != nil {
+		r[0], r[1] = rt.Value{N: uint64(max(n, 0))}, errnoResult(t, err)
+		return
+	}
+	r[0], r[1] = rt.Value{N: uint64(n)}, rt.Value{}
+}
+
+// writev is the host's writev(2) of bufs.
+func writev(fd int, bufs [][]byte) (int, error) {
+	iov := make([]syscall.Iovec, len(bufs))
+	for i, b := range bufs {
+		iov[i].Base = &b[0]
+		iov[i].SetLen(len(b))
+	}
+	var p unsafe.Pointer
+	if len(iov) > 0 {
+		p = unsafe.Pointer(&iov[0])
+	}
+	n, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(p), uintptr(len(iov)))
+	if e != 0 {
+		return int(n), e
+	}
+	return int(n), nil
+}
+
+// The interface table: gc's net reads it from netlink messages viewed
+// through unsafe casts of their bytes, which goro's values are not; these
+// two natives replace the readers with the host's answers.
+
+// net.interfaceTable: func interfaceTable(ifindex int) ([]Interface, error)
+func net_interfaceTable(t *vm.Thread, a, r []rt.Value) {
+	var ifs []net.Interface
+	var err error
+	if i := int(a[0].N); i > 0 {
+		var ifi *net.Interface
+		if ifi, err = net.InterfaceByIndex(i); err == nil {
+			ifs = []net.Interface{*ifi}
+		}
+	} else {
+		ifs, err = net.Interfaces()
+	}
+	if err != nil {
+		r[0], r[1] = rt.Value{}, t.Machine().NewError(err.Error())
+		return
+	}
+	it := t.Machine().LookupType("net", "Interface")
+	vs := make([]rt.Value, len(ifs))
+	for k, ifi := range ifs {
+		v := it.Zero()
+		fs := v.R.([]rt.Value)
+		set := func(name string, x rt.Value) { fs[vm.FieldIndex(it, name)] = x }
+		set("Index", rt.Value{N: uint64(ifi.Index)})
+		set("MTU", rt.Value{N: uint64(ifi.MTU)})
+		set("Name", rt.Value{R: ifi.Name})
+		set("HardwareAddr", vm.BytesToValues(ifi.HardwareAddr))
+		set("Flags", rt.Value{N: uint64(ifi.Flags)})
+		vs[k] = v
+	}
+	r[0], r[1] = rt.Value{R: vs}, rt.Value{}
+}
+
+// net.interfaceAddrTable: func interfaceAddrTable(ifi *Interface) ([]Addr, error)
+func net_interfaceAddrTable(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	var addrs []net.Addr
+	var err error
+	if p, _ := a[0].R.(*rt.Value); p != nil {
+		var ifi *net.Interface
+		index := p.R.([]rt.Value)[vm.FieldIndex(m.LookupType("net", "Interface"), "Index")].N
+		if ifi, err = net.InterfaceByIndex(int(index)); err == nil {
+			addrs, err = ifi.Addrs()
+		}
+	} else {
+		addrs, err = net.InterfaceAddrs()
+	}
+	if err != nil {
+		r[0], r[1] = rt.Value{}, m.NewError(err.Error())
+		return
+	}
+	nt := m.LookupType("net", "IPNet")
+	ptr := m.TypeOf(types.NewPointer(nt.T))
+	var vs []rt.Value
+	for _, addr := range addrs {
+		ipn, ok := addr.(*net.IPNet)
+		if !ok {
+			continue
+		}
+		cell := nt.Zero()
+		fs := cell.R.([]rt.Value)
+		fs[vm.FieldIndex(nt, "IP")] = vm.BytesToValues(ipn.IP)
+		fs[vm.FieldIndex(nt, "Mask")] = vm.BytesToValues(ipn.Mask)
+		vs = append(vs, rt.Value{R: vm.Iface{T: ptr, V: rt.Value{R: &cell}}})
+	}
+	r[0], r[1] = rt.Value{R: vs}, rt.Value{}
 }

@@ -1,11 +1,13 @@
 // netmisc: socket deadlines (os.ErrDeadlineExceeded, a net.Error that
-// times out), UDP datagrams, Unix sockets, a refused connection, the
-// hosts file's localhost and address parsing.
+// times out), UDP datagrams, Unix sockets, a file copied to a connection
+// and net.Buffers (writev), a refused connection, the hosts file's
+// localhost, the loopback interface and address parsing.
 package main
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -89,11 +91,38 @@ func main() {
 	_, err = os.Stat(path)
 	fmt.Println("socket file removed:", os.IsNotExist(err))
 
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, []byte("file contents\n"), 0o644)
+	ln, err = net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	go func() {
+		c, _ := ln.Accept()
+		f, _ := os.Open(file)
+		n, err := io.Copy(c, f)
+		f.Close()
+		bufs := net.Buffers{[]byte("writev "), []byte("of "), nil, []byte("three")}
+		m, err2 := bufs.WriteTo(c)
+		fmt.Println("copied", n, err, "buffers", m, err2, len(bufs))
+		c.Close()
+	}()
+	c, err = net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		panic(err)
+	}
+	all, err := io.ReadAll(c)
+	fmt.Printf("%q %v\n", all, err)
+	c.Close()
+	ln.Close()
+
 	_, err = net.Dial("tcp", "127.0.0.1:1")
 	var oe *net.OpError
 	fmt.Println(err, errors.As(err, &oe), oe.Op)
 	addrs, err := net.LookupHost("localhost")
 	fmt.Println(len(addrs) > 0, err)
+	lo, err := net.InterfaceByName("lo")
+	fmt.Println(lo.Name, lo.Flags&net.FlagLoopback != 0, err)
 	ip, ipnet, _ := net.ParseCIDR("10.1.2.3/8")
 	fmt.Println(ip, ipnet, ipnet.Contains(net.ParseIP("10.200.0.1")))
 	host, port, _ := net.SplitHostPort("[::1]:8080")
