@@ -3280,7 +3280,7 @@ func reflect_MakeChan(t *vm.Thread, a, r []rt.Value) {
 		t.PanicPlain("makechan: size out of range")
 		return
 	}
-	r[0] = rv{t: ty, v: rt.Value{R: rt.MakeChan(int(n), ty.Elem.Zero())}}.pack()
+	r[0] = rv{t: ty, v: rt.Value{R: rt.MakeChanIn(t.G(), int(n), ty.Elem.Zero())}}.pack()
 }
 
 // reflectSelect is a reflect.Select in progress: its cases as rt's, with

@@ -64,10 +64,6 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"internal/cpu.Name":                          internal_cpu_Name,
 	"internal/godebug.New":                       internal_godebug_New,
 	"internal/sync.runtime_rand":                 runtime_rand,
-	"internal/synctest.IsInBubble":               internal_synctest_IsInBubble,
-	"internal/synctest.associate":                internal_synctest_associate,
-	"internal/synctest.disassociate":             internal_synctest_disassociate,
-	"internal/synctest.isAssociated":             internal_synctest_isAssociated,
 	"iter.coroswitch":                            iter_coroswitch,
 	"iter.newcoro":                               iter_newcoro,
 	"maps.clone":                                 maps_clone,
@@ -151,20 +147,6 @@ func runtime_PanicNilError_Error(t *vm.Thread, a, r []rt.Value) {
 
 // (*runtime.PanicNilError).RuntimeError: func (*PanicNilError) RuntimeError()
 func runtime_PanicNilError_RuntimeError(t *vm.Thread, a, r []rt.Value) {}
-
-// testing/synctest bubbles are not supported yet: nothing is in one.
-
-// internal/synctest.IsInBubble: func IsInBubble() bool
-func internal_synctest_IsInBubble(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
-
-// internal/synctest.associate: func associate(p unsafe.Pointer) int
-func internal_synctest_associate(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
-
-// internal/synctest.disassociate: func disassociate(b unsafe.Pointer)
-func internal_synctest_disassociate(t *vm.Thread, a, r []rt.Value) {}
-
-// internal/synctest.isAssociated: func isAssociated(p unsafe.Pointer) bool
-func internal_synctest_isAssociated(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 
 // runtime.Gosched: func Gosched()
 func runtime_Gosched(t *vm.Thread, a, r []rt.Value) {

@@ -157,8 +157,13 @@ func sync_runtime_Semacquire(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync.runtime_SemacquireWaitGroup: func runtime_SemacquireWaitGroup(s *uint32, synctestDurable bool)
+// — durable in a synctest bubble when the bubble owns the WaitGroup.
 func sync_runtime_SemacquireWaitGroup(t *vm.Thread, a, r []rt.Value) {
-	semacquire(t, a, r, rt.WaitWaitGroup, -1)
+	reason := rt.WaitWaitGroup
+	if a[1].N != 0 && t.G().InBubble() != nil {
+		reason = rt.WaitWaitGroupDurable
+	}
+	semacquire(t, a, r, reason, -1)
 }
 
 // sync.runtime_SemacquireRWMutexR: func runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int)

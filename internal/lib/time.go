@@ -80,20 +80,17 @@ func time_Sleep(t *vm.Thread, a, r []rt.Value) {
 // time.now: func now() (sec int64, nsec int32, mono int64) — and
 // runtimeNow, the same: the wall clock and rt's monotonic clock.
 func time_now(t *vm.Thread, a, r []rt.Value) {
-	rtm := t.Machine().RT
-	mono := rtm.Nanotime()
-	wall := rtm.Walltime()
+	mono, wall := t.Machine().RT.Now(t.G()) // a synctest bubble's clock in a bubble
 	r[0], r[1], r[2] = rt.Value{N: uint64(wall.Unix())}, rt.Value{N: uint64(wall.Nanosecond())}, rt.Value{N: uint64(mono)}
 }
 
 // time.runtimeNano: func runtimeNano() int64
 func time_runtimeNano(t *vm.Thread, a, r []rt.Value) {
-	r[0] = rt.Value{N: uint64(t.Machine().RT.Nanotime())}
+	r[0] = rt.Value{N: uint64(t.Machine().RT.NanotimeOf(t.G()))}
 }
 
-// time.runtimeIsBubbled: func runtimeIsBubbled() bool — no synctest
-// bubbles yet.
-func time_runtimeIsBubbled(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+// time.runtimeIsBubbled: func runtimeIsBubbled() bool
+func time_runtimeIsBubbled(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(t.G().InBubble() != nil) }
 
 // Time values, encoded as time.Now and time.Unix encode them (time.go).
 const (
@@ -210,15 +207,15 @@ func time_newTimer(t *vm.Thread, a, r []rt.Value) {
 		ts := arg.(*timerState)
 		switch {
 		case ts.fn.R != nil:
-			m.GoFrom(goFuncSite(), ts.fn, nil)
+			m.GoFromTimer(ts.rt, goFuncSite(), ts.fn, nil)
 			return
 		case ts.c == nil:
-			m.GoFrom(rt.FrameSite{}, ts.f, []rt.Value{ts.arg, {N: seq}, {N: uint64(delay)}})
+			m.GoFromTimer(ts.rt, rt.FrameSite{}, ts.f, []rt.Value{ts.arg, {N: seq}, {N: uint64(delay)}})
 			return
 		}
-		// sendTime: the time it was due.
-		wall := m.RT.Walltime().Add(-time.Duration(delay))
-		v := timeValue(m, wall.Unix(), int32(wall.Nanosecond()), m.RT.Nanotime()-delay)
+		// sendTime: the time it was due (on its bubble's clock, if any).
+		mono, wall := m.RT.TimerNow(ts.rt, delay)
+		v := timeValue(m, wall.Unix(), int32(wall.Nanosecond()), mono)
 		if ts.c.Timer() {
 			m.RT.TimerSend(ts.rt, seq, v)
 		} else {
@@ -230,6 +227,7 @@ func time_newTimer(t *vm.Thread, a, r []rt.Value) {
 		// runtime — as rt's plain sends make them.)
 		m.RT.SetTimerChan(ts.rt, cp)
 	}
+	m.RT.BindTimer(ts.rt, t.G()) // made in a synctest bubble: on its clock
 	timersOf(m).Store(cell, ts)
 	m.RT.ResetTimer(ts.rt, int64(a[0].N), int64(a[1].N))
 	r[0] = rt.Value{R: cell}

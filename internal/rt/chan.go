@@ -53,7 +53,8 @@ type Chan struct {
 	recvq  waitq   // blocked receivers
 	sendq  waitq   // blocked senders
 	closed bool
-	timer  *timer // of a timer channel (SetTimerChan): len and cap 0; immutable after
+	timer  *timer  // of a timer channel (SetTimerChan): len and cap 0; immutable after
+	bubble *Bubble // the synctest bubble it was made in: a wait on it is durable there; immutable
 }
 
 // waitq is a queue of sudogs blocked on a channel.
@@ -77,6 +78,16 @@ func MakeChan(size int, zero Value) *Chan {
 	c := &Chan{dataqsiz: size, zero: zero}
 	if size > 0 {
 		c.buf = make([]Value, size)
+	}
+	return c
+}
+
+// MakeChanIn is MakeChan by gp: a channel made in a synctest bubble
+// belongs to it (a G of the bubble blocked on it is durably blocked).
+func MakeChanIn(gp *G, size int, zero Value) *Chan {
+	c := MakeChan(size, zero)
+	if gp != nil {
+		c.bubble = gp.bubble
 	}
 	return c
 }
@@ -383,6 +394,13 @@ func (r *Runtime) Closechan(gp *G, c *Chan) error {
 // chanpark parks gp on c, whose lock is held, with reason; the M releases
 // the lock in chanparkcommit once gp is _Gwaiting.
 func (r *Runtime) chanpark(gp *G, c *Chan, reason waitReason) {
+	if c.bubble != nil { // a bubble's own channel: durable (gc's)
+		if reason == waitReasonChanSend {
+			reason = waitReasonSynctestChanSend
+		} else {
+			reason = waitReasonSynctestChanReceive
+		}
+	}
 	gp.parkChan = c
 	if gp.chanparkf == nil {
 		gp.chanparkf = func() { chanparkcommit(gp) }

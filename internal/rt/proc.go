@@ -93,8 +93,11 @@ type Runtime struct {
 	clock    clock
 	det      *detSched // nil: normal scheduling
 	semtable semTable  // sema.go
-	netpoll  netpoll   // netpoll.go
-	rand     lockedRand
+	// bubbleDeadlocks maps the panic value of a synctest bubble's
+	// deadlock to its bubble (TracebackPanic prints its goroutines).
+	bubbleDeadlocks sync.Map
+	netpoll         netpoll // netpoll.go
+	rand            lockedRand
 
 	exiting  atomic.Bool
 	started  atomic.Bool // Main has made the main goroutine
@@ -586,9 +589,18 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	case EvPark:
 		unlock := gp.parkUnlock
 		gp.parkUnlock = nil
+		// A bubble does not idle until unlock has committed the park
+		// (gc's park_m); unlock may take gp out of its bubble.
+		b := gp.bubble
+		if b != nil {
+			b.incActive()
+		}
 		casgstatus(gp, _Grunning, _Gwaiting)
 		if unlock != nil {
 			unlock()
+		}
+		if b != nil {
+			b.decActive()
 		}
 	case EvYield, EvPreempt:
 		casgstatus(gp, _Grunning, _Grunnable)
@@ -660,6 +672,15 @@ func (r *Runtime) runqputnext(pp *P, gp *G) {
 // newg allocates a G (from a free list if one is there) created by parent at
 // site, and gives it a goid. It is left _Grunnable, not yet queued.
 func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
+	var b *Bubble
+	if parent != nil {
+		b = parent.bubble
+	}
+	return r.newgIn(parent, b, site, pp)
+}
+
+// newgIn is newg for a G in bubble b (nil: none).
+func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	var gp *G
 	if pp != nil && len(pp.gFree) > 0 {
 		gp = pp.gFree[len(pp.gFree)-1]
@@ -696,6 +717,7 @@ func (r *Runtime) newg(parent *G, site FrameSite, pp *P) *G {
 	gp.trackingSeq = uint8(gp.goid)
 	gp.tracking = gp.trackingSeq%gTrackingPeriod == 0
 	r.metrics.created.Add(1)
+	gp.bubble = b
 	casgstatus(gp, _Gdead, _Grunnable)
 	r.trackRunnable(gp)
 	return gp
@@ -747,6 +769,7 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	}
 	gp.lockedExt = 0
 	gp.timer = nil
+	gp.bubble = nil // after the move to _Gdead, which the bubble counted
 	if mp.p != nil {
 		pp := mp.p
 		pp.gFree = append(pp.gFree, gp)
@@ -1204,6 +1227,9 @@ func casgstatus(gp *G, oldval, newval uint32) {
 			throw(fmt.Sprintf("casgstatus: gp %d status is %s, want %s", gp.goid, statusString(cur), statusString(oldval)))
 		}
 		goruntime.Gosched() // a _Gscan holder is reading gp
+	}
+	if b := gp.bubble; b != nil {
+		b.changegstatus(gp, oldval, newval)
 	}
 }
 

@@ -103,6 +103,12 @@ const (
 	waitReasonIOWait
 	waitReasonForceGoexit
 	waitReasonCoroutine
+	waitReasonSynctestRun
+	waitReasonSynctestWait
+	waitReasonSynctestChanReceive
+	waitReasonSynctestChanSend
+	waitReasonSynctestSelect
+	waitReasonSynctestWaitGroupWait
 )
 
 var waitReasonStrings = [...]string{
@@ -124,6 +130,13 @@ var waitReasonStrings = [...]string{
 	waitReasonIOWait:             "IO wait",
 	waitReasonForceGoexit:        "force gc (idle)",
 	waitReasonCoroutine:          "coroutine",
+
+	waitReasonSynctestRun:           "synctest.Run",
+	waitReasonSynctestWait:          "synctest.Wait",
+	waitReasonSynctestChanReceive:   "chan receive (durable)",
+	waitReasonSynctestChanSend:      "chan send (durable)",
+	waitReasonSynctestSelect:        "select (durable)",
+	waitReasonSynctestWaitGroupWait: "sync.WaitGroup.Wait (durable)",
 }
 
 // leakable reports whether a G waiting for w waits on another G of the
@@ -133,7 +146,8 @@ func (w waitReason) leakable() bool {
 	case waitReasonChanReceiveNilChan, waitReasonChanSendNilChan, waitReasonSelectNoCases,
 		waitReasonSelect, waitReasonChanReceive, waitReasonChanSend, waitReasonSyncCondWait,
 		waitReasonSyncMutexLock, waitReasonSyncRWMutexRLock, waitReasonSyncRWMutexLock,
-		waitReasonSyncWaitGroupWait, waitReasonSemacquire:
+		waitReasonSyncWaitGroupWait, waitReasonSemacquire, waitReasonSynctestChanReceive,
+		waitReasonSynctestChanSend, waitReasonSynctestSelect, waitReasonSynctestWaitGroupWait:
 		return true
 	}
 	return false
@@ -205,8 +219,9 @@ type G struct {
 	StartFn   Value     // the function value to run, read by the executor on first run
 	StartArgs []Value   // and its arguments
 
-	timer *timer // cached timer for time.Sleep
-	coro  *Coro  // the coroutine this G runs, if it is one (iter.Pull)
+	timer  *timer  // cached timer for time.Sleep
+	bubble *Bubble // testing/synctest's bubble the G is in (synctest.go)
+	coro   *Coro   // the coroutine this G runs, if it is one (iter.Pull)
 
 	// Goexited is set by the executor when the G ends by runtime.Goexit
 	// rather than by returning: main's Goexit does not end the program.

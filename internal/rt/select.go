@@ -155,7 +155,18 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 		gp.selparkf = func() { selparkcommit(gp) }
 	}
 	gp.parkingOnChan.Store(true)
-	r.gopark(gp, gp.selparkf, waitReasonSelect)
+	reason := waitReasonSelect
+	if gp.bubble != nil {
+		// Durable when every channel selected on is the bubble's (gc's).
+		reason = waitReasonSynctestSelect
+		for i := range cases {
+			if c := cases[i].C; c != nil && c.bubble == nil {
+				reason = waitReasonSelect
+				break
+			}
+		}
+	}
+	r.gopark(gp, gp.selparkf, reason)
 	return -1, false, false, nil
 }
 

@@ -42,17 +42,18 @@ type WaitReason = waitReason
 
 // Wait reasons for the library's blocking operations.
 const (
-	WaitMutex        = waitReasonSyncMutexLock
-	WaitRWMutexRLock = waitReasonSyncRWMutexRLock
-	WaitRWMutexLock  = waitReasonSyncRWMutexLock
-	WaitWaitGroup    = waitReasonSyncWaitGroupWait
-	WaitCond         = waitReasonSyncCondWait
-	WaitSemacquire   = waitReasonSemacquire
-	WaitSleep        = waitReasonSleep
-	WaitIO           = waitReasonIOWait
-	WaitSelect       = waitReasonSelect
-	WaitChanReceive  = waitReasonChanReceive
-	WaitChanSend     = waitReasonChanSend
+	WaitMutex            = waitReasonSyncMutexLock
+	WaitRWMutexRLock     = waitReasonSyncRWMutexRLock
+	WaitRWMutexLock      = waitReasonSyncRWMutexLock
+	WaitWaitGroup        = waitReasonSyncWaitGroupWait
+	WaitWaitGroupDurable = waitReasonSynctestWaitGroupWait
+	WaitCond             = waitReasonSyncCondWait
+	WaitSemacquire       = waitReasonSemacquire
+	WaitSleep            = waitReasonSleep
+	WaitIO               = waitReasonIOWait
+	WaitSelect           = waitReasonSelect
+	WaitChanReceive      = waitReasonChanReceive
+	WaitChanSend         = waitReasonChanSend
 )
 
 // Park parks the running gp (gc's gopark): the executor returns EvPark

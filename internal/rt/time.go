@@ -59,7 +59,8 @@ type timer struct {
 	period int64
 	f      func(arg any, seq uint64, delay int64)
 	arg    any
-	idx    int // index in the heap, -1 when not in it
+	idx    int     // index in the heap, -1 when not in it
+	bubble *Bubble // the synctest bubble whose heap and clock it is on (nil: the program's)
 
 	// A timer channel's (time.NewTimer, NewTicker, After with Go 1.23's
 	// synchronous timer channels; see TimerSend): c, and seq, which stop
@@ -125,13 +126,14 @@ func (r *Runtime) SetTimerChan(t *Timer, c *Chan) {
 // also whether a value sent was not received, which it drops, as Stop).
 func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
 	pending := r.StopTimer(t)
-	r.timers.mu.Lock()
+	ts := r.timersOf(&t.t)
+	ts.mu.Lock()
 	t.t.when, t.t.period = when, period
-	heap.Push(&r.timers.heap, &t.t)
-	r.timers.n.Store(int32(len(r.timers.heap)))
-	first := r.timers.heap[0] == &t.t
-	r.timers.mu.Unlock()
-	if first {
+	heap.Push(&ts.heap, &t.t)
+	ts.n.Store(int32(len(ts.heap)))
+	first := ts.heap[0] == &t.t
+	ts.mu.Unlock()
+	if first && t.t.bubble == nil {
 		// An idle M may be sleeping until a later deadline.
 		r.wakeTimerSleeper()
 	}
@@ -143,17 +145,18 @@ func (r *Runtime) ResetTimer(t *Timer, when, period int64) bool {
 // pending, and a value sent and not yet received is dropped and counts as
 // pending too.
 func (r *Runtime) StopTimer(t *Timer) bool {
-	r.timers.mu.Lock()
+	ts := r.timersOf(&t.t)
+	ts.mu.Lock()
 	t.t.seq.Add(1)
 	pending := t.t.idx >= 0
 	if pending {
-		heap.Remove(&r.timers.heap, t.t.idx)
-		r.timers.n.Store(int32(len(r.timers.heap)))
+		heap.Remove(&ts.heap, t.t.idx)
+		ts.n.Store(int32(len(ts.heap)))
 	}
 	if t.t.c != nil && t.t.period == 0 && t.t.sending.Load() > 0 {
 		pending = true
 	}
-	r.timers.mu.Unlock()
+	ts.mu.Unlock()
 	if c := t.t.c; c != nil {
 		c.lock.Lock()
 		if c.qcount > 0 {
@@ -214,21 +217,29 @@ func (r *Runtime) checkTimers() {
 // it was due finds its value, whether or not an M has run the timers
 // since.
 func (r *Runtime) maybeRunTimerChan(t *timer) {
-	r.timers.mu.Lock()
+	now := r.clock.nanotime()
+	if b := t.bubble; b != nil {
+		b.mu.Lock()
+		now = b.now
+		b.mu.Unlock()
+	}
+	ts := r.timersOf(t)
+	ts.mu.Lock()
 	if t.idx < 0 {
-		r.timers.mu.Unlock()
+		ts.mu.Unlock()
 		return
 	}
-	if now := r.clock.nanotime(); t.when <= now {
+	if t.when <= now {
 		r.runTimer(t, now)
 		return
 	}
-	r.timers.mu.Unlock()
+	ts.mu.Unlock()
 }
 
-// runTimer runs the due timer t of the heap, locked: it moves t to its
+// runTimer runs the due timer t of its heap, locked: it moves t to its
 // next time (or off the heap), unlocks the heap and calls t's function.
 func (r *Runtime) runTimer(t *timer, now int64) {
+	ts := r.timersOf(t)
 	delay, seq := now-t.when, t.seq.Load()
 	if t.c != nil && t.period == 0 {
 		t.sending.Add(1)
@@ -238,13 +249,13 @@ func (r *Runtime) runTimer(t *timer, now int64) {
 		if t.when < 0 { // overflow, as gc's: never again
 			t.when = 1<<63 - 1
 		}
-		heap.Fix(&r.timers.heap, t.idx)
+		heap.Fix(&ts.heap, t.idx)
 	} else {
-		heap.Remove(&r.timers.heap, t.idx)
-		r.timers.n.Store(int32(len(r.timers.heap)))
+		heap.Remove(&ts.heap, t.idx)
+		ts.n.Store(int32(len(ts.heap)))
 	}
 	f, arg := t.f, t.arg
-	r.timers.mu.Unlock()
+	ts.mu.Unlock()
 	f(arg, seq, delay)
 }
 
@@ -259,17 +270,19 @@ func (r *Runtime) TimeSleep(gp *G, ns int64) bool {
 	}
 	t := gp.timer
 	t.arg = gp
-	t.when = r.clock.nanotime() + ns
+	t.bubble = gp.bubble // a sleep in a bubble is on its clock
+	t.when = r.NanotimeOf(gp) + ns
 	if t.when < 0 { // overflow
 		t.when = 1<<63 - 1
 	}
+	ts := r.timersOf(t)
 	r.gopark(gp, func() {
-		r.timers.mu.Lock()
-		heap.Push(&r.timers.heap, t)
-		r.timers.n.Store(int32(len(r.timers.heap)))
-		first := r.timers.heap[0] == t
-		r.timers.mu.Unlock()
-		if first {
+		ts.mu.Lock()
+		heap.Push(&ts.heap, t)
+		ts.n.Store(int32(len(ts.heap)))
+		first := ts.heap[0] == t
+		ts.mu.Unlock()
+		if first && t.bubble == nil {
 			r.wakeTimerSleeper()
 		}
 	}, waitReasonSleep)

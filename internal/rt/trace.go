@@ -98,6 +98,13 @@ var traceBlockReasons = [...]string{
 	waitReasonIOWait:             "network",
 	waitReasonForceGoexit:        "forever",
 	waitReasonCoroutine:          "coroutine",
+
+	waitReasonSynctestRun:           "synctest",
+	waitReasonSynctestWait:          "synctest",
+	waitReasonSynctestChanReceive:   "chan receive",
+	waitReasonSynctestChanSend:      "chan send",
+	waitReasonSynctestSelect:        "select",
+	waitReasonSynctestWaitGroupWait: "sync",
 }
 
 type traceBatch struct {

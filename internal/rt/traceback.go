@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -35,6 +36,9 @@ func (r *Runtime) header(gp *G, running bool) string {
 	status := "running"
 	if !running {
 		status = gstatusText(gp)
+		if gp.bubble != nil && readgstatus(gp)&^_Gscan == _Gwaiting && gp.waitreason.isIdleInSynctest() && !strings.HasSuffix(status, "(durable)") {
+			status += " (durable)"
+		}
 		if mins := r.waitNanos(gp) / 60e9; mins >= 1 {
 			status += fmt.Sprintf(", %d minutes", mins)
 		}
@@ -44,6 +48,9 @@ func (r *Runtime) header(gp *G, running bool) string {
 	}
 	if gp.lockedm != nil {
 		status += ", locked to thread"
+	}
+	if b := gp.bubble; b != nil {
+		status += fmt.Sprintf(", synctest bubble %d", b.id)
 	}
 	if l := gp.labels; l != nil && len(l.List) > 0 && r.debug.tracebacklabels {
 		status += " labels:{"
@@ -196,13 +203,17 @@ func (r *Runtime) frames(w io.Writer, gp *G) {
 
 // tracebackOthers prints every other live G, in goid order, each preceded
 // by a blank line.
-func (r *Runtime) tracebackOthers(w io.Writer, cur *G) {
+func (r *Runtime) tracebackOthers(w io.Writer, cur *G) { r.tracebackSome(w, cur, nil) }
+
+// tracebackSome is tracebackOthers of the Gs in bubble b only (all if
+// b is nil).
+func (r *Runtime) tracebackSome(w io.Writer, cur *G, b *Bubble) {
 	r.sched.lock.Lock()
 	gs := append([]*G(nil), r.sched.allgs...)
 	r.sched.lock.Unlock()
 	sort.Slice(gs, func(i, j int) bool { return gs[i].goid < gs[j].goid })
 	for _, gp := range gs {
-		if gp == cur {
+		if gp == cur || b != nil && gp.bubble != b {
 			continue
 		}
 		s := readgstatus(gp) &^ _Gscan
@@ -316,10 +327,19 @@ func (r *Runtime) Leaked(w io.Writer) int {
 // line, then the running G and its frames. With all, the other Gs follow
 // (GOTRACEBACK=all).
 func (r *Runtime) Traceback(w io.Writer, gp *G, all bool) {
+	r.TracebackPanic(w, gp, all, Value{})
+}
+
+// TracebackPanic is Traceback for a G dying of a panic with value arg:
+// when arg is a synctest bubble's deadlock, the bubble's goroutines are
+// printed too (gc's dopanic_m).
+func (r *Runtime) TracebackPanic(w io.Writer, gp *G, all bool, arg Value) {
 	fmt.Fprintln(w)
 	r.tracebackG(w, gp, true)
 	if all {
 		r.tracebackOthers(w, gp)
+	} else if b, ok := r.bubbleDeadlocks.Load(arg.R); ok && arg.R != nil {
+		r.tracebackSome(w, gp, b.(*Bubble))
 	}
 }
 

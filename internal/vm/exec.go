@@ -1130,7 +1130,7 @@ func (t *Thread) fatalPanic() {
 	fmt.Fprint(w, b.String())
 	// As gc: debug.SetTraceback cannot show less than $GOTRACEBACK.
 	if tb := t.m.Traceback.Load() | TracebackSetting(os.Getenv("GOTRACEBACK")); tb>>tracebackShift > 0 {
-		t.m.RT.Traceback(w, gp, tb&tracebackAll != 0)
+		t.m.RT.TracebackPanic(w, gp, tb&tracebackAll != 0, gp.Panics().Arg)
 	}
 	t.fatal = true
 	t.m.RT.Exit(2)

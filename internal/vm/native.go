@@ -205,6 +205,22 @@ func (m *Machine) GoFrom(site rt.FrameSite, fn rt.Value, args []rt.Value) {
 	m.RT.Newproc(nil, site, cl.Fn, fn, args)
 }
 
+// GoFromTimer is GoFrom for a firing of the runtime timer tm (AfterFunc):
+// the goroutine is in tm's synctest bubble, if it has one.
+func (m *Machine) GoFromTimer(tm *rt.Timer, site rt.FrameSite, fn rt.Value, args []rt.Value) {
+	cl := fn.R.(*Closure)
+	m.RT.NewprocTimer(tm, site, cl.Fn, fn, args)
+}
+
+// Go starts a goroutine running closure fn(args...) created by t's G at
+// its current call (internal/synctest.Run's), and returns it.
+func (t *Thread) Go(fn rt.Value, args []rt.Value) *rt.G {
+	cl := fn.R.(*Closure)
+	top := t.frames[len(t.frames)-1]
+	t.syncFrames() // the creator's stack (GODEBUG=tracebackancestors)
+	return t.m.RT.Newproc(t.gp, rt.FrameSite{Fn: top.Fn, PC: top.PC}, cl.Fn, fn, args)
+}
+
 // FieldIndex returns the index of field name in struct type t, or -1.
 func FieldIndex(t *Type, name string) int {
 	st, ok := t.T.Underlying().(*types.Struct)

@@ -95,7 +95,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			t.panicPlainRT("makechan: size out of range")
 			return false
 		}
-		regs[in.a] = rt.Value{R: rt.MakeChan(int(n), in.t.Elem.Zero())}
+		regs[in.a] = rt.Value{R: rt.MakeChanIn(t.gp, int(n), in.t.Elem.Zero())}
 	case opLookup:
 		return t.lookup(in, regs)
 	case opMapUpdate:

@@ -245,6 +245,18 @@ func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
 			return nil
 		}
 		target := pushedAs(pkg, f[2])
+		if target == nil && pkg == sf.Pkg {
+			// The declaration names itself: the body is pushed under
+			// that name by a package it imports (testing/synctest's
+			// testingSynctestTest is testing's).
+			for _, imp := range pkg.Pkg.Imports() {
+				if p := prog.Package(imp); p != nil {
+					if target = pushedAs(p, f[2]); target != nil {
+						break
+					}
+				}
+			}
+		}
 		if target != nil {
 			// A function of the package pushed under that name.
 		} else if tname, method, ok := strings.Cut(name, "."); ok {
@@ -272,13 +284,14 @@ func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
 	return nil
 }
 
-// pushedAs returns the function of pkg whose own //go:linkname directive
-// gives it the name symbol ("push" linknames: time's legacyTimeTimeAbs is
-// time.Time.abs for the packages that pull that name), or nil.
+// pushedAs returns the function of pkg with a body whose own
+// //go:linkname directive gives it the name symbol ("push" linknames:
+// time's legacyTimeTimeAbs is time.Time.abs for the packages that pull
+// that name), or nil.
 func pushedAs(pkg *ssa.Package, symbol string) *ssa.Function {
 	for _, m := range pkg.Members {
 		fn, ok := m.(*ssa.Function)
-		if !ok {
+		if !ok || len(fn.Blocks) == 0 {
 			continue
 		}
 		decl, ok := fn.Syntax().(*ast.FuncDecl)
