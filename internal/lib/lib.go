@@ -72,7 +72,7 @@ var interpreted = map[string]bool{
 // has. The natives registered for its functions still replace their
 // bodies there, so the tests check the same code every program runs, and
 // its functions without a Go body (assembly) have natives too.
-var sourceUnderTest = map[string]bool{"math": true}
+var sourceUnderTest = map[string]bool{"math": true, "os": true}
 
 // SourceUnderTest reports whether the native package path runs from
 // source in its own test binary.

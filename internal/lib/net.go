@@ -44,6 +44,8 @@ var netNatives = map[string]vm.NativeFunc{
 	"internal/poll.runtime_pollWait":               internal_poll_runtime_pollWait,
 	"internal/poll.runtime_pollWaitCanceled":       internal_poll_runtime_pollWaitCanceled,
 	"internal/syscall/unix.Fcntl":                  internal_syscall_unix_Fcntl,
+	"internal/syscall/unix.HasNonblockFlag":        internal_syscall_unix_HasNonblockFlag,
+	"internal/syscall/unix.IsNonblock":             internal_syscall_unix_IsNonblock,
 	"internal/syscall/unix.KernelVersion":          internal_syscall_unix_KernelVersion,
 	"internal/syscall/unix.KernelVersionGE":        internal_syscall_unix_KernelVersionGE,
 	"internal/syscall/unix.RecvfromInet4":          internal_syscall_unix_RecvfromInet4,
@@ -626,6 +628,21 @@ func internal_syscall_unix_Fcntl(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	intErr(t, r, int(v), nil)
+}
+
+// internal/syscall/unix.IsNonblock: func IsNonblock(fd int) (nonblocking bool, err error)
+func internal_syscall_unix_IsNonblock(t *vm.Thread, a, r []rt.Value) {
+	fl, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(a[0].N), syscall.F_GETFL, 0)
+	if e != 0 {
+		r[0], r[1] = boolV(false), errnoResult(t, e)
+		return
+	}
+	r[0], r[1] = boolV(fl&syscall.O_NONBLOCK != 0), rt.Value{}
+}
+
+// internal/syscall/unix.HasNonblockFlag: func HasNonblockFlag(flag int) bool
+func internal_syscall_unix_HasNonblockFlag(t *vm.Thread, a, r []rt.Value) {
+	r[0] = boolV(int(a[0].N)&syscall.O_NONBLOCK != 0)
 }
 
 // internal/syscall/unix.KernelVersion: func KernelVersion() (major, minor int)

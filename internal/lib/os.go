@@ -7,6 +7,7 @@ package lib
 import (
 	"os"
 	"sync"
+	"syscall"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -57,6 +58,13 @@ func fileOf(t *vm.Thread, v rt.Value) *hostFile {
 
 func init() {
 	vm.RegisterInit(func(m *vm.Machine) {
+		// syscall is native, its initializer does not run: its
+		// variables that are set there (os's source reads them).
+		for i, name := range []string{"Stdin", "Stdout", "Stderr"} {
+			if cell := m.Global("syscall", name); cell != nil {
+				*cell = rt.Value{N: uint64(i)}
+			}
+		}
 		if cell := m.Global("os", "Args"); cell != nil {
 			args := make([]rt.Value, len(m.Args))
 			for i, a := range m.Args {
@@ -120,25 +128,58 @@ func internal_poll_DeadlineExceededError_Timeout(t *vm.Thread, a, r []rt.Value) 
 // (*internal/poll.DeadlineExceededError).Temporary: func (e *DeadlineExceededError) Temporary() bool
 func internal_poll_DeadlineExceededError_Temporary(t *vm.Thread, a, r []rt.Value) { r[0] = boolV(true) }
 
+// os's runtime hooks, reached when os runs from source (its own tests:
+// lib's sourceUnderTest).
+
+// os.runtime_args: func runtime_args() []string
+func os_runtime_args(t *vm.Thread, a, r []rt.Value) {
+	args := make([]rt.Value, len(t.Machine().Args))
+	for i, s := range t.Machine().Args {
+		args[i] = rt.Value{R: s}
+	}
+	r[0] = rt.Value{R: args}
+}
+
+// os.runtime_beforeExit: func runtime_beforeExit(exitCode int) — gc
+// flushes race and coverage data; goro has none to flush.
+func os_runtime_beforeExit(t *vm.Thread, a, r []rt.Value) {}
+
+// os.checkClonePidfd: func checkClonePidfd() error — goro's processes
+// are the host's os.Process (lib/osexec.go), without pidfds.
+func os_checkClonePidfd(t *vm.Thread, a, r []rt.Value) {
+	r[0] = errnoValue(t, syscall.ENOSYS)
+}
+
+// os.ignoreSIGSYS: func ignoreSIGSYS() — for checkClonePidfd, not called.
+func os_ignoreSIGSYS(t *vm.Thread, a, r []rt.Value) {}
+
+// os.restoreSIGSYS: func restoreSIGSYS()
+func os_restoreSIGSYS(t *vm.Thread, a, r []rt.Value) {}
+
 // osNatives binds these functions by their ssa names (sorted).
 var osNatives = map[string]vm.NativeFunc{
+	"os.runtime_args":                                  os_runtime_args,
+	"os.runtime_beforeExit":                            os_runtime_beforeExit,
+	"os.checkClonePidfd":                               os_checkClonePidfd,
+	"os.ignoreSIGSYS":                                  os_ignoreSIGSYS,
+	"os.restoreSIGSYS":                                 os_restoreSIGSYS,
 	"(*internal/poll.DeadlineExceededError).Error":     internal_poll_DeadlineExceededError_Error,
 	"(*internal/poll.DeadlineExceededError).Temporary": internal_poll_DeadlineExceededError_Temporary,
 	"(*internal/poll.DeadlineExceededError).Timeout":   internal_poll_DeadlineExceededError_Timeout,
-	"(*os.File).Name":        os_File_Name,
-	"(*os.File).Sync":        os_File_Sync,
-	"(*os.File).Write":       os_File_Write,
-	"(*os.File).WriteString": os_File_WriteString,
-	"os.Exit":                os_Exit,
-	"os.Getenv":              os_Getenv,
-	"os.Getegid":             os_Getegid,
-	"os.Geteuid":             os_Geteuid,
-	"os.Getgid":              os_Getgid,
-	"os.Getpid":              os_Getpid,
-	"os.IsPathSeparator":     os_IsPathSeparator,
-	"os.Getppid":             os_Getppid,
-	"os.Getuid":              os_Getuid,
-	"os.LookupEnv":           os_LookupEnv,
+	"(*os.File).Name":                                  os_File_Name,
+	"(*os.File).Sync":                                  os_File_Sync,
+	"(*os.File).Write":                                 os_File_Write,
+	"(*os.File).WriteString":                           os_File_WriteString,
+	"os.Exit":                                          os_Exit,
+	"os.Getenv":                                        os_Getenv,
+	"os.Getegid":                                       os_Getegid,
+	"os.Geteuid":                                       os_Geteuid,
+	"os.Getgid":                                        os_Getgid,
+	"os.Getpid":                                        os_Getpid,
+	"os.IsPathSeparator":                               os_IsPathSeparator,
+	"os.Getppid":                                       os_Getppid,
+	"os.Getuid":                                        os_Getuid,
+	"os.LookupEnv":                                     os_LookupEnv,
 }
 
 // os.Exit: func Exit(code int)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -212,33 +213,25 @@ func errnoValue(t *vm.Thread, err error) rt.Value {
 	return errorValue(t, err)
 }
 
-// underlyingErrno finds the syscall.Errno in a program error (itself, or a
-// *fs.PathError's Err).
-func underlyingErrno(t *vm.Thread, v rt.Value) (syscall.Errno, bool) {
-	iv, ok := v.R.(vm.Iface)
-	if !ok {
-		return 0, false
-	}
-	switch iv.T.String() {
-	case "syscall.Errno":
-		return syscall.Errno(iv.V.N), true
-	case "*fs.PathError", "*os.LinkError", "*os.SyscallError":
-		if p, _ := iv.V.R.(*rt.Value); p != nil {
-			fs := p.R.([]rt.Value)
-			return underlyingErrno(t, fs[len(fs)-1])
+// oserrorIs is gc's underlyingErrorIs(v, target) for the internal/oserror
+// variable name (host: the same error of the host's): v, or the error a
+// *PathError, *LinkError or *SyscallError v wraps (one level), is the
+// target or a syscall.Errno that Is it.
+func oserrorIs(t *vm.Thread, v rt.Value, name string, host error) bool {
+	if iv, ok := v.R.(vm.Iface); ok {
+		switch iv.T.String() {
+		case "*fs.PathError", "*os.LinkError", "*os.SyscallError":
+			if p, _ := iv.V.R.(*rt.Value); p != nil {
+				fs := p.R.([]rt.Value)
+				v = fs[len(fs)-1] // Err, the last field of each
+			}
 		}
 	}
-	return 0, false
-}
-
-// oserrorIs reports whether the program error v is (or wraps) the
-// internal/oserror variable name.
-func oserrorIs(t *vm.Thread, v rt.Value, name string, host error) bool {
 	if c := t.Machine().Global("internal/oserror", name); c != nil && vm.EqualInterfaces(v, *c) {
 		return true
 	}
-	if en, ok := underlyingErrno(t, v); ok {
-		return en.Is(host)
+	if iv, ok := v.R.(vm.Iface); ok && iv.T.String() == "syscall.Errno" {
+		return syscall.Errno(iv.V.N).Is(host)
 	}
 	return false
 }
@@ -685,7 +678,20 @@ func os_fileStat_IsDir(t *vm.Thread, a, r []rt.Value) {
 }
 
 // (*os.fileStat).Sys: func (fs *fileStat) Sys() any
-func os_fileStat_Sys(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+func os_fileStat_Sys(t *vm.Thread, a, r []rt.Value) {
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	m := t.Machine()
+	k, stat := vm.FieldIndex(m.LookupType("os", "fileStat"), "sys"), m.LookupType("syscall", "Stat_t")
+	fs := p.R.([]rt.Value)
+	if k < 0 || stat == nil || fs[k].R == nil {
+		r[0] = rt.Value{} // no Stat_t from the host
+		return
+	}
+	r[0] = rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(stat.T)), V: rt.Value{R: &fs[k]}}} // &fs.sys, as gc's
+}
 
 // statOp is a native calling f (os.Stat, os.Lstat) on its path argument.
 func statOp(t *vm.Thread, a, r []rt.Value, f func(string) (fs.FileInfo, error)) {
@@ -726,18 +732,12 @@ func fileInfo(t *vm.Thread, fi fs.FileInfo) rt.Value {
 	set("mode", rt.Value{N: uint64(fi.Mode())})
 	set("modTime", hostTimeValue(m, fi.ModTime()))
 	if hs, ok := fi.Sys().(*syscall.Stat_t); ok {
-		// The device and inode (os.SameFile), as gc's fileStat.sys has them.
+		// gc's fileStat.sys: the whole Stat_t (os.SameFile reads the
+		// device and inode; programs read Sys().(*syscall.Stat_t)).
 		if stat := m.LookupType("syscall", "Stat_t"); stat != nil {
 			sys := stat.Zero()
-			if fs, ok := sys.R.([]rt.Value); ok {
-				if i := vm.FieldIndex(stat, "Dev"); i >= 0 {
-					fs[i] = rt.Value{N: hs.Dev}
-				}
-				if i := vm.FieldIndex(stat, "Ino"); i >= 0 {
-					fs[i] = rt.Value{N: hs.Ino}
-				}
-				set("sys", sys)
-			}
+			hostStruct(stat, sys, reflect.ValueOf(hs).Elem())
+			set("sys", sys)
 		}
 	}
 	return rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(st.T)), V: rt.Value{R: &cell}}}
