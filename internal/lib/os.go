@@ -215,18 +215,35 @@ func os_File_WriteString(t *vm.Thread, a, r []rt.Value) { writeFile(t, a, r, []b
 
 // (*os.File).Name: func (f *File) Name() string
 func os_File_Name(t *vm.Thread, a, r []rt.Value) {
+	if cellOf(t, a[0]) == nil {
+		return // a nil *File: gc's nil dereference
+	}
 	if hf := fileOf(t, a[0]); hf != nil {
 		r[0] = rt.Value{R: hf.name}
 	}
 }
 
 // (*os.File).Sync: func (f *File) Sync() error
-func os_File_Sync(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+func os_File_Sync(t *vm.Thread, a, r []rt.Value) {
+	hf := fileOf(t, a[0])
+	switch {
+	case hf == nil:
+		r[0] = osError(t, os.ErrInvalid)
+	case hf.f != nil && hf.f != os.Stdout && hf.f != os.Stderr && hf.f != os.Stdin:
+		r[0] = osError(t, hf.f.Sync())
+	default:
+		r[0] = rt.Value{}
+	}
+}
 
 // writeFile is (*os.File).Write of b.
 func writeFile(t *vm.Thread, a, r []rt.Value, b []byte) {
 	hf := fileOf(t, a[0])
-	if hf == nil || hf.w == nil {
+	if hf == nil {
+		r[0], r[1] = rt.Value{}, osError(t, os.ErrInvalid) // a nil *File, as gc's
+		return
+	}
+	if hf.w == nil && hf.f == nil {
 		t.Unsupported("writing to this *os.File")
 		return
 	}

@@ -192,6 +192,10 @@ var hostSentinels = []struct {
 	{os.ErrNoDeadline, "os", "ErrNoDeadline"},
 	{os.ErrClosed, "os", "ErrClosed"},
 	{os.ErrProcessDone, "os", "ErrProcessDone"},
+	{fs.ErrInvalid, "io/fs", "ErrInvalid"},
+	{fs.ErrPermission, "io/fs", "ErrPermission"},
+	{fs.ErrExist, "io/fs", "ErrExist"},
+	{fs.ErrNotExist, "io/fs", "ErrNotExist"},
 }
 
 // errnoValue makes a syscall.Errno value of a host errno (other errors
@@ -335,8 +339,18 @@ var osfileNatives = map[string]vm.NativeFunc{
 
 // os.Open: func Open(name string) (*File, error)
 func os_Open(t *vm.Thread, a, r []rt.Value) {
-	f, err := os.Open(vm.Str(a[0]))
+	f, err := hostOpen(t, func() (*os.File, error) { return os.Open(vm.Str(a[0])) })
 	openResult(t, r, f, err)
+}
+
+// hostOpen makes the host open call f as a host call that hands the P
+// off: opening a FIFO waits for its other end, which may be another
+// goroutine of the program. (Under a deterministic schedule an open keeps
+// the P, as a file read does: a FIFO opened from both ends by one program
+// waits forever there.)
+func hostOpen(t *vm.Thread, f func() (*os.File, error)) (file *os.File, err error) {
+	blocking(t, rt.SyscallShort, "an open", func() { file, err = f() })
+	return file, err
 }
 
 // os.DirFS: func DirFS(dir string) fs.FS — an os.dirFS (a string), whose
@@ -420,13 +434,15 @@ func os_SameFile(t *vm.Thread, a, r []rt.Value) {
 
 // os.Create: func Create(name string) (*File, error)
 func os_Create(t *vm.Thread, a, r []rt.Value) {
-	f, err := os.Create(vm.Str(a[0]))
+	f, err := hostOpen(t, func() (*os.File, error) { return os.Create(vm.Str(a[0])) })
 	openResult(t, r, f, err)
 }
 
 // os.OpenFile: func OpenFile(name string, flag int, perm FileMode) (*File, error)
 func os_OpenFile(t *vm.Thread, a, r []rt.Value) {
-	f, err := os.OpenFile(vm.Str(a[0]), int(int64(a[1].N)), fs.FileMode(a[2].N))
+	f, err := hostOpen(t, func() (*os.File, error) {
+		return os.OpenFile(vm.Str(a[0]), int(int64(a[1].N)), fs.FileMode(a[2].N))
+	})
 	openResult(t, r, f, err)
 }
 

@@ -22,39 +22,46 @@ func init() {
 
 // syscallNatives binds these functions by their ssa names (sorted).
 var syscallNatives = map[string]vm.NativeFunc{
-	"syscall.Chdir":          syscall_Chdir,
-	"syscall.Chmod":          syscall_Chmod,
-	"syscall.Chown":          syscall_Chown,
-	"syscall.Clearenv":       syscall_Clearenv,
-	"syscall.Exit":           syscall_Exit,
-	"syscall.Fstat":          syscall_Fstat,
-	"syscall.Getegid":        syscall_Getegid,
-	"syscall.Geteuid":        syscall_Geteuid,
-	"syscall.Getgid":         syscall_Getgid,
-	"syscall.Getgroups":      syscall_Getgroups,
-	"syscall.Getppid":        syscall_Getppid,
-	"syscall.Getuid":         syscall_Getuid,
-	"syscall.Getwd":          syscall_Getwd,
-	"syscall.Lchown":         syscall_Lchown,
-	"syscall.Link":           syscall_Link,
-	"syscall.Lstat":          syscall_Lstat,
-	"syscall.Mkdir":          syscall_Mkdir,
-	"syscall.Mkfifo":         syscall_Mkfifo,
-	"syscall.NsecToTimespec": syscall_NsecToTimespec,
-	"syscall.Open":           syscall_Open,
-	"syscall.Pipe":           syscall_Pipe,
-	"syscall.Pipe2":          syscall_Pipe2,
-	"syscall.Readlink":       syscall_Readlink,
-	"syscall.Rename":         syscall_Rename,
-	"syscall.Rmdir":          syscall_Rmdir,
-	"syscall.Setenv":         syscall_Setenv,
-	"syscall.Stat":           syscall_Stat,
-	"syscall.Symlink":        syscall_Symlink,
-	"syscall.Truncate":       syscall_Truncate,
-	"syscall.Umask":          syscall_Umask,
-	"syscall.Uname":          syscall_Uname,
-	"syscall.Unsetenv":       syscall_Unsetenv,
-	"syscall.UtimesNano":     syscall_UtimesNano,
+	"(*syscall.Timespec).Nano": syscall_Timespec_Nano,
+	"(*syscall.Timespec).Unix": syscall_Timespec_Unix,
+	"(*syscall.Timeval).Nano":  syscall_Timeval_Nano,
+	"(*syscall.Timeval).Unix":  syscall_Timeval_Unix,
+	"syscall.NsecToTimeval":    syscall_NsecToTimeval,
+	"syscall.TimespecToNsec":   syscall_TimespecToNsec,
+	"syscall.TimevalToNsec":    syscall_TimevalToNsec,
+	"syscall.Chdir":            syscall_Chdir,
+	"syscall.Chmod":            syscall_Chmod,
+	"syscall.Chown":            syscall_Chown,
+	"syscall.Clearenv":         syscall_Clearenv,
+	"syscall.Exit":             syscall_Exit,
+	"syscall.Fstat":            syscall_Fstat,
+	"syscall.Getegid":          syscall_Getegid,
+	"syscall.Geteuid":          syscall_Geteuid,
+	"syscall.Getgid":           syscall_Getgid,
+	"syscall.Getgroups":        syscall_Getgroups,
+	"syscall.Getppid":          syscall_Getppid,
+	"syscall.Getuid":           syscall_Getuid,
+	"syscall.Getwd":            syscall_Getwd,
+	"syscall.Lchown":           syscall_Lchown,
+	"syscall.Link":             syscall_Link,
+	"syscall.Lstat":            syscall_Lstat,
+	"syscall.Mkdir":            syscall_Mkdir,
+	"syscall.Mkfifo":           syscall_Mkfifo,
+	"syscall.NsecToTimespec":   syscall_NsecToTimespec,
+	"syscall.Open":             syscall_Open,
+	"syscall.Pipe":             syscall_Pipe,
+	"syscall.Pipe2":            syscall_Pipe2,
+	"syscall.Readlink":         syscall_Readlink,
+	"syscall.Rename":           syscall_Rename,
+	"syscall.Rmdir":            syscall_Rmdir,
+	"syscall.Setenv":           syscall_Setenv,
+	"syscall.Stat":             syscall_Stat,
+	"syscall.Symlink":          syscall_Symlink,
+	"syscall.Truncate":         syscall_Truncate,
+	"syscall.Umask":            syscall_Umask,
+	"syscall.Uname":            syscall_Uname,
+	"syscall.Unsetenv":         syscall_Unsetenv,
+	"syscall.UtimesNano":       syscall_UtimesNano,
 }
 
 // hostStruct copies the host struct h (a reflect.Value of a struct) into
@@ -339,4 +346,65 @@ func syscall_Getgroups(t *vm.Thread, a, r []rt.Value) {
 		vs[i] = rt.Value{N: uint64(g)}
 	}
 	r[0], r[1] = rt.Value{R: vs}, rt.Value{}
+}
+
+// Timespec and Timeval: {Sec, Nsec} and {Sec, Usec}, both int64 on
+// linux/amd64.
+
+// secFrac reads the two fields of the *Timespec or *Timeval p.
+func secFrac(t *vm.Thread, p rt.Value) (sec, frac int64, ok bool) {
+	fs := structArg(t, p)
+	if fs == nil {
+		return 0, 0, false
+	}
+	return int64(fs[0].N), int64(fs[1].N), true
+}
+
+// (*syscall.Timespec).Unix: func (ts *Timespec) Unix() (sec int64, nsec int64)
+func syscall_Timespec_Unix(t *vm.Thread, a, r []rt.Value) {
+	if sec, nsec, ok := secFrac(t, a[0]); ok {
+		r[0], r[1] = rt.Value{N: uint64(sec)}, rt.Value{N: uint64(nsec)}
+	}
+}
+
+// (*syscall.Timespec).Nano: func (ts *Timespec) Nano() int64
+func syscall_Timespec_Nano(t *vm.Thread, a, r []rt.Value) {
+	if sec, nsec, ok := secFrac(t, a[0]); ok {
+		r[0] = rt.Value{N: uint64(sec*1e9 + nsec)}
+	}
+}
+
+// (*syscall.Timeval).Unix: func (tv *Timeval) Unix() (sec int64, nsec int64)
+func syscall_Timeval_Unix(t *vm.Thread, a, r []rt.Value) {
+	if sec, usec, ok := secFrac(t, a[0]); ok {
+		r[0], r[1] = rt.Value{N: uint64(sec)}, rt.Value{N: uint64(usec * 1000)}
+	}
+}
+
+// (*syscall.Timeval).Nano: func (tv *Timeval) Nano() int64
+func syscall_Timeval_Nano(t *vm.Thread, a, r []rt.Value) {
+	if sec, usec, ok := secFrac(t, a[0]); ok {
+		r[0] = rt.Value{N: uint64(sec*1e9 + usec*1000)}
+	}
+}
+
+// syscall.TimespecToNsec: func TimespecToNsec(ts Timespec) int64
+func syscall_TimespecToNsec(t *vm.Thread, a, r []rt.Value) {
+	fs := a[0].R.([]rt.Value)
+	r[0] = rt.Value{N: uint64(int64(fs[0].N)*1e9 + int64(fs[1].N))}
+}
+
+// syscall.TimevalToNsec: func TimevalToNsec(tv Timeval) int64
+func syscall_TimevalToNsec(t *vm.Thread, a, r []rt.Value) {
+	fs := a[0].R.([]rt.Value)
+	r[0] = rt.Value{N: uint64(int64(fs[0].N)*1e9 + int64(fs[1].N)*1000)}
+}
+
+// syscall.NsecToTimeval: func NsecToTimeval(nsec int64) Timeval
+func syscall_NsecToTimeval(t *vm.Thread, a, r []rt.Value) {
+	tv := syscall.NsecToTimeval(int64(a[0].N))
+	st := t.Machine().LookupType("syscall", "Timeval")
+	v := st.Zero()
+	hostStruct(st, v, reflect.ValueOf(tv))
+	r[0] = v
 }
