@@ -70,9 +70,8 @@ func recvTypeName(name, pkg string) string {
 // notYet are the exported functions of native packages without a native
 // (2026-12-02), by what they need.
 var notYet = setOf(
-	// os: raw connections, process handles, and CopyFS (calls a
-	// program's fs.FS).
-	"(*os.File).SyscallConn", "(*os.Process).WithHandle", "os.CopyFS",
+	// os: process handles, and CopyFS (calls a program's fs.FS).
+	"(*os.Process).WithHandle", "os.CopyFS",
 	// reflect: values made or read through memory goro's cells are not
 	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
 	// (FuncOf, StructOf), iterators (Fields, Methods), and a field search

@@ -150,6 +150,11 @@ func os_checkClonePidfd(t *vm.Thread, a, r []rt.Value) {
 	r[0] = errnoValue(t, syscall.ENOSYS)
 }
 
+// os.checkPidfd: func checkPidfd() error — as checkClonePidfd.
+func os_checkPidfd(t *vm.Thread, a, r []rt.Value) {
+	r[0] = osError(t, os.NewSyscallError("pidfd_open", syscall.ENOSYS))
+}
+
 // os.ignoreSIGSYS: func ignoreSIGSYS() — for checkClonePidfd, not called.
 func os_ignoreSIGSYS(t *vm.Thread, a, r []rt.Value) {}
 
@@ -158,28 +163,29 @@ func os_restoreSIGSYS(t *vm.Thread, a, r []rt.Value) {}
 
 // osNatives binds these functions by their ssa names (sorted).
 var osNatives = map[string]vm.NativeFunc{
-	"os.runtime_args":                                  os_runtime_args,
-	"os.runtime_beforeExit":                            os_runtime_beforeExit,
-	"os.checkClonePidfd":                               os_checkClonePidfd,
-	"os.ignoreSIGSYS":                                  os_ignoreSIGSYS,
-	"os.restoreSIGSYS":                                 os_restoreSIGSYS,
+	"os.runtime_args":       os_runtime_args,
+	"os.runtime_beforeExit": os_runtime_beforeExit,
+	"os.checkClonePidfd":    os_checkClonePidfd,
+	"os.checkPidfd":         os_checkPidfd,
+	"os.ignoreSIGSYS":       os_ignoreSIGSYS,
+	"os.restoreSIGSYS":      os_restoreSIGSYS,
 	"(*internal/poll.DeadlineExceededError).Error":     internal_poll_DeadlineExceededError_Error,
 	"(*internal/poll.DeadlineExceededError).Temporary": internal_poll_DeadlineExceededError_Temporary,
 	"(*internal/poll.DeadlineExceededError).Timeout":   internal_poll_DeadlineExceededError_Timeout,
-	"(*os.File).Name":                                  os_File_Name,
-	"(*os.File).Sync":                                  os_File_Sync,
-	"(*os.File).Write":                                 os_File_Write,
-	"(*os.File).WriteString":                           os_File_WriteString,
-	"os.Exit":                                          os_Exit,
-	"os.Getenv":                                        os_Getenv,
-	"os.Getegid":                                       os_Getegid,
-	"os.Geteuid":                                       os_Geteuid,
-	"os.Getgid":                                        os_Getgid,
-	"os.Getpid":                                        os_Getpid,
-	"os.IsPathSeparator":                               os_IsPathSeparator,
-	"os.Getppid":                                       os_Getppid,
-	"os.Getuid":                                        os_Getuid,
-	"os.LookupEnv":                                     os_LookupEnv,
+	"(*os.File).Name":        os_File_Name,
+	"(*os.File).Sync":        os_File_Sync,
+	"(*os.File).Write":       os_File_Write,
+	"(*os.File).WriteString": os_File_WriteString,
+	"os.Exit":                os_Exit,
+	"os.Getenv":              os_Getenv,
+	"os.Getegid":             os_Getegid,
+	"os.Geteuid":             os_Geteuid,
+	"os.Getgid":              os_Getgid,
+	"os.Getpid":              os_Getpid,
+	"os.IsPathSeparator":     os_IsPathSeparator,
+	"os.Getppid":             os_Getppid,
+	"os.Getuid":              os_Getuid,
+	"os.LookupEnv":           os_LookupEnv,
 }
 
 // os.Exit: func Exit(code int)

@@ -265,7 +265,11 @@ var osfileNatives = map[string]vm.NativeFunc{
 	"(*os.File).SetReadDeadline":  os_File_SetReadDeadline,
 	"(*os.File).SetWriteDeadline": os_File_SetWriteDeadline,
 	"(*os.File).Stat":             os_File_Stat,
+	"(*os.File).SyscallConn":      os_File_SyscallConn,
 	"(*os.File).Truncate":         os_File_Truncate,
+	"(*os.rawConn).Control":       os_rawConn_Control,
+	"(*os.rawConn).Read":          os_rawConn_Read,
+	"(*os.rawConn).Write":         os_rawConn_Write,
 	"(*os.File).WriteAt":          os_File_WriteAt,
 	"(*os.LinkError).Error":       os_LinkError_Error,
 	"(*os.LinkError).Unwrap":      os_LinkError_Unwrap,
@@ -1125,4 +1129,98 @@ func stringsValue(ss []string) rt.Value {
 		vs[i] = rt.Value{R: s}
 	}
 	return rt.Value{R: vs}
+}
+
+// Raw connections: (*os.File).SyscallConn returns os's own *rawConn over
+// the file, and its methods, natives, call the program's function with
+// the host descriptor (read through the host file's own RawConn, so that
+// the host file keeps its mode). Read and Write call it again after the
+// descriptor becomes ready, as gc's RawRead and RawWrite, waiting as a
+// blocking host call; on a regular file, which cannot be waited for, the
+// wait fails as gc's does.
+
+// (*os.File).SyscallConn: func (f *File) SyscallConn() (syscall.RawConn, error)
+func os_File_SyscallConn(t *vm.Thread, a, r []rt.Value) {
+	hf := hostFileArg(t, a[0], r)
+	if hf == nil {
+		return
+	}
+	m := t.Machine()
+	rc := m.LookupType("os", "rawConn")
+	cell := rc.Zero()
+	cell.R.([]rt.Value)[vm.FieldIndex(rc, "file")] = a[0]
+	r[0], r[1] = rt.Value{R: vm.Iface{T: m.TypeOf(types.NewPointer(rc.T)), V: rt.Value{R: &cell}}}, rt.Value{}
+}
+
+// rawConnFile returns the host RawConn and descriptor of the *os.rawConn
+// v's file, or sets the native's error result.
+func rawConnFile(t *vm.Thread, v rt.Value, r []rt.Value) (syscall.RawConn, uintptr, bool) {
+	f, ok := ptrField(t, v, "os", "rawConn", "file")
+	if !ok {
+		return nil, 0, false
+	}
+	hf := fileOf(t, f)
+	if hf == nil || hf.f == nil {
+		r[0] = osError(t, os.ErrInvalid)
+		return nil, 0, false
+	}
+	rc, err := hf.f.SyscallConn()
+	if err != nil {
+		r[0] = osError(t, err)
+		return nil, 0, false
+	}
+	var fd uintptr
+	if err := rc.Control(func(d uintptr) { fd = d }); err != nil {
+		r[0] = osError(t, err)
+		return nil, 0, false
+	}
+	return rc, fd, true
+}
+
+// (*os.rawConn).Control: func (c *rawConn) Control(f func(uintptr)) error
+func os_rawConn_Control(t *vm.Thread, a, r []rt.Value) {
+	_, fd, ok := rawConnFile(t, a[0], r)
+	if !ok {
+		return
+	}
+	t.CallThen(a[1], []rt.Value{{N: uint64(fd)}}, func(t *vm.Thread, res, out []rt.Value) { out[0] = rt.Value{} })
+}
+
+// (*os.rawConn).Read: func (c *rawConn) Read(f func(uintptr) bool) error
+func os_rawConn_Read(t *vm.Thread, a, r []rt.Value) { rawConnLoop(t, a, r, false) }
+
+// (*os.rawConn).Write: func (c *rawConn) Write(f func(uintptr) bool) error
+func os_rawConn_Write(t *vm.Thread, a, r []rt.Value) { rawConnLoop(t, a, r, true) }
+
+func rawConnLoop(t *vm.Thread, a, r []rt.Value, write bool) {
+	rc, fd, ok := rawConnFile(t, a[0], r)
+	if !ok {
+		return
+	}
+	fn := a[1]
+	var next func(t *vm.Thread, res, out []rt.Value)
+	next = func(t *vm.Thread, res, out []rt.Value) {
+		if res[0].N != 0 {
+			out[0] = rt.Value{}
+			return
+		}
+		// Wait until fd is ready: the host's RawConn calls its function
+		// again once it is.
+		var err error
+		blocking(t, rt.SyscallWait, "a raw wait", func() {
+			first := true
+			ready := func(uintptr) bool { done := !first; first = false; return done }
+			if write {
+				err = rc.Write(ready)
+			} else {
+				err = rc.Read(ready)
+			}
+		})
+		if err != nil {
+			out[0] = osError(t, err)
+			return
+		}
+		t.CallThen(fn, []rt.Value{{N: uint64(fd)}}, next)
+	}
+	t.CallThen(fn, []rt.Value{{N: uint64(fd)}}, next)
 }
