@@ -183,7 +183,12 @@ func (p *Program) Disassemble(w io.Writer, match func(name string) bool) (err er
 
 // RunOptions says how to run a program.
 type RunOptions struct {
-	Args       []string // os.Args (Args[0] is the program name)
+	Args []string // os.Args (Args[0] is the program name)
+	// Executable is what os.Executable returns ("": goro's own path):
+	// goro test gives a test binary a script that runs it again, so that
+	// a test that runs its own binary (os/exec of testenv.Executable)
+	// runs itself under goro.
+	Executable string
 	Stdout     io.Writer
 	Stderr     io.Writer
 	GOMAXPROCS int    // 0: the number of CPUs, or $GOMAXPROCS
@@ -299,6 +304,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		Stdout:      opt.Stdout,
 		Stderr:      opt.Stderr,
 		Args:        opt.Args,
+		Executable:  opt.Executable,
 		MemoryLimit: opt.MemoryLimit,
 		Det:         det,
 		Trace:       opt.Trace != nil,

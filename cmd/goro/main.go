@@ -40,6 +40,8 @@ func main() {
 		os.Exit(code)
 	case "test":
 		os.Exit(test(os.Args[2:]))
+	case "testbin": // the script a test binary re-executes (test.go's testScript)
+		os.Exit(testBinary(os.Args[2:]))
 	case "help", "-h", "--help":
 		usage()
 	default:

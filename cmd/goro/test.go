@@ -391,8 +391,10 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 		if sched != nil {
 			sched.Leaks = &leaks
 		}
+		script, rm := testScript(p)
 		code, err = prog.Run(goro.RunOptions{
-			Args:       append([]string{path.Base(p.ImportPath) + ".test"}, c.args...),
+			Args:       append([]string{script}, c.args...),
+			Executable: script,
 			Stdout:     lw,
 			Stderr:     lw,
 			GOMAXPROCS: gomaxprocs(),
@@ -402,6 +404,7 @@ func testPackage(c *testCommand, p goro.Package, stream bool, w io.Writer) (ok b
 			Quit:       testQuit(),
 		})
 		closeTrace()
+		rm()
 		if sched != nil && sched.Leaked > 0 && err == nil && code == 0 {
 			reportLeaks(lw, sched.Leaked, leaks.Bytes())
 			code = 1
@@ -572,4 +575,59 @@ func (c *jsonConverter) close(build string) error {
 	}()
 	<-done
 	return c.cmd.Wait()
+}
+
+// testScript writes the test binary of p as a script that runs it again
+// under goro (a test that runs its own binary — os/exec of
+// testenv.Executable or os.Args[0], as os's, flag's and testing/synctest's
+// do — runs itself), and returns its path and a function that removes
+// it. Without a place to write it, the name go test's binaries have.
+func testScript(p goro.Package) (string, func()) {
+	name := path.Base(p.ImportPath) + ".test"
+	exe, err := os.Executable()
+	if err != nil {
+		return name, func() {}
+	}
+	dir, err := os.MkdirTemp("", "goro-test-")
+	if err != nil {
+		return name, func() {}
+	}
+	script := filepath.Join(dir, name)
+	text := "#!/bin/sh\nexec " + shellQuote(exe) + " testbin \"$0\" " + shellQuote(p.Dir) + " " + shellQuote(p.ImportPath) + " \"$@\"\n"
+	if err := os.WriteFile(script, []byte(text), 0o755); err != nil {
+		os.RemoveAll(dir)
+		return name, func() {}
+	}
+	return script, func() { os.RemoveAll(dir) }
+}
+
+// testBinary is `goro testbin SCRIPT DIR IMPORTPATH ARGS...`, what
+// testScript's script runs: the test binary of the package IMPORTPATH in
+// DIR with ARGS, as the binary go test builds runs when executed itself
+// (no summary line of go test's), its Executable SCRIPT.
+func testBinary(args []string) int {
+	if len(args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: goro testbin SCRIPT DIR IMPORTPATH [ARGS...]")
+		return 2
+	}
+	script, dir, pkg := args[0], args[1], args[2]
+	prog, err := goro.Load(goro.Config{Dir: dir, Test: true}, pkg)
+	if err != nil {
+		var le *goro.Error
+		if errors.As(err, &le) {
+			fmt.Fprint(os.Stderr, le.Msg)
+			return 1
+		}
+		return fail(err)
+	}
+	code, err := prog.Run(goro.RunOptions{
+		Args:       append([]string{script}, args[3:]...),
+		Executable: script,
+		GOMAXPROCS: gomaxprocs(),
+		Quit:       testQuit(),
+	})
+	if err != nil {
+		return fail(err)
+	}
+	return code
 }

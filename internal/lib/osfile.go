@@ -1064,7 +1064,13 @@ func os_Expand(t *vm.Thread, a, r []rt.Value) {
 // os.Executable: func Executable() (string, error)
 //
 // The program's executable is goro itself, as gc's is the binary.
-func os_Executable(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.Executable()) }
+func os_Executable(t *vm.Thread, a, r []rt.Value) {
+	if exe := t.Machine().Executable; exe != "" {
+		stringResult(t, r)(exe, nil) // a goro test binary's script (goro.RunOptions.Executable)
+		return
+	}
+	stringResult(t, r)(os.Executable())
+}
 
 // os.UserHomeDir: func UserHomeDir() (string, error)
 func os_UserHomeDir(t *vm.Thread, a, r []rt.Value) { stringResult(t, r)(os.UserHomeDir()) }

@@ -75,6 +75,7 @@ type Machine struct {
 
 	Stdout, Stderr io.Writer
 	Args           []string
+	Executable     string // os.Executable's answer ("": the host's)
 
 	errorType *Type // the error interface
 	// runtime panic value types
@@ -120,6 +121,7 @@ type Options struct {
 	Stdout     io.Writer
 	Stderr     io.Writer
 	Args       []string // os.Args
+	Executable string   // os.Executable's answer ("": the host process's)
 	// MemoryLimit bounds the host heap in bytes (rt/mem.go; 0: default).
 	MemoryLimit int64
 	// Det, if set, asks for a deterministic schedule (rt/det.go).
@@ -171,12 +173,13 @@ func (m *Machine) globalCell(g *ssa.Global) *rt.Value {
 
 func newMachine(opt Options) *Machine {
 	m := &Machine{
-		funcs:   map[*ssa.Function]*Func{},
-		globals: map[*ssa.Global]*rt.Value{},
-		Stdout:  opt.Stdout,
-		Stderr:  opt.Stderr,
-		Args:    opt.Args,
-		sizes:   types.SizesFor("gc", "amd64"),
+		funcs:      map[*ssa.Function]*Func{},
+		globals:    map[*ssa.Global]*rt.Value{},
+		Stdout:     opt.Stdout,
+		Stderr:     opt.Stderr,
+		Args:       opt.Args,
+		Executable: opt.Executable,
+		sizes:      types.SizesFor("gc", "amd64"),
 	}
 	if m.Stdout == nil {
 		m.Stdout = os.Stdout
