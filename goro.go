@@ -189,6 +189,11 @@ type RunOptions struct {
 	// a test that runs its own binary (os/exec of testenv.Executable)
 	// runs itself under goro.
 	Executable string
+	// OwnStdio says the program's standard files are the process's own
+	// (goro run, a test binary run by itself): closing os.Stdout closes
+	// descriptor 1, as under gc. Otherwise closing them does nothing to
+	// the host's.
+	OwnStdio   bool
 	Stdout     io.Writer
 	Stderr     io.Writer
 	GOMAXPROCS int    // 0: the number of CPUs, or $GOMAXPROCS
@@ -305,6 +310,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		Stderr:      opt.Stderr,
 		Args:        opt.Args,
 		Executable:  opt.Executable,
+		OwnStdio:    opt.OwnStdio,
 		MemoryLimit: opt.MemoryLimit,
 		Det:         det,
 		Trace:       opt.Trace != nil,

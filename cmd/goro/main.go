@@ -132,7 +132,7 @@ func run(args []string) int {
 	}
 	defer closeTrace()
 	name := strings.TrimSuffix(args[0], ".go")
-	opt := goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched, Quit: quitSignals()}
+	opt := goro.RunOptions{Args: append([]string{name}, args[n:]...), Seed: sf.seedOrClock(), GOMAXPROCS: gomaxprocs(), Schedule: sched, Quit: quitSignals(), OwnStdio: true}
 	if *traceFile != "" {
 		f, err := os.Create(*traceFile)
 		if err != nil {

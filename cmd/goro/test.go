@@ -593,7 +593,7 @@ func testScript(p goro.Package) (string, func()) {
 		return name, func() {}
 	}
 	script := filepath.Join(dir, name)
-	text := "#!/bin/sh\nexec " + shellQuote(exe) + " testbin \"$0\" " + shellQuote(p.Dir) + " " + shellQuote(p.ImportPath) + " \"$@\"\n"
+	text := "#!/bin/sh\nexec " + shellQuote(exe) + " testbin " + shellQuote(script) + " " + shellQuote(p.Dir) + " " + shellQuote(p.ImportPath) + " \"$@\"\n"
 	if err := os.WriteFile(script, []byte(text), 0o755); err != nil {
 		os.RemoveAll(dir)
 		return name, func() {}
@@ -623,6 +623,7 @@ func testBinary(args []string) int {
 	code, err := prog.Run(goro.RunOptions{
 		Args:       append([]string{script}, args[3:]...),
 		Executable: script,
+		OwnStdio:   true,
 		GOMAXPROCS: gomaxprocs(),
 		Quit:       testQuit(),
 	})

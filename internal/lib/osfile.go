@@ -631,6 +631,18 @@ func os_File_Close(t *vm.Thread, a, r []rt.Value) {
 		r[0] = osError(t, hf.f.Close())
 		return
 	}
+	// The program's standard files: the process's own ones close only
+	// when the program owns the process's (goro run, a test binary).
+	if t.Machine().OwnStdio {
+		std := hf.f
+		if w, ok := hf.w.(*os.File); ok && std == nil {
+			std = w
+		}
+		if std == os.Stdin || std == os.Stdout || std == os.Stderr {
+			r[0] = osError(t, std.Close())
+			return
+		}
+	}
 	r[0] = rt.Value{}
 }
 

@@ -76,6 +76,7 @@ type Machine struct {
 	Stdout, Stderr io.Writer
 	Args           []string
 	Executable     string // os.Executable's answer ("": the host's)
+	OwnStdio       bool   // the process's standard files are the program's (Options.OwnStdio)
 
 	errorType *Type // the error interface
 	// runtime panic value types
@@ -122,6 +123,7 @@ type Options struct {
 	Stderr     io.Writer
 	Args       []string // os.Args
 	Executable string   // os.Executable's answer ("": the host process's)
+	OwnStdio   bool     // closing os.Stdin, Stdout, Stderr closes the process's
 	// MemoryLimit bounds the host heap in bytes (rt/mem.go; 0: default).
 	MemoryLimit int64
 	// Det, if set, asks for a deterministic schedule (rt/det.go).
@@ -179,6 +181,7 @@ func newMachine(opt Options) *Machine {
 		Stderr:     opt.Stderr,
 		Args:       opt.Args,
 		Executable: opt.Executable,
+		OwnStdio:   opt.OwnStdio,
 		sizes:      types.SizesFor("gc", "amd64"),
 	}
 	if m.Stdout == nil {
