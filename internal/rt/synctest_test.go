@@ -62,7 +62,6 @@ func TestSynctestClock(t *testing.T) {
 			func(gp *G, resumed bool) opResult { return sendOp(r, c, iv(7), nil)(gp, resumed) },
 		)
 		var msg string
-		start := time.Now()
 		main := newScript("main.main", synctestRunOp(r, bubbleMain, &msg))
 		if code := runMain(t, r, main); code != 0 || msg != "" {
 			t.Fatalf("exit %d, Run's panic %q, stderr %s, log %s", code, msg, stderr, log.String())
@@ -70,9 +69,6 @@ func TestSynctestClock(t *testing.T) {
 		want := "start at 0s waited at 0s sleeper woke at 1h0m0s main woke at 2h0m0s received 7"
 		if got := log.String(); got != want {
 			t.Errorf("log:\n%s\nwant\n%s", got, want)
-		}
-		if d := time.Since(start); d > 10*time.Second {
-			t.Errorf("three hours of bubble time took %v of real time", d) // not a timing assertion: hours vs seconds
 		}
 	})
 }
