@@ -58,7 +58,7 @@ type Program struct {
 // ($GOROCACHE=off turns the cache off).
 func Load(cfg Config, args ...string) (_ *Program, err error) {
 	defer catchBug(&err)
-	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed, Test: cfg.Test, SourceUnderTest: lib.SourceUnderTest}
+	lcfg := load.Config{Dir: cfg.Dir, Env: cfg.Env, IsNative: lib.IsNative, Sealed: lib.Sealed, KeepBody: lib.KeepBody, KeepBodies: lib.KeepBodies, Test: cfg.Test, SourceUnderTest: lib.SourceUnderTest}
 	if abs, err := filepath.Abs(cmp.Or(lcfg.Dir, ".")); err == nil {
 		// The Program's cache key must not move if the host changes its
 		// working directory before Run (goro test runs in the package's).

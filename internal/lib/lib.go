@@ -58,6 +58,22 @@ func Sealed(path, imp string) bool {
 	return sealed[path] || sealedImports[path][imp] || strings.HasPrefix(path, "runtime/") || strings.HasPrefix(path, "internal/runtime/")
 }
 
+// keepBodies lists the functions of native packages that run from their
+// Go source all the same (load.Config.KeepBody): they call the
+// program's code (os.CopyFS walks the program's fs.FS) and are built on
+// the package's other functions, natives or kept.
+var keepBodies = map[string]map[string]bool{
+	"os": {"CopyFS": true, "joinPath": true},
+}
+
+// KeepBody reports whether function name of the native package path
+// keeps its body (keepBodies).
+func KeepBody(path, name string) bool { return keepBodies[path][name] }
+
+// KeepBodies reports whether a function of the native package path keeps
+// its body.
+func KeepBodies(path string) bool { return len(keepBodies[path]) > 0 }
+
 // interpreted lists the packages under runtime/ and internal/runtime/ that
 // are interpreted from source all the same: their code is the library's
 // own (profiles, labels, metrics' descriptions and histograms), built on

@@ -29,6 +29,7 @@ var osexecNatives = map[string]vm.NativeFunc{
 	"(*os.Process).Release":         os_Process_Release,
 	"(*os.Process).Signal":          os_Process_Signal,
 	"(*os.Process).Wait":            os_Process_Wait,
+	"(*os.Process).WithHandle":      os_Process_WithHandle,
 	"(*os.ProcessState).ExitCode":   os_ProcessState_ExitCode,
 	"(*os.ProcessState).Exited":     os_ProcessState_Exited,
 	"(*os.ProcessState).Pid":        os_ProcessState_Pid,
@@ -193,6 +194,25 @@ func os_Process_Wait(t *vm.Thread, a, r []rt.Value) {
 	fs[vm.FieldIndex(stt, "pid")] = rt.Value{N: uint64(st.Pid())}
 	fs[vm.FieldIndex(stt, "status")] = rt.Value{N: uint64(st.Sys().(syscall.WaitStatus))}
 	r[0], r[1] = rt.Value{R: cell}, rt.Value{}
+}
+
+// (*os.Process).WithHandle: func (p *Process) WithHandle(f func(handle uintptr)) error
+//
+// The host process's pidfd, when the host has one: f is called with it
+// after the host's WithHandle returned (the pidfd stays open until the
+// process is released or waited for).
+func os_Process_WithHandle(t *vm.Thread, a, r []rt.Value) {
+	hp := procOf(t, a[0])
+	if hp == nil {
+		r[0] = osError(t, os.ErrInvalid)
+		return
+	}
+	var handle uintptr
+	if err := hp.p.WithHandle(func(h uintptr) { handle = h }); err != nil {
+		r[0] = osError(t, err)
+		return
+	}
+	t.CallThen(a[1], []rt.Value{{N: uint64(handle)}}, func(t *vm.Thread, res, out []rt.Value) { out[0] = rt.Value{} })
 }
 
 // (*os.Process).Kill: func (p *Process) Kill() error

@@ -192,6 +192,7 @@ var hostSentinels = []struct {
 	{os.ErrNoDeadline, "os", "ErrNoDeadline"},
 	{os.ErrClosed, "os", "ErrClosed"},
 	{os.ErrProcessDone, "os", "ErrProcessDone"},
+	{os.ErrNoHandle, "os", "ErrNoHandle"},
 	{fs.ErrInvalid, "io/fs", "ErrInvalid"},
 	{fs.ErrPermission, "io/fs", "ErrPermission"},
 	{fs.ErrExist, "io/fs", "ErrExist"},

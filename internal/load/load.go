@@ -56,7 +56,14 @@ type Config struct {
 	// *fs.PathError values) are interpreted: their methods can be called
 	// and their variables are initialised. nil: no import is sealed.
 	Sealed func(path, imp string) bool
-	Env    []string
+	// KeepBody reports whether the function name (not a method) of the
+	// native package path keeps its Go body: it runs interpreted, from
+	// source, like a function of an interpreted package (os.CopyFS, which
+	// calls the program's fs.FS). nil: none does.
+	KeepBody func(path, name string) bool
+	// KeepBodies reports whether any function of path keeps its body.
+	KeepBodies func(path string) bool
+	Env        []string
 	// Test loads the test binary of the one package args name, as go test
 	// builds it: the package with its _test.go files, its external test
 	// package and the generated main (go list -test).
@@ -175,9 +182,10 @@ func Load(cfg Config, args []string) (*Program, error) {
 				// code, whether the package is native or not.)
 				native = nativePath(stdPath(filename))
 				if native {
+					keep := keepBodyOf(cfg, stdPath(filename))
 					mode = parser.SkipObjectResolution
-					if f, err := parser.ParseFile(fset, filename, stripBodies(src), mode); err == nil {
-						dropBodies(f)
+					if f, err := parser.ParseFile(fset, filename, stripBodies(src, keep), mode); err == nil {
+						dropBodies(f, keep)
 						return f, nil
 					}
 				}
@@ -189,7 +197,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 			}
 			f, err := parser.ParseFile(fset, filename, src, mode)
 			if native && f != nil {
-				dropBodies(f)
+				dropBodies(f, keepBodyOf(cfg, stdPath(filename)))
 			}
 			return f, err
 		},
@@ -263,7 +271,13 @@ func Load(cfg Config, args []string) (*Program, error) {
 			}
 		}
 		var sp *ssa.Package
-		if native || p.PkgPath == "unsafe" {
+		if native && keepsBodies(cfg, p.PkgPath) {
+			// Some functions keep their bodies (Config.KeepBody): built
+			// from the syntax, whose other functions have none. Its
+			// initializer is the natives' still (vm's nativeInit).
+			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+			out.Native[sp] = true
+		} else if native || p.PkgPath == "unsafe" {
 			sp = prog.CreatePackage(p.Types, nil, nil, true)
 			out.Native[sp] = true
 		} else {
@@ -658,13 +672,28 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 	return out
 }
 
-// dropBodies removes the function bodies of a native package's file.
-func dropBodies(f *ast.File) {
+// dropBodies removes the function bodies of a native package's file,
+// but those of the functions keep names (Config.KeepBody).
+func dropBodies(f *ast.File, keep func(name string) bool) {
 	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok {
+		if fd, ok := d.(*ast.FuncDecl); ok && (fd.Recv != nil || !keep(fd.Name.Name)) {
 			fd.Body = nil
 		}
 	}
+}
+
+// keepsBodies reports whether a function of the native package path
+// keeps its body.
+func keepsBodies(cfg Config, path string) bool {
+	if cfg.KeepBody == nil || cfg.KeepBodies == nil {
+		return false
+	}
+	return cfg.KeepBodies(path)
+}
+
+// keepBodyOf is cfg.KeepBody for the package path.
+func keepBodyOf(cfg Config, path string) func(name string) bool {
+	return func(name string) bool { return cfg.KeepBody != nil && cfg.KeepBody(path, name) }
 }
 
 // testVariant returns id if it is that of a test variant of a package

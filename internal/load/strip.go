@@ -12,7 +12,7 @@ import "bytes"
 // "}". Functions laid out otherwise keep their bodies (the loader drops
 // bodies after parsing anyway), and if the result does not parse the
 // loader parses the original.
-func stripBodies(src []byte) []byte {
+func stripBodies(src []byte, keep func(name string) bool) []byte {
 	out := append([]byte(nil), src...)
 	inBody := false
 	start := 0 // offset of the body's opening brace
@@ -26,6 +26,9 @@ func stripBodies(src []byte) []byte {
 		line := out[off:end]
 		switch {
 		case !inBody && bytes.HasPrefix(line, []byte("func ")) && bytes.HasSuffix(line, []byte(" {")):
+			if name, _, ok := bytes.Cut(line[len("func "):], []byte("(")); ok && keep(string(name)) {
+				break // a body kept (Config.KeepBody)
+			}
 			inBody = true
 			start = end - 1
 		case inBody && len(line) == 1 && line[0] == '}':

@@ -115,7 +115,10 @@ func (s ssaSource) body(f *Func) {
 	switch {
 	case nf != nil:
 		f.bindNative(bindRegistered)
-	case len(sf.Blocks) == 0 && sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil:
+	case sf.Name() == "init" && sf.Signature.Recv() == nil && sf.Parent() == nil && (len(sf.Blocks) == 0 || s.m.prog.Native[sf.Pkg]):
+		// A native package's initializer (built from its syntax when some
+		// of its functions keep their bodies: load.Config.KeepBody) does
+		// not run: its natives set its variables.
 		s.nativeInit(f)
 	case len(sf.Blocks) == 0:
 		if target := linknameTarget(s.m.prog.SSA, sf); target != nil {
