@@ -1673,6 +1673,11 @@ func reflect_Value_Pointer(t *vm.Thread, a, r []rt.Value) {
 				return
 			}
 		}
+		if v.t.Kind == vm.KFunc {
+			// The code pointer, as gc's: FuncForPC names the function.
+			r[0] = rt.Value{N: uint64(t.Machine().FuncEntry(v.get()))}
+			return
+		}
 		r[0] = rt.Value{N: uint64(v.addrOf())}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	goruntime "runtime"
 	hostdebug "runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -652,10 +653,34 @@ func runtime_Callers(t *vm.Thread, a, r []rt.Value) {
 }
 
 // runtime.FuncForPC: func FuncForPC(pc uintptr) *Func
+//
+// One *Func per function, as gc's (FuncForPC(pc) == FuncForPC(entry)),
+// holding its entry pc.
 func runtime_FuncForPC(t *vm.Thread, a, r []rt.Value) {
-	if _, _, _, ok := t.Machine().PCInfo(uintptr(a[0].N)); ok {
-		r[0] = rt.Value{R: &rt.Value{R: uintptr(a[0].N)}}
+	m := t.Machine()
+	entry, ok := m.PCEntry(uintptr(a[0].N))
+	if !ok {
+		r[0] = rt.Value{} // nil
+		return
 	}
+	v, _ := m.LibState.LoadOrStore(funcsKey{}, &funcTable{cells: map[uintptr]*rt.Value{}})
+	ft := v.(*funcTable)
+	ft.mu.Lock()
+	defer ft.mu.Unlock()
+	c := ft.cells[entry]
+	if c == nil {
+		c = &rt.Value{R: entry}
+		ft.cells[entry] = c
+	}
+	r[0] = rt.Value{R: c}
+}
+
+type funcsKey struct{}
+
+// funcTable holds a program's *runtime.Func cells, by entry pc.
+type funcTable struct {
+	mu    sync.Mutex
+	cells map[uintptr]*rt.Value
 }
 
 // (*runtime.Func).Name: func (f *Func) Name() string

@@ -110,7 +110,14 @@ func gcName(sf *ssa.Function) string {
 		outer = outer.Parent()
 	}
 	base := outer.Name()
-	if recv := outer.Signature.Recv(); recv != nil {
+	recv := outer.Signature.Recv()
+	thunk := false
+	if _, ok := outer.Object().(*types.Func); ok && recv == nil && outer.Pkg == nil && outer.Signature.Params().Len() > 0 {
+		// A method expression's thunk (T.Method$thunk, (*T).Method$thunk):
+		// gc names it by the receiver type the expression names.
+		recv, thunk = outer.Signature.Params().At(0), true
+	}
+	if recv != nil {
 		rt := recv.Type()
 		ptr := ""
 		if p, ok := rt.(*types.Pointer); ok {
@@ -132,6 +139,9 @@ func gcName(sf *ssa.Function) string {
 		}
 	} else if outer.Object() != nil && outer.Object().Pkg() != nil {
 		pkg = outer.Object().Pkg().Path()
+		if thunk && outer.Object().Pkg().Name() == "main" {
+			pkg = "main"
+		}
 	}
 	s := base
 	// Closures: ssa names them outer$1, outer$1$2.

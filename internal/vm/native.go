@@ -366,6 +366,31 @@ func (m *Machine) sitePC(f *Func, pc int) uintptr {
 	return id
 }
 
+// FuncEntry returns the entry pc of the function of the func value fn
+// (reflect's Value.Pointer, as gc's code pointer: the same for every
+// closure of one function literal), 0 for nil. Its line is the
+// function's declaration's.
+func (m *Machine) FuncEntry(fn rt.Value) uintptr {
+	cl, _ := fn.R.(*Closure)
+	if cl == nil || cl.Fn == nil {
+		return 0
+	}
+	return m.sitePC(cl.Fn, -1)
+}
+
+// PCEntry returns the entry pc of the function pc is in (a pc from
+// Callers or FuncEntry), false for one goro did not hand out.
+func (m *Machine) PCEntry(pc uintptr) (uintptr, bool) {
+	m.sitesMu.Lock()
+	if pc == 0 || int(pc) > len(m.sites) {
+		m.sitesMu.Unlock()
+		return 0, false
+	}
+	f := m.sites[pc-1].fn
+	m.sitesMu.Unlock()
+	return m.sitePC(f, -1), true
+}
+
 // PCInfo returns the function name, file and line of a pc from Callers.
 func (m *Machine) PCInfo(pc uintptr) (name, file string, line int, ok bool) {
 	m.sitesMu.Lock()
