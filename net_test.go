@@ -84,8 +84,11 @@ func TestHTTPKeepAlive1000(t *testing.T) {
 	// Every server goroutine now waits for its connection's next request.
 	threads := osThreads(t, cmd.Process.Pid)
 	t.Logf("%d connections open and idle: the goro process has %d OS threads (GOMAXPROCS=%d)", conns, threads, procs)
-	if threads > procs+12 {
-		t.Errorf("%d OS threads with %d connections waiting: want at most GOMAXPROCS+12 = %d", threads, conns, procs+12)
+	// A small constant beyond GOMAXPROCS: the poller's thread and the host
+	// runtime's own (sysmon, GC workers, threads left from syscalls);
+	// a thread per blocked connection would be a thousand.
+	if threads > procs+20 {
+		t.Errorf("%d OS threads with %d connections waiting: want at most GOMAXPROCS+20 = %d", threads, conns, procs+20)
 	}
 	if seen := round(); len(seen) != conns {
 		t.Fatalf("second round (keep-alive): %d distinct answers, want %d", len(seen), conns)
