@@ -721,6 +721,7 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 			i++
 		}
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
+		clear(res) // a native that leaves a result unset returns its zero, not a stale slot
 		callee.native(t, args, res)
 		t.resuming = false
 		if t.parked {
