@@ -41,7 +41,7 @@ func internal_synctest_Run(t *vm.Thread, a, r []rt.Value) {
 		t.Parked()
 	case msg != "":
 		v := t.Machine().NewError(msg)
-		rtm.NoteBubbleDeadlock(v, b)
+		rtm.NoteBubbleDeadlock(t.G(), v, b)
 		t.Panic(v)
 	}
 }

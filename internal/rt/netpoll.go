@@ -105,7 +105,10 @@ func (r *Runtime) PollServerInit() {
 // IsPollServerDescriptor reports whether fd is the poller's own.
 func (r *Runtime) IsPollServerDescriptor(fd int) bool {
 	np := &r.netpoll
-	return fd >= 0 && (fd == np.epfd || fd == np.evfd)
+	np.mu.Lock()
+	started := np.pds != nil
+	np.mu.Unlock()
+	return started && fd >= 0 && (fd == np.epfd || fd == np.evfd)
 }
 
 // PollOpen registers fd (non-blocking) with the poller and returns its
@@ -289,16 +292,19 @@ func (r *Runtime) readyAll(gps ...*G) {
 }
 
 // PollSetDeadline sets id's deadline for mode ('r', 'w' or 'r'+'w') to d
-// (rt clock nanoseconds; 0: none; in the past: passed now), waking a G
-// parked for a mode whose deadline passed (gc's
-// poll_runtime_pollSetDeadline).
+// nanoseconds from now (internal/poll passes time.Until of the deadline;
+// 0: none; negative: passed), waking a G parked for a mode whose deadline
+// passed (gc's poll_runtime_pollSetDeadline).
 func (r *Runtime) PollSetDeadline(id uintptr, d int64, mode int) {
 	pd := r.pd(id)
 	if pd == nil {
 		return
 	}
-	if d > 0 && d <= r.clock.nanotime() {
-		d = -1
+	if d > 0 {
+		d += r.clock.nanotime()
+		if d <= 0 { // overflow: the latest deadline there is
+			d = 1<<63 - 1
+		}
 	}
 	pd.mu.Lock()
 	if pd.closing {
@@ -417,9 +423,7 @@ func (r *Runtime) netpollOnce(timeout int) int {
 		read := ev.Events&(syscall.EPOLLIN|syscall.EPOLLRDHUP|syscall.EPOLLHUP|syscall.EPOLLERR) != 0
 		write := ev.Events&(syscall.EPOLLOUT|syscall.EPOLLHUP|syscall.EPOLLERR) != 0
 		pd.mu.Lock()
-		if ev.Events == syscall.EPOLLERR {
-			pd.everr = true
-		}
+		pd.everr = ev.Events == syscall.EPOLLERR // gc's setEventErr: each event sets or clears it
 		var rg, wg *G
 		if read {
 			rg = r.take(pd, 'r', true)

@@ -93,11 +93,8 @@ type Runtime struct {
 	clock    clock
 	det      *detSched // nil: normal scheduling
 	semtable semTable  // sema.go
-	// bubbleDeadlocks maps the panic value of a synctest bubble's
-	// deadlock to its bubble (TracebackPanic prints its goroutines).
-	bubbleDeadlocks sync.Map
-	netpoll         netpoll // netpoll.go
-	rand            lockedRand
+	netpoll  netpoll   // netpoll.go
+	rand     lockedRand
 
 	exiting  atomic.Bool
 	started  atomic.Bool // Main has made the main goroutine
@@ -718,6 +715,13 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	gp.tracking = gp.trackingSeq%gTrackingPeriod == 0
 	r.metrics.created.Add(1)
 	gp.bubble = b
+	if b != nil {
+		b.mu.Lock()
+		if b.mainNext {
+			b.main, b.mainNext = gp, false
+		}
+		b.mu.Unlock()
+	}
 	casgstatus(gp, _Gdead, _Grunnable)
 	r.trackRunnable(gp)
 	return gp
@@ -770,6 +774,7 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	gp.lockedExt = 0
 	gp.timer = nil
 	gp.bubble = nil // after the move to _Gdead, which the bubble counted
+	gp.deadlockBubble, gp.deadlockPanic = nil, nil
 	if mp.p != nil {
 		pp := mp.p
 		pp.gFree = append(pp.gFree, gp)

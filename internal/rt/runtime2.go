@@ -221,7 +221,12 @@ type G struct {
 
 	timer  *timer  // cached timer for time.Sleep
 	bubble *Bubble // testing/synctest's bubble the G is in (synctest.go)
-	coro   *Coro   // the coroutine this G runs, if it is one (iter.Pull)
+	// The deadlock of the bubble this G's Run ended with, and its panic
+	// value's R (comparable: an error's pointer): a traceback of the G
+	// dying of it prints the bubble's goroutines.
+	deadlockBubble *Bubble
+	deadlockPanic  any
+	coro           *Coro // the coroutine this G runs, if it is one (iter.Pull)
 
 	// Goexited is set by the executor when the G ends by runtime.Goexit
 	// rather than by returning: main's Goexit does not end the program.

@@ -28,16 +28,17 @@ import (
 
 // Bubble is a synctest bubble (gc's synctestBubble).
 type Bubble struct {
-	r       *Runtime
-	mu      sync.Mutex
-	timers  timers
-	id      uint64
-	now     int64 // the bubble's clock: Unix nanoseconds
-	root    *G    // the caller of Run
-	waiter  *G    // the caller of Wait
-	main    *G    // the goroutine Run started
-	waiting bool  // a goroutine is in Wait
-	done    bool  // main has exited
+	r        *Runtime
+	mu       sync.Mutex
+	timers   timers
+	id       uint64
+	now      int64 // the bubble's clock: Unix nanoseconds
+	root     *G    // the caller of Run
+	waiter   *G    // the caller of Wait
+	main     *G    // the goroutine Run started
+	waiting  bool  // a goroutine is in Wait
+	mainNext bool  // the next G made in the bubble is main
+	done     bool  // main has exited
 
 	total   int // goroutines in the bubble
 	running int // those not durably blocked
@@ -79,9 +80,11 @@ func (b *Bubble) changegstatus(gp *G, oldval, newval uint32) {
 	case _Gdead:
 		isRunning = false
 		totalDelta--
+		b.mu.Lock()
 		if gp == b.main {
 			b.done = true
 		}
+		b.mu.Unlock()
 	case _Gwaiting:
 		if gp.waitreason.isIdleInSynctest() {
 			isRunning = false
@@ -159,10 +162,11 @@ func (r *Runtime) SynctestRun(gp *G, resuming bool, start func() *G) (parked boo
 		}
 		b = &Bubble{r: r, id: bubbleGen.Add(1), total: 1, running: 1, root: gp, now: synctestBaseTime}
 		gp.bubble = b
-		b.main = start()
 		b.mu.Lock()
 		b.active++
+		b.mainNext = true // newgIn makes the next G of the bubble its main, before it can run
 		b.mu.Unlock()
+		start()
 	} else {
 		b.mu.Lock()
 		next, ok := b.timers.next()
@@ -253,12 +257,10 @@ func (r *Runtime) SynctestWaitDone(gp *G) {
 	b.mu.Unlock()
 }
 
-// NoteBubbleDeadlock records that v, the panic a SynctestRun in gp
-// ended with, is the deadlock of the bubble gp was running.
-func (r *Runtime) NoteBubbleDeadlock(v Value, b *Bubble) {
-	if v.R != nil && b != nil {
-		r.bubbleDeadlocks.Store(v.R, b)
-	}
+// NoteBubbleDeadlock records that v, the panic gp's SynctestRun ended
+// with, is the deadlock of bubble b (TracebackPanic).
+func (r *Runtime) NoteBubbleDeadlock(gp *G, v Value, b *Bubble) {
+	gp.deadlockBubble, gp.deadlockPanic = b, v.R
 }
 
 // InBubble returns gp's bubble, or nil.

@@ -338,8 +338,8 @@ func (r *Runtime) TracebackPanic(w io.Writer, gp *G, all bool, arg Value) {
 	r.tracebackG(w, gp, true)
 	if all {
 		r.tracebackOthers(w, gp)
-	} else if b, ok := r.bubbleDeadlocks.Load(arg.R); ok && arg.R != nil {
-		r.tracebackSome(w, gp, b.(*Bubble))
+	} else if b := gp.deadlockBubble; b != nil && arg.R != nil && gp.deadlockPanic == arg.R {
+		r.tracebackSome(w, gp, b)
 	}
 }
 
