@@ -479,16 +479,20 @@ func syscall_Write(t *vm.Thread, a, r []rt.Value) {
 
 // syscall.Recvfrom: func Recvfrom(fd int, p []byte, flags int) (n int, from Sockaddr, err error)
 func syscall_Recvfrom(t *vm.Thread, a, r []rt.Value) {
+	n, from, err := recvfrom(t, a)
+	r[0], r[1], r[2] = rt.Value{N: uint64(n)}, sockaddrValue(t, from), errnoResult(t, err)
+}
+
+// recvfrom is the host's Recvfrom into the program's buffer a[1] (fd
+// a[0], flags a[2]).
+func recvfrom(t *vm.Thread, a []rt.Value) (n int, from syscall.Sockaddr, err error) {
 	buf := make([]byte, len(sliceOf(a[1])))
-	var n int
-	var from syscall.Sockaddr
-	var err error
 	fd := int(a[0].N)
 	hostCall(t, fd, "a receive", func() { n, from, err = syscall.Recvfrom(fd, buf, int(a[2].N)) })
 	if n > 0 {
 		bytesValues(a[1], buf[:n])
 	}
-	r[0], r[1], r[2] = rt.Value{N: uint64(n)}, sockaddrValue(t, from), errnoResult(t, err)
+	return n, from, err
 }
 
 func sliceOf(v rt.Value) []rt.Value {
@@ -508,15 +512,19 @@ func syscall_Sendto(t *vm.Thread, a, r []rt.Value) {
 
 // syscall.Recvmsg: func Recvmsg(fd int, p, oob []byte, flags int) (n, oobn int, recvflags int, from Sockaddr, err error)
 func syscall_Recvmsg(t *vm.Thread, a, r []rt.Value) {
+	n, oobn, flags, from, err := recvmsg(t, a)
+	r[0], r[1], r[2], r[3], r[4] = rt.Value{N: uint64(n)}, rt.Value{N: uint64(oobn)}, rt.Value{N: uint64(flags)}, sockaddrValue(t, from), errnoResult(t, err)
+}
+
+// recvmsg is the host's Recvmsg into the program's buffers a[1] and a[2]
+// (fd a[0], flags a[3]).
+func recvmsg(t *vm.Thread, a []rt.Value) (n, oobn, flags int, from syscall.Sockaddr, err error) {
 	p, oob := make([]byte, len(sliceOf(a[1]))), make([]byte, len(sliceOf(a[2])))
-	var n, oobn, flags int
-	var from syscall.Sockaddr
-	var err error
 	fd := int(a[0].N)
 	hostCall(t, fd, "a receive", func() { n, oobn, flags, from, err = syscall.Recvmsg(fd, p, oob, int(a[3].N)) })
 	bytesValues(a[1], p[:max(n, 0)])
 	bytesValues(a[2], oob[:max(oobn, 0)])
-	r[0], r[1], r[2], r[3], r[4] = rt.Value{N: uint64(n)}, rt.Value{N: uint64(oobn)}, rt.Value{N: uint64(flags)}, sockaddrValue(t, from), errnoResult(t, err)
+	return n, oobn, flags, from, err
 }
 
 // syscall.SendmsgN: func SendmsgN(fd int, p, oob []byte, to Sockaddr, flags int) (n int, err error)
@@ -546,15 +554,7 @@ func internal_syscall_unix_RecvfromInet4(t *vm.Thread, a, r []rt.Value) { recvfr
 func internal_syscall_unix_RecvfromInet6(t *vm.Thread, a, r []rt.Value) { recvfromInet(t, a, r) }
 
 func recvfromInet(t *vm.Thread, a, r []rt.Value) {
-	buf := make([]byte, len(sliceOf(a[1])))
-	var n int
-	var from syscall.Sockaddr
-	var err error
-	fd := int(a[0].N)
-	hostCall(t, fd, "a receive", func() { n, from, err = syscall.Recvfrom(fd, buf, int(a[2].N)) })
-	if n > 0 {
-		bytesValues(a[1], buf[:n])
-	}
+	n, from, err := recvfrom(t, a)
 	fillSockaddrPtr(t, a[3], from)
 	intErr(t, r, n, err)
 }
@@ -589,14 +589,7 @@ func internal_syscall_unix_RecvmsgInet4(t *vm.Thread, a, r []rt.Value) { recvmsg
 func internal_syscall_unix_RecvmsgInet6(t *vm.Thread, a, r []rt.Value) { recvmsgInet(t, a, r) }
 
 func recvmsgInet(t *vm.Thread, a, r []rt.Value) {
-	p, oob := make([]byte, len(sliceOf(a[1]))), make([]byte, len(sliceOf(a[2])))
-	var n, oobn, flags int
-	var from syscall.Sockaddr
-	var err error
-	fd := int(a[0].N)
-	hostCall(t, fd, "a receive", func() { n, oobn, flags, from, err = syscall.Recvmsg(fd, p, oob, int(a[3].N)) })
-	bytesValues(a[1], p[:max(n, 0)])
-	bytesValues(a[2], oob[:max(oobn, 0)])
+	n, oobn, flags, from, err := recvmsg(t, a)
 	fillSockaddrPtr(t, a[4], from)
 	r[0], r[1], r[2], r[3] = rt.Value{N: uint64(n)}, rt.Value{N: uint64(oobn)}, rt.Value{N: uint64(flags)}, errnoResult(t, err)
 }
