@@ -369,49 +369,42 @@ func structArg(t *vm.Thread, v rt.Value) []rt.Value {
 
 // syscall.SetsockoptLinger: func SetsockoptLinger(fd, level, opt int, l *Linger) (err error)
 func syscall_SetsockoptLinger(t *vm.Thread, a, r []rt.Value) {
-	fs := structArg(t, a[3])
-	if fs == nil {
+	l := structPtrArg[syscall.Linger](t, a[3], "Linger")
+	if l == nil {
+		r[0] = errnoResult(t, syscall.EFAULT)
 		return
 	}
-	l := &syscall.Linger{Onoff: int32(fs[0].N), Linger: int32(fs[1].N)}
 	r[0] = errnoResult(t, syscall.SetsockoptLinger(int(a[0].N), int(a[1].N), int(a[2].N), l))
 }
 
 // syscall.SetsockoptIPMreq: func SetsockoptIPMreq(fd, level, opt int, mreq *IPMreq) (err error)
 func syscall_SetsockoptIPMreq(t *vm.Thread, a, r []rt.Value) {
-	fs := structArg(t, a[3])
-	if fs == nil {
+	mreq := structPtrArg[syscall.IPMreq](t, a[3], "IPMreq")
+	if mreq == nil {
+		r[0] = errnoResult(t, syscall.EFAULT)
 		return
 	}
-	var mreq syscall.IPMreq
-	bytesInto(mreq.Multiaddr[:], fs[0])
-	bytesInto(mreq.Interface[:], fs[1])
-	r[0] = errnoResult(t, syscall.SetsockoptIPMreq(int(a[0].N), int(a[1].N), int(a[2].N), &mreq))
+	r[0] = errnoResult(t, syscall.SetsockoptIPMreq(int(a[0].N), int(a[1].N), int(a[2].N), mreq))
 }
 
 // syscall.SetsockoptIPMreqn: func SetsockoptIPMreqn(fd, level, opt int, mreq *IPMreqn) (err error)
 func syscall_SetsockoptIPMreqn(t *vm.Thread, a, r []rt.Value) {
-	fs := structArg(t, a[3])
-	if fs == nil {
+	mreq := structPtrArg[syscall.IPMreqn](t, a[3], "IPMreqn")
+	if mreq == nil {
+		r[0] = errnoResult(t, syscall.EFAULT)
 		return
 	}
-	var mreq syscall.IPMreqn
-	bytesInto(mreq.Multiaddr[:], fs[0])
-	bytesInto(mreq.Address[:], fs[1])
-	mreq.Ifindex = int32(fs[2].N)
-	r[0] = errnoResult(t, syscall.SetsockoptIPMreqn(int(a[0].N), int(a[1].N), int(a[2].N), &mreq))
+	r[0] = errnoResult(t, syscall.SetsockoptIPMreqn(int(a[0].N), int(a[1].N), int(a[2].N), mreq))
 }
 
 // syscall.SetsockoptIPv6Mreq: func SetsockoptIPv6Mreq(fd, level, opt int, mreq *IPv6Mreq) (err error)
 func syscall_SetsockoptIPv6Mreq(t *vm.Thread, a, r []rt.Value) {
-	fs := structArg(t, a[3])
-	if fs == nil {
+	mreq := structPtrArg[syscall.IPv6Mreq](t, a[3], "IPv6Mreq")
+	if mreq == nil {
+		r[0] = errnoResult(t, syscall.EFAULT)
 		return
 	}
-	var mreq syscall.IPv6Mreq
-	bytesInto(mreq.Multiaddr[:], fs[0])
-	mreq.Interface = uint32(fs[1].N)
-	r[0] = errnoResult(t, syscall.SetsockoptIPv6Mreq(int(a[0].N), int(a[1].N), int(a[2].N), &mreq))
+	r[0] = errnoResult(t, syscall.SetsockoptIPv6Mreq(int(a[0].N), int(a[1].N), int(a[2].N), mreq))
 }
 
 // syscall.Shutdown: func Shutdown(fd int, how int) (err error)

@@ -116,8 +116,31 @@ func programStruct(st *vm.Type, v rt.Value, h reflect.Value) {
 			f.SetUint(fs[k].N)
 		case reflect.Struct:
 			programStruct(st.Fields[k], fs[k], f)
+		case reflect.Array:
+			es, _ := fs[k].R.([]rt.Value)
+			for j := 0; j < f.Len() && j < len(es); j++ {
+				if e := f.Index(j); e.CanInt() {
+					e.SetInt(int64(es[j].N))
+				} else if e.CanUint() {
+					e.SetUint(es[j].N)
+				}
+			}
 		}
 	}
+}
+
+// structPtrArg returns the host copy of the struct of the program's
+// syscall.<typ> the pointer v points to: the argument of a setsockopt. A
+// nil pointer gives a nil one, which the kernel answers with EFAULT, as
+// under gc (which hands the kernel the address without reading it).
+func structPtrArg[T any](t *vm.Thread, v rt.Value, typ string) *T {
+	cell, _ := v.R.(*rt.Value)
+	if cell == nil {
+		return nil
+	}
+	h := new(T)
+	programStruct(t.Machine().LookupType("syscall", typ), *cell, reflect.ValueOf(h).Elem())
+	return h
 }
 
 // statInto fills the program's *syscall.Stat_t p from the host's.
