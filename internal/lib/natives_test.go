@@ -81,12 +81,26 @@ func (x stdIndex) pkg(path string) (*stdPkg, error) {
 	if p := x[path]; p != nil {
 		return p, nil
 	}
-	p, err := parseStd(path)
+	p, err := parseStd(path, false)
 	if err != nil {
 		return nil, err
 	}
 	x[path] = p
 	return p, nil
+}
+
+// testPkg returns the declarations of path's internal test files.
+func (x stdIndex) testPkg(path string) *stdPkg {
+	key := path + " [tests]"
+	if p := x[key]; p != nil {
+		return p
+	}
+	p, err := parseStd(path, true)
+	if err != nil {
+		return nil
+	}
+	x[key] = p
+	return p
 }
 
 // lookup returns the declaration of the function or method named as ssa
@@ -103,6 +117,9 @@ func (x stdIndex) lookup(name string) *ast.FuncDecl {
 	}
 	if fd := p.funcs[name]; fd != nil {
 		return fd
+	}
+	if tp := x.testPkg(pkg); tp != nil && tp.funcs[name] != nil {
+		return tp.funcs[name]
 	}
 	if !strings.HasPrefix(name, "(") {
 		return nil
@@ -197,13 +214,25 @@ func nativePackage(name string) (string, bool) {
 	return name[:slash+1+i], true
 }
 
-// parseStd parses the standard package path's declarations.
-func parseStd(path string) (*stdPkg, error) {
+// parseStd parses the standard package path's declarations (tests: those
+// of its internal test files; a path x_test is x's external tests).
+func parseStd(path string, tests bool) (*stdPkg, error) {
 	ctxt := build.Default
 	ctxt.BuildTags = append(ctxt.BuildTags, "purego", "math_big_pure_go") // the loader's (internal/load goroTags)
-	bp, err := ctxt.Import(path, "", 0)
+	// A native may bind a function of a package's tests (a hook they
+	// linkname from the runtime): the internal test files are part of the
+	// package, the external ones (package x_test) a package of their own.
+	dir, xtest := strings.CutSuffix(path, "_test")
+	bp, err := ctxt.Import(dir, "", 0)
 	if err != nil {
 		return nil, err
+	}
+	files := append(bp.GoFiles, bp.CgoFiles...)
+	switch {
+	case xtest:
+		files = bp.XTestGoFiles
+	case tests:
+		files = bp.TestGoFiles
 	}
 	if !bp.Goroot {
 		return nil, &build.NoGoError{Dir: bp.Dir}
@@ -216,7 +245,7 @@ func parseStd(path string) (*stdPkg, error) {
 		files:      map[*ast.TypeSpec]*ast.File{},
 	}
 	inits := 0
-	for _, file := range append(bp.GoFiles, bp.CgoFiles...) {
+	for _, file := range files {
 		f, err := parser.ParseFile(fset, filepath.Join(bp.Dir, file), nil, parser.SkipObjectResolution)
 		if err != nil {
 			return nil, err

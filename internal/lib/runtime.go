@@ -56,7 +56,6 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"(*runtime.PanicNilError).RuntimeError":      runtime_PanicNilError_RuntimeError,
 	"(*runtime.TypeAssertionError).Error":        runtime_TypeAssertionError_Error,
 	"(*runtime.TypeAssertionError).RuntimeError": runtime_TypeAssertionError_RuntimeError,
-	"(runtime.Cleanup).Stop":                     runtime_Cleanup_Stop,
 	"(runtime.errorString).Error":                runtime_errorString_Error,
 	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
 	"(runtime.plainError).Error":                 runtime_plainError_Error,
@@ -71,7 +70,6 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"math/rand.runtime_rand":                     runtime_rand,
 	"math/rand/v2.runtime_rand":                  runtime_rand,
 	"os.runtime_rand":                            runtime_rand,
-	"runtime.AddCleanup":                         runtime_AddCleanup,
 	"runtime.Caller":                             runtime_Caller,
 	"runtime.Callers":                            runtime_Callers,
 	"runtime.CallersFrames":                      runtime_CallersFrames,
@@ -86,7 +84,6 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.NumCPU":                             runtime_NumCPU,
 	"runtime.NumGoroutine":                       runtime_NumGoroutine,
 	"runtime.ReadMemStats":                       runtime_ReadMemStats,
-	"runtime.SetFinalizer":                       runtime_SetFinalizer,
 	"runtime.Stack":                              runtime_Stack,
 	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
 	"runtime.Version":                            runtime_Version,
@@ -277,7 +274,12 @@ func runtime_NumGoroutine(t *vm.Thread, a, r []rt.Value) {
 func runtime_NumCPU(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{N: uint64(goruntime.NumCPU())} }
 
 // runtime.GC: func GC()
-func runtime_GC(t *vm.Thread, a, r []rt.Value) { goruntime.GC() }
+func runtime_GC(t *vm.Thread, a, r []rt.Value) {
+	t.ClearDeadStack()
+	poolCleanup(t.Machine())
+	goruntime.GC()
+	sweepAfterGC(t.Machine())
+}
 
 // runtime.GOROOT: func GOROOT() string
 func runtime_GOROOT(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: goruntime.GOROOT()} }
@@ -481,28 +483,6 @@ func internal_cpu_Name(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: ""} }
 
 // runtime.KeepAlive: func KeepAlive(x any)
 func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
-
-// runtime.SetFinalizer: func SetFinalizer(obj any, finalizer any)
-func runtime_SetFinalizer(t *vm.Thread, a, r []rt.Value) {}
-
-// runtime.AddCleanup: func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup
-//
-// Like SetFinalizer, recorded nowhere: a cleanup is not guaranteed to run
-// (gc's may not, before the program exits), and goro's cells are the
-// host's, collected without the program's knowing. ptr must not be nil, as
-// under gc ("runtime.AddCleanup: ptr is nil").
-func runtime_AddCleanup(t *vm.Thread, a, r []rt.Value) {
-	if a[0].R == nil {
-		t.PanicPlain("runtime.AddCleanup: ptr is nil")
-		return
-	}
-	if ct := t.Machine().LookupType("runtime", "Cleanup"); ct != nil {
-		r[0] = ct.Zero()
-	}
-}
-
-// (runtime.Cleanup).Stop: func (c Cleanup) Stop()
-func runtime_Cleanup_Stop(t *vm.Thread, a, r []rt.Value) {}
 
 // runtime.LockOSThread: func LockOSThread()
 func runtime_LockOSThread(t *vm.Thread, a, r []rt.Value) { t.Machine().RT.LockOSThread(t.G()) }

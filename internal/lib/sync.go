@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
@@ -74,10 +75,95 @@ func notifyListOf(t *vm.Thread, v rt.Value) *rt.NotifyList {
 
 type poolKey struct{}
 
-// pools holds sync.Pool contents: a few values per pool, not cleared by GC.
+// pools holds the programs' sync.Pool contents beside each Pool's cell
+// (a CellTable: a Pool the program drops goes, contents and all). gc's
+// Pool indexes per-P arrays with pointer arithmetic; goro keeps one
+// "P"'s worth per Pool, with gc's order — a private slot taken first, then
+// the shared values last in, first out — and gc's clearing at each
+// runtime.GC: the contents become the victim cache, which Get falls back
+// on, and the victims are dropped (poolCleanup).
 type pools struct {
-	mu sync.Mutex
-	m  map[*rt.Value][]rt.Value
+	mu    sync.Mutex
+	cells vm.CellTable[*poolState]
+	all   []weak.Pointer[poolState] // for poolCleanup
+}
+
+type poolState struct {
+	private       rt.Value
+	shared        []rt.Value
+	victimPrivate rt.Value
+	victimShared  []rt.Value
+}
+
+// poolCap bounds the values one Pool keeps (gc's are bounded by its
+// per-P chains and the collector).
+const poolCap = 1024
+
+// get takes a value out of ps, as gc's Get: private, shared (last in
+// first out), then the victims.
+func (ps *poolState) get() (rt.Value, bool) {
+	if x := ps.private; x.R != nil {
+		ps.private = rt.Value{}
+		return x, true
+	}
+	if n := len(ps.shared); n > 0 {
+		x := ps.shared[n-1]
+		ps.shared[n-1] = rt.Value{}
+		ps.shared = ps.shared[:n-1]
+		return x, true
+	}
+	if x := ps.victimPrivate; x.R != nil {
+		ps.victimPrivate = rt.Value{}
+		return x, true
+	}
+	if n := len(ps.victimShared); n > 0 {
+		x := ps.victimShared[n-1]
+		ps.victimShared[n-1] = rt.Value{}
+		ps.victimShared = ps.victimShared[:n-1]
+		return x, true
+	}
+	return rt.Value{}, false
+}
+
+func (ps *poolState) put(x rt.Value) {
+	if ps.private.R == nil {
+		ps.private = x
+	} else if len(ps.shared) < poolCap {
+		ps.shared = append(ps.shared, x)
+	}
+}
+
+// poolCleanup is gc's, run by runtime.GC: each Pool's contents become its
+// victims; the old victims are dropped.
+func poolCleanup(m *vm.Machine) {
+	v, ok := m.LibState.Load(poolKey{})
+	if !ok {
+		return
+	}
+	ps := v.(*pools)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	live := ps.all[:0]
+	for _, w := range ps.all {
+		st := w.Value()
+		if st == nil {
+			continue
+		}
+		live = append(live, w)
+		st.victimPrivate, st.victimShared = st.private, st.shared
+		st.private, st.shared = rt.Value{}, nil
+	}
+	clear(ps.all[len(live):])
+	ps.all = live
+}
+
+// poolOf returns the contents of the Pool p points to.
+func (ps *pools) poolOf(p *rt.Value) *poolState {
+	return ps.cells.LoadOrMake(p, func() *poolState {
+		st := new(poolState)
+		ps.all = append(ps.all, weak.Make(st))
+		return st
+	})
 }
 
 func init() {
@@ -228,13 +314,12 @@ func sync_Pool_Get(t *vm.Thread, a, r []rt.Value) {
 	}
 	ps := poolsOf(t)
 	ps.mu.Lock()
-	if vs := ps.m[p]; len(vs) > 0 {
-		r[0] = vs[len(vs)-1]
-		ps.m[p] = vs[:len(vs)-1]
-		ps.mu.Unlock()
+	x, ok := ps.poolOf(p).get()
+	ps.mu.Unlock()
+	if ok {
+		r[0] = x
 		return
 	}
-	ps.mu.Unlock()
 	// p.New, the pool's first field after noCopy.
 	fs := p.R.([]rt.Value)
 	newFn := fs[len(fs)-1]
@@ -398,10 +483,9 @@ func sync_atomic_Value_CompareAndSwap(t *vm.Thread, a, r []rt.Value) {
 	r[0] = boolV(true)
 }
 
-// poolsOf is the machine's sync.Pool contents. sync.Pool indexes per-P
-// arrays with pointer arithmetic: goro keeps a few values per pool instead.
+// poolsOf is the machine's sync.Pool contents.
 func poolsOf(t *vm.Thread) *pools {
-	s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, &pools{m: map[*rt.Value][]rt.Value{}})
+	s, _ := t.Machine().LibState.LoadOrStore(poolKey{}, new(pools))
 	return s.(*pools)
 }
 
@@ -429,9 +513,7 @@ func sync_Pool_Put(t *vm.Thread, a, r []rt.Value) {
 	}
 	ps := poolsOf(t)
 	ps.mu.Lock()
-	if len(ps.m[p]) < 64 {
-		ps.m[p] = append(ps.m[p], a[1])
-	}
+	ps.poolOf(p).put(a[1])
 	ps.mu.Unlock()
 }
 

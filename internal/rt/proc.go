@@ -96,6 +96,11 @@ type Runtime struct {
 	netpoll  netpoll   // netpoll.go
 	rand     lockedRand
 
+	// BeforeDeadlock, if set, is asked before the program is declared
+	// deadlocked (without sched.lock): it reports whether it made a G
+	// runnable (finalizers whose objects a collection found dead).
+	BeforeDeadlock func() bool
+
 	exiting  atomic.Bool
 	started  atomic.Bool // Main has made the main goroutine
 	exitCode int
@@ -1426,6 +1431,10 @@ func (r *Runtime) checkdead() bool {
 		}
 	}
 	r.sched.lock.Unlock()
+	if waiting > 0 && r.BeforeDeadlock != nil && r.BeforeDeadlock() {
+		r.sched.lock.Lock()
+		return false
+	}
 	if waiting == 0 { // every G is dead: main called runtime.Goexit
 		r.Fatal("no goroutines (main called runtime.Goexit) - deadlock!", nil)
 	} else {
@@ -1433,6 +1442,42 @@ func (r *Runtime) checkdead() bool {
 	}
 	r.sched.lock.Lock()
 	return true
+}
+
+// AnyRunnable reports whether a G is runnable, running or in a system
+// call: BeforeDeadlock's check that no G was made runnable from outside
+// the scheduler (a host goroutine) since checkdead looked.
+func (r *Runtime) AnyRunnable() bool {
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	if r.sched.runqsize > 0 {
+		return true
+	}
+	for _, pp := range r.allp {
+		if !runqempty(pp) {
+			return true
+		}
+	}
+	for _, gp := range r.sched.allgs {
+		switch readgstatus(gp) &^ _Gscan {
+		case _Gsyscall, _Grunnable, _Grunning:
+			return true
+		}
+	}
+	return false
+}
+
+// WaitingGs returns the Gs parked (_Gwaiting) now.
+func (r *Runtime) WaitingGs() []*G {
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	var gs []*G
+	for _, gp := range r.sched.allgs {
+		if readgstatus(gp) == _Gwaiting {
+			gs = append(gs, gp)
+		}
+	}
+	return gs
 }
 
 // Fatal prints "fatal error: msg" and every goroutine's traceback, like gc's

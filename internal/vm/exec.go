@@ -72,6 +72,11 @@ type threadAux struct {
 	thenArgs []rt.Value
 	thenK    func(t *Thread, results, out []rt.Value)
 	conts    []nativeCont
+	// testFatal is the T.Fatal call an unsupported operation in a test's
+	// goroutine makes instead of ending the program (testFail).
+	testFatal     rt.Value
+	testFatalArgs []rt.Value
+	testFailed    bool // it did once: a second one ends the program
 }
 
 // x returns t's auxiliary state, making it on first use.
@@ -99,23 +104,22 @@ func (m *Machine) Execute(gp *rt.G) (ev rt.Event) {
 		t = &Thread{m: m, gp: gp, frames: gp.Frames()}
 		gp.Exec = t
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			if r == errOutOfMemory {
-				t.outOfMemory()
-			} else if u, ok := r.(unsupportedAlloc); ok {
-				t.Unsupported(string(u))
-			} else {
-				t.syncFrames()
-				m.internalError(t, r)
-			}
-			ev = rt.EvStop
-		}
-	}()
 	if len(t.frames) == 0 && !t.fatal {
 		t.start()
 	}
-	ev = t.run()
+	ev = t.runGuarded()
+	// An unsupported operation in a test's goroutine fails the test
+	// (testFail) instead of the program: the G goes on in t.Fatal.
+	for ev == rt.EvStop && t.aux != nil && t.aux.testFatal.R != nil {
+		fn, args := t.aux.testFatal, t.aux.testFatalArgs
+		t.aux.testFatal, t.aux.testFatalArgs = rt.Value{}, nil
+		t.fatal, t.pending, t.parked = false, nil, false
+		if e, stop := t.callValue(fn, args, flagReexec|flagNoResult); stop {
+			ev = e
+			continue
+		}
+		ev = t.runGuarded()
+	}
 	t.syncFrames()
 	// A parked G re-executes the instruction it parked in, which then
 	// finishes the operation instead of starting it. The flag stays set
@@ -181,6 +185,26 @@ func (t *Thread) start() {
 	// The frame holds them now: a parked G should not keep the go
 	// statement's argument slice alive too.
 	gp.StartFn, gp.StartArgs = rt.Value{}, nil
+}
+
+// runGuarded runs the interpreter loop, turning the host panics it may
+// raise into the program's end: out of memory, an allocation goro
+// refuses, or goro's own bug.
+func (t *Thread) runGuarded() (ev rt.Event) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r == errOutOfMemory {
+				t.outOfMemory()
+			} else if u, ok := r.(unsupportedAlloc); ok {
+				t.Unsupported(string(u))
+			} else {
+				t.syncFrames()
+				t.m.internalError(t, r)
+			}
+			ev = rt.EvStop
+		}
+	}()
+	return t.run()
 }
 
 // run is the interpreter loop.

@@ -186,13 +186,57 @@ func (t *Thread) Exit(code int) {
 	t.m.RT.Exit(code)
 }
 
-// Unsupported ends the program: goro cannot do what it was asked yet.
+// Unsupported ends the program: goro cannot do what it was asked yet. In
+// a test's goroutine it fails that test instead (testFail), so that the
+// test binary's other tests still run.
 func (t *Thread) Unsupported(what string) {
 	t.syncFrames()
 	fmt.Fprintf(t.m.Stderr, "goro: unsupported: %s\n", what)
 	t.m.RT.Traceback(t.m.Stderr, t.gp, false)
 	t.fatal = true
+	if t.testFail("goro: unsupported: " + what) {
+		return
+	}
 	t.m.RT.Exit(2)
+}
+
+// testFail arranges for the G, a test's (running testing.tRunner), to
+// call its *testing.T's Fatal with msg once it has left the operation
+// that cannot go on: the test fails with msg, its deferred calls run, and
+// the test binary goes on with the next test, as after any t.Fatal. It
+// reports false for other Gs, and for a test that failed so before (its
+// Fatal reached something goro cannot do either).
+func (t *Thread) testFail(msg string) bool {
+	if t.aux != nil && t.aux.testFailed {
+		return false
+	}
+	m := t.m
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		f, _ := t.frames[i].Fn.(*Func)
+		if f == nil || f.name != "testing.tRunner" || f.nparams < 1 {
+			continue
+		}
+		// (*testing.common).Fatal itself, on the T's embedded common (its
+		// first field), so that the message names the line that stopped.
+		ct := m.LookupType("testing", "common")
+		tcell, _ := t.gp.Stk[t.frames[i].FP+len(f.consts)].R.(*rt.Value)
+		if ct == nil || tcell == nil {
+			return false
+		}
+		fs, _ := tcell.R.([]rt.Value)
+		fatal := m.typeOf(types.NewPointer(ct.T)).method("Fatal")
+		if fatal == nil || len(fs) == 0 {
+			return false
+		}
+		recv := rt.Value{R: &fs[0]}
+		arg := rt.Value{R: Iface{T: m.typeOf(types.Typ[types.String]), V: rt.Value{R: msg}}}
+		a := t.x()
+		a.testFailed = true
+		a.testFatal = rt.Value{R: &Closure{Fn: fatal}}
+		a.testFatalArgs = []rt.Value{recv, {R: []rt.Value{arg}}}
+		return true
+	}
+	return false
 }
 
 // Go starts a goroutine running closure fn(args...) with no parent (a
@@ -596,3 +640,43 @@ var zerobase rt.Value
 
 // ZeroBase is the cell standing for the data of empty non-nil slices.
 var ZeroBase = &zerobase
+
+// HashKey returns a comparable host value standing for v of type t (two
+// values are == exactly when their keys are), or the incomparable dynamic
+// type found inside it: what a map of goro's hashes.
+func HashKey(t *Type, v rt.Value) (key any, bad *Type) { return hashKey(t, v) }
+
+// UncomparablePair returns the uncomparable dynamic type that makes x == y
+// panic for values of t, or nil.
+func UncomparablePair(t *Type, x, y rt.Value) *Type { return uncomparablePair(t, x, y) }
+
+// ClearDeadStack zeroes the G's stack above its innermost frame: the
+// slots of calls that have returned, which the host's collector would
+// otherwise take for live references (runtime.GC: what a returned
+// function made dies, as under gc).
+func (t *Thread) ClearDeadStack() { clearAbove(t.gp, t.frames) }
+
+// ClearDeadStacks does ClearDeadStack for the Gs parked now, when every G
+// is (before a deadlock is declared): a parked G's call re-collects its
+// arguments when it runs again, so nothing above its frames is needed.
+func (m *Machine) ClearDeadStacks() {
+	for _, gp := range m.RT.WaitingGs() {
+		if t, _ := gp.Exec.(*Thread); t != nil {
+			clearAbove(gp, t.frames)
+		}
+	}
+}
+
+func clearAbove(gp *rt.G, frames []rt.Frame) {
+	top := 0
+	if n := len(frames); n > 0 {
+		f, _ := frames[n-1].Fn.(*Func)
+		if f == nil {
+			return
+		}
+		top = frames[n-1].FP + f.nslots
+	}
+	if top < len(gp.Stk) {
+		clear(gp.Stk[top:])
+	}
+}
