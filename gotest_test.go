@@ -99,3 +99,32 @@ func normalizeGoTest(s, dir, goroot string) string {
 	s = goTestDirRE.ReplaceAllString(s, "\t"+dir+"/")
 	return normalizeStderr(s, dir, goroot)
 }
+
+// TestGoTestUnsupported: a test that reaches something goro cannot do yet
+// (here a slice of math.MaxInt zero-size elements) fails with the
+// unsupported feature named at the line that reached it, its deferred
+// calls run, and the tests after it still run (gc passes all three).
+func TestGoTestUnsupported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the testing package's closure")
+	}
+	cmd := exec.Command(goroBinary(t), "test", "-v", ".")
+	cmd.Dir = filepath.Join("testdata", "unsupported")
+	cmd.Env = goroEnv()
+	out, err := cmd.CombinedOutput()
+	if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("goro test: %v, want exit status 1\n%s", err, out)
+	}
+	for _, want := range []string{
+		"goro: unsupported: 9223372036854775807 elements of the zero-size type struct {}",
+		"    zerosize_test.go:12: goro: unsupported: 9223372036854775807 elements of the zero-size type struct {}",
+		"    zerosize_test.go:11: deferred call ran\n--- FAIL: TestZeroSize",
+		"    zerosize_test.go:17: still running\n--- PASS: TestAfter",
+		"    zerosize_test.go:24: goroutine ran\n--- PASS: TestGoroutine",
+		"\nFAIL\texample.com/unsupported\t",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
