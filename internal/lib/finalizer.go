@@ -135,13 +135,14 @@ func (s *finState) fire(id uint64) {
 		return
 	}
 	if e := s.take(id); e != nil {
-		s.enqueue(e, false)
+		s.enqueue(e, nil, false)
 	}
 }
 
 // enqueue queues e's call and starts the queue's goroutine if none runs
-// (unless collect is deciding: then it does).
-func (s *finState) enqueue(e *finEntry, fromCollect bool) {
+// (unless collect is deciding: then it does) — as the next G of from's P
+// when a G of the program found it (runtime.GC).
+func (s *finState) enqueue(e *finEntry, from *vm.Thread, fromCollect bool) {
 	if s.m.RT.Exiting() {
 		return
 	}
@@ -154,7 +155,10 @@ func (s *finState) enqueue(e *finEntry, fromCollect bool) {
 	start := !s.running && (!s.closing || fromCollect)
 	s.running = s.running || start
 	s.mu.Unlock()
-	if start {
+	switch {
+	case start && from != nil:
+		from.Go(s.runner, nil)
+	case start:
 		s.m.Go(s.runner, nil)
 	}
 }
@@ -163,7 +167,7 @@ func (s *finState) enqueue(e *finEntry, fromCollect bool) {
 // (their weak pointers are cleared when it ends; the host's cleanups run
 // later, on its own goroutines): after runtime.GC, a finalizer whose
 // object died is runnable, as under gc. It reports whether it queued any.
-func (s *finState) sweep(fromCollect bool) bool {
+func (s *finState) sweep(from *vm.Thread, fromCollect bool) bool {
 	s.mu.Lock()
 	var dead []uint64
 	for id, e := range s.armed {
@@ -177,7 +181,7 @@ func (s *finState) sweep(fromCollect bool) bool {
 	for _, id := range dead {
 		if e := s.take(id); e != nil {
 			e.host.Stop()
-			s.enqueue(e, fromCollect)
+			s.enqueue(e, from, fromCollect)
 			n++
 		}
 	}
@@ -185,10 +189,21 @@ func (s *finState) sweep(fromCollect bool) bool {
 }
 
 // sweepAfterGC is runtime.GC's last step (finOf's state only if the
-// program has one).
-func sweepAfterGC(m *vm.Machine) {
-	if s, ok := m.LibState.Load(finKey{}); ok {
-		s.(*finState).sweep(false)
+// program has one): what died is queued, and the caller yields to the
+// queue's goroutine, as gc's runtime.GC lets the finalizer goroutine
+// (readied as its P's next G) run while it waits for the collection.
+func sweepAfterGC(t *vm.Thread) {
+	v, ok := t.Machine().LibState.Load(finKey{})
+	if !ok {
+		return
+	}
+	s := v.(*finState)
+	s.sweep(t, false)
+	s.mu.Lock()
+	pending := len(s.queue) > 0
+	s.mu.Unlock()
+	if pending {
+		t.Yield()
 	}
 }
 
@@ -207,7 +222,7 @@ func (s *finState) collect() bool {
 	s.mu.Unlock()
 	s.m.ClearDeadStacks()
 	goruntime.GC()
-	made := s.sweep(true)
+	made := s.sweep(nil, true)
 	s.mu.Lock()
 	if !s.running && len(s.queue) > 0 {
 		s.running, made = true, true
@@ -399,7 +414,7 @@ func weak_runtime_makeStrongFromWeak(t *vm.Thread, a, r []rt.Value) {
 // in the host, its P handed off, so that the queue's goroutine runs.
 func blockUntilEmptyCleanupQueue(t *vm.Thread, a, r []rt.Value) {
 	s := finOf(t.Machine())
-	s.sweep(false)
+	s.sweep(nil, false)
 	timeout := time.Duration(int64(a[0].N))
 	idle := false
 	blocking(t, rt.SyscallWait, "runtime.blockUntilEmptyCleanupQueue", func() {

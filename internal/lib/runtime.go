@@ -278,7 +278,7 @@ func runtime_GC(t *vm.Thread, a, r []rt.Value) {
 	t.ClearDeadStack()
 	poolCleanup(t.Machine())
 	goruntime.GC()
-	sweepAfterGC(t.Machine())
+	sweepAfterGC(t)
 }
 
 // runtime.GOROOT: func GOROOT() string
