@@ -150,9 +150,16 @@ func os_checkClonePidfd(t *vm.Thread, a, r []rt.Value) {
 	r[0] = errnoValue(t, syscall.ENOSYS)
 }
 
-// os.checkPidfd: func checkPidfd() error — as checkClonePidfd.
+// os.checkPidfd: func checkPidfd() error — whether the host's pidfds
+// work: Process.WithHandle hands out the host's (lib/osexec.go).
 func os_checkPidfd(t *vm.Thread, a, r []rt.Value) {
-	r[0] = osError(t, os.NewSyscallError("pidfd_open", syscall.ENOSYS))
+	const sysPidfdOpen = 434 // linux, every architecture
+	fd, _, e := syscall.Syscall(sysPidfdOpen, uintptr(os.Getpid()), 0, 0)
+	if e != 0 {
+		r[0] = osError(t, os.NewSyscallError("pidfd_open", e))
+		return
+	}
+	syscall.Close(int(fd))
 }
 
 // os.ignoreSIGSYS: func ignoreSIGSYS() — for checkClonePidfd, not called.

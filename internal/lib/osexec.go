@@ -23,26 +23,27 @@ func init() {
 
 // osexecNatives binds these functions by their ssa names (sorted).
 var osexecNatives = map[string]vm.NativeFunc{
-	"(*os.File).ReadFrom":           os_File_ReadFrom,
-	"(*os.File).WriteTo":            os_File_WriteTo,
-	"(*os.Process).Kill":            os_Process_Kill,
-	"(*os.Process).Release":         os_Process_Release,
-	"(*os.Process).Signal":          os_Process_Signal,
-	"(*os.Process).Wait":            os_Process_Wait,
-	"(*os.Process).WithHandle":      os_Process_WithHandle,
-	"(*os.ProcessState).ExitCode":   os_ProcessState_ExitCode,
-	"(*os.ProcessState).Exited":     os_ProcessState_Exited,
-	"(*os.ProcessState).Pid":        os_ProcessState_Pid,
-	"(*os.ProcessState).String":     os_ProcessState_String,
-	"(*os.ProcessState).Success":    os_ProcessState_Success,
-	"(*os.ProcessState).Sys":        os_ProcessState_Sys,
-	"(*os.ProcessState).SysUsage":   os_ProcessState_SysUsage,
-	"(*os.ProcessState).SystemTime": os_ProcessState_SystemTime,
-	"(*os.ProcessState).UserTime":   os_ProcessState_UserTime,
-	"internal/syscall/unix.Eaccess": internal_syscall_unix_Eaccess,
-	"os.Pipe":                       os_Pipe,
-	"os.StartProcess":               os_StartProcess,
-	"syscall.Environ":               os_Environ,
+	"internal/syscall/unix.PidFDSendSignal": internal_syscall_unix_PidFDSendSignal,
+	"(*os.File).ReadFrom":                   os_File_ReadFrom,
+	"(*os.File).WriteTo":                    os_File_WriteTo,
+	"(*os.Process).Kill":                    os_Process_Kill,
+	"(*os.Process).Release":                 os_Process_Release,
+	"(*os.Process).Signal":                  os_Process_Signal,
+	"(*os.Process).Wait":                    os_Process_Wait,
+	"(*os.Process).WithHandle":              os_Process_WithHandle,
+	"(*os.ProcessState).ExitCode":           os_ProcessState_ExitCode,
+	"(*os.ProcessState).Exited":             os_ProcessState_Exited,
+	"(*os.ProcessState).Pid":                os_ProcessState_Pid,
+	"(*os.ProcessState).String":             os_ProcessState_String,
+	"(*os.ProcessState).Success":            os_ProcessState_Success,
+	"(*os.ProcessState).Sys":                os_ProcessState_Sys,
+	"(*os.ProcessState).SysUsage":           os_ProcessState_SysUsage,
+	"(*os.ProcessState).SystemTime":         os_ProcessState_SystemTime,
+	"(*os.ProcessState).UserTime":           os_ProcessState_UserTime,
+	"internal/syscall/unix.Eaccess":         internal_syscall_unix_Eaccess,
+	"os.Pipe":                               os_Pipe,
+	"os.StartProcess":                       os_StartProcess,
+	"syscall.Environ":                       os_Environ,
 }
 
 // hostProc is a started child: the host process and the copiers that
@@ -213,6 +214,16 @@ func os_Process_WithHandle(t *vm.Thread, a, r []rt.Value) {
 		return
 	}
 	t.CallThen(a[1], []rt.Value{{N: uint64(handle)}}, func(t *vm.Thread, res, out []rt.Value) { out[0] = rt.Value{} })
+}
+
+// internal/syscall/unix.PidFDSendSignal: func PidFDSendSignal(pidfd uintptr, s syscall.Signal) error
+//
+// A pidfd a program holds is the host's (Process.WithHandle's).
+func internal_syscall_unix_PidFDSendSignal(t *vm.Thread, a, r []rt.Value) {
+	const sysPidfdSendSignal = 424 // linux, every architecture
+	if _, _, e := syscall.Syscall(sysPidfdSendSignal, uintptr(a[0].N), uintptr(a[1].N), 0); e != 0 {
+		r[0] = errnoValue(t, e)
+	}
 }
 
 // (*os.Process).Kill: func (p *Process) Kill() error
