@@ -101,19 +101,36 @@ func Mutate(src []byte, seed uint64) (*Prog, bool) {
 	if len(lits)+len(bins) == 0 {
 		return nil, false
 	}
+	var orig bytes.Buffer
+	if err := format.Node(&orig, fset, f); err != nil {
+		return nil, false
+	}
 	r := rand.New(rand.NewPCG(seed, 0x6d757461))
 	for range 1 + r.IntN(3) {
+		// Each mutation changes its site (a literal or operator drawn
+		// equal to the one there takes the next in its list).
 		if k := r.IntN(len(lits) + len(bins)); k < len(lits) {
-			lits[k].Value = intLits[r.IntN(len(intLits))]
+			i := r.IntN(len(intLits))
+			if intLits[i] == lits[k].Value {
+				i = (i + 1) % len(intLits)
+			}
+			lits[k].Value = intLits[i]
 		} else {
 			b := bins[k-len(lits)]
 			class := classOf(b.Op)
-			b.Op = class[r.IntN(len(class))]
+			i := r.IntN(len(class))
+			if class[i] == b.Op {
+				i = (i + 1) % len(class)
+			}
+			b.Op = class[i]
 		}
 	}
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, f); err != nil {
 		return nil, false
+	}
+	if bytes.Equal(buf.Bytes(), orig.Bytes()) {
+		return nil, false // a later mutation undid an earlier one
 	}
 	return &Prog{Seed: seed, Raw: buf.Bytes()}, true
 }
