@@ -73,21 +73,28 @@ func math_big_subVV(t *vm.Thread, a, r []rt.Value) {
 	r[0] = rt.Value{N: c}
 }
 
-// math/big.lshVU: func lshVU(z, x []Word, s uint) (c Word)
-func math_big_lshVU(t *vm.Thread, a, r []rt.Value) {
-	vs, ok := words(t, "lshVU len", a[0], a[1])
+// shiftArgs reads a shift kernel's arguments: z, x and the shift s
+// (masked as gc's), or done when the kernel has nothing more to do (a
+// panic pending, s == 0 after copying x to z, or no words).
+func shiftArgs(t *vm.Thread, msg string, a []rt.Value) (z, x []rt.Value, s uint64, done bool) {
+	vs, ok := words(t, msg, a[0], a[1])
 	if !ok {
-		return
+		return nil, nil, 0, true
 	}
-	z, x, s := vs[0], vs[1], a[2].N
+	z, x, s = vs[0], vs[1], a[2].N
 	if s == 0 {
 		copy(z, x)
+		return nil, nil, 0, true
+	}
+	return z, x, s & 63, len(z) == 0
+}
+
+// math/big.lshVU: func lshVU(z, x []Word, s uint) (c Word)
+func math_big_lshVU(t *vm.Thread, a, r []rt.Value) {
+	z, x, s, done := shiftArgs(t, "lshVU len", a)
+	if done {
 		return
 	}
-	if len(z) == 0 {
-		return
-	}
-	s &= 63
 	ŝ := (64 - s) & 63
 	c := x[len(z)-1].N >> ŝ
 	for i := len(z) - 1; i > 0; i-- {
@@ -99,19 +106,10 @@ func math_big_lshVU(t *vm.Thread, a, r []rt.Value) {
 
 // math/big.rshVU: func rshVU(z, x []Word, s uint) (c Word)
 func math_big_rshVU(t *vm.Thread, a, r []rt.Value) {
-	vs, ok := words(t, "rshVU len", a[0], a[1])
-	if !ok {
+	z, x, s, done := shiftArgs(t, "rshVU len", a)
+	if done {
 		return
 	}
-	z, x, s := vs[0], vs[1], a[2].N
-	if s == 0 {
-		copy(z, x)
-		return
-	}
-	if len(z) == 0 {
-		return
-	}
-	s &= 63
 	ŝ := (64 - s) & 63
 	c := x[0].N << ŝ
 	for i := 1; i < len(z); i++ {

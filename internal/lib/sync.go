@@ -100,26 +100,24 @@ type poolState struct {
 const poolCap = 1024
 
 // get takes a value out of ps, as gc's Get: private, shared (last in
-// first out), then the victims.
+// first out), then the victims likewise.
 func (ps *poolState) get() (rt.Value, bool) {
-	if x := ps.private; x.R != nil {
-		ps.private = rt.Value{}
+	if x, ok := take(&ps.private, &ps.shared); ok {
 		return x, true
 	}
-	if n := len(ps.shared); n > 0 {
-		x := ps.shared[n-1]
-		ps.shared[n-1] = rt.Value{}
-		ps.shared = ps.shared[:n-1]
+	return take(&ps.victimPrivate, &ps.victimShared)
+}
+
+// take takes the private value, or else the last shared one.
+func take(private *rt.Value, shared *[]rt.Value) (rt.Value, bool) {
+	if x := *private; x.R != nil {
+		*private = rt.Value{}
 		return x, true
 	}
-	if x := ps.victimPrivate; x.R != nil {
-		ps.victimPrivate = rt.Value{}
-		return x, true
-	}
-	if n := len(ps.victimShared); n > 0 {
-		x := ps.victimShared[n-1]
-		ps.victimShared[n-1] = rt.Value{}
-		ps.victimShared = ps.victimShared[:n-1]
+	if n := len(*shared); n > 0 {
+		x := (*shared)[n-1]
+		(*shared)[n-1] = rt.Value{}
+		*shared = (*shared)[:n-1]
 		return x, true
 	}
 	return rt.Value{}, false
