@@ -1052,9 +1052,13 @@ func (t *Thread) unwind() {
 		}
 		d.Started = true
 		d.Panic = p
-		// A frame for gopanic itself, as gc's tracebacks show it.
+		// A frame for gopanic (or Goexit) itself, as gc's tracebacks show it.
 		top := t.frames[len(t.frames)-1]
-		t.frames = append(t.frames, rt.Frame{Fn: t.m.panicFunc(), FP: top.FP + top.Fn.(*Func).nslots})
+		fn := t.m.panicFunc()
+		if p.Goexit {
+			fn = t.m.goexitCallFn
+		}
+		t.frames = append(t.frames, rt.Frame{Fn: fn, FP: top.FP + top.Fn.(*Func).nslots})
 		p.Depth = len(t.frames)
 		flags := flagPanicDefer
 		if ev, stop := t.callValue(d.Fn, d.Args, flags); stop {
@@ -1072,7 +1076,7 @@ func (t *Thread) deferReturned() {
 		throwf("deferReturned: no defer")
 	}
 	gp.SetDefers(d.Link)
-	if n := len(t.frames); n > 0 && t.frames[n-1].Fn == t.m.panicFunc() {
+	if n := len(t.frames); n > 0 && (t.frames[n-1].Fn == t.m.panicFunc() || t.frames[n-1].Fn == t.m.goexitCallFn) {
 		t.frames = t.frames[:n-1]
 	}
 	p := d.Panic

@@ -97,7 +97,11 @@ type Machine struct {
 	siteIDs map[callerSite]uintptr
 
 	panicOnce sync.Once
-	panicFn   *Func
+	// panicFn is gopanic's frame while a panic runs deferred calls, as
+	// tracebacks show it ("panic({...})"); gopanicFn is the same frame as
+	// runtime.Callers names it; goexitCallFn is runtime.Goexit's frame
+	// while a Goexit runs them (both names as gc's).
+	panicFn, gopanicFn, goexitCallFn *Func
 	// goexitFn and mainFn are the runtime frames gc's stacks end with
 	// (runtime.goexit; runtime.main below main.main), for Callers and
 	// profiles.
@@ -259,6 +263,8 @@ func (m *Machine) panicFunc() *Func {
 	m.panicOnce.Do(func() {
 		m.panicFn = m.runtimeFrame("panic", "panic.go", "func gopanic(", "fn()", 0)
 		m.panicFn.nparams = 1
+		m.gopanicFn = m.runtimeFrame("runtime.gopanic", "panic.go", "func gopanic(", "fn()", 0)
+		m.goexitCallFn = m.runtimeFrame("runtime.Goexit", "panic.go", "func Goexit()", "fn()", 0)
 		m.mainFn = m.runtimeFrame("runtime.main", "proc.go", "func main()", "fn()", 0)
 		m.goexitFn = m.runtimeFrame("runtime.goexit", "asm_amd64.s", "TEXT runtime·goexit(SB)", "", 1)
 	})

@@ -335,9 +335,9 @@ func (t *Thread) Callers(skip int) []uintptr {
 
 // framePCs returns the pcs of frames (outermost first, as a G keeps them)
 // innermost first, the first skip of them left out, as runtime.Callers
-// lists them: the executor's hidden frames and gopanic's are not shown,
-// and the stack ends as gc's do, in runtime.main (the main goroutine's)
-// and runtime.goexit.
+// lists them: the executor's hidden frames are not shown, gopanic's is
+// runtime.gopanic, and the stack ends as gc's do, in runtime.main (the
+// main goroutine's) and runtime.goexit.
 func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
 	m.panicFunc()
 	var pcs []uintptr
@@ -349,7 +349,11 @@ func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
 		}
 	}
 	for i := len(frames) - 1; i >= 0; i-- {
-		if f, ok := frames[i].Fn.(*Func); ok && !f.hidden && f != m.panicFn {
+		switch f, ok := frames[i].Fn.(*Func); {
+		case !ok || f.hidden:
+		case f == m.panicFn:
+			add(m.gopanicFn, 0)
+		default:
 			add(f, frames[i].PC)
 		}
 	}
