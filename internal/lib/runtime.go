@@ -622,8 +622,14 @@ func runtime_Caller(t *vm.Thread, a, r []rt.Value) {
 
 // runtime.Callers: func Callers(skip int, pc []uintptr) int
 func runtime_Callers(t *vm.Thread, a, r []rt.Value) {
-	// skip 0 is runtime.Callers itself, which has no frame here.
-	pcs := t.Callers(max(int(int64(a[0].N))-1, 0))
+	// skip 0 is runtime.Callers itself, which has no frame here: its pc
+	// is made as gc's stacks show it.
+	skip := int(int64(a[0].N))
+	pcs := t.Callers(max(skip-1, 0))
+	if skip <= 0 {
+		self := t.Machine().RuntimePC("runtime.Callers", "extern.go", "func Callers(", "return callers(")
+		pcs = append([]uintptr{self}, pcs...)
+	}
 	out, _ := a[1].R.([]rt.Value)
 	n := min(len(out), len(pcs))
 	for i := 0; i < n; i++ {

@@ -109,6 +109,8 @@ type Machine struct {
 	// parkFrames holds, for each native that parks, the frame gc's
 	// tracebacks show for it (parkFrame).
 	parkFrames sync.Map // *Func → *Func
+	// runtimeFuncs holds RuntimePC's frames, by name.
+	runtimeFuncs sync.Map // string → *Func
 
 	// pkgInitDone holds the paths of native packages whose start-up step
 	// (RegisterPackageInit) has run.

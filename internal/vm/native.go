@@ -333,6 +333,18 @@ func (t *Thread) Callers(skip int) []uintptr {
 	return t.m.framePCs(t.frames, skip, t.gp == t.m.RT.MainG())
 }
 
+// RuntimePC returns a pc of gc's runtime function name, placed as
+// runtimeFrame places it (file of $GOROOT/src/runtime, the function whose
+// first line starts with decl, the line in it starting with at): a frame
+// goro does not run but gc's stacks show (runtime.Callers' own).
+func (m *Machine) RuntimePC(name, file, decl, at string) uintptr {
+	f, ok := m.runtimeFuncs.Load(name)
+	if !ok {
+		f, _ = m.runtimeFuncs.LoadOrStore(name, m.runtimeFrame(name, file, decl, at, 0))
+	}
+	return m.sitePC(f.(*Func), 0)
+}
+
 // framePCs returns the pcs of frames (outermost first, as a G keeps them)
 // innermost first, the first skip of them left out, as runtime.Callers
 // lists them: the executor's hidden frames are not shown, gopanic's is

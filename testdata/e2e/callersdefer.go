@@ -1,5 +1,6 @@
 // runtime.Callers from a deferred call: a panic's shows runtime.gopanic, a
-// Goexit's runtime.Goexit, between the deferred function and its deferrer.
+// Goexit's runtime.Goexit, between the deferred function and its deferrer;
+// Callers(0) starts with runtime.Callers itself.
 package main
 
 import (
@@ -7,9 +8,11 @@ import (
 	"runtime"
 )
 
-func show() {
+func show() { showFrom(2) }
+
+func showFrom(skip int) {
 	pcs := make([]uintptr, 10)
-	n := runtime.Callers(1, pcs)
+	n := runtime.Callers(skip, pcs)
 	fr := runtime.CallersFrames(pcs[:n])
 	for {
 		f, more := fr.Next()
@@ -32,6 +35,7 @@ func b() {
 }
 
 func main() {
+	showFrom(0)
 	func() {
 		defer func() { recover() }()
 		a()
