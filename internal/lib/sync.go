@@ -261,7 +261,20 @@ func sync_runtime_SemacquireRWMutex(t *vm.Thread, a, r []rt.Value) {
 }
 
 // (*sync.copyChecker).check: func (c *copyChecker) check()
-func sync_copyChecker_check(t *vm.Thread, a, r []rt.Value) {}
+//
+// gc's: the checker holds its own address once checked; a copy holds its
+// original's, which is not its own. A cell's address is its host address
+// (the host heap does not move objects).
+func sync_copyChecker_check(t *vm.Thread, a, r []rt.Value) {
+	c := cellOf(t, a[0])
+	if c == nil {
+		return
+	}
+	self := uint64(vm.HostAddr(c))
+	if n := atomic.LoadUint64(&c.N); n != self && !atomic.CompareAndSwapUint64(&c.N, 0, self) && atomic.LoadUint64(&c.N) != self {
+		panicString(t, "sync.Cond is copied")
+	}
+}
 
 // sync.runtime_notifyListAdd: func runtime_notifyListAdd(l *notifyList) uint32
 func sync_runtime_notifyListAdd(t *vm.Thread, a, r []rt.Value) {
