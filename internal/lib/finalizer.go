@@ -65,6 +65,7 @@ type finState struct {
 	// pointers to the same object compare equal).
 	handles map[weak.Pointer[rt.Value]]*rt.Value
 	runner  rt.Value // the native closure the queue's goroutine runs
+	self    weak.Pointer[finState]
 }
 
 // finEntry is a finalizer or cleanup waiting for its object to die.
@@ -95,6 +96,7 @@ func finOf(m *vm.Machine) *finState {
 	s := &finState{m: m, armed: map[uint64]*finEntry{},
 		finalizers: map[weak.Pointer[rt.Value]]uint64{}, handles: map[weak.Pointer[rt.Value]]*rt.Value{}}
 	s.runner = m.NewNativeClosure("runtime.runFinalizers", 0, 0, s.run)
+	s.self = weak.Make(s)
 	v, loaded := m.LibState.LoadOrStore(finKey{}, s)
 	if !loaded {
 		m.RT.BeforeDeadlock = s.collect
@@ -108,10 +110,29 @@ func (s *finState) arm(obj *rt.Value, e *finEntry) uint64 {
 	s.mu.Lock()
 	s.next++
 	id := s.next
+	s.mu.Unlock()
+	e.host = goruntime.AddCleanup(obj, hostFired, finRef{s.self, id})
+	s.mu.Lock()
 	s.armed[id] = e
 	s.mu.Unlock()
-	e.host = goruntime.AddCleanup(obj, s.fire, id)
+	goruntime.KeepAlive(obj) // armed before it can die
 	return id
+}
+
+// finRef is what a host cleanup holds: the program's state only weakly
+// (the cleanup is a root of the host's collector: holding the state, and
+// through it the Machine and the program's heap, would keep a program
+// that has ended alive for the process's life), and the entry's id.
+type finRef struct {
+	s  weak.Pointer[finState]
+	id uint64
+}
+
+// hostFired is the host cleanup of an armed object: it died.
+func hostFired(ref finRef) {
+	if s := ref.s.Value(); s != nil {
+		s.fire(ref.id)
+	}
 }
 
 // take takes entry id out, or nil if someone did before.
@@ -387,13 +408,25 @@ func weak_runtime_registerWeakPointer(t *vm.Thread, a, r []rt.Value) {
 	if h == nil {
 		h = &rt.Value{R: weakBox{w}}
 		s.handles[w] = h
-		goruntime.AddCleanup(p, func(w weak.Pointer[rt.Value]) {
-			s.mu.Lock()
-			delete(s.handles, w)
-			s.mu.Unlock()
-		}, w)
+		goruntime.AddCleanup(p, dropHandle, handleRef{s.self, w})
 	}
 	r[0] = rt.Value{R: h}
+}
+
+// handleRef is what the host cleanup of a weak handle's object holds:
+// the state weakly (as finRef) and the handle's key.
+type handleRef struct {
+	s weak.Pointer[finState]
+	w weak.Pointer[rt.Value]
+}
+
+// dropHandle forgets the weak handle of an object that died.
+func dropHandle(ref handleRef) {
+	if s := ref.s.Value(); s != nil {
+		s.mu.Lock()
+		delete(s.handles, ref.w)
+		s.mu.Unlock()
+	}
 }
 
 // weak.runtime_makeStrongFromWeak: func runtime_makeStrongFromWeak(unsafe.Pointer) unsafe.Pointer
