@@ -216,19 +216,20 @@ func (t *Thread) testFail(msg string) bool {
 		if f == nil || f.name != "testing.tRunner" || f.nparams < 1 {
 			continue
 		}
-		// (*testing.common).Fatal itself, on the T's embedded common (its
-		// first field), so that the message names the line that stopped.
-		ct := m.LookupType("testing", "common")
+		// (*testing.common).Fatal itself, on the T's embedded common, so
+		// that the message names the line that stopped.
+		tt, ct := m.LookupType("testing", "T"), m.LookupType("testing", "common")
 		tcell, _ := t.gp.Stk[t.frames[i].FP+len(f.consts)].R.(*rt.Value)
-		if ct == nil || tcell == nil {
+		if tt == nil || ct == nil || tcell == nil {
 			return false
 		}
 		fs, _ := tcell.R.([]rt.Value)
+		k := FieldIndex(tt, "common")
 		fatal := m.typeOf(types.NewPointer(ct.T)).method("Fatal")
-		if fatal == nil || len(fs) == 0 {
+		if fatal == nil || k < 0 || k >= len(fs) {
 			return false
 		}
-		recv := rt.Value{R: &fs[0]}
+		recv := rt.Value{R: &fs[k]}
 		arg := rt.Value{R: Iface{T: m.typeOf(types.Typ[types.String]), V: rt.Value{R: msg}}}
 		a := t.x()
 		a.testFailed = true
