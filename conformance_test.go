@@ -273,7 +273,7 @@ var gorootKnownFailures = map[string]string{
 	"heapsampling.go":       "needs runtime.MemProfile",
 	"linkobj.go":            "runs the go command (os/exec)",
 	"nilptr.go":             "maps a huge array at a fixed address through unsafe",
-	"recover.go":            "defer of a reflect method value (a native deferred call that calls back)",
+	"recover.go":            "defer of a reflect.MakeFunc function (a deferred native that calls back with CallThen; deferred method values work since session 10)",
 	"recover4.go":           "needs runtime/debug.SetPanicOnFault and memory faults",
 	"slicecap.go":           "reads the data pointers of string and slice headers through unsafe.Pointer (goro: unsupported)",
 	"stackobj.go":           "needs gc's liveness: a value a running function no longer uses is collected (goro keeps it while its frame's slot holds it)",

@@ -862,6 +862,13 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 			gp.SetDefers(&rt.Defer{Fn: fv, Args: args, Depth: len(t.frames) - 1, Link: gp.Defers()})
 			return rt.EvPark, true
 		}
+		if a := t.aux; a != nil && a.tailFn.R != nil {
+			// The native continues as a call (a method value's
+			// MethodClosure, deferred): that call is the deferred one.
+			tfn, targs := a.tailFn, a.tailArgs
+			a.tailFn, a.tailArgs = rt.Value{}, nil
+			return t.callValue(tfn, targs, flags)
+		}
 		if flags&^dstMask == 0 {
 			copy(gp.Stk[top.FP+flags:], res)
 		}

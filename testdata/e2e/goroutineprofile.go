@@ -6,14 +6,17 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 func main() {
 	block := make(chan bool)
+	var started sync.WaitGroup
 	for i := 0; i < 3; i++ {
-		go func() { <-block }()
+		started.Add(1)
+		go func() { started.Done(); <-block }()
 	}
-	runtime.Gosched()
+	started.Wait() // each has a frame of main's (an unstarted one has none yet)
 	n, ok := runtime.GoroutineProfile(nil)
 	fmt.Println(n >= 4, ok)
 	p := make([]runtime.StackRecord, n+10)
