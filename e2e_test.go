@@ -150,7 +150,12 @@ func runGoro(t *testing.T, dir string, timeout time.Duration, env []string, comb
 
 // e2ePrograms returns testdata/e2e's absolute path and its programs.
 func e2ePrograms(t *testing.T) (dir string, files []string) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
+	return goldenPrograms(t, "e2e")
+}
+
+// goldenPrograms returns testdata/<sub>'s absolute path and its programs.
+func goldenPrograms(t *testing.T, sub string) (dir string, files []string) {
+	dir, err := filepath.Abs(filepath.Join("testdata", sub))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,13 +164,26 @@ func e2ePrograms(t *testing.T) (dir string, files []string) {
 		t.Fatal(err)
 	}
 	if len(files) == 0 {
-		t.Fatal("no programs in testdata/e2e")
+		t.Fatal("no programs in testdata/" + sub)
 	}
 	return dir, files
 }
 
 func TestE2E(t *testing.T) {
-	dir, files := e2ePrograms(t)
+	runGoldenPrograms(t, "e2e")
+}
+
+// TestEveryday runs testdata/everyday: realistic small programs, one per area of the
+// standard library a user reaches for (issue 9's corpus), against gc's output.
+func TestEveryday(t *testing.T) {
+	runGoldenPrograms(t, "everyday")
+}
+
+// runGoldenPrograms runs every program of testdata/<sub> under goro, from source and
+// from the compiled-program cache, and compares each run with the golden files
+// regen.sh wrote from `go run`.
+func runGoldenPrograms(t *testing.T, sub string) {
+	dir, files := goldenPrograms(t, sub)
 	goroot := goEnv(t, "GOROOT")
 	goroBinary(t) // build before the subtests start, so a failure is reported once
 	for _, file := range files {
@@ -182,7 +200,7 @@ func TestE2E(t *testing.T) {
 			// Each program runs twice: loaded from source (which also
 			// writes its compiled form to a cache of its own), then read
 			// back from that cache. Both runs must match gc's output.
-			cache := filepath.Join(goroTmpDir, "cache", name)
+			cache := filepath.Join(goroTmpDir, "cache", sub, name)
 			for _, mode := range []string{"source", "cache"} {
 				env := append(goroEnv("GOFLAGS=", "GOROCACHE="+cache), e2eEnv(t, file)...)
 				res := runGoro(t, dir, *e2eTimeout, env, false, name+".go")
@@ -280,7 +298,7 @@ var (
 	goroutineRE = regexp.MustCompile(`\bgoroutine ([0-9]+)\b`)
 	// e2eDirRE matches the directory of a golden file's frames wherever the
 	// golden files were generated (the checkout may have moved since).
-	e2eDirRE = regexp.MustCompile(`(?m)^\t\S*/testdata/e2e/`)
+	e2eDirRE = regexp.MustCompile(`(?m)^\t\S*/testdata/(e2e|everyday)/`)
 )
 
 // normalizeStderr rewrites a program's stderr so that gc's and goro's can be compared:

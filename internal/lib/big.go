@@ -11,12 +11,18 @@ package lib
 
 import (
 	"math/bits"
+	"strconv"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"github.com/goro-dev/goro/internal/vm"
 )
 
 var bigNatives = map[string]vm.NativeFunc{
+	"crypto/internal/fips140/bigmod.addMulVVW":     crypto_internal_fips140_bigmod_addMulVVW,
+	"crypto/internal/fips140/bigmod.addMulVVW1024": crypto_internal_fips140_bigmod_addMulVVW1024,
+	"crypto/internal/fips140/bigmod.addMulVVW1536": crypto_internal_fips140_bigmod_addMulVVW1536,
+	"crypto/internal/fips140/bigmod.addMulVVW2048": crypto_internal_fips140_bigmod_addMulVVW2048,
 	"math/big.addVV":      math_big_addVV,
 	"math/big.subVV":      math_big_subVV,
 	"math/big.lshVU":      math_big_lshVU,
@@ -153,4 +159,65 @@ func math_big_addMulVVWW(t *vm.Thread, a, r []rt.Value) {
 		c = cc + z1
 	}
 	r[0] = rt.Value{N: c}
+}
+
+// crypto/internal/fips140/bigmod.addMulVVW: func addMulVVW(z, x []uint, y uint) (carry uint)
+//
+// z += x·y, the inner loop of RSA's Montgomery multiplication (crypto/rsa,
+// crypto/tls's certificates).
+func crypto_internal_fips140_bigmod_addMulVVW(t *vm.Thread, a, r []rt.Value) {
+	z, x := sliceOf(a[0]), sliceOf(a[1])
+	if len(x) < len(z) {
+		// the body's bounds check hint, x[len(z)-1]
+		t.PanicRuntime("index out of range [" + strconv.Itoa(len(z)-1) + "] with length " + strconv.Itoa(len(x)))
+		return
+	}
+	r[0] = rt.Value{N: addMulVVW(z, x, a[2].N)}
+}
+
+func addMulVVW(z, x []rt.Value, y uint64) (carry uint64) {
+	for i := range z {
+		hi, lo := bits.Mul64(x[i].N, y)
+		var c uint64
+		lo, c = bits.Add64(lo, z[i].N, 0)
+		hi += c
+		lo, c = bits.Add64(lo, carry, 0)
+		carry = hi + c
+		z[i] = rt.Value{N: lo}
+	}
+	return carry
+}
+
+// crypto/internal/fips140/bigmod.addMulVVW1024: func addMulVVW1024(z, x *uint, y uint) (c uint)
+//
+// The fixed-size kernels (and 1536, 2048) take pointers to the first of n
+// words (n = 1024/64 here) and view them with unsafe.Slice: in the pure-Go
+// variant goro loads, over goro's cells that is a view goro does not make
+// (unsupported). Their only callers, bigmod's montgomeryMul and Mul, pass
+// &s[i] of slices they made with at least n words from there on, having
+// switched on the modulus's size; the natives view the same n cells of
+// the slice's backing array. bigmod is internal: no program can call these
+// with a shorter array.
+func crypto_internal_fips140_bigmod_addMulVVW1024(t *vm.Thread, a, r []rt.Value) {
+	bigmodFixed(t, a, r, 1024/64)
+}
+
+// crypto/internal/fips140/bigmod.addMulVVW1536: func addMulVVW1536(z, x *uint, y uint) (c uint)
+func crypto_internal_fips140_bigmod_addMulVVW1536(t *vm.Thread, a, r []rt.Value) {
+	bigmodFixed(t, a, r, 1536/64)
+}
+
+// crypto/internal/fips140/bigmod.addMulVVW2048: func addMulVVW2048(z, x *uint, y uint) (c uint)
+func crypto_internal_fips140_bigmod_addMulVVW2048(t *vm.Thread, a, r []rt.Value) {
+	bigmodFixed(t, a, r, 2048/64)
+}
+
+func bigmodFixed(t *vm.Thread, a, r []rt.Value, n int) {
+	z, _ := a[0].R.(*rt.Value)
+	x, _ := a[1].R.(*rt.Value)
+	if z == nil || x == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	r[0] = rt.Value{N: addMulVVW(unsafe.Slice(z, n), unsafe.Slice(x, n), a[2].N)}
 }

@@ -3,6 +3,7 @@ package lib
 // package runtime: goroutine control and the runtime's error types, on rt.
 
 import (
+	"encoding/binary"
 	"io"
 	"math"
 	"math/bits"
@@ -43,77 +44,82 @@ var runtimeVars = map[string]string{
 
 // runtimeNatives binds these functions by their ssa names (sorted).
 var runtimeNatives = map[string]vm.NativeFunc{
-	"(*internal/godebug.Setting).IncNonDefault":  internal_godebug_Setting_IncNonDefault,
-	"(*internal/godebug.Setting).Name":           internal_godebug_Setting_Name,
-	"(*internal/godebug.Setting).String":         internal_godebug_Setting_String,
-	"(*internal/godebug.Setting).Undocumented":   internal_godebug_Setting_Undocumented,
-	"(*internal/godebug.Setting).Value":          internal_godebug_Setting_Value,
-	"(*runtime.Frames).Next":                     runtime_Frames_Next,
-	"(*runtime.Func).Entry":                      runtime_Func_Entry,
-	"(*runtime.Func).FileLine":                   runtime_Func_FileLine,
-	"(*runtime.Func).Name":                       runtime_Func_Name,
-	"(*runtime.PanicNilError).Error":             runtime_PanicNilError_Error,
-	"(*runtime.PanicNilError).RuntimeError":      runtime_PanicNilError_RuntimeError,
-	"(*runtime.TypeAssertionError).Error":        runtime_TypeAssertionError_Error,
-	"(*runtime.TypeAssertionError).RuntimeError": runtime_TypeAssertionError_RuntimeError,
-	"(runtime.errorString).Error":                runtime_errorString_Error,
-	"(runtime.errorString).RuntimeError":         runtime_errorString_RuntimeError,
-	"(runtime.plainError).Error":                 runtime_plainError_Error,
-	"(runtime.plainError).RuntimeError":          runtime_plainError_RuntimeError,
-	"internal/chacha8rand.block":                 internal_chacha8rand_block,
-	"internal/cpu.Name":                          internal_cpu_Name,
-	"internal/godebug.New":                       internal_godebug_New,
-	"internal/sync.runtime_rand":                 runtime_rand,
-	"iter.coroswitch":                            iter_coroswitch,
-	"iter.newcoro":                               iter_newcoro,
-	"maps.clone":                                 maps_clone,
-	"math/rand.runtime_rand":                     runtime_rand,
-	"math/rand/v2.runtime_rand":                  runtime_rand,
-	"os.runtime_rand":                            runtime_rand,
-	"runtime.Caller":                             runtime_Caller,
-	"runtime.Callers":                            runtime_Callers,
-	"runtime.CallersFrames":                      runtime_CallersFrames,
-	"runtime.FuncForPC":                          runtime_FuncForPC,
-	"runtime.GC":                                 runtime_GC,
-	"runtime.GOMAXPROCS":                         runtime_GOMAXPROCS,
-	"runtime.GOROOT":                             runtime_GOROOT,
-	"runtime.Goexit":                             runtime_Goexit,
-	"runtime.Gosched":                            runtime_Gosched,
-	"runtime.KeepAlive":                          runtime_KeepAlive,
-	"runtime.LockOSThread":                       runtime_LockOSThread,
-	"runtime.NumCPU":                             runtime_NumCPU,
-	"runtime.NumGoroutine":                       runtime_NumGoroutine,
-	"runtime.ReadMemStats":                       runtime_ReadMemStats,
-	"runtime.Stack":                              runtime_Stack,
-	"runtime.UnlockOSThread":                     runtime_UnlockOSThread,
-	"runtime.Version":                            runtime_Version,
-	"(*runtime.Pinner).Pin":                      runtime_Pinner_Pin,
-	"(*runtime.Pinner).Unpin":                    runtime_Pinner_Unpin,
-	"(*runtime.StackRecord).Stack":               runtime_StackRecord_Stack,
-	"(*runtime.MemProfileRecord).Stack":          runtime_MemProfileRecord_Stack,
-	"(*runtime.MemProfileRecord).InUseBytes":     runtime_MemProfileRecord_InUseBytes,
-	"(*runtime.MemProfileRecord).InUseObjects":   runtime_MemProfileRecord_InUseObjects,
-	"runtime.GoroutineProfile":                   runtime_GoroutineProfile,
-	"runtime.CPUProfile":                         runtime_CPUProfile,
-	"runtime.NumCgoCall":                         runtime_NumCgoCall,
-	"runtime.SetCgoTraceback":                    runtime_SetCgoTraceback,
-	"runtime.SetDefaultGOMAXPROCS":               runtime_SetDefaultGOMAXPROCS,
-	"runtime/debug.ReadGCStats":                  runtime_debug_ReadGCStats,
-	"runtime/debug.FreeOSMemory":                 runtime_debug_FreeOSMemory,
-	"runtime/debug.PrintStack":                   runtime_debug_PrintStack,
-	"runtime/debug.SetMaxThreads":                runtime_debug_SetMaxThreads,
-	"runtime/debug.SetMemoryLimit":               runtime_debug_SetMemoryLimit,
-	"runtime/debug.SetPanicOnFault":              runtime_debug_SetPanicOnFault,
-	"runtime/debug.SetGCPercent":                 runtime_debug_SetGCPercent,
-	"runtime/debug.SetMaxStack":                  runtime_debug_SetMaxStack,
-	"runtime/debug.SetTraceback":                 runtime_debug_SetTraceback,
-	"runtime/debug.Stack":                        runtime_debug_Stack,
-	"syscall.Getpagesize":                        syscall_Getpagesize,
-	"syscall.Getpid":                             syscall_Getpid,
-	"syscall.Madvise":                            syscall_enosys,
-	"syscall.Mmap":                               syscall_Mmap,
-	"syscall.Mprotect":                           syscall_enosys,
-	"syscall.Munmap":                             syscall_enosys,
+	"(*internal/godebug.Setting).IncNonDefault":   internal_godebug_Setting_IncNonDefault,
+	"(*internal/godebug.Setting).Name":            internal_godebug_Setting_Name,
+	"(*internal/godebug.Setting).String":          internal_godebug_Setting_String,
+	"(*internal/godebug.Setting).Undocumented":    internal_godebug_Setting_Undocumented,
+	"(*internal/godebug.Setting).Value":           internal_godebug_Setting_Value,
+	"(*runtime.Frames).Next":                      runtime_Frames_Next,
+	"(*runtime.Func).Entry":                       runtime_Func_Entry,
+	"(*runtime.Func).FileLine":                    runtime_Func_FileLine,
+	"(*runtime.Func).Name":                        runtime_Func_Name,
+	"(*runtime.PanicNilError).Error":              runtime_PanicNilError_Error,
+	"(*runtime.PanicNilError).RuntimeError":       runtime_PanicNilError_RuntimeError,
+	"(*runtime.TypeAssertionError).Error":         runtime_TypeAssertionError_Error,
+	"(*runtime.TypeAssertionError).RuntimeError":  runtime_TypeAssertionError_RuntimeError,
+	"(runtime.errorString).Error":                 runtime_errorString_Error,
+	"(runtime.errorString).RuntimeError":          runtime_errorString_RuntimeError,
+	"(runtime.plainError).Error":                  runtime_plainError_Error,
+	"(runtime.plainError).RuntimeError":           runtime_plainError_RuntimeError,
+	"internal/chacha8rand.block":                  internal_chacha8rand_block,
+	"internal/cpu.Name":                           internal_cpu_Name,
+	"internal/godebug.New":                        internal_godebug_New,
+	"internal/sync.runtime_rand":                  runtime_rand,
+	"iter.coroswitch":                             iter_coroswitch,
+	"iter.newcoro":                                iter_newcoro,
+	"maps.clone":                                  maps_clone,
+	"math/rand.runtime_rand":                      runtime_rand,
+	"net.runtime_rand":                            runtime_rand,
+	"math/rand/v2.runtime_rand":                   runtime_rand,
+	"os.runtime_rand":                             runtime_rand,
+	"unique.runtime_rand":                         runtime_rand,
+	"runtime.Caller":                              runtime_Caller,
+	"runtime.Callers":                             runtime_Callers,
+	"runtime.CallersFrames":                       runtime_CallersFrames,
+	"runtime.FuncForPC":                           runtime_FuncForPC,
+	"runtime.GC":                                  runtime_GC,
+	"runtime.GOMAXPROCS":                          runtime_GOMAXPROCS,
+	"runtime.GOROOT":                              runtime_GOROOT,
+	"runtime.Goexit":                              runtime_Goexit,
+	"runtime.Gosched":                             runtime_Gosched,
+	"runtime.KeepAlive":                           runtime_KeepAlive,
+	"runtime.LockOSThread":                        runtime_LockOSThread,
+	"runtime.NumCPU":                              runtime_NumCPU,
+	"runtime.NumGoroutine":                        runtime_NumGoroutine,
+	"runtime.ReadMemStats":                        runtime_ReadMemStats,
+	"runtime.Stack":                               runtime_Stack,
+	"runtime.UnlockOSThread":                      runtime_UnlockOSThread,
+	"runtime.Version":                             runtime_Version,
+	"(*runtime.Pinner).Pin":                       runtime_Pinner_Pin,
+	"(*runtime.Pinner).Unpin":                     runtime_Pinner_Unpin,
+	"(*runtime.StackRecord).Stack":                runtime_StackRecord_Stack,
+	"(*runtime.MemProfileRecord).Stack":           runtime_MemProfileRecord_Stack,
+	"(*runtime.MemProfileRecord).InUseBytes":      runtime_MemProfileRecord_InUseBytes,
+	"(*runtime.MemProfileRecord).InUseObjects":    runtime_MemProfileRecord_InUseObjects,
+	"runtime.GoroutineProfile":                    runtime_GoroutineProfile,
+	"runtime.CPUProfile":                          runtime_CPUProfile,
+	"runtime.NumCgoCall":                          runtime_NumCgoCall,
+	"runtime.SetCgoTraceback":                     runtime_SetCgoTraceback,
+	"runtime.SetDefaultGOMAXPROCS":                runtime_SetDefaultGOMAXPROCS,
+	"runtime/debug.ReadGCStats":                   runtime_debug_ReadGCStats,
+	"runtime/debug.FreeOSMemory":                  runtime_debug_FreeOSMemory,
+	"runtime/debug.PrintStack":                    runtime_debug_PrintStack,
+	"runtime/debug.SetMaxThreads":                 runtime_debug_SetMaxThreads,
+	"runtime/debug.SetMemoryLimit":                runtime_debug_SetMemoryLimit,
+	"runtime/debug.SetPanicOnFault":               runtime_debug_SetPanicOnFault,
+	"runtime/debug.SetGCPercent":                  runtime_debug_SetGCPercent,
+	"runtime/debug.SetMaxStack":                   runtime_debug_SetMaxStack,
+	"runtime/debug.SetTraceback":                  runtime_debug_SetTraceback,
+	"runtime/debug.Stack":                         runtime_debug_Stack,
+	"syscall.Getpagesize":                         syscall_Getpagesize,
+	"syscall.Getpid":                              syscall_Getpid,
+	"syscall.Madvise":                             syscall_enosys,
+	"syscall.Mmap":                                syscall_Mmap,
+	"syscall.Mprotect":                            syscall_enosys,
+	"syscall.Munmap":                              syscall_enosys,
+	"vendor/golang.org/x/sys/cpu.cpuid":           vendor_golang_org_x_sys_cpu_cpuid,
+	"vendor/golang.org/x/sys/cpu.runtime_getAuxv": vendor_golang_org_x_sys_cpu_runtime_getAuxv,
+	"vendor/golang.org/x/sys/cpu.xgetbv":          vendor_golang_org_x_sys_cpu_xgetbv,
 }
 
 // (runtime.errorString).Error: func (e errorString) Error() string
@@ -481,6 +487,35 @@ func quarterRound(x *[16]uint32, a, b, c, d int) {
 // the OS (/proc/cpuinfo), as it does under gc where CPUID has no name.
 func internal_cpu_Name(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{R: ""} }
 
+// vendor/golang.org/x/sys/cpu.cpuid: func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+//
+// x/sys/cpu (crypto/tls's chacha20poly1305 imports it) asks the processor
+// at start-up. goro answers as a processor with no leaves beyond 0, so
+// that every feature reads false, as internal/cpu's do under goro: the
+// library's generic Go code runs, never an assembly path goro lacks.
+func vendor_golang_org_x_sys_cpu_cpuid(t *vm.Thread, a, r []rt.Value) { clear(r) }
+
+// vendor/golang.org/x/sys/cpu.xgetbv: func xgetbv() (eax, edx uint32) — no
+// extended state enabled (unreached after cpuid's answer).
+func vendor_golang_org_x_sys_cpu_xgetbv(t *vm.Thread, a, r []rt.Value) { clear(r) }
+
+// vendor/golang.org/x/sys/cpu.runtime_getAuxv: func runtime_getAuxv() []uintptr
+// (runtime.getAuxv): the process's auxiliary vector, read from
+// /proc/self/auxv; nil where it cannot be read, as gc's on a system
+// without one.
+func vendor_golang_org_x_sys_cpu_runtime_getAuxv(t *vm.Thread, a, r []rt.Value) {
+	b, err := os.ReadFile("/proc/self/auxv")
+	if err != nil || len(b)%8 != 0 {
+		r[0] = rt.Value{}
+		return
+	}
+	vs := make([]rt.Value, len(b)/8)
+	for i := range vs {
+		vs[i] = rt.Value{N: binary.NativeEndian.Uint64(b[8*i:])}
+	}
+	r[0] = rt.Value{R: vs}
+}
+
 // runtime.KeepAlive: func KeepAlive(x any)
 func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
 
@@ -549,8 +584,8 @@ func iter_coroswitch(t *vm.Thread, a, r []rt.Value) {
 // internal/godebug: settings read from $GODEBUG. A *godebug.Setting is a
 // cell whose R is the setting's name (the struct's fields are not used).
 
-// runtime_rand serves math/rand's, math/rand/v2's, internal/sync's and
-// os's runtime_rand, each linknamed to runtime.rand (hash/maphash's purego
+// runtime_rand serves math/rand's, math/rand/v2's, internal/sync's, os's,
+// net's (DNS query ids) and unique's runtime_rand, each linknamed to runtime.rand (hash/maphash's purego
 // variant, which goro loads, draws from crypto/rand, GetRandom):
 // func runtime_rand() uint64
 //

@@ -182,11 +182,13 @@ var syncNatives = map[string]vm.NativeFunc{
 	"internal/sync.runtime_nanotime":        internal_sync_runtime_nanotime,
 	"internal/sync.throw":                   sync_throw,
 	"sync.fatal":                            sync_fatal,
+	"sync.runtime_LoadAcquintptr":           sync_runtime_LoadAcquintptr,
 	"sync.runtime_Semacquire":               sync_runtime_Semacquire,
 	"sync.runtime_SemacquireRWMutex":        sync_runtime_SemacquireRWMutex,
 	"sync.runtime_SemacquireRWMutexR":       sync_runtime_SemacquireRWMutexR,
 	"sync.runtime_SemacquireWaitGroup":      sync_runtime_SemacquireWaitGroup,
 	"sync.runtime_Semrelease":               sync_runtime_Semrelease,
+	"sync.runtime_StoreReluintptr":          sync_runtime_StoreReluintptr,
 	"sync.runtime_notifyListAdd":            sync_runtime_notifyListAdd,
 	"sync.runtime_notifyListCheck":          sync_runtime_notifyListCheck,
 	"sync.runtime_notifyListNotifyAll":      sync_runtime_notifyListNotifyAll,
@@ -227,7 +229,9 @@ func sync_throw(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) }
 
 // sync.fatal: func fatal(string)
 //
-// Also internal/sync.fatal.
+// Also internal/sync.fatal, and crypto/internal/fips140.fatal,
+// crypto/internal/sysrand.fatal and crypto/rand.fatal (all runtime.fatal,
+// pushed by linkname: a failed self-test or random read ends the program).
 func sync_fatal(t *vm.Thread, a, r []rt.Value) { t.Fatal(vm.Str(a[0])) }
 
 // internal/sync.runtime_SemacquireMutex: func runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int)
@@ -510,6 +514,14 @@ func sync_runtime_registerPoolCleanup(t *vm.Thread, a, r []rt.Value) {}
 // goroutine spinning on atomic.Value's first store wait for its next
 // time slice.
 func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
+
+// sync.runtime_LoadAcquintptr: func runtime_LoadAcquintptr(ptr *uintptr) uintptr
+// (internal/runtime/atomic.LoadAcquintptr: sync.Pool's own pin path,
+// which goro's Pool replaces; a load-acquire is an atomic load).
+func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+
+// sync.runtime_StoreReluintptr: func runtime_StoreReluintptr(ptr *uintptr, val uintptr)
+func sync_runtime_StoreReluintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
 
 // sync.runtime_procUnpin: func runtime_procUnpin()
 //

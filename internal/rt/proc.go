@@ -709,10 +709,12 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	gp.detPrio = 0
 	gp.background = parent != nil && parent.background
 	gp.labels, gp.ancestors = nil, nil
+	gp.FIPSBypass = false
 	gp.cpuNanos.Store(0)
 	if parent != nil {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels
+		gp.FIPSBypass = parent.FIPSBypass
 		gp.ancestors = r.saveAncestors(parent)
 	}
 	gp.gopc = site

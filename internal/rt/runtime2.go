@@ -236,6 +236,9 @@ type G struct {
 	// indicator (gc's g.fipsIndicator), read and written by its natives;
 	// a new G starts at 0.
 	FIPSIndicator uint8
+	// FIPSBypass is crypto/fips140.WithoutEnforcement's mark (gc's
+	// g.fipsOnlyBypass): a new G inherits its creator's.
+	FIPSBypass bool
 
 	// Budget is the safe points (calls, loop back-edges) left in the G's
 	// time slice: the executor decrements it at each and enters Morestack
