@@ -14,6 +14,7 @@ package lib
 import (
 	"go/types"
 	"net"
+	"os"
 	"syscall"
 	"unsafe"
 
@@ -31,6 +32,7 @@ var netNatives = map[string]vm.NativeFunc{
 	"internal/poll.runtimeNano":                    time_runtimeNano,
 	"net.interfaceAddrTable":                       net_interfaceAddrTable,
 	"net.interfaceTable":                           net_interfaceTable,
+	"net.newUnixFile":                              net_newUnixFile,
 	"internal/poll.writev":                         internal_poll_writev,
 	"internal/poll.runtime_Semacquire":             internal_poll_runtime_Semacquire,
 	"internal/poll.runtime_Semrelease":             internal_poll_runtime_Semrelease,
@@ -491,6 +493,20 @@ func recvfrom(t *vm.Thread, a []rt.Value) (n int, from syscall.Sockaddr, err err
 func sliceOf(v rt.Value) []rt.Value {
 	vs, _ := v.R.([]rt.Value)
 	return vs
+}
+
+// net.newUnixFile: func newUnixFile(fd int, name string) *os.File
+//
+// os's newFile for a socket, linknamed (TCPConn.File, UnixConn.File: the
+// descriptor dup'ed for a child process or FileConn): a host file over the
+// descriptor, as os.NewFile's.
+func net_newUnixFile(t *vm.Thread, a, r []rt.Value) {
+	fd := int(int64(a[0].N))
+	if fd < 0 {
+		panicString(t, "invalid FD")
+		return
+	}
+	r[0] = newHostFile(t, os.NewFile(uintptr(fd), vm.Str(a[1])))
 }
 
 // syscall.Sendto: func Sendto(fd int, p []byte, flags int, to Sockaddr) (err error)

@@ -69,6 +69,9 @@ type Machine struct {
 	funcsMu sync.Mutex
 	funcs   map[*ssa.Function]*Func
 
+	pushesOnce sync.Once
+	pushes     map[string]*ssa.Function // linkname pushes by symbol (source.go)
+
 	globalsMu   sync.Mutex
 	globals     map[*ssa.Global]*rt.Value // made on first use (globalCell)
 	compileOnly bool                      // Options.CompileOnly

@@ -121,7 +121,7 @@ func (s ssaSource) body(f *Func) {
 		// not run: its natives set its variables.
 		s.nativeInit(f)
 	case len(sf.Blocks) == 0:
-		if target := linknameTarget(s.m.prog.SSA, sf); target != nil {
+		if target := s.m.linknameTarget(sf); target != nil {
 			c := &compiler{f: f, m: f.m, slots: map[ssa.Value]int32{}}
 			c.forward(target)
 			return
@@ -222,21 +222,38 @@ func (f *Func) callSeq(seq []*Func) {
 }
 
 // linknameTarget returns the function with a body that sf, declared
-// without one, names in a //go:linkname directive above its declaration
-// ("pull" linknames: time's tests reach time.Time.abs, time/tzdata
-// registers with time), or nil: "pkg/path.F", "pkg/path.T.M" (a value
-// receiver's method), "pkg/path.(*T).M".
-func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
-	decl, ok := sf.Syntax().(*ast.FuncDecl)
-	if !ok || decl.Doc == nil {
+// without one, is linked to, as gc's linker links symbols, or nil. Its
+// symbol is what a //go:linkname directive above its declaration names
+// (a "pull": time's tests reach time.Time.abs, time/tzdata registers with
+// time), or its own name (`//go:linkname f` or none: the body is
+// elsewhere). A function with a body that a directive of its own gives
+// that symbol ("push": testing's testingSynctestTest, crypto/sha3's
+// sha3Unwrap for crypto/internal/fips140hash) is the target wherever it
+// is; otherwise the symbol names it: "pkg/path.F", "pkg/path.T.M" (a
+// value receiver's method), "pkg/path.(*T).M".
+func (m *Machine) linknameTarget(sf *ssa.Function) *ssa.Function {
+	if sf.Pkg == nil {
 		return nil
 	}
-	for _, cm := range decl.Doc.List {
-		f := strings.Fields(cm.Text)
-		if len(f) != 3 || f[0] != "//go:linkname" || f[1] != sf.Name() {
-			continue
+	decl, ok := sf.Syntax().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	symbol := sf.Pkg.Pkg.Path() + "." + sf.Name()
+	if decl.Doc != nil {
+		for _, cm := range decl.Doc.List {
+			if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == sf.Name() {
+				symbol = f[2]
+			}
 		}
-		path, name := f[2], ""
+	}
+	prog := m.prog.SSA
+	if sf.Signature.Recv() != nil {
+		return nil // a method without a body is no linkname's
+	}
+	target := m.pushed(symbol)
+	if target == nil {
+		path, name := symbol, ""
 		slash := strings.LastIndex(path, "/")
 		dot := strings.Index(path[slash+1:], ".")
 		if dot < 0 {
@@ -244,25 +261,10 @@ func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
 		}
 		path, name = path[:slash+1+dot], path[slash+2+dot:]
 		pkg := prog.ImportedPackage(path)
-		if pkg == nil {
+		if pkg == nil || pkg == sf.Pkg && name == sf.Name() {
 			return nil
 		}
-		target := pushedAs(pkg, f[2])
-		if target == nil && pkg == sf.Pkg {
-			// The declaration names itself: the body is pushed under
-			// that name by a package it imports (testing/synctest's
-			// testingSynctestTest is testing's).
-			for _, imp := range pkg.Pkg.Imports() {
-				if p := prog.Package(imp); p != nil {
-					if target = pushedAs(p, f[2]); target != nil {
-						break
-					}
-				}
-			}
-		}
-		if target != nil {
-			// A function of the package pushed under that name.
-		} else if tname, method, ok := strings.Cut(name, "."); ok {
+		if tname, method, ok := strings.Cut(name, "."); ok {
 			ptr := strings.HasPrefix(tname, "(*") && strings.HasSuffix(tname, ")")
 			tname = strings.TrimSuffix(strings.TrimPrefix(tname, "(*"), ")")
 			obj, _ := pkg.Pkg.Scope().Lookup(tname).(*types.TypeName)
@@ -279,35 +281,39 @@ func linknameTarget(prog *ssa.Program, sf *ssa.Function) *ssa.Function {
 		} else {
 			target = pkg.Func(name)
 		}
-		if target == nil || len(target.Blocks) == 0 || !types.Identical(target.Signature, sf.Signature) && !sameParams(target.Signature, sf.Signature) {
-			return nil
-		}
-		return target
 	}
-	return nil
+	if target == nil || len(target.Blocks) == 0 || !types.Identical(target.Signature, sf.Signature) && !sameParams(target.Signature, sf.Signature) {
+		return nil
+	}
+	return target
 }
 
-// pushedAs returns the function of pkg with a body whose own
+// pushed returns the function of the program with a body whose own
 // //go:linkname directive gives it the name symbol ("push" linknames:
 // time's legacyTimeTimeAbs is time.Time.abs for the packages that pull
-// that name), or nil.
-func pushedAs(pkg *ssa.Package, symbol string) *ssa.Function {
-	for _, m := range pkg.Members {
-		fn, ok := m.(*ssa.Function)
-		if !ok || len(fn.Blocks) == 0 {
-			continue
-		}
-		decl, ok := fn.Syntax().(*ast.FuncDecl)
-		if !ok || decl.Doc == nil {
-			continue
-		}
-		for _, cm := range decl.Doc.List {
-			if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fn.Name() && f[2] == symbol {
-				return fn
+// that name), or nil. The index of every package's pushes is made once.
+func (m *Machine) pushed(symbol string) *ssa.Function {
+	m.pushesOnce.Do(func() {
+		m.pushes = map[string]*ssa.Function{}
+		for _, pkg := range m.prog.SSA.AllPackages() {
+			for _, mem := range pkg.Members {
+				fn, ok := mem.(*ssa.Function)
+				if !ok || len(fn.Blocks) == 0 {
+					continue
+				}
+				decl, ok := fn.Syntax().(*ast.FuncDecl)
+				if !ok || decl.Doc == nil {
+					continue
+				}
+				for _, cm := range decl.Doc.List {
+					if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fn.Name() {
+						m.pushes[f[2]] = fn
+					}
+				}
 			}
 		}
-	}
-	return nil
+	})
+	return m.pushes[symbol]
 }
 
 // sameParams reports whether a method's signature, its receiver first,
