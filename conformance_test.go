@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"go/build"
 	"go/build/constraint"
 	"io/fs"
@@ -14,8 +15,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -321,4 +324,119 @@ func TestGorootRun(t *testing.T) {
 			runGorootTest(t, testDir, rel)
 		})
 	}
+}
+
+// gorootAll turns on TestGorootAll; gorootAllOut names the file it writes its table to.
+var (
+	gorootAll    = flag.Bool("goro.all", false, "run goro on every .go file of GOROOT/test and count how each ends (TestGorootAll)")
+	gorootAllOut = flag.String("goro.allout", "", "with -goro.all: write the counts and every file's outcome to this file")
+)
+
+// TestGorootAll runs `goro run FILE` on every .go file of GOROOT/test — run,
+// errorcheck, compile, rundir and the files of multi-file tests alike, each
+// alone in its directory — and counts how each ends: it ran (exit 0, or the
+// program's own failure), goro rejected it with compile errors (exit 1: an
+// errorcheck test, a package that is not main, a file that needs its
+// directory's others), or goro named what it does not support. It fails on
+// any `goro: internal error`, host crash (goro's own frames on a fatal
+// error, a signal) or output past the cap: goro must never fall over,
+// whatever the input. Time-outs (compile-only tests may loop forever) are
+// counted and listed, not failed. Behind -goro.all: about 30 minutes on two cores.
+func TestGorootAll(t *testing.T) {
+	if !*gorootAll {
+		t.Skip("run with -goro.all")
+	}
+	testDir := filepath.Join(goEnv(t, "GOROOT"), "test")
+	var files []string
+	err := filepath.WalkDir(testDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	goroBinary(t)
+	var (
+		mu       sync.Mutex
+		outcomes = map[string]string{} // file → outcome
+	)
+	t.Run("files", func(t *testing.T) {
+		for _, file := range files {
+			rel, _ := filepath.Rel(testDir, file)
+			rel = filepath.ToSlash(rel)
+			t.Run(rel, func(t *testing.T) {
+				t.Parallel()
+				env := goroEnv("GOENV=off", "GOFLAGS=", "GOROCACHE=off")
+				res := runGoro(t, filepath.Dir(file), 30*time.Second, env, true, filepath.Base(file))
+				outcome, bad := gorootAllOutcome(res)
+				if bad {
+					t.Errorf("goro run %s: %s\n%s", rel, outcome, indent(headLines(string(res.stdout), 40)))
+				}
+				mu.Lock()
+				outcomes[rel] = outcome
+				mu.Unlock()
+			})
+		}
+	})
+	counts := map[string]int{}
+	var lines []string
+	for _, file := range files {
+		rel, _ := filepath.Rel(testDir, file)
+		rel = filepath.ToSlash(rel)
+		o := outcomes[rel]
+		kind, _, _ := strings.Cut(o, ":")
+		counts[kind]++
+		lines = append(lines, rel+"\t"+o)
+	}
+	var summary []string
+	for kind, n := range counts {
+		summary = append(summary, fmt.Sprintf("%s %d", kind, n))
+	}
+	sort.Strings(summary)
+	t.Logf("%d files: %s", len(files), strings.Join(summary, ", "))
+	if *gorootAllOut != "" {
+		report := fmt.Sprintf("# goro run on every .go file of GOROOT/test (%s)\n# %d files: %s\n", runtime.Version(), len(files), strings.Join(summary, ", ")) + strings.Join(lines, "\n") + "\n"
+		if err := os.WriteFile(*gorootAllOut, []byte(report), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// gorootAllOutcome classifies one run of TestGorootAll: "ran", "failed"
+// (the program's own non-zero exit), "rejected" (compile errors),
+// "unsupported: WHAT", "timeout", or — bad — "internal error", "host
+// crash", "truncated".
+func gorootAllOutcome(res runResult) (outcome string, bad bool) {
+	out := string(res.stdout)
+	switch {
+	case strings.Contains(out, "goro: internal error") || res.exitCode == 70:
+		return "internal error: " + firstLineWith(out, "goro: internal error"), true
+	case res.timedOut:
+		return "timeout", false
+	case res.err != nil:
+		return "host crash: " + res.err.Error(), true
+	case res.truncated:
+		return "truncated", true
+	case strings.Contains(out, "\ngithub.com/goro-dev/goro/") || strings.Contains(out, "\ngolang.org/x/tools/"):
+		return "host crash: " + firstLineWith(out, "fatal error"), true
+	case strings.Contains(out, "goro: unsupported: "):
+		return "unsupported: " + strings.TrimPrefix(firstLineWith(out, "goro: unsupported: "), "goro: unsupported: "), false
+	case res.exitCode == 0:
+		return "ran", false
+	case res.exitCode == 1:
+		return "rejected: " + firstLineWith(out, ""), false
+	}
+	return fmt.Sprintf("failed: exit %d: %s", res.exitCode, firstLineWith(out, "")), false
+}
+
+// firstLineWith returns the first line of s containing sub.
+func firstLineWith(s, sub string) string {
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, sub) && strings.TrimSpace(line) != "" {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
 }
