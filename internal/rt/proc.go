@@ -709,12 +709,12 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	gp.detPrio = 0
 	gp.background = parent != nil && parent.background
 	gp.labels, gp.ancestors = nil, nil
-	gp.FIPSBypass, gp.TestT = false, Value{}
+	gp.FIPSBypass = false
 	gp.cpuNanos.Store(0)
 	if parent != nil {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels
-		gp.FIPSBypass, gp.TestT = parent.FIPSBypass, parent.TestT
+		gp.FIPSBypass = parent.FIPSBypass
 		gp.ancestors = r.saveAncestors(parent)
 	}
 	gp.gopc = site
@@ -752,9 +752,6 @@ func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, 
 	gp.startpc = start
 	gp.StartFn = fn
 	gp.StartArgs = args
-	if ts, ok := start.(TestStarter); ok && len(args) > 0 && ts.StartsTest() {
-		gp.TestT = args[0]
-	}
 	return gp
 }
 
@@ -784,7 +781,6 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	gp.lockedExt = 0
 	gp.timer = nil
 	gp.bubble = nil // after the move to _Gdead, which the bubble counted
-	gp.TestT = Value{}
 	gp.deadlockBubble, gp.deadlockPanic = nil, nil
 	if mp.p != nil {
 		pp := mp.p

@@ -48,11 +48,6 @@ type FuncInfo interface {
 	FileLine(pc int) (string, int) // source position of instruction pc
 }
 
-// TestStarter is implemented by a start function that may begin a test
-// (G.TestT): a G started with one whose StartsTest is true has its first
-// argument as its TestT.
-type TestStarter interface{ StartsTest() bool }
-
 // gobuf is the saved context of a G that is not running: its frames.
 // A context switch is saving and loading it; with frames on the G's own
 // stack there are no registers to save.
@@ -244,12 +239,6 @@ type G struct {
 	// FIPSBypass is crypto/fips140.WithoutEnforcement's mark (gc's
 	// g.fipsOnlyBypass): a new G inherits its creator's.
 	FIPSBypass bool
-
-	// TestT is the value of the test this G serves (vm: the *testing.T
-	// that a goroutine it reached the unsupported in fails): set on a G
-	// whose start function is a TestStarter (testing.tRunner, with the T
-	// its first argument), inherited by the Gs it starts.
-	TestT Value
 
 	// Budget is the safe points (calls, loop back-edges) left in the G's
 	// time slice: the executor decrements it at each and enters Morestack

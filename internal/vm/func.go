@@ -59,10 +59,6 @@ func (f *Func) Name() string {
 	return f.name
 }
 
-// StartsTest reports whether a G started with f serves a test
-// (rt.TestStarter): testing.tRunner, whose first argument is the *T.
-func (f *Func) StartsTest() bool { return f.name == "testing.tRunner" }
-
 // HasParams reports whether the function takes parameters.
 func (f *Func) HasParams() bool { return f.nparams > 0 }
 

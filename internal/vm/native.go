@@ -200,45 +200,44 @@ func (t *Thread) Unsupported(what string) {
 	t.m.RT.Exit(2)
 }
 
-// testFail arranges for the G, a test's or one a test started, to call
-// its *testing.T's Fatal with msg once it has left the operation that
-// cannot go on: the test fails with msg, the G's deferred calls run, and
-// the test binary goes on, as after any t.Fatal. It reports false for
-// Gs that serve no test, and for a G that failed so before (its Fatal
-// reached something goro cannot do either).
+// testFail arranges for the G, a test's (running testing.tRunner), to
+// call its *testing.T's Fatal with msg once it has left the operation
+// that cannot go on: the test fails with msg, its deferred calls run, and
+// the test binary goes on with the next test, as after any t.Fatal. It
+// reports false for other Gs, and for a test that failed so before (its
+// Fatal reached something goro cannot do either).
 func (t *Thread) testFail(msg string) bool {
 	if t.aux != nil && t.aux.testFailed {
 		return false
 	}
-	// The G's T: that of the test it serves (rt.G.TestT: set on tRunner's
-	// G, inherited by the goroutines a test starts — sync's and
-	// sync/atomic's tests reach goro's limits in their helper goroutines).
-	// Its Fatal there fails the test and ends that goroutine (FailNow's
-	// Goexit), which is what gc's does outside the test's goroutine.
-	tcell, _ := t.gp.TestT.R.(*rt.Value)
-	if tcell == nil {
-		return false
-	}
-	// (*testing.common).Fatal itself, on the T's embedded common, so that
-	// the message names the line that stopped.
 	m := t.m
-	tt, ct := m.LookupType("testing", "T"), m.LookupType("testing", "common")
-	if tt == nil || ct == nil {
-		return false
+	for i := len(t.frames) - 1; i >= 0; i-- {
+		f, _ := t.frames[i].Fn.(*Func)
+		if f == nil || f.name != "testing.tRunner" || f.nparams < 1 {
+			continue
+		}
+		// (*testing.common).Fatal itself, on the T's embedded common, so
+		// that the message names the line that stopped.
+		tt, ct := m.LookupType("testing", "T"), m.LookupType("testing", "common")
+		tcell, _ := t.gp.Stk[t.frames[i].FP+len(f.consts)].R.(*rt.Value)
+		if tt == nil || ct == nil || tcell == nil {
+			return false
+		}
+		fs, _ := tcell.R.([]rt.Value)
+		k := FieldIndex(tt, "common")
+		fatal := m.typeOf(types.NewPointer(ct.T)).method("Fatal")
+		if fatal == nil || k < 0 || k >= len(fs) {
+			return false
+		}
+		recv := rt.Value{R: &fs[k]}
+		arg := rt.Value{R: Iface{T: m.typeOf(types.Typ[types.String]), V: rt.Value{R: msg}}}
+		a := t.x()
+		a.testFailed = true
+		a.testFatal = rt.Value{R: &Closure{Fn: fatal}}
+		a.testFatalArgs = []rt.Value{recv, {R: []rt.Value{arg}}}
+		return true
 	}
-	fs, _ := tcell.R.([]rt.Value)
-	k := FieldIndex(tt, "common")
-	fatal := m.typeOf(types.NewPointer(ct.T)).method("Fatal")
-	if fatal == nil || k < 0 || k >= len(fs) {
-		return false
-	}
-	recv := rt.Value{R: &fs[k]}
-	arg := rt.Value{R: Iface{T: m.typeOf(types.Typ[types.String]), V: rt.Value{R: msg}}}
-	a := t.x()
-	a.testFailed = true
-	a.testFatal = rt.Value{R: &Closure{Fn: fatal}}
-	a.testFatalArgs = []rt.Value{recv, {R: []rt.Value{arg}}}
-	return true
+	return false
 }
 
 // Go starts a goroutine running closure fn(args...) with no parent (a

@@ -25,19 +25,3 @@ func TestGoroutine(t *testing.T) {
 	}()
 	<-done
 }
-
-// A goroutine the test started reaches it: the test fails, the goroutine's
-// deferred calls run, the test goes on.
-func TestInGoroutine(t *testing.T) {
-	done := make(chan int)
-	go func() {
-		defer close(done)
-		s := make([]struct{}, math.MaxInt)
-		done <- len(s)
-	}()
-	t.Log("received", <-done)
-}
-
-func TestLast(t *testing.T) {
-	t.Log("still running after the goroutine's")
-}
