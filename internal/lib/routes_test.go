@@ -19,13 +19,12 @@ import (
 // it under goro. DESIGN.md ("Bodyless functions") lists them too.
 var refusals = map[string]string{
 	"crypto/internal/boring/bcache.registerCache":  "imported only by the boringcrypto build (GOEXPERIMENT=boringcrypto), which goro does not make",
-	"crypto/subtle.setDITDisabled":                 "called only where internal/runtime/sys.DITSupported (arm64's data-independent timing); a constant false on amd64",
+	"crypto/subtle.setDITDisabled":                 "called only where internal/runtime/sys.DITSupported (arm64's data-independent timing); false on amd64",
 	"crypto/subtle.setDITEnabled":                  "called only where internal/runtime/sys.DITSupported (as setDITDisabled)",
 	"hash/crc32.castagnoliSSE42":                   "called only when internal/cpu reports SSE4.2; goro's internal/cpu reports no features, so crc32 runs its table code",
 	"hash/crc32.castagnoliSSE42Triple":             "called only when internal/cpu reports SSE4.2 (as castagnoliSSE42)",
 	"hash/crc32.ieeeCLMUL":                         "called only when internal/cpu reports PCLMULQDQ and SSE4.1 (as castagnoliSSE42)",
 	"internal/coverage/cfile.getCovCounterList":    "the counters of a -cover build; goro test has no -cover",
-	"net.newUnixFile":                              "net's FileConn path for Unix sockets, linknamed from os's source, which goro does not run (os is native); unsupported by name if reached",
 	"net/http.badServeHTTP":                        "never called: declared so that the linker keeps net/http.serverHandler.ServeHTTP for packages that linkname it",
 	"net/url.badSetPath":                           "never called: declared so that the linker keeps net/url.(*URL).setPath for packages that linkname it",
 	"os.sigpipe":                                   "os runs from source only in its own tests (goro test os); elsewhere os is native and a write to a broken standard output gets the host runtime's SIGPIPE",

@@ -36,6 +36,8 @@ type Program struct {
 	Packages []*ssa.Package
 	// Native reports whether a package is bound natively (no code, no init).
 	Native map[*ssa.Package]bool
+	// Std reports whether a package is the standard library's.
+	Std map[*ssa.Package]bool
 	// BuildInfo is the build information gc's linker would record, as
 	// runtime/debug.ParseBuildInfo reads it (buildinfo.go).
 	BuildInfo string
@@ -106,6 +108,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 		for _, a := range args {
 			if !strings.HasSuffix(a, ".go") {
 				return nil, &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
+			}
+			if !cfg.Test && strings.HasSuffix(a, "_test.go") {
+				return nil, &Error{Msg: fmt.Sprintf("go: cannot run *_test.go files (%s)", a)} // go run's words
 			}
 			name := a
 			if !filepath.IsAbs(name) && cfg.Dir != "" {
@@ -253,7 +258,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 
 	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
-	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}}
+	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}}
 	for _, p := range order {
 		if p.Types == nil {
 			continue
@@ -284,6 +289,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
 		}
 		out.Packages = append(out.Packages, sp)
+		if p != root && p.Module == nil && isStdPkg(p, isStd) {
+			out.Std[sp] = true
+		}
 		if p == root {
 			out.Main = sp
 		}

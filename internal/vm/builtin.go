@@ -234,6 +234,11 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		regs[dst] = rt.Value{N: uint64(n)}
 	case "recover":
 		regs[dst] = t.recover()
+	case "panic":
+		// Deferred (`defer panic(v)`) or started (`go panic(v)`): the
+		// direct call is an ssa.Panic instruction.
+		t.Panic(args[0])
+		return false
 	case "ssa:deferstack":
 		// The defer list of the calling frame: its index.
 		regs[dst] = rt.Value{N: uint64(len(t.frames) - 1)}

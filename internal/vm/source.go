@@ -285,7 +285,20 @@ func (m *Machine) linknameTarget(sf *ssa.Function) *ssa.Function {
 	if target == nil || len(target.Blocks) == 0 || !types.Identical(target.Signature, sf.Signature) && !sameParams(target.Signature, sf.Signature) {
 		return nil
 	}
+	if std := m.prog.Std; !std[sf.Pkg] && std[target.Pkg] && internalPath(target.Pkg.Pkg.Path()) {
+		// A program's pull into an internal package of the standard
+		// library: there natives may trust their only callers (bigmod's
+		// and subtle's view the cells those callers checked), so goro
+		// does not link it — the function is unsupported, by name.
+		return nil
+	}
 	return target
+}
+
+// internalPath reports whether path is, or is inside, an internal
+// package.
+func internalPath(path string) bool {
+	return path == "internal" || strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal")
 }
 
 // pushed returns the function of the program with a body whose own
