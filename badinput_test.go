@@ -15,7 +15,7 @@ import (
 // TestBadInput runs goro and go run on arguments that name no runnable
 // program — a missing file, a directory without Go files, a package that
 // does not exist, a syntax error, an import that does not exist, a
-// package that is not main — and wants the same message and exit code. A
+// package that is not main, a _test.go file — and wants the same message and exit code. A
 // program that imports "C" gets goro's own message, naming cgo.
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
@@ -31,6 +31,7 @@ func TestBadInput(t *testing.T) {
 	write("syntax.go", "package main\n\nfunc main() {\n\tx :=\n}\n")
 	write("imp.go", "package main\n\nimport \"no/such/pkg\"\n\nfunc main() { pkg.X() }\n")
 	write("notmain.go", "package foo\n\nfunc F() {}\n")
+	write("main_test.go", "package main\n\nfunc main() {}\n") // TestGorootAll found goro loading it: a host panic
 	write("empty/README", "no Go here\n")
 	write("twoerrs/a.go", "package main\n\nfunc main() {\n\tvar s string = 1\n\tundefined()\n}\n")
 	cgo := "package main\n\n// int one(void) { return 1; }\nimport \"C\"\n\nfunc main() { println(C.one()) }\n"
@@ -45,6 +46,7 @@ func TestBadInput(t *testing.T) {
 		{"syntax.go"},
 		{"imp.go"},
 		{"notmain.go"},
+		{"main_test.go"},
 		{"./twoerrs"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

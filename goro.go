@@ -288,8 +288,10 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 		stderr = os.Stderr
 	}
 	defer func() {
-		if err == nil {
-			catchBug(&err)
+		// (recover is called here, by the deferred function itself: in
+		// catchBug it would not stop the panic.)
+		if v := recover(); v != nil {
+			err = &InternalError{Msg: fmt.Sprint(v), Stack: debug.Stack()}
 		}
 		if ie, ok := err.(*InternalError); ok && code != ExitInternalError {
 			fmt.Fprintf(stderr, "%v\n\n%s\n", ie, ie.Stack)
