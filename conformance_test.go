@@ -319,7 +319,6 @@ var gorootSubdirFailures = map[string]string{
 	"fixedbugs/issue30116u.go": "slice-expression panic texts differ for out-of-range unsigned indices",
 	"fixedbugs/issue30606.go":  "reflect.StructOf",
 	"fixedbugs/issue30606b.go": "reflect.StructOf",
-	"fixedbugs/issue31546.go":  "a composite literal stores into a blank field (reflect reads 2 where gc's is 0)",
 	"fixedbugs/issue32477.go":  "finalizer timing: needs gc's liveness",
 	"fixedbugs/issue45045.go":  "unsafe: *string as *reflect.StringHeader",
 	"fixedbugs/issue4585.go":   "unsafe: a struct read as [16]uint8",

@@ -430,6 +430,12 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.spills[in.Addr] != nil {
 			return // the spill of a parameter: read from the parameter
 		}
+		if blankField(in.Addr) {
+			// A composite literal's element for a blank field: evaluated,
+			// not stored (gc's blank fields stay zero; no other code can
+			// name them).
+			return
+		}
 		et := c.typ(in.Val.Type())
 		if et.isDeep() {
 			c.emit(instr{op: opStoreDeep, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
@@ -871,4 +877,19 @@ func bodyEnd(sf *ssa.Function) token.Pos {
 		return s.Body.Rbrace
 	}
 	return token.NoPos
+}
+
+// blankField reports whether addr is the address of a struct field
+// named _.
+func blankField(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	return ok && st.Field(fa.Field).Name() == "_"
 }
