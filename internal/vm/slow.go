@@ -148,6 +148,16 @@ func (t *Thread) panicPlainRT(msg string) {
 	t.startPending()
 }
 
+// boundName is what gc's slice bounds errors call the bound a slice
+// expression exceeds: a slice's capacity, a string's or an array's length
+// (gc's compiler knows an array's capacity is its length: panicSliceAlen).
+func boundName(k Kind) string {
+	if k == KSlice {
+		return "capacity"
+	}
+	return "length"
+}
+
 func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 	idx := in.bounds()
 	x := regs[in.b]
@@ -188,7 +198,7 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d]", max))
 			return false
 		case max > capacity:
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d] with capacity %d", max, capacity))
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d] with %s %d", max, boundName(in.k), capacity))
 			return false
 		case hi < 0:
 			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:]", hi))
@@ -210,11 +220,7 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d]", hi))
 		return false
 	} else if hi > capacity || (in.k == KString && hi > length) {
-		what := "capacity"
-		if in.k == KString {
-			what = "length"
-		}
-		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d] with %s %d", hi, what, capacity))
+		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d] with %s %d", hi, boundName(in.k), capacity))
 		return false
 	}
 	if lo < 0 {
