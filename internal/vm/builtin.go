@@ -204,6 +204,15 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		p, _ := args[0].R.(*rt.Value)
 		if p == nil {
 			tn := str(args[1])
+			// go/ssa spells the main package by its path
+			// (command-line-arguments); gc's message says main.
+			if pt := ci.argTypes[0]; pt != nil && pt.Elem != nil {
+				if named, ok := types.Unalias(pt.Elem.T).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Name() == "main" {
+					if rest, ok := strings.CutPrefix(tn, named.Obj().Pkg().Path()+"."); ok {
+						tn = "main." + rest
+					}
+				}
+			}
 			method := str(args[2])
 			t.PanicPlain(fmt.Sprintf("value method %s.%s called using nil *%s pointer", tn, method, shortTypeName(tn)))
 			return false
