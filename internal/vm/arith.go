@@ -467,41 +467,48 @@ func kindName(k Kind) string {
 }
 
 // uncomparablePair returns the uncomparable dynamic type that comparing x
-// and y (of type t) would have to compare, or nil.
+// and y (of type t) would have to compare, or nil. As gc's generated
+// equality, the walk goes in declaration order and stops at the first
+// pair that differs: A{1, []byte{}} == A{2, []byte{}} is false without a
+// panic, A{[]byte{}, 1} == A{[]byte{}, 2} panics (GOROOT/test
+// fixedbugs/issue8606.go).
 func uncomparablePair(t *Type, x, y rt.Value) *Type {
+	bad, _ := uncomparableWalk(t, x, y)
+	return bad
+}
+
+// uncomparableWalk is uncomparablePair's walk; differ reports that it
+// stopped at a pair of comparable values that differ.
+func uncomparableWalk(t *Type, x, y rt.Value) (bad *Type, differ bool) {
 	switch t.Kind {
 	case KInterface:
 		a, aok := x.R.(Iface)
 		b, bok := y.R.(Iface)
 		if !aok || !bok || a.T != b.T {
-			return nil
+			return nil, aok != bok || aok && a.T != b.T
 		}
 		if a.T.incomparable() {
-			return a.T
+			return a.T, false
 		}
-		return uncomparablePair(a.T, a.V, b.V)
-	case KStruct:
-		xs, _ := x.R.([]rt.Value)
-		ys, _ := y.R.([]rt.Value)
-		for i, f := range t.Fields {
-			if i < len(xs) && i < len(ys) {
-				if bad := uncomparablePair(f, xs[i], ys[i]); bad != nil {
-					return bad
-				}
-			}
-		}
-	case KArray:
+		return uncomparableWalk(a.T, a.V, b.V)
+	case KStruct, KArray:
 		xs, _ := x.R.([]rt.Value)
 		ys, _ := y.R.([]rt.Value)
 		for i := range xs {
-			if i < len(ys) {
-				if bad := uncomparablePair(t.Elem, xs[i], ys[i]); bad != nil {
-					return bad
-				}
+			if i >= len(ys) || t.Kind == KStruct && (i >= len(t.Fields) || t.blank[i]) {
+				continue
+			}
+			et := t.Elem
+			if t.Kind == KStruct {
+				et = t.Fields[i]
+			}
+			if bad, differ := uncomparableWalk(et, xs[i], ys[i]); bad != nil || differ {
+				return bad, differ
 			}
 		}
+		return nil, false
 	}
-	return nil
+	return nil, !equal(t, x, y)
 }
 
 // fitsCell reports whether a *T converted from an unsafe.Pointer may point
