@@ -478,7 +478,8 @@ func uncomparablePair(t *Type, x, y rt.Value) *Type {
 }
 
 // uncomparableWalk is uncomparablePair's walk; differ reports that it
-// stopped at a pair of comparable values that differ.
+// stopped at a pair of comparable values that differ. With bad nil, x ==
+// y is !differ (the == of interfaces and composites computes it so).
 func uncomparableWalk(t *Type, x, y rt.Value) (bad *Type, differ bool) {
 	switch t.Kind {
 	case KInterface:

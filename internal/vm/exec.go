@@ -406,15 +406,20 @@ reload:
 			pc++
 		case opEql, opNeq:
 			x, y := regs[in.b], regs[in.c]
+			var eq bool
 			if in.t.Kind == KInterface || in.t.isDeep() {
-				// Interfaces holding the same uncomparable type panic.
-				if bad := uncomparablePair(in.t, x, y); bad != nil {
+				// Interfaces holding the same uncomparable type panic
+				// when the comparison reaches them.
+				bad, differ := uncomparableWalk(in.t, x, y)
+				if bad != nil {
 					fr.PC = pc
 					t.panicRuntime("comparing uncomparable type " + bad.String())
 					goto reload
 				}
+				eq = !differ
+			} else {
+				eq = equal(in.t, x, y)
 			}
-			eq := equal(in.t, x, y)
 			regs[in.a] = rt.Value{N: b2n(eq == (in.op == opEql))}
 			pc++
 		case opNeg:
