@@ -240,6 +240,9 @@ func (m *Machine) linknameTarget(sf *ssa.Function) *ssa.Function {
 		return nil
 	}
 	symbol := sf.Pkg.Pkg.Path() + "." + sf.Name()
+	if sf.Pkg.Pkg.Name() == "main" {
+		symbol = "main." + sf.Name() // gc's linker spells the main package so
+	}
 	if decl.Doc != nil {
 		for _, cm := range decl.Doc.List {
 			if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == sf.Name() {
