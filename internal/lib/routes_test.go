@@ -148,9 +148,12 @@ func symbolOf(path string, fd *ast.FuncDecl) (symbol string, directive bool) {
 	if fd.Doc != nil {
 		for _, c := range fd.Doc.List {
 			if f := strings.Fields(c.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fd.Name.Name {
-				return f[2], true
+				symbol, directive = f[2], true // the last, as vm's linknameOf
 			}
 		}
+	}
+	if directive {
+		return symbol, true
 	}
 	if fd.Recv == nil || len(fd.Recv.List) == 0 {
 		return path + "." + fd.Name.Name, false

@@ -232,28 +232,17 @@ func (f *Func) callSeq(seq []*Func) {
 // is; otherwise the symbol names it: "pkg/path.F", "pkg/path.T.M" (a
 // value receiver's method), "pkg/path.(*T).M".
 func (m *Machine) linknameTarget(sf *ssa.Function) *ssa.Function {
-	if sf.Pkg == nil {
-		return nil
+	if sf.Pkg == nil || sf.Signature.Recv() != nil {
+		return nil // (a method without a body is no linkname's)
 	}
-	decl, ok := sf.Syntax().(*ast.FuncDecl)
+	symbol, ok := linknameOf(sf)
 	if !ok {
-		return nil
-	}
-	symbol := sf.Pkg.Pkg.Path() + "." + sf.Name()
-	if sf.Pkg.Pkg.Name() == "main" {
-		symbol = "main." + sf.Name() // gc's linker spells the main package so
-	}
-	if decl.Doc != nil {
-		for _, cm := range decl.Doc.List {
-			if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == sf.Name() {
-				symbol = f[2]
-			}
+		symbol = sf.Pkg.Pkg.Path() + "." + sf.Name()
+		if sf.Pkg.Pkg.Name() == "main" {
+			symbol = "main." + sf.Name() // gc's linker spells the main package so
 		}
 	}
 	prog := m.prog.SSA
-	if sf.Signature.Recv() != nil {
-		return nil // a method without a body is no linkname's
-	}
 	target := m.pushed(symbol)
 	if target == nil {
 		path, name := symbol, ""
@@ -313,23 +302,30 @@ func (m *Machine) pushed(symbol string) *ssa.Function {
 		m.pushes = map[string]*ssa.Function{}
 		for _, pkg := range m.prog.SSA.AllPackages() {
 			for _, mem := range pkg.Members {
-				fn, ok := mem.(*ssa.Function)
-				if !ok || len(fn.Blocks) == 0 {
-					continue
-				}
-				decl, ok := fn.Syntax().(*ast.FuncDecl)
-				if !ok || decl.Doc == nil {
-					continue
-				}
-				for _, cm := range decl.Doc.List {
-					if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fn.Name() {
-						m.pushes[f[2]] = fn
+				if fn, ok := mem.(*ssa.Function); ok && len(fn.Blocks) > 0 {
+					if symbol, ok := linknameOf(fn); ok {
+						m.pushes[symbol] = fn
 					}
 				}
 			}
 		}
 	})
 	return m.pushes[symbol]
+}
+
+// linknameOf returns the symbol a `//go:linkname name symbol` directive
+// above fn's declaration gives it (the last, as gc's), if there is one.
+func linknameOf(fn *ssa.Function) (symbol string, ok bool) {
+	decl, _ := fn.Syntax().(*ast.FuncDecl)
+	if decl == nil || decl.Doc == nil {
+		return "", false
+	}
+	for _, cm := range decl.Doc.List {
+		if f := strings.Fields(cm.Text); len(f) == 3 && f[0] == "//go:linkname" && f[1] == fn.Name() {
+			symbol, ok = f[2], true
+		}
+	}
+	return symbol, ok
 }
 
 // sameParams reports whether a method's signature, its receiver first,
