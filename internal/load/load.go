@@ -263,7 +263,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 		if p.Types == nil {
 			continue
 		}
-		native := p != root && p.Module == nil && nativePath(p.PkgPath) && isStdPkg(p, isStd)
+		std := p != root && p.Module == nil && isStdPkg(p, isStd)
+		native := std && nativePath(p.PkgPath)
 		if native && cfg.Test {
 			for _, f := range p.GoFiles {
 				if strings.HasSuffix(f, "_test.go") {
@@ -289,7 +290,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
 		}
 		out.Packages = append(out.Packages, sp)
-		if p != root && p.Module == nil && isStdPkg(p, isStd) {
+		if std {
 			out.Std[sp] = true
 		}
 		if p == root {
