@@ -319,7 +319,10 @@ func syscall_Accept4(t *vm.Thread, a, r []rt.Value) {
 	var nfd int
 	var sa syscall.Sockaddr
 	var err error
-	hostCall(t, fd, "an accept", func() { nfd, sa, err = syscall.Accept4(fd, int(a[1].N)) })
+	readCall(t, fd, "an accept", func() { nfd, sa, err = syscall.Accept4(fd, int(a[1].N)) })
+	if err == nil {
+		t.Machine().RT.NoteAccepted(nfd)
+	}
 	r[0], r[1], r[2] = rt.Value{N: uint64(nfd)}, sockaddrValue(t, sa), errnoResult(t, err)
 }
 
@@ -448,6 +451,14 @@ func hostCall(t *vm.Thread, fd int, what string, f func()) {
 	blocking(t, rt.SyscallWait, what, f)
 }
 
+// readCall is hostCall for a read, receive or accept: on a polled socket
+// under a deterministic schedule, what the program sent to it over the
+// loopback arrives first (rt's SettleRead), so the answer is the seed's.
+func readCall(t *vm.Thread, fd int, what string, f func()) {
+	t.Machine().RT.SettleRead(fd)
+	hostCall(t, fd, what, f)
+}
+
 // syscall.Read: func Read(fd int, p []byte) (n int, err error)
 func syscall_Read(t *vm.Thread, a, r []rt.Value) {
 	dst, _ := a[1].R.([]rt.Value)
@@ -455,7 +466,7 @@ func syscall_Read(t *vm.Thread, a, r []rt.Value) {
 	var n int
 	var err error
 	fd := int(a[0].N)
-	hostCall(t, fd, "a read", func() { n, err = syscall.Read(fd, buf) })
+	readCall(t, fd, "a read", func() { n, err = syscall.Read(fd, buf) })
 	if n > 0 {
 		bytesValues(a[1], buf[:n])
 	}
@@ -483,7 +494,7 @@ func syscall_Recvfrom(t *vm.Thread, a, r []rt.Value) {
 func recvfrom(t *vm.Thread, a []rt.Value) (n int, from syscall.Sockaddr, err error) {
 	buf := make([]byte, len(sliceOf(a[1])))
 	fd := int(a[0].N)
-	hostCall(t, fd, "a receive", func() { n, from, err = syscall.Recvfrom(fd, buf, int(a[2].N)) })
+	readCall(t, fd, "a receive", func() { n, from, err = syscall.Recvfrom(fd, buf, int(a[2].N)) })
 	if n > 0 {
 		bytesValues(a[1], buf[:n])
 	}
@@ -530,7 +541,7 @@ func syscall_Recvmsg(t *vm.Thread, a, r []rt.Value) {
 func recvmsg(t *vm.Thread, a []rt.Value) (n, oobn, flags int, from syscall.Sockaddr, err error) {
 	p, oob := make([]byte, len(sliceOf(a[1]))), make([]byte, len(sliceOf(a[2])))
 	fd := int(a[0].N)
-	hostCall(t, fd, "a receive", func() { n, oobn, flags, from, err = syscall.Recvmsg(fd, p, oob, int(a[3].N)) })
+	readCall(t, fd, "a receive", func() { n, oobn, flags, from, err = syscall.Recvmsg(fd, p, oob, int(a[3].N)) })
 	bytesValues(a[1], p[:max(n, 0)])
 	bytesValues(a[2], oob[:max(oobn, 0)])
 	return n, oobn, flags, from, err

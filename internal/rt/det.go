@@ -316,12 +316,15 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 		if gp := d.pick(); gp != nil {
 			return gp, true
 		}
-		// No G can run. Sockets ready now come first (a write on the
-		// loopback is readable at once; netpoll.go). Time moves only when
+		// No G can run. Sockets ready now come first, once what the
+		// program sent over the loopback has arrived (netpoll_det.go). Time moves only when
 		// no G is in a host call it waits for; else the M sleeps until that
 		// call brings its G back, or waits on the network.
-		if r.netpollWaiters() && r.netpollOnce(0) > 0 {
-			continue
+		if r.netpollWaiters() {
+			r.settleWaiters()
+			if r.netpollOnce(0) > 0 {
+				continue
+			}
 		}
 		if d.hostWait.Load() == 0 && r.detAdvance() {
 			continue

@@ -29,6 +29,7 @@ package rt
 // gc, a program whose Gs all wait on the network waits with them.
 
 import (
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -54,6 +55,7 @@ type PollDesc struct {
 	everr          bool // the descriptor reported an error (EPOLLERR)
 	rd, wd         int64
 	rt, wt         *Timer
+	tcp            tcpEnd // loopback settling (netpoll_det.go)
 }
 
 type netpoll struct {
@@ -68,6 +70,12 @@ type netpoll struct {
 	free    []uintptr
 	waiters atomic.Int32 // Gs parked in PollWait
 	loop    bool         // netpollLoop runs
+
+	// Under a deterministic schedule (netpoll_det.go): descriptors accept
+	// returned, not yet registered; the address pairs (local, peer) of
+	// TCP sockets the program closed.
+	accepted map[int]bool
+	closed   map[[2]netip.AddrPort]bool
 }
 
 // PollServerInit starts the poller (internal/poll's runtime_pollServerInit).
@@ -132,6 +140,8 @@ func (r *Runtime) PollOpen(fd int) (uintptr, syscall.Errno) {
 		np.pds = append(np.pds, nil)
 	}
 	pd := &PollDesc{fd: fd, id: id}
+	pd.tcp.passive = np.accepted[fd]
+	delete(np.accepted, fd)
 	np.pds[id] = pd
 	if np.byfd == nil {
 		np.byfd = map[int]*PollDesc{}
@@ -178,6 +188,9 @@ func (r *Runtime) PollClose(id uintptr) {
 		throw("runtime: blocked write on closing polldesc")
 	}
 	pd.mu.Unlock()
+	if r.det != nil {
+		r.settleClosed(pd)
+	}
 	syscall.EpollCtl(np.epfd, syscall.EPOLL_CTL_DEL, pd.fd, nil)
 	np.mu.Lock()
 	np.pds[id] = nil
