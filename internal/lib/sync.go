@@ -164,6 +164,82 @@ func (ps *pools) poolOf(p *rt.Value) *poolState {
 	})
 }
 
+// sync's poolDequeue is the ring gc's Pool keeps per P: its slots are
+// written as eface pairs and read as interfaces through unsafe.Pointer,
+// cells goro cannot share between the two types. goro's Pool is native
+// (above) and never reaches it; sync's own tests do (PoolDequeue and
+// PoolChain, through export_test.go). Its three methods are natives over
+// its own fields: headTail packs head and tail as gc's (atomic.Uint64's v
+// is its last field), a slot's typ is a marker while it holds a value
+// and its val holds the interface itself. gc's ring is lock-free, with
+// one producer (pushHead, popHead) and any number of consumers
+// (popTail); one host mutex orders these calls instead, which keeps what
+// the tests check: order, and each value taken once.
+var dequeueMu sync.Mutex
+
+var dequeueFull = new(rt.Value) // a slot's typ while it holds a value
+
+// dequeue returns d's head-and-tail word and its slots.
+func dequeue(t *vm.Thread, d rt.Value) (headTail *uint64, slots []rt.Value) {
+	fs := cellOf(t, d).R.([]rt.Value)
+	ht := fs[0].R.([]rt.Value)
+	vals, _ := fs[1].R.([]rt.Value)
+	return &ht[len(ht)-1].N, vals
+}
+
+// (*sync.poolDequeue).pushHead: func (d *poolDequeue) pushHead(val any) bool
+func sync_poolDequeue_pushHead(t *vm.Thread, a, r []rt.Value) {
+	dequeueMu.Lock()
+	defer dequeueMu.Unlock()
+	ht, slots := dequeue(t, a[0])
+	head, tail := uint32(*ht>>32), uint32(*ht)
+	if tail+uint32(len(slots)) == head {
+		r[0] = boolV(false) // full
+		return
+	}
+	slot := slots[head&uint32(len(slots)-1)].R.([]rt.Value)
+	if slot[0].R != nil {
+		r[0] = boolV(false) // a popTail has not released it yet (never, under the mutex)
+		return
+	}
+	slot[0], slot[1] = rt.Value{R: dequeueFull}, a[1]
+	*ht += 1 << 32
+	r[0] = boolV(true)
+}
+
+// (*sync.poolDequeue).popHead: func (d *poolDequeue) popHead() (any, bool)
+func sync_poolDequeue_popHead(t *vm.Thread, a, r []rt.Value) {
+	dequeueMu.Lock()
+	defer dequeueMu.Unlock()
+	ht, slots := dequeue(t, a[0])
+	head, tail := uint32(*ht>>32), uint32(*ht)
+	if head == tail {
+		r[0], r[1] = rt.Value{}, boolV(false)
+		return
+	}
+	head--
+	*ht = uint64(head)<<32 | uint64(tail)
+	slot := slots[head&uint32(len(slots)-1)].R.([]rt.Value)
+	r[0], r[1] = slot[1], boolV(true)
+	slot[0], slot[1] = rt.Value{}, rt.Value{}
+}
+
+// (*sync.poolDequeue).popTail: func (d *poolDequeue) popTail() (any, bool)
+func sync_poolDequeue_popTail(t *vm.Thread, a, r []rt.Value) {
+	dequeueMu.Lock()
+	defer dequeueMu.Unlock()
+	ht, slots := dequeue(t, a[0])
+	head, tail := uint32(*ht>>32), uint32(*ht)
+	if head == tail {
+		r[0], r[1] = rt.Value{}, boolV(false)
+		return
+	}
+	*ht = uint64(head)<<32 | uint64(tail+1)
+	slot := slots[tail&uint32(len(slots)-1)].R.([]rt.Value)
+	r[0], r[1] = slot[1], boolV(true)
+	slot[0], slot[1] = rt.Value{}, rt.Value{}
+}
+
 func init() {
 	vm.RegisterNatives(syncNatives)
 	vm.RegisterNatives(atomicNatives)
@@ -174,6 +250,9 @@ var syncNatives = map[string]vm.NativeFunc{
 	"(*sync.Pool).Get":                      sync_Pool_Get,
 	"(*sync.Pool).Put":                      sync_Pool_Put,
 	"(*sync.copyChecker).check":             sync_copyChecker_check,
+	"(*sync.poolDequeue).popHead":           sync_poolDequeue_popHead,
+	"(*sync.poolDequeue).popTail":           sync_poolDequeue_popTail,
+	"(*sync.poolDequeue).pushHead":          sync_poolDequeue_pushHead,
 	"internal/sync.fatal":                   sync_fatal,
 	"internal/sync.runtime_SemacquireMutex": internal_sync_runtime_SemacquireMutex,
 	"internal/sync.runtime_Semrelease":      sync_runtime_Semrelease,
@@ -518,7 +597,7 @@ func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 // sync.runtime_LoadAcquintptr: func runtime_LoadAcquintptr(ptr *uintptr) uintptr
 // (internal/runtime/atomic.LoadAcquintptr: sync.Pool's own pin path,
 // which goro's Pool replaces; a load-acquire is an atomic load).
-func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync.runtime_StoreReluintptr: func runtime_StoreReluintptr(ptr *uintptr, val uintptr)
 func sync_runtime_StoreReluintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -590,10 +669,15 @@ func atomicAdd(old, d uint64) uint64 { return old + d }
 func atomicAnd(old, m uint64) uint64 { return old & m }
 func atomicOr(old, m uint64) uint64  { return old | m }
 
-func atomicLoad(t *vm.Thread, a, r []rt.Value) {
+// The helpers read a cell through norm, so that a cell written through a
+// pointer to another integer type of the same size (an int32 seen as a
+// uint32 through unsafe.Pointer: vm's same-width views) reads as this
+// one's.
+
+func atomicLoad(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
+		r[0] = rt.Value{N: norm(atomic.LoadUint64(&p.N))}
 	}
 }
 
@@ -607,14 +691,27 @@ func atomicStore(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 func atomicSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: atomic.SwapUint64(&p.N, norm(a[1].N))}
+		r[0] = rt.Value{N: norm(atomic.SwapUint64(&p.N, norm(a[1].N)))}
 	}
 }
 
 func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	if p := cellOf(t, a[0]); p != nil {
-		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, norm(a[1].N), norm(a[2].N)))
+	p := cellOf(t, a[0])
+	if p == nil {
+		return
+	}
+	old, nw := norm(a[1].N), norm(a[2].N)
+	for {
+		cur := atomic.LoadUint64(&p.N)
+		if norm(cur) != old {
+			r[0] = boolV(false)
+			return
+		}
+		if atomic.CompareAndSwapUint64(&p.N, cur, nw) {
+			r[0] = boolV(true)
+			return
+		}
 	}
 }
 
@@ -631,7 +728,7 @@ func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(o
 		nw := norm(f(old, a[1].N))
 		if atomic.CompareAndSwapUint64(&p.N, old, nw) {
 			if returnOld {
-				r[0] = rt.Value{N: old}
+				r[0] = rt.Value{N: norm(old)}
 			} else {
 				r[0] = rt.Value{N: nw}
 			}
@@ -641,7 +738,7 @@ func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(o
 }
 
 // sync/atomic.LoadInt32: func LoadInt32(addr *int32) (val int32)
-func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normInt32) }
 
 // sync/atomic.StoreInt32: func StoreInt32(addr *int32, val int32)
 func sync_atomic_StoreInt32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normInt32) }
@@ -670,7 +767,7 @@ func sync_atomic_OrInt32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadUint32: func LoadUint32(addr *uint32) (val uint32)
-func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normUint32) }
 
 // sync/atomic.StoreUint32: func StoreUint32(addr *uint32, val uint32)
 func sync_atomic_StoreUint32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normUint32) }
@@ -699,7 +796,7 @@ func sync_atomic_OrUint32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadInt64: func LoadInt64(addr *int64) (val int64)
-func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreInt64: func StoreInt64(addr *int64, val int64)
 func sync_atomic_StoreInt64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -724,7 +821,7 @@ func sync_atomic_AndInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, no
 func sync_atomic_OrInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUint64: func LoadUint64(addr *uint64) (val uint64)
-func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreUint64: func StoreUint64(addr *uint64, val uint64)
 func sync_atomic_StoreUint64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -751,7 +848,7 @@ func sync_atomic_AndUint64(t *vm.Thread, a, r []rt.Value) {
 func sync_atomic_OrUint64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUintptr: func LoadUintptr(addr *uintptr) (val uintptr)
-func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreUintptr: func StoreUintptr(addr *uintptr, val uintptr)
 func sync_atomic_StoreUintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }

@@ -57,6 +57,7 @@ const (
 	opRunDefers
 	opAlloc
 	opLoad
+	opLoadN
 	opLoadDeep
 	opStore
 	opStoreDeep
@@ -171,6 +172,8 @@ const (
 	oSigned                  // an immediate: 1 if the shift count is signed (negative panics)
 	oMake                    // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
 	oCompared                // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
+	oShift                   // an immediate: 64 less an integer's width in bits
+	oSignExt                 // an immediate: 1 if the integer is signed (sign-extended)
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -224,6 +227,7 @@ var opTable = [opCount]opInfo{
 	opRunDefers: {name: "RunDefers", doc: "run this frame's deferred calls, then go on"},
 	opAlloc:     {name: "Alloc", a: oDst, t: "the variable", doc: "a = new(t)"},
 	opLoad:      {name: "Load", a: oDst, b: oSrc, doc: "a = *b (a scalar, or a struct or array borrowed: borrow.go)"},
+	opLoadN:     {name: "LoadN", a: oDst, b: oSrc, c: oShift, d: oSignExt, k: "the integer's", doc: "a = *b kept to its width: shifted left c bits and back, arithmetically if d (a 16- or 32-bit integer: unsafe's same-width views)"},
 	opLoadDeep:  {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
 	opStore:     {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
 	opStoreDeep: {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
@@ -456,9 +460,13 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned, oMake, oCompared:
+			case oCommaOk, oSigned, oMake, oCompared, oSignExt:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
+				}
+			case oShift:
+				if v != 32 && v != 48 {
+					return bad("%s = %d, not 64 less a narrow integer's width", name, v)
 				}
 			}
 		}
