@@ -24,6 +24,9 @@ import (
 type ParamsInfo interface{ HasParams() bool }
 
 func frameName(fn FuncInfo) string {
+	if a, ok := fn.(interface{ ArgsText() string }); ok && a.ArgsText() != "" {
+		return fn.Name() + a.ArgsText()
+	}
 	args := "()"
 	if p, ok := fn.(ParamsInfo); ok && p.HasParams() {
 		args = "(...)"
@@ -123,8 +126,17 @@ func quoted(s string) string {
 }
 
 // framesShown is gp's frames, outermost first, with the frame of the
-// native it is parked in (parkFrame) innermost.
+// native it is parked in (parkFrame) innermost; for a G that has not run
+// yet, the frames gc shows for it (its function at its first line, or the
+// wrapper gc runs the go statement's call through: UnstartedFrames).
 func (gp *G) framesShown() []Frame {
+	if len(gp.sched.frames) == 0 && readgstatus(gp)&^_Gscan == _Grunnable && gp.gopc.Fn != nil {
+		if u, ok := gp.gopc.Fn.(interface {
+			UnstartedFrames(pc int, start FuncInfo) []Frame
+		}); ok {
+			return u.UnstartedFrames(gp.gopc.PC, gp.startpc)
+		}
+	}
 	if gp.parkFrame == nil || readgstatus(gp)&^_Gscan != _Gwaiting {
 		return gp.sched.frames
 	}

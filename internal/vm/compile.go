@@ -477,6 +477,11 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
 		c.call(in.Common(), 0, true, false, in)
+		if n := c.goWrap(in); n > 0 {
+			if last := &c.code[len(c.code)-1]; last.c == callGo && last.op.operand(fieldD) == oGoWrap {
+				last.d = n
+			}
+		}
 	case *ssa.Defer:
 		c.call(in.Common(), 0, false, true, in)
 	case *ssa.MakeClosure:
@@ -705,6 +710,32 @@ func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefe
 		mode = callDefer
 	}
 	c.emit(instr{op: op, a: dst, b: fnSlot, c: mode, x: ci})
+}
+
+// goWrap returns N when gc runs go statement g through a wrapper of its
+// own, gowrapN of the enclosing function — a call with arguments (a
+// receiver counts), results, an interface method or a builtin (gc's
+// escape.goDeferStmt: only a call of a function value with neither runs
+// as it is) — and 0 when it does not. gc numbers the wrappers of one
+// function in source order. An unstarted goroutine's traceback shows the
+// wrapper (Func.UnstartedFrames).
+func (c *compiler) goWrap(g *ssa.Go) int32 {
+	wraps := func(cc *ssa.CallCommon) bool {
+		_, builtin := cc.Value.(*ssa.Builtin)
+		return cc.IsInvoke() || builtin || len(cc.Args) > 0 || cc.Signature().Results().Len() > 0
+	}
+	if !wraps(g.Common()) {
+		return 0
+	}
+	n := int32(0)
+	for _, b := range c.f.ssa.Blocks {
+		for _, in := range b.Instrs {
+			if o, ok := in.(*ssa.Go); ok && wraps(o.Common()) && o.Pos() <= g.Pos() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // flag is an immediate flag operand (oCommaOk, oSigned, oMake).

@@ -216,6 +216,10 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			}
 		case oShift:
 			parts = append(parts, fmt.Sprintf("<<%d", v))
+		case oGoWrap:
+			if v != 0 {
+				parts = append(parts, fmt.Sprintf("gowrap%d", v))
+			}
 		case oSignExt:
 			if v != 0 {
 				parts = append(parts, "signed")

@@ -49,6 +49,9 @@ type Func struct {
 	// file and line place a synthetic function (gopanic's frame).
 	file string
 	line int
+	// argsText, if set, is the argument list tracebacks print after the
+	// name (runtime.goexit's "({})").
+	argsText string
 }
 
 // Name returns the function's name as gc prints it in tracebacks.
@@ -61,6 +64,47 @@ func (f *Func) Name() string {
 
 // HasParams reports whether the function takes parameters.
 func (f *Func) HasParams() bool { return f.nparams > 0 }
+
+// ArgsText is the argument list a traceback prints for a synthetic frame
+// that has its own ("" for the rest).
+func (f *Func) ArgsText() string { return f.argsText }
+
+type goWrapKey struct {
+	f *Func
+	n int32
+}
+
+// UnstartedFrames returns the frames, outermost first, that gc's
+// traceback shows for a goroutine that f's go statement at pc created and
+// that has not run yet: the function it starts at its first line, or —
+// when gc runs the call through a wrapper (compiler.goWrap) — that
+// wrapper, f's gowrapN at the go statement, above runtime.goexit. A G
+// started another way (a native's) shows its function.
+func (f *Func) UnstartedFrames(pc int, start rt.FuncInfo) []rt.Frame {
+	n := int32(0)
+	if pc >= 0 && pc < len(f.code) {
+		if in := &f.code[pc]; in.c == callGo && in.op.operand(fieldD) == oGoWrap {
+			n = in.d
+		}
+	}
+	if n == 0 {
+		if start == nil {
+			return nil
+		}
+		return []rt.Frame{{Fn: start, PC: -1}}
+	}
+	m := f.m
+	key := goWrapKey{f, n}
+	w, ok := m.goWraps.Load(key)
+	if !ok {
+		wf := &Func{m: m, name: fmt.Sprintf("%s.gowrap%d", f.name, n)}
+		wf.once.Do(func() {})
+		wf.file, wf.line = f.FileLine(pc)
+		w, _ = m.goWraps.LoadOrStore(key, wf)
+	}
+	m.panicFunc() // makes goexitFn
+	return []rt.Frame{{Fn: m.goexitFn}, {Fn: w.(*Func)}}
+}
 
 // FileLine returns the source position of instruction pc.
 func (f *Func) FileLine(pc int) (string, int) {
@@ -109,8 +153,18 @@ func gcName(sf *ssa.Function) string {
 	for outer.Parent() != nil {
 		outer = outer.Parent()
 	}
+	// An instance of a generic function is named as gc names every one
+	// of them: its type parameters as "[...]" (main.gen[...],
+	// main.(*S[...]).m).
+	generic := false
+	if o := outer.Origin(); o != nil {
+		outer, generic = o, true
+	}
 	base := outer.Name()
 	recv := outer.Signature.Recv()
+	if generic && recv == nil {
+		base += "[...]"
+	}
 	thunk := false
 	if _, ok := outer.Object().(*types.Func); ok && recv == nil && outer.Pkg == nil && outer.Signature.Params().Len() > 0 {
 		// A method expression's thunk (T.Method$thunk, (*T).Method$thunk):
@@ -125,6 +179,9 @@ func gcName(sf *ssa.Function) string {
 			ptr = "*"
 		}
 		tn := types.TypeString(rt, func(*types.Package) string { return "" })
+		if n, ok := rt.(*types.Named); ok && n.TypeParams().Len() > 0 {
+			tn = n.Obj().Name() + "[...]"
+		}
 		if ptr != "" {
 			base = "(" + ptr + tn + ")." + base
 		} else {

@@ -112,6 +112,8 @@ type Machine struct {
 	// parkFrames holds, for each native that parks, the frame gc's
 	// tracebacks show for it (parkFrame).
 	parkFrames sync.Map // *Func → *Func
+	// goWraps holds gc's gowrapN frames of go statements (UnstartedFrames).
+	goWraps sync.Map // goWrapKey → *Func
 	// runtimeFuncs holds RuntimePC's frames, by name.
 	runtimeFuncs sync.Map // string → *Func
 
@@ -272,6 +274,7 @@ func (m *Machine) panicFunc() *Func {
 		m.goexitCallFn = m.runtimeFrame("runtime.Goexit", "panic.go", "func Goexit()", "fn()", 0)
 		m.mainFn = m.runtimeFrame("runtime.main", "proc.go", "func main()", "fn()", 0)
 		m.goexitFn = m.runtimeFrame("runtime.goexit", "asm_amd64.s", "TEXT runtime·goexit(SB)", "", 1)
+		m.goexitFn.argsText = "({})" // as gc prints it below an unstarted goroutine's wrapper
 	})
 	return m.panicFn
 }

@@ -174,6 +174,7 @@ const (
 	oCompared                // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
 	oShift                   // an immediate: 64 less an integer's width in bits
 	oSignExt                 // an immediate: 1 if the integer is signed (sign-extended)
+	oGoWrap                  // an immediate: N of gc's gowrapN running a go statement's call, 0 for none
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -236,11 +237,11 @@ var opTable = [opCount]opInfo{
 	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, k: "b: slice or pointer to array", doc: "a = &b[c]"},
 	opIndex:     {name: "Index", a: oDst, b: oSrc, c: oSrc, k: "b: string or array", doc: "a = b[c]"},
 	opSlice:     {name: "Slice", a: oDst, b: oSrc, d: oMake, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: it is make([]T, n, c) with c constant"},
-	opCall:      {name: "Call", a: oDst, c: oMode, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c)"},
-	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, x: xCall,
-		doc: "a... = b(x.args...), or go/defer it (c)"},
-	opCallInvoke: {name: "CallInvoke", a: oDst, b: oSrc, c: oMode, x: xCall,
-		doc: "a... = b.(x.method)(x.args...), or go/defer it (c)"},
+	opCall:      {name: "Call", a: oDst, c: oMode, d: oGoWrap, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
+	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, d: oGoWrap, x: xCall,
+		doc: "a... = b(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
+	opCallInvoke: {name: "CallInvoke", a: oDst, b: oSrc, c: oMode, d: oGoWrap, x: xCall,
+		doc: "a... = b.(x.method)(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
 	opCallBuiltin: {name: "CallBuiltin", a: oDst, c: oMode, x: xCall,
 		doc: "a... = x.builtin(x.args...), or go/defer it (c)"},
 	opRecover:             {name: "Recover", a: oDst, doc: "a = recover()"},
@@ -463,6 +464,10 @@ func (f *Func) checkCode() error {
 			case oCommaOk, oSigned, oMake, oCompared, oSignExt:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
+				}
+			case oGoWrap:
+				if v < 0 || v > 0 && in.c != callGo {
+					return bad("%s = %d: a gowrap index only on a go", name, v)
 				}
 			case oShift:
 				if v != 32 && v != 48 {
