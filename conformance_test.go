@@ -314,7 +314,6 @@ var gorootSubdirFailures = map[string]string{
 	"fixedbugs/issue24491b.go": "uintptr(unsafe.Pointer) arguments kept alive through a call (gc's uintptrkeepalive): deadlock",
 	"fixedbugs/issue27518b.go": "finalizer timing: needs gc's liveness (a dead slot keeps its value)",
 	"fixedbugs/issue29190.go":  "math.MaxInt elements of a zero-size type",
-	"fixedbugs/issue30116u.go": "an unsigned index past MaxInt64 is printed as negative (goro reads the index as signed)",
 	"fixedbugs/issue30606.go":  "reflect.StructOf",
 	"fixedbugs/issue30606b.go": "reflect.StructOf",
 	"fixedbugs/issue32477.go":  "finalizer timing: needs gc's liveness",

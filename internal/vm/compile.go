@@ -457,22 +457,23 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
 	case *ssa.IndexAddr:
 		xt := c.typ(in.X.Type())
-		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), k: xt.Kind})
+		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind})
 	case *ssa.Index:
 		xt := c.typ(in.X.Type())
-		c.emit(instr{op: opIndex, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), k: xt.Kind})
+		c.emit(instr{op: opIndex, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind})
 	case *ssa.Slice:
 		xt := c.typ(in.X.Type())
 		idx := [3]int32{-1, -1, -1}
+		// go/ssa makes make([]T, n, c) with c constant new([c]T)[:n].
+		alloc, ok := in.X.(*ssa.Alloc)
+		flags := flag(ok && alloc.Comment == "makeslice")
 		for i, v := range []ssa.Value{in.Low, in.High, in.Max} {
 			if v != nil {
 				idx[i] = c.reg(v)
+				flags |= flag(unsignedIndex(v)) << (i + 1)
 			}
 		}
-		// go/ssa makes make([]T, n, c) with c constant new([c]T)[:n].
-		alloc, ok := in.X.(*ssa.Alloc)
-		isMake := ok && alloc.Comment == "makeslice"
-		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), d: flag(isMake), k: xt.Kind, x: idx})
+		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), d: flags, k: xt.Kind, x: idx})
 	case *ssa.Call:
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
@@ -519,6 +520,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.emit(instr{op: opMakeChan, a: c.reg(in), b: c.reg(in.Size), t: c.typ(in.Type())})
 	case *ssa.Lookup:
 		xt := c.typ(in.X.Type())
+		if xt.Kind == KString {
+			c.emit(instr{op: opIndex, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: KString})
+			break
+		}
 		c.emit(instr{op: opLookup, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(in.CommaOk), k: xt.Kind, t: xt})
 	case *ssa.MapUpdate:
 		c.emit(instr{op: opMapUpdate, a: c.reg(in.Map), b: c.reg(in.Key), c: c.reg(in.Value)})
@@ -736,6 +741,14 @@ func (c *compiler) goWrap(g *ssa.Go) int32 {
 		}
 	}
 	return n
+}
+
+// unsignedIndex reports whether index v is of an unsigned type: gc's
+// bounds errors print it as unsigned (index out of range
+// [18446744073709551615] with length 3, where a signed -1 prints alone).
+func unsignedIndex(v ssa.Value) bool {
+	b, ok := v.Type().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsUnsigned != 0
 }
 
 // flag is an immediate flag operand (oCommaOk, oSigned, oMake).

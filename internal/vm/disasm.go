@@ -206,9 +206,16 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, "signed")
 			}
-		case oMake:
-			if v != 0 {
+		case oSliceFlags:
+			if v&1 != 0 {
 				parts = append(parts, "make")
+			}
+			if v&^1 != 0 {
+				parts = append(parts, fmt.Sprintf("unsigned=%03b", v>>1))
+			}
+		case oUnsigned:
+			if v != 0 {
+				parts = append(parts, "unsigned")
 			}
 		case oCompared:
 			if v != 0 {

@@ -523,7 +523,7 @@ reload:
 			i := int64(regs[in.c].N)
 			if uint64(i) >= uint64(len(elems)) {
 				fr.PC = pc
-				t.panicIndex(i, len(elems))
+				t.panicIndex(i, len(elems), in.d != 0)
 				goto reload
 			}
 			regs[in.a] = rt.Value{R: &elems[i]}
@@ -534,7 +534,7 @@ reload:
 				s := str(regs[in.b])
 				if uint64(i) >= uint64(len(s)) {
 					fr.PC = pc
-					t.panicIndex(i, len(s))
+					t.panicIndex(i, len(s), in.d != 0)
 					goto reload
 				}
 				regs[in.a] = rt.Value{N: uint64(s[i])}
@@ -544,7 +544,7 @@ reload:
 			elems := regs[in.b].R.([]rt.Value)
 			if uint64(i) >= uint64(len(elems)) {
 				fr.PC = pc
-				t.panicIndex(i, len(elems))
+				t.panicIndex(i, len(elems), in.d != 0)
 				goto reload
 			}
 			regs[in.a] = elems[i]
@@ -1027,12 +1027,15 @@ func (t *Thread) panicNil() {
 
 func (t *Thread) panicRuntime(msg string) { t.gopanic(t.m.RuntimeError(msg)) }
 
-func (t *Thread) panicIndex(i int64, n int) {
-	if i < 0 {
+// panicIndex panics with gc's error for index i of a length n: a
+// negative signed index alone, any other (an unsigned one as unsigned)
+// with the length.
+func (t *Thread) panicIndex(i int64, n int, unsigned bool) {
+	if i < 0 && !unsigned {
 		t.panicRuntime(fmt.Sprintf("index out of range [%d]", i))
 		return
 	}
-	t.panicRuntime(fmt.Sprintf("index out of range [%d] with length %d", i, n))
+	t.panicRuntime(fmt.Sprintf("index out of range [%d] with length %d", uint64(i), n))
 }
 
 // gopanic starts a panic with value v (an interface value).

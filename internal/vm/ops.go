@@ -161,20 +161,21 @@ const (
 type operand uint8
 
 const (
-	oNone     operand = iota // unused: 0
-	oDst                     // a slot written (a tuple: consecutive slots from it)
-	oSrc                     // a slot read (a constant is a slot too)
-	oOptSrc                  // a slot read, or -1 for none
-	oPC                      // a jump target: an index into the Func's code
-	oField                   // an immediate: a struct field's index
-	oMode                    // an immediate: callNormal, callGo or callDefer
-	oCommaOk                 // an immediate: 1 if the op also writes ok to slot a+1
-	oSigned                  // an immediate: 1 if the shift count is signed (negative panics)
-	oMake                    // an immediate: 1 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's)
-	oCompared                // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
-	oShift                   // an immediate: 64 less an integer's width in bits
-	oSignExt                 // an immediate: 1 if the integer is signed (sign-extended)
-	oGoWrap                  // an immediate: N of gc's gowrapN running a go statement's call, 0 for none
+	oNone       operand = iota // unused: 0
+	oDst                       // a slot written (a tuple: consecutive slots from it)
+	oSrc                       // a slot read (a constant is a slot too)
+	oOptSrc                    // a slot read, or -1 for none
+	oPC                        // a jump target: an index into the Func's code
+	oField                     // an immediate: a struct field's index
+	oMode                      // an immediate: callNormal, callGo or callDefer
+	oCommaOk                   // an immediate: 1 if the op also writes ok to slot a+1
+	oSigned                    // an immediate: 1 if the shift count is signed (negative panics)
+	oSliceFlags                // an immediate: bit 0 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's); bits 1-3 if the low, high, max bounds are unsigned
+	oUnsigned                  // an immediate: 1 if the index is unsigned (its bounds error prints it so)
+	oCompared                  // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
+	oShift                     // an immediate: 64 less an integer's width in bits
+	oSignExt                   // an immediate: 1 if the integer is signed (sign-extended)
+	oGoWrap                    // an immediate: N of gc's gowrapN running a go statement's call, 0 for none
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -234,9 +235,9 @@ var opTable = [opCount]opInfo{
 	opStoreDeep: {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
 	opFieldAddr: {name: "FieldAddr", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = &b.field[c]"},
 	opField:     {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
-	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, k: "b: slice or pointer to array", doc: "a = &b[c]"},
-	opIndex:     {name: "Index", a: oDst, b: oSrc, c: oSrc, k: "b: string or array", doc: "a = b[c]"},
-	opSlice:     {name: "Slice", a: oDst, b: oSrc, d: oMake, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: it is make([]T, n, c) with c constant"},
+	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", doc: "a = &b[c]; d: c is unsigned"},
+	opIndex:     {name: "Index", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: string or array", doc: "a = b[c]; d: c is unsigned"},
+	opSlice:     {name: "Slice", a: oDst, b: oSrc, d: oSliceFlags, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: bit 0, it is make([]T, n, c) with c constant; bits 1-3, x[0..2] are unsigned"},
 	opCall:      {name: "Call", a: oDst, c: oMode, d: oGoWrap, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
 	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, d: oGoWrap, x: xCall,
 		doc: "a... = b(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
@@ -254,7 +255,7 @@ var opTable = [opCount]opInfo{
 	opMakeSlice: {name: "MakeSlice", a: oDst, b: oSrc, c: oSrc, t: "a", doc: "a = make(t, b, c)"},
 	opMakeMap:   {name: "MakeMap", a: oDst, b: oOptSrc, t: "a", doc: "a = make(t, b)"},
 	opMakeChan:  {name: "MakeChan", a: oDst, b: oSrc, t: "a", doc: "a = make(t, b)"},
-	opLookup: {name: "Lookup", a: oDst, b: oSrc, c: oSrc, d: oCommaOk, k: "b: map or string", t: "b",
+	opLookup: {name: "Lookup", a: oDst, b: oSrc, c: oSrc, d: oCommaOk, k: "b: a map (a string's index is Index)", t: "b",
 		doc: "a = b[c]; d: comma-ok"},
 	opMapUpdate:   {name: "MapUpdate", a: oSrc, b: oSrc, c: oSrc, doc: "a[b] = c"},
 	opRange:       {name: "Range", a: oDst, b: oSrc, k: "b: string or map", t: "b", doc: "a = iterator over b"},
@@ -372,7 +373,11 @@ func (in *instr) commaOk() bool { return in.d != 0 }
 func (in *instr) signedCount() bool { return in.d != 0 }
 
 // isMake reports whether a Slice is make's (go/ssa's new([c]T)[:n]).
-func (in *instr) isMake() bool { return in.d != 0 }
+func (in *instr) isMake() bool { return in.d&1 != 0 }
+
+// unsignedBound reports whether slice bound i (0 low, 1 high, 2 max) is of
+// an unsigned type.
+func (in *instr) unsignedBound(i int) bool { return in.d&(2<<i) != 0 }
 
 // callInfo is the x of call instructions and MakeClosure.
 type callInfo struct {
@@ -461,9 +466,13 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned, oMake, oCompared, oSignExt:
+			case oCommaOk, oSigned, oUnsigned, oCompared, oSignExt:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
+				}
+			case oSliceFlags:
+				if v < 0 || v > 15 {
+					return bad("%s = %d, not slice flags", name, v)
 				}
 			case oGoWrap:
 				if v < 0 || v > 0 && in.c != callGo {

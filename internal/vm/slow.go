@@ -180,65 +180,77 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 		vs = p.R.([]rt.Value)
 		length, capacity = len(vs), len(vs)
 	}
-	lo, hi, max := 0, length, capacity
-	if idx[0] >= 0 {
-		lo = int(int64(regs[idx[0]].N))
+	// A bound is its word and whether it is negative: a signed one read
+	// as such; an unsigned one past the int range is never negative, only
+	// too large (gc prints it unsigned).
+	type bound struct {
+		u   uint64
+		neg bool
 	}
-	if idx[1] >= 0 {
-		hi = int(int64(regs[idx[1]].N))
+	lob, hib, maxb := bound{}, bound{u: uint64(length)}, bound{u: uint64(capacity)}
+	for i, b := range []*bound{&lob, &hib, &maxb} {
+		if idx[i] >= 0 {
+			u := regs[idx[i]].N
+			*b = bound{u, !in.unsignedBound(i) && int64(u) < 0}
+		}
 	}
-	if idx[2] >= 0 {
-		max = int(int64(regs[idx[2]].N))
+	show := func(b bound) string {
+		if b.neg {
+			return fmt.Sprint(int64(b.u))
+		}
+		return fmt.Sprint(b.u)
 	}
+	over := func(b bound, n uint64) bool { return !b.neg && b.u > n }
 	// gc's bounds errors, checked right to left (runtime/error.go; a
 	// negative index is reported alone: boundsNegErrorFmts).
 	if idx[2] >= 0 {
 		switch {
-		case max < 0:
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d]", max))
+		case maxb.neg:
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%s]", show(maxb)))
 			return false
-		case max > capacity:
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%d] with %s %d", max, boundName(in.k), capacity))
+		case over(maxb, uint64(capacity)):
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [::%s] with %s %d", show(maxb), boundName(in.k), capacity))
 			return false
-		case hi < 0:
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:]", hi))
+		case hib.neg:
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%s:]", show(hib)))
 			return false
-		case hi > max:
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d:%d]", hi, max))
+		case over(hib, maxb.u):
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%s:%s]", show(hib), show(maxb)))
 			return false
 		}
-	} else if in.isMake() && (hi < 0 || hi > capacity) {
+	} else if in.isMake() && (hib.neg || over(hib, uint64(capacity))) {
 		// make([]T, n, c) with c constant: gc's makeslice checks n (a
 		// n past maxAlloc aside, n's sign tells which).
-		if hi < 0 {
+		if hib.neg {
 			t.panicRuntime("makeslice: len out of range")
 		} else {
 			t.panicRuntime("makeslice: cap out of range")
 		}
 		return false
-	} else if hi < 0 {
-		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d]", hi))
+	} else if hib.neg {
+		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%s]", show(hib)))
 		return false
-	} else if hi > capacity || (in.k == KString && hi > length) {
-		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%d] with %s %d", hi, boundName(in.k), capacity))
+	} else if over(hib, uint64(capacity)) || (in.k == KString && over(hib, uint64(length))) {
+		t.panicRuntime(fmt.Sprintf("slice bounds out of range [:%s] with %s %d", show(hib), boundName(in.k), capacity))
 		return false
 	}
-	if lo < 0 {
+	if lob.neg {
 		if idx[2] >= 0 {
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d::]", lo))
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%s::]", show(lob)))
 		} else {
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:]", lo))
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%s:]", show(lob)))
 		}
 		return false
 	}
-	if lo > hi {
+	if over(lob, hib.u) {
 		if idx[2] >= 0 {
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:%d:]", lo, hi))
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%s:%s:]", show(lob), show(hib)))
 		} else {
-			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%d:%d]", lo, hi))
+			t.panicRuntime(fmt.Sprintf("slice bounds out of range [%s:%s]", show(lob), show(hib)))
 		}
 		return false
 	}
+	lo, hi, max := int(lob.u), int(hib.u), int(maxb.u)
 	if in.k == KString {
 		regs[in.a] = rt.Value{R: s[lo:hi]}
 		return true
@@ -313,16 +325,6 @@ func (t *Thread) typeAssertPanic(in *instr, iv Iface, isIface bool) {
 
 func (t *Thread) lookup(in *instr, regs []rt.Value) bool {
 	commaOk := in.commaOk()
-	if in.k == KString {
-		s := str(regs[in.b])
-		i := int64(regs[in.c].N)
-		if uint64(i) >= uint64(len(s)) {
-			t.panicIndex(i, len(s))
-			return false
-		}
-		regs[in.a] = rt.Value{N: uint64(s[i])}
-		return true
-	}
 	mp, _ := regs[in.b].R.(*Map)
 	var v rt.Value
 	found := false
