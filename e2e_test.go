@@ -455,3 +455,24 @@ func diffLines(s string) []string {
 	lines[len(lines)-1] += "⏎(no newline at end)"
 	return lines
 }
+
+// TestModuleNatives runs a module that requires golang.org/x/sys, whose
+// cpu package (imported by golang.org/x/crypto) declares assembly
+// functions: they bind to the natives of the standard library's vendored
+// copy (vm.ModuleNative). It needs the module, from the module cache or
+// the proxy: without either it is skipped, saying so.
+func TestModuleNatives(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "modules", "xsyscpu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl := exec.Command("go", "mod", "download", "golang.org/x/sys")
+	dl.Dir, dl.Env = dir, goroEnv("GOFLAGS=")
+	if out, err := dl.CombinedOutput(); err != nil {
+		t.Skipf("golang.org/x/sys is not available: %v\n%s", err, out)
+	}
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), true, ".")
+	if res.exitCode != 0 || string(res.stdout) != "initialized: true\n" {
+		t.Errorf("goro run (x/sys/cpu): exit %d\n%s", res.exitCode, res.stdout)
+	}
+}

@@ -516,6 +516,18 @@ func vendor_golang_org_x_sys_cpu_runtime_getAuxv(t *vm.Thread, a, r []rt.Value) 
 	r[0] = rt.Value{R: vs}
 }
 
+// golang.org/x/sys/cpu as a module — golang.org/x/crypto imports it, so
+// every program using x/crypto's ciphers and hashes does — declares the
+// assembly functions of the standard library's vendored copy: they are
+// the same natives, bound where the module's signatures are these.
+var sysCPUNatives = map[string]vm.ModuleNative{
+	"golang.org/x/sys/cpu.cpuid":           {Sig: "func(eaxArg uint32, ecxArg uint32) (eax uint32, ebx uint32, ecx uint32, edx uint32)", Fn: vendor_golang_org_x_sys_cpu_cpuid},
+	"golang.org/x/sys/cpu.runtime_getAuxv": {Sig: "func() []uintptr", Fn: vendor_golang_org_x_sys_cpu_runtime_getAuxv},
+	"golang.org/x/sys/cpu.xgetbv":          {Sig: "func() (eax uint32, edx uint32)", Fn: vendor_golang_org_x_sys_cpu_xgetbv},
+}
+
+func init() { vm.RegisterModuleNatives(sysCPUNatives) }
+
 // runtime.KeepAlive: func KeepAlive(x any)
 func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
 

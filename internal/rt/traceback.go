@@ -125,6 +125,14 @@ func quoted(s string) string {
 	return string(append(b, '"'))
 }
 
+// ElideWrapper reports whether the wrapper at frames[i] (outermost first)
+// is left out of a traceback or Callers, as gc leaves its wrappers out
+// (elideWrapperCalling) unless one is where a panic began: the innermost
+// frame, or the one below gopanic's while deferred calls run.
+func ElideWrapper(frames []Frame, i int) bool {
+	return i < len(frames)-1 && frames[i+1].Fn != nil && frames[i+1].Fn.Name() != "panic"
+}
+
 // framesShown is gp's frames, outermost first, with the frame of the
 // native it is parked in (parkFrame) innermost; for a G that has not run
 // yet, the frames gc shows for it (its function at its first line, or the
@@ -165,6 +173,9 @@ func (r *Runtime) frames(w io.Writer, gp *G) {
 		f := frames[i]
 		if f.Fn == nil || f.Fn.Name() == "" {
 			continue // the executor's own frames (runtime.main) are hidden
+		}
+		if w, ok := f.Fn.(interface{ Wrapper() bool }); ok && w.Wrapper() && ElideWrapper(frames, i) {
+			continue
 		}
 		if shown == tracebackInnerFrames && total < 0 {
 			total = shown

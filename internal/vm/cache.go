@@ -583,6 +583,7 @@ func (w *cacheWriter) encodeFunc(f *Func) []byte {
 	e.u(uint64(f.nparams))
 	e.u(uint64(f.nresults))
 	w.pos(&e, f.declPos)
+	e.u(uint64(flag(f.wrapper)))
 	e.u(uint64(len(f.targs)))
 	for _, t := range f.targs {
 		e.u(uint64(w.typeID(t.T)))
@@ -961,6 +962,7 @@ func (c *cacheProgram) fn(id int) *Func {
 	f.nparams = d.n()
 	f.nresults = d.n()
 	f.declPos = c.pos(d)
+	f.wrapper = d.n() != 0
 	for n := d.n(); n > 0; n-- {
 		f.targs = append(f.targs, c.vmType(d.n()))
 	}

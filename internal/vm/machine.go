@@ -253,7 +253,7 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 	if f, ok := m.funcs[sf]; ok {
 		return f
 	}
-	f := &Func{ssa: sf, m: m, name: gcName(sf), key: nativeName(sf), declPos: sf.Pos()}
+	f := &Func{ssa: sf, m: m, name: gcName(sf), key: nativeName(sf), declPos: sf.Pos(), wrapper: isWrapper(sf)}
 	f.nparams = len(sf.Params)
 	f.nresults = sf.Signature.Results().Len()
 	for _, ta := range sf.TypeArgs() {

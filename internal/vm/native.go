@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unsafe"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/goro-dev/goro/internal/rt"
 )
 
@@ -49,6 +51,53 @@ func RegisterNatives(table map[string]NativeFunc) {
 	for name, f := range table {
 		RegisterNative(name, f)
 	}
+}
+
+// ModuleNative is a native for a function of a module outside the
+// standard library: it binds only where the function's signature (as
+// go/types prints it, parameter names included) is Sig, the one it
+// implements — another version of the module may declare it otherwise.
+type ModuleNative struct {
+	Sig string
+	Fn  NativeFunc
+}
+
+// moduleSigs holds the signature each module native implements.
+var moduleSigs = map[string]string{}
+
+// RegisterModuleNatives registers natives for functions of modules (the
+// copies of packages the standard library vendors, whose assembly its
+// own natives already implement).
+func RegisterModuleNatives(table map[string]ModuleNative) {
+	for name, mn := range table {
+		RegisterNative(name, mn.Fn)
+		nativesMu.Lock()
+		moduleSigs[name] = mn.Sig
+		nativesMu.Unlock()
+	}
+}
+
+// ModuleNativeNames lists the natives RegisterModuleNatives registered.
+func ModuleNativeNames() []string {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	var names []string
+	for name := range moduleSigs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// nativeFor returns the native for sf (key: its native name), nil if none
+// is registered or a module native's signature is not sf's.
+func nativeFor(key string, sf *ssa.Function) NativeFunc {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	if sig, ok := moduleSigs[key]; ok && (sf == nil || types.TypeString(sf.Signature, nil) != sig) {
+		return nil
+	}
+	return natives[key]
 }
 
 // LookupNative returns the native registered for name, or nil.
@@ -348,7 +397,8 @@ func (m *Machine) RuntimePC(name, file, decl, at string) uintptr {
 
 // framePCs returns the pcs of frames (outermost first, as a G keeps them)
 // innermost first, the first skip of them left out, as runtime.Callers
-// lists them: the executor's hidden frames are not shown, gopanic's is
+// lists them: the executor's hidden frames are not shown, nor wrappers
+// (rt.ElideWrapper), gopanic's is
 // runtime.gopanic, and the stack ends as gc's do, in runtime.main (the
 // main goroutine's) and runtime.goexit.
 func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
@@ -364,6 +414,7 @@ func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
 	for i := len(frames) - 1; i >= 0; i-- {
 		switch f, ok := frames[i].Fn.(*Func); {
 		case !ok || f.hidden:
+		case f.wrapper && rt.ElideWrapper(frames, i):
 		case f == m.panicFn:
 			add(m.gopanicFn, 0)
 		default:

@@ -109,9 +109,7 @@ func (s ssaSource) body(f *Func) {
 	if sf == nil {
 		return
 	}
-	nativesMu.Lock()
-	nf := natives[f.key]
-	nativesMu.Unlock()
+	nf := nativeFor(f.key, sf)
 	switch {
 	case nf != nil:
 		f.bindNative(bindRegistered)
