@@ -37,6 +37,10 @@ func TestBadInput(t *testing.T) {
 	cgo := "package main\n\n// int one(void) { return 1; }\nimport \"C\"\n\nfunc main() { println(C.one()) }\n"
 	write("cgo.go", cgo)
 	write("cgodir/main.go", cgo)
+	// A cgo file its own build tag leaves out (golang.org/x/text's
+	// //go:build icu) is not refused: the package builds without it.
+	write("tagged/main.go", "package main\n\nfunc main() { println(\"no cgo\") }\n")
+	write("tagged/icu.go", "//go:build icu\n\n"+strings.Replace(cgo, "func main()", "func init()", 1))
 	env := goroEnv("GOROCACHE=off", "GOFLAGS=")
 	for _, args := range [][]string{
 		{"nofile.go"},
@@ -48,6 +52,7 @@ func TestBadInput(t *testing.T) {
 		{"notmain.go"},
 		{"main_test.go"},
 		{"./twoerrs"},
+		{"./tagged"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			gocmd := exec.Command("go", append([]string{"run"}, args...)...)

@@ -24,6 +24,11 @@ var goroTags = []string{"purego", "math_big_pure_go"}
 // the go env file (`go env -w`): a -tags flag on the command line replaces
 // GOFLAGS' rather than adding to it.
 func buildFlags(env []string) []string {
+	return []string{"-tags=" + strings.Join(buildTags(env), ",")}
+}
+
+// buildTags returns goroTags and the tags GOFLAGS sets (buildFlags).
+func buildTags(env []string) []string {
 	if env == nil {
 		env = os.Environ()
 	}
@@ -37,7 +42,7 @@ func buildFlags(env []string) []string {
 			user = strings.Split(v, ",") // the last -tags counts, as in the go command
 		}
 	}
-	return []string{"-tags=" + strings.Join(append(append([]string(nil), goroTags...), user...), ",")}
+	return append(append([]string(nil), goroTags...), user...)
 }
 
 // environ is env, or this process's environment when env is nil.

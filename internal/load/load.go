@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
@@ -217,7 +218,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := listErrors(root, isStd, wd); err != nil {
+	if err := listErrors(root, isStd, wd, cgoContext(cfg.Env)); err != nil {
 		return nil, err
 	}
 	if msg, errs := compileErrors(root, isStd, wd); msg != "" {
@@ -317,9 +318,11 @@ func goCommandError(err error) string {
 // package that does not exist, no Go files), as go build does: those
 // errors only, without type errors that follow from them. A program's
 // files that import "C" are refused here: goro runs Go code only (and
-// loads with CGO_ENABLED=0, so those files were left out).
-func listErrors(root *packages.Package, isStd func(string) bool, wd string) error {
-	var cgo error
+// loads with CGO_ENABLED=0, so those files were left out) — those that
+// cgo leaves out, not those other constraints do (golang.org/x/text's
+// `//go:build icu` file): cgo is the build context with cgo enabled.
+func listErrors(root *packages.Package, isStd func(string) bool, wd string, cgo *build.Context) error {
+	cgoErr := error(nil)
 	var first string // the go command stops at the first
 	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
@@ -329,19 +332,40 @@ func listErrors(root *packages.Package, isStd func(string) bool, wd string) erro
 		}
 		if !isStdPkg(p, isStd) {
 			for _, f := range p.IgnoredFiles {
-				if pos, ok := importsC(f); ok && cgo == nil {
-					cgo = cgoError(wd, pos)
+				if cgoErr != nil {
+					break
+				}
+				if match, err := cgo.MatchFile(filepath.Dir(f), filepath.Base(f)); err != nil || !match {
+					continue // left out by its build constraints, cgo or not
+				}
+				if pos, ok := importsC(f); ok {
+					cgoErr = cgoError(wd, pos)
 				}
 			}
 		}
 	})
 	switch {
-	case cgo != nil:
-		return cgo
+	case cgoErr != nil:
+		return cgoErr
 	case first != "":
 		return &Error{Msg: first + "\n"}
 	}
 	return nil
+}
+
+// cgoContext is the build context goro loads with, but with cgo enabled:
+// the files it matches that goro's load left out are cgo's.
+func cgoContext(env []string) *build.Context {
+	ctxt := build.Default
+	ctxt.CgoEnabled = true
+	ctxt.BuildTags = buildTags(env)
+	if v, ok := lookupEnv(environ(env), "GOOS"); ok && v != "" {
+		ctxt.GOOS = v
+	}
+	if v, ok := lookupEnv(environ(env), "GOARCH"); ok && v != "" {
+		ctxt.GOARCH = v
+	}
+	return &ctxt
 }
 
 // cgoError refuses a file that imports "C" (at pos).
