@@ -42,6 +42,9 @@ type Program struct {
 	// BuildInfo is the build information gc's linker would record, as
 	// runtime/debug.ParseBuildInfo reads it (buildinfo.go).
 	BuildInfo string
+	// Embeds are the package variables //go:embed directives fill
+	// (embed.go).
+	Embeds []Embed
 	// deps are the files and directories whose change makes a cached
 	// compiled form of the program stale (see cache.go).
 	deps []string
@@ -291,6 +294,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
 		}
 		out.Packages = append(out.Packages, sp)
+		if !native {
+			out.Embeds = append(out.Embeds, embeds(p)...)
+		}
 		if std {
 			out.Std[sp] = true
 		}

@@ -42,6 +42,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/goro-dev/goro/internal/load"
 	"github.com/goro-dev/goro/internal/rt"
 )
 
@@ -381,6 +382,16 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 	body.i(int64(initID))
 	body.i(int64(mainID))
 	body.s(m.buildInfo)
+	body.u(uint64(len(m.embeds)))
+	for _, e := range m.embeds {
+		body.s(e.Pkg)
+		body.s(e.Name)
+		body.s(e.Dir)
+		body.u(uint64(len(e.Patterns)))
+		for _, p := range e.Patterns {
+			body.s(p)
+		}
+	}
 	sum := crc32.Checksum(body.b, crcTable)
 	out := binary.LittleEndian.AppendUint32(nil, sum)
 	return append(out, body.b...), nil
@@ -794,12 +805,35 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
 	buildInfo := d.s()
+	embeds := make([]load.Embed, d.n())
+	for i := range embeds {
+		e := &embeds[i]
+		e.Pkg, e.Name, e.Dir = d.s(), d.s(), d.s()
+		for n := d.n(); n > 0; n-- {
+			e.Patterns = append(e.Patterns, d.s())
+		}
+	}
 	m = newMachine(opt)
 	m.buildInfo = buildInfo
 	m.src = c
 	c.m = m
 	m.init()
+	m.embeds = embeds
+	m.embedErr = m.fillEmbeds(embeds, c.globalCellType)
 	return m, nil
+}
+
+// globalCellType returns the cell and the type of package variable
+// pkgpath.name, nil if the program's code never names it.
+func (c *cacheProgram) globalCellType(pkgpath, name string) (*rt.Value, *Type) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ds := c.globalIndex.lookup(pkgpath + "." + name)
+	if len(ds) == 0 {
+		return nil, nil
+	}
+	id := ds[0].n()
+	return c.cell(id), c.vmType(int(binary.LittleEndian.Uint32(c.globalTypes[4*id:])))
 }
 
 func (c *cacheProgram) pkg(d *dec) *types.Package {
@@ -1161,7 +1195,7 @@ func (c *cacheProgram) matchFuncs(match func(string) bool) []*Func {
 	defer c.mu.Unlock()
 	var fs []*Func
 	for id := 0; id < c.funcRecs.n; id++ {
-		if f := c.fn(id); match(f.name) {
+		if f := c.fn(id); !f.wrapper && match(f.name) {
 			fs = append(fs, f)
 		}
 	}

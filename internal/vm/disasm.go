@@ -48,7 +48,8 @@ func (m *Machine) Disassemble(w io.Writer, match func(name string) bool) error {
 
 // funcsMatching returns the program's functions whose names match, in
 // source order: from SSA when loaded from source, or every function of
-// the compiled-program cache.
+// the compiled-program cache; not the generated wrappers (Func.wrapper),
+// which the cache keeps for every method set and SSA makes on demand.
 func (m *Machine) funcsMatching(match func(string) bool) []*Func {
 	fs := m.src.matchFuncs(match)
 	type key struct {

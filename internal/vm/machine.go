@@ -59,8 +59,12 @@ type Machine struct {
 	// buildInfo is the build information gc's linker would record
 	// (load.Program.BuildInfo; kept by the cache).
 	buildInfo string
-	src       source // where functions, variables and types come from (source.go)
-	RT        *rt.Runtime
+	// embeds are the program's //go:embed variables (embed.go; kept by
+	// the cache), filled as it starts; embedErr, what stopped that.
+	embeds   []load.Embed
+	embedErr error
+	src      source // where functions, variables and types come from (source.go)
+	RT       *rt.Runtime
 
 	typesMu sync.Mutex
 	types   typeutil.Map
@@ -156,6 +160,20 @@ func New(prog *load.Program, opt Options) *Machine {
 	m.src = ssaSource{m}
 	m.compileOnly = opt.CompileOnly
 	m.init()
+	m.embeds = prog.Embeds
+	if !m.compileOnly {
+		m.embedErr = m.fillEmbeds(prog.Embeds, func(pkg, name string) (*rt.Value, *Type) {
+			for _, sp := range prog.Packages {
+				if sp.Pkg.Path() != pkg {
+					continue
+				}
+				if g, ok := sp.Members[name].(*ssa.Global); ok {
+					return m.globalCell(g), m.typeOf(g.Type().(*types.Pointer).Elem())
+				}
+			}
+			return nil, nil
+		})
+	}
 	return m
 }
 
@@ -229,6 +247,10 @@ func (m *Machine) runtimeType(name string) *Type {
 // Run runs the program's package initializers and main.main, and returns
 // the exit code.
 func (m *Machine) Run() int {
+	if m.embedErr != nil {
+		fmt.Fprintf(m.Stderr, "goro: %v\n", m.embedErr)
+		return 1
+	}
 	init, main := m.src.entry()
 	if main == nil {
 		fmt.Fprintf(m.Stderr, "function main is undeclared in the main package\n")

@@ -134,8 +134,8 @@ func (s ssaSource) body(f *Func) {
 func (s ssaSource) matchFuncs(match func(string) bool) []*Func {
 	var fs []*Func
 	for sf := range ssautil.AllFunctions(s.m.prog.SSA) {
-		if generic(sf) {
-			continue // only its instances run
+		if generic(sf) || isWrapper(sf) {
+			continue // only its instances run; wrappers are generated
 		}
 		if match(gcName(sf)) {
 			fs = append(fs, s.m.funcOf(sf))

@@ -1,0 +1,166 @@
+package load
+
+// //go:embed: which package variables hold which files.
+//
+// The go command checks the directives and their patterns when it lists
+// the packages (an error there stops the load, in go build's words);
+// gc's compiler then fills the variables. goro records here, for each
+// variable, its package's directory and its patterns, and resolves them
+// when the program starts (EmbedFiles), as the go command does: a run
+// from the compiled-program cache reads the files as they are then.
+
+import (
+	"go/ast"
+	"go/token"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Embed is one package variable a //go:embed directive fills.
+type Embed struct {
+	Pkg, Name string   // the variable: its package's path, its name
+	Dir       string   // its package's directory
+	Patterns  []string // the directive's patterns, in order
+}
+
+// embeds returns the //go:embed variables of p's files.
+func embeds(p *packages.Package) []Embed {
+	if len(p.EmbedFiles) == 0 || len(p.GoFiles) == 0 {
+		return nil
+	}
+	dir := filepath.Dir(p.GoFiles[0])
+	var out []Embed
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				doc := vs.Doc
+				if doc == nil && len(gd.Specs) == 1 {
+					doc = gd.Doc
+				}
+				pats := embedPatterns(doc)
+				if len(pats) == 0 || len(vs.Names) != 1 {
+					continue
+				}
+				out = append(out, Embed{Pkg: p.PkgPath, Name: vs.Names[0].Name, Dir: dir, Patterns: pats})
+			}
+		}
+	}
+	return out
+}
+
+// embedPatterns returns the patterns of doc's //go:embed lines: separated
+// by spaces, each possibly a Go string literal (quoted or raw).
+func embedPatterns(doc *ast.CommentGroup) []string {
+	if doc == nil {
+		return nil
+	}
+	var pats []string
+	for _, c := range doc.List {
+		rest, ok := strings.CutPrefix(c.Text, "//go:embed")
+		if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			continue
+		}
+		for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
+			var p string
+			switch rest[0] {
+			case '"', '`':
+				q, err := strconv.QuotedPrefix(rest)
+				if err != nil {
+					return pats
+				}
+				p, _ = strconv.Unquote(q)
+				rest = rest[len(q):]
+			default:
+				i := strings.IndexAny(rest, " \t")
+				if i < 0 {
+					i = len(rest)
+				}
+				p, rest = rest[:i], rest[i:]
+			}
+			pats = append(pats, p)
+		}
+	}
+	return pats
+}
+
+// EmbedFiles returns the files e's patterns name, as the go command
+// resolves them (cmd/go's resolveEmbed): slash-separated paths relative to
+// e.Dir, sorted and without repeats. A pattern names the files and
+// directories it matches; a directory, every file below it but those
+// whose names start with '.' or '_' (unless the pattern starts with
+// "all:") and those of another module (a directory with a go.mod).
+func EmbedFiles(e Embed) ([]string, error) {
+	have := map[string]bool{}
+	var files []string
+	add := func(abs string) {
+		rel, err := filepath.Rel(e.Dir, abs)
+		if err != nil {
+			return
+		}
+		rel = filepath.ToSlash(rel)
+		if !have[rel] {
+			have[rel] = true
+			files = append(files, rel)
+		}
+	}
+	for _, pat := range e.Patterns {
+		all := strings.HasPrefix(pat, "all:")
+		pat = strings.TrimPrefix(pat, "all:")
+		matches, err := filepath.Glob(filepath.Join(e.Dir, filepath.FromSlash(path.Clean(pat))))
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range matches {
+			info, err := os.Lstat(m)
+			if err != nil {
+				return nil, err
+			}
+			if info.Mode().IsRegular() {
+				add(m)
+				continue
+			}
+			if !info.IsDir() {
+				continue
+			}
+			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if p != m {
+					if name := d.Name(); !all && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+						if d.IsDir() {
+							return filepath.SkipDir
+						}
+						return nil
+					}
+					if d.IsDir() {
+						if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+							return filepath.SkipDir
+						}
+					}
+				}
+				if d.Type().IsRegular() {
+					add(p)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
