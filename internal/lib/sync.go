@@ -597,7 +597,7 @@ func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 // sync.runtime_LoadAcquintptr: func runtime_LoadAcquintptr(ptr *uintptr) uintptr
 // (internal/runtime/atomic.LoadAcquintptr: sync.Pool's own pin path,
 // which goro's Pool replaces; a load-acquire is an atomic load).
-func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
+func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync.runtime_StoreReluintptr: func runtime_StoreReluintptr(ptr *uintptr, val uintptr)
 func sync_runtime_StoreReluintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -669,15 +669,10 @@ func atomicAdd(old, d uint64) uint64 { return old + d }
 func atomicAnd(old, m uint64) uint64 { return old & m }
 func atomicOr(old, m uint64) uint64  { return old | m }
 
-// The helpers read a cell through norm, so that a cell written through a
-// pointer to another integer type of the same size (an int32 seen as a
-// uint32 through unsafe.Pointer: vm's same-width views) reads as this
-// one's.
-
-func atomicLoad(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
+func atomicLoad(t *vm.Thread, a, r []rt.Value) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: norm(atomic.LoadUint64(&p.N))}
+		r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
 	}
 }
 
@@ -691,27 +686,14 @@ func atomicStore(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 func atomicSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
 	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: norm(atomic.SwapUint64(&p.N, norm(a[1].N)))}
+		r[0] = rt.Value{N: atomic.SwapUint64(&p.N, norm(a[1].N))}
 	}
 }
 
 func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	p := cellOf(t, a[0])
-	if p == nil {
-		return
-	}
-	old, nw := norm(a[1].N), norm(a[2].N)
-	for {
-		cur := atomic.LoadUint64(&p.N)
-		if norm(cur) != old {
-			r[0] = boolV(false)
-			return
-		}
-		if atomic.CompareAndSwapUint64(&p.N, cur, nw) {
-			r[0] = boolV(true)
-			return
-		}
+	if p := cellOf(t, a[0]); p != nil {
+		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, norm(a[1].N), norm(a[2].N)))
 	}
 }
 
@@ -728,7 +710,7 @@ func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(o
 		nw := norm(f(old, a[1].N))
 		if atomic.CompareAndSwapUint64(&p.N, old, nw) {
 			if returnOld {
-				r[0] = rt.Value{N: norm(old)}
+				r[0] = rt.Value{N: old}
 			} else {
 				r[0] = rt.Value{N: nw}
 			}
@@ -738,7 +720,7 @@ func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(o
 }
 
 // sync/atomic.LoadInt32: func LoadInt32(addr *int32) (val int32)
-func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normInt32) }
+func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync/atomic.StoreInt32: func StoreInt32(addr *int32, val int32)
 func sync_atomic_StoreInt32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normInt32) }
@@ -767,7 +749,7 @@ func sync_atomic_OrInt32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadUint32: func LoadUint32(addr *uint32) (val uint32)
-func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normUint32) }
+func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync/atomic.StoreUint32: func StoreUint32(addr *uint32, val uint32)
 func sync_atomic_StoreUint32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normUint32) }
@@ -796,7 +778,7 @@ func sync_atomic_OrUint32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadInt64: func LoadInt64(addr *int64) (val int64)
-func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
+func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync/atomic.StoreInt64: func StoreInt64(addr *int64, val int64)
 func sync_atomic_StoreInt64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -821,7 +803,7 @@ func sync_atomic_AndInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, no
 func sync_atomic_OrInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUint64: func LoadUint64(addr *uint64) (val uint64)
-func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
+func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync/atomic.StoreUint64: func StoreUint64(addr *uint64, val uint64)
 func sync_atomic_StoreUint64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -848,7 +830,7 @@ func sync_atomic_AndUint64(t *vm.Thread, a, r []rt.Value) {
 func sync_atomic_OrUint64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUintptr: func LoadUintptr(addr *uintptr) (val uintptr)
-func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
+func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
 
 // sync/atomic.StoreUintptr: func StoreUintptr(addr *uintptr, val uintptr)
 func sync_atomic_StoreUintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }

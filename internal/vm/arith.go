@@ -552,24 +552,6 @@ func fitsCell(T *Type, cell *rt.Value) bool {
 	return cell.N == 0 // pointers, maps, channels, funcs
 }
 
-// sameWidthInts reports whether s and t are 16- or 32-bit integers of one
-// size, whose cells a *S → unsafe.Pointer → *T conversion may share: such
-// an integer is loaded through a pointer kept to its type's width
-// (opLoadN) and sync/atomic's natives read it so, so an int32 written and
-// a uint32 read see gc's bits. Only the pointed-to scalar: a struct or
-// array value copied out of a view would keep the other type's words
-// (opField and opIndex read them as they are). Bytes are left out: their
-// loads are the hottest there are (measured: a []byte sum 15% slower with
-// every byte load kept to its width), and an int8 seen as a uint8 is rare.
-func sameWidthInts(s, t *Type) bool {
-	return narrowView(s) && narrowView(t) && s.Size == t.Size
-}
-
-// narrowView reports whether t is a 16- or 32-bit integer (sameWidthInts).
-func narrowView(t *Type) bool {
-	return t.Kind.IsInteger() && (t.Size == 2 || t.Size == 4)
-}
-
 // sameCells reports whether goro's cells of type s read as type t mean
 // what gc's memory of s read as t means: what a conversion *S →
 // unsafe.Pointer → *T needs. Identical layouts do; a number's N holds its

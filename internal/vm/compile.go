@@ -647,10 +647,6 @@ func (c *compiler) unop(in *ssa.UnOp) {
 		}
 		if et := c.typ(in.Type()); et.isDeep() && !borrowable(in) {
 			c.emit(instr{op: opLoadDeep, a: a, b: x, t: et})
-		} else if narrowView(et) {
-			// The cell may have been written as another integer type of
-			// this size (sameWidthInts): the load keeps to this one's.
-			c.emit(instr{op: opLoadN, a: a, b: x, c: int32(64 - 8*et.Size), d: flag(et.Kind.IsSigned()), k: et.Kind})
 		} else {
 			c.emit(instr{op: opLoad, a: a, b: x})
 		}
@@ -843,7 +839,7 @@ func (c *compiler) reinterpretation(in *ssa.Convert) (known bool, msg string) {
 	if !ok {
 		return false, ""
 	}
-	if s, t := c.typ(fp.Elem()), c.typ(to.Elem()); sameCells(s, t) || sameWidthInts(s, t) {
+	if sameCells(c.typ(fp.Elem()), c.typ(to.Elem())) {
 		return true, ""
 	}
 	return true, fmt.Sprintf("converting %s to %s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", c.typ(from.X.Type()), c.typ(in.Type()))

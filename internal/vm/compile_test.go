@@ -58,8 +58,6 @@ var fastPathCode = []struct {
 	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
 	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddI FieldAddr Store FieldAddr Load Return", "a written spill is made"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
-	{"main.loadU32", "LoadN Return", "a uint32 is loaded kept to its width"},
-	{"main.loadI64", "Load Return", "a word is loaded as it is"},
 	{"main.countWhile", "Move Jump AddI Move Jump Return CallClosure IfLssI Jump Jump", "a loop whose condition branches back goes through a Jump (a safe point)"},
 }
 

@@ -222,15 +222,9 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, "compared")
 			}
-		case oShift:
-			parts = append(parts, fmt.Sprintf("<<%d", v))
 		case oGoWrap:
 			if v != 0 {
 				parts = append(parts, fmt.Sprintf("gowrap%d", v))
-			}
-		case oSignExt:
-			if v != 0 {
-				parts = append(parts, "signed")
 			}
 		}
 	}

@@ -452,21 +452,6 @@ reload:
 			}
 			regs[in.a] = *p
 			pc++
-		case opLoadN:
-			p, _ := regs[in.b].R.(*rt.Value)
-			if p == nil {
-				fr.PC = pc
-				t.badPointer(regs[in.b])
-				goto reload
-			}
-			n := p.N << uint(in.c) // c: 64 - the width; d: signed
-			if in.d != 0 {
-				n = uint64(int64(n) >> uint(in.c))
-			} else {
-				n >>= uint(in.c)
-			}
-			regs[in.a] = rt.Value{N: n}
-			pc++
 		case opLoadDeep:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {

@@ -57,7 +57,6 @@ const (
 	opRunDefers
 	opAlloc
 	opLoad
-	opLoadN
 	opLoadDeep
 	opStore
 	opStoreDeep
@@ -229,7 +228,6 @@ var opTable = [opCount]opInfo{
 	opRunDefers: {name: "RunDefers", doc: "run this frame's deferred calls, then go on"},
 	opAlloc:     {name: "Alloc", a: oDst, t: "the variable", doc: "a = new(t)"},
 	opLoad:      {name: "Load", a: oDst, b: oSrc, doc: "a = *b (a scalar, or a struct or array borrowed: borrow.go)"},
-	opLoadN:     {name: "LoadN", a: oDst, b: oSrc, c: oShift, d: oSignExt, k: "the integer's", doc: "a = *b kept to its width: shifted left c bits and back, arithmetically if d (a 16- or 32-bit integer: unsafe's same-width views)"},
 	opLoadDeep:  {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
 	opStore:     {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
 	opStoreDeep: {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
@@ -466,7 +464,7 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned, oUnsigned, oCompared, oSignExt:
+			case oCommaOk, oSigned, oUnsigned, oCompared:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
 				}
@@ -477,10 +475,6 @@ func (f *Func) checkCode() error {
 			case oGoWrap:
 				if v < 0 || v > 0 && in.c != callGo {
 					return bad("%s = %d: a gowrap index only on a go", name, v)
-				}
-			case oShift:
-				if v != 32 && v != 48 {
-					return bad("%s = %d, not 64 less a narrow integer's width", name, v)
 				}
 			}
 		}

@@ -111,8 +111,6 @@ func main() {
 	r += int(hyp(3, 4)) + int(mathShapes(2.5))
 	k := 0
 	r += countWhile(func() int { k++; return k }, 3) - 2 // 2 iterations
-	u, w := uint32(5), int64(-5)
-	r += int(loadU32(&u)) + int(loadI64(&w)) // 0
 	if overlaps([]int{1}, []int{2}) || noEscape(nil) != nil {
 		r += 1000 // never: two arrays do not overlap
 	}
@@ -142,8 +140,3 @@ func noEscape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return unsafe.Pointer(x ^ 0)
 }
-
-// A narrower integer is loaded kept to its width (a view of another
-// type's cell: unsafe.Pointer between int32 and uint32); a word is not.
-func loadU32(p *uint32) uint32 { return *p }
-func loadI64(p *int64) int64   { return *p }
