@@ -24,12 +24,16 @@ package rt
 //     after a retransmission time-out. So while S has bytes to read, its
 //     queue that stops growing (for settleHeld, or settleStall when bytes
 //     are on the wire) is settled: the rest comes once the program reads;
-//   - S whose peer the program closed (PollClose records the pair): S has
-//     left ESTABLISHED (the FIN, after all data, arrived);
-//   - a listener L: no loopback connect of the program is still in
-//     SYN_SENT, and every connected socket of the program whose peer
-//     address is L's has its accepted end in the program (open or closed),
-//     or L is readable (the connection waits in its queue);
+//   - S whose peer the program closed (PollClose records the pair, for a
+//     loopback peer): S has left ESTABLISHED (the FIN, after all data,
+//     arrived) — for at most settleFin, since no FIN comes when the
+//     descriptor lives on elsewhere (a dup, a child's);
+//   - a listener L (SO_ACCEPTCONN; TCP or MPTCP, which Go's Listen asks
+//     for): no loopback connect of the program is still in SYN_SENT, and
+//     every connected socket of the program to L's loopback address (or,
+//     for a wildcard L, to a loopback address of its family) on L's port
+//     has its accepted end in the program (open or closed), or L is
+//     readable (the connection waits in its queue);
 //   - a socket waiting to write: it is not a loopback connect in SYN_SENT.
 //
 // The wait is bounded (settleLimit); past it the schedule reports host
@@ -53,26 +57,31 @@ const (
 	settleLimit = 5 * time.Second
 	settleHeld  = time.Millisecond
 	settleStall = 5 * time.Millisecond
+	// settleFin bounds the wait for a closed peer's FIN: none comes when
+	// the descriptor lives on elsewhere (TCPConn.File's dup, a child's).
+	settleFin = 20 * time.Millisecond
 )
 
 // What settling finds on the way to a socket.
 const (
 	settled = iota
 	onTheWire
-	heldBack // by the sender: unsent bytes
+	heldBack  // by the sender: unsent bytes
+	finComing // from a peer the program closed (settleFin bounds it)
 )
 
 // Linux TCP states (include/net/tcp_states.h) and ioctls.
 const (
 	tcpEstablished = 1
 	tcpSynSent     = 2
-	tcpListen      = 10
 	siocoutq       = 0x5411 // TIOCOUTQ: bytes not yet acknowledged by the peer
+	ipprotoMPTCP   = 262
 )
 
 // tcpEnd is what settling knows of a polled socket; pd.mu guards it.
 type tcpEnd struct {
 	kind        int8 // 0: not looked at, 1: TCP, -1: not TCP
+	listener    bool
 	passive     bool // accepted (its SYN is not counted in tcpi_bytes_acked)
 	local, peer netip.AddrPort
 }
@@ -125,8 +134,13 @@ func (pd *PollDesc) end() tcpEnd {
 	e := &pd.tcp
 	if e.kind == 0 {
 		e.kind = -1
-		if p, err := syscall.GetsockoptInt(pd.fd, syscall.SOL_SOCKET, syscall.SO_PROTOCOL); err == nil && p == syscall.IPPROTO_TCP {
+		// MPTCP too: Go's Listen asks for it where the kernel has it
+		// (its connections fall back to TCP with a TCP peer).
+		if p, err := syscall.GetsockoptInt(pd.fd, syscall.SOL_SOCKET, syscall.SO_PROTOCOL); err == nil && (p == syscall.IPPROTO_TCP || p == ipprotoMPTCP) {
 			e.kind = 1
+		}
+		if a, err := syscall.GetsockoptInt(pd.fd, syscall.SOL_SOCKET, syscall.SO_ACCEPTCONN); err == nil && a == 1 {
+			e.listener = true
 		}
 	}
 	if e.kind == 1 && !e.local.IsValid() {
@@ -216,6 +230,9 @@ func (r *Runtime) settle(pd *PollDesc, mode int) {
 			return
 		}
 		now := time.Now()
+		if st == finComing && now.Sub(start) > settleFin {
+			return
+		}
 		stall := settleHeld
 		if st == onTheWire {
 			stall = settleStall
@@ -244,20 +261,20 @@ func inq(fd int) int32 {
 // mode ('r': a read or accept; 'w': a write or connect).
 func (r *Runtime) inflight(pd *PollDesc, mode int) int {
 	me := pd.end()
-	ti, ok := getTCPInfo(pd.fd)
-	if !ok {
-		return settled
-	}
 	if mode == 'w' {
 		return wire(r.connecting(pd))
 	}
-	if ti.state == tcpListen {
+	if me.listener {
 		for _, c := range r.polled() {
 			if r.connecting(c) {
 				return onTheWire
 			}
 		}
 		return wire(r.unaccepted(pd, me))
+	}
+	ti, ok := getTCPInfo(pd.fd)
+	if !ok {
+		return settled
 	}
 	if !me.peer.IsValid() {
 		return settled
@@ -281,10 +298,17 @@ func (r *Runtime) inflight(pd *PollDesc, mode int) int {
 		return settled
 	}
 	np := &r.netpoll
+	key := [2]netip.AddrPort{me.peer, me.local}
 	np.mu.Lock()
-	closed := np.closed[[2]netip.AddrPort{me.peer, me.local}]
-	np.mu.Unlock()
-	return wire(closed && ti.state == tcpEstablished)
+	defer np.mu.Unlock()
+	if !np.closed[key] {
+		return settled
+	}
+	if ti.state != tcpEstablished {
+		delete(np.closed, key) // the FIN came
+		return settled
+	}
+	return finComing
 }
 
 func wire(b bool) int {
@@ -311,8 +335,7 @@ func (r *Runtime) unaccepted(l *PollDesc, le tcpEnd) bool {
 	np := &r.netpoll
 	for _, c := range pds {
 		ce := c.end()
-		if c == l || ce.kind != 1 || !ce.peer.IsValid() || ce.peer.Port() != le.local.Port() ||
-			!le.local.Addr().IsUnspecified() && ce.peer.Addr() != le.local.Addr() {
+		if c == l || ce.kind != 1 || !ce.peer.IsValid() || ce.peer.Port() != le.local.Port() || !toListener(ce.peer.Addr(), le.local.Addr()) {
 			continue
 		}
 		accepted := false
@@ -330,6 +353,23 @@ func (r *Runtime) unaccepted(l *PollDesc, le tcpEnd) bool {
 		}
 	}
 	return false
+}
+
+// toListener reports whether a connection of the program to loopback
+// address to may be one a listener bound to addr accepts: the same
+// address, or a wildcard of its family (an IPv6 one takes IPv4 too). A
+// connection elsewhere — another process on the same port of another
+// address — is not the listener's.
+func toListener(to, addr netip.Addr) bool {
+	switch {
+	case !to.IsLoopback():
+		return false
+	case !addr.IsUnspecified():
+		return to == addr
+	case addr.Is4():
+		return to.Is4()
+	}
+	return true
 }
 
 // pending is how many bytes (a FIN counting one) peer p, whose TCP_INFO is
@@ -361,17 +401,20 @@ type pollFd struct {
 	events, revents int16
 }
 
+// maxClosed bounds the closed pairs kept (settleClosed).
+const maxClosed = 4096
+
 // settleClosed records, as pd's socket is about to be closed, that its
 // peer's end will see its FIN, and forgets the peer's own close.
 func (r *Runtime) settleClosed(pd *PollDesc) {
 	e := pd.end()
-	if e.kind != 1 || !e.peer.IsValid() {
-		return
+	if e.kind != 1 || !e.peer.IsValid() || !e.peer.Addr().IsLoopback() {
+		return // a peer elsewhere is not the program's
 	}
 	np := &r.netpoll
 	np.mu.Lock()
-	if np.closed == nil {
-		np.closed = map[[2]netip.AddrPort]bool{}
+	if np.closed == nil || len(np.closed) >= maxClosed {
+		np.closed = map[[2]netip.AddrPort]bool{} // pairs never looked at again (peers of other processes)
 	}
 	delete(np.closed, [2]netip.AddrPort{e.peer, e.local})
 	np.closed[[2]netip.AddrPort{e.local, e.peer}] = true
