@@ -715,14 +715,18 @@ func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefe
 
 // goWrap returns N when gc runs go statement g through a wrapper of its
 // own, gowrapN of the enclosing function — a call with arguments (a
-// receiver counts), results, an interface method or a builtin (gc's
-// escape.goDeferStmt: only a call of a function value with neither runs
-// as it is) — and 0 when it does not. gc numbers the wrappers of one
-// function in source order. An unstarted goroutine's traceback shows the
-// wrapper (Func.UnstartedFrames).
+// receiver counts), results, an interface method, a builtin or an
+// instance of a generic function (gc's escape.goDeferStmt: only a call of
+// a function value with neither runs as it is) — and 0 when it does not.
+// gc numbers the wrappers of one function's go and defer statements
+// together (deferwrapN, gowrapN), in source order. An unstarted
+// goroutine's traceback shows the wrapper (Func.UnstartedFrames).
 func (c *compiler) goWrap(g *ssa.Go) int32 {
 	wraps := func(cc *ssa.CallCommon) bool {
 		_, builtin := cc.Value.(*ssa.Builtin)
+		if fn := cc.StaticCallee(); fn != nil && len(fn.TypeArgs()) > 0 {
+			return true
+		}
 		return cc.IsInvoke() || builtin || len(cc.Args) > 0 || cc.Signature().Results().Len() > 0
 	}
 	if !wraps(g.Common()) {
@@ -731,7 +735,16 @@ func (c *compiler) goWrap(g *ssa.Go) int32 {
 	n := int32(0)
 	for _, b := range c.f.ssa.Blocks {
 		for _, in := range b.Instrs {
-			if o, ok := in.(*ssa.Go); ok && wraps(o.Common()) && o.Pos() <= g.Pos() {
+			var cc *ssa.CallCommon
+			switch o := in.(type) {
+			case *ssa.Go:
+				cc = o.Common()
+			case *ssa.Defer:
+				cc = o.Common()
+			default:
+				continue
+			}
+			if wraps(cc) && in.Pos() <= g.Pos() {
 				n++
 			}
 		}

@@ -106,13 +106,19 @@ func (f *Func) UnstartedFrames(pc int, start rt.FuncInfo) []rt.Frame {
 			n = in.d
 		}
 	}
+	m := f.m
+	m.panicFunc() // makes goexitFn
 	if n == 0 {
 		if start == nil {
 			return nil
 		}
+		if sf, ok := start.(*Func); ok && sf.wrapper {
+			// A method value's wrapper (-fm) shows runtime.goexit below
+			// it, as gc's wrappers do.
+			return []rt.Frame{{Fn: m.goexitFn}, {Fn: start, PC: -1}}
+		}
 		return []rt.Frame{{Fn: start, PC: -1}}
 	}
-	m := f.m
 	key := goWrapKey{f, n}
 	w, ok := m.goWraps.Load(key)
 	if !ok {
@@ -121,7 +127,6 @@ func (f *Func) UnstartedFrames(pc int, start rt.FuncInfo) []rt.Frame {
 		wf.file, wf.line = f.FileLine(pc)
 		w, _ = m.goWraps.LoadOrStore(key, wf)
 	}
-	m.panicFunc() // makes goexitFn
 	return []rt.Frame{{Fn: m.goexitFn}, {Fn: w.(*Func)}}
 }
 

@@ -3,9 +3,12 @@
 // unstarted: the traceback of goroutines that have not run yet shows what
 // gc's does — the function at its first line when the go statement calls
 // a function value with no arguments and no results, and otherwise the
-// wrapper gc runs the call through (gowrapN, numbered per function in
-// source order) above runtime.goexit; generic functions as gen[...].
+// wrapper gc runs the call through (gowrapN, numbered with the defer
+// wrappers of the function in source order) above runtime.goexit;
+// generic functions as gen[...].
 package main
+
+import "sync"
 
 type T struct{ n int }
 
@@ -14,12 +17,16 @@ func worker()        { select {} }
 func worker2(x int)  { select {} }
 func res() int       { select {} }
 func gen[E any](x E) { select {} }
+func gen0[E any]()   { select {} }
 
 type S[E any] struct{}
 
 func (S[E]) m() { select {} }
 
 func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	defer mu.Unlock() // gc's deferwrap1: the next go wrapper is gowrap2
 	t := &T{}
 	go worker()
 	go func() {
@@ -35,5 +42,10 @@ func main() {
 		go worker2(2)
 	}()
 	go S[int]{}.m()
+	go gen0[int]()
+	ch := make(chan int)
+	go close(ch)
+	run := t.run
+	go run()
 	panic("boom")
 }
