@@ -128,9 +128,15 @@ func quoted(s string) string {
 // ElideWrapper reports whether the wrapper at frames[i] (outermost first)
 // is left out of a traceback or Callers, as gc leaves its wrappers out
 // (elideWrapperCalling) unless one is where a panic began: the innermost
-// frame, or the one below gopanic's while deferred calls run.
+// frame, or the one below gopanic's while deferred calls run — and there
+// not when it stands at a call of a native, which has no frame of its own
+// and is where the panic began.
 func ElideWrapper(frames []Frame, i int) bool {
-	return i < len(frames)-1 && frames[i+1].Fn != nil && frames[i+1].Fn.Name() != "panic"
+	if i < len(frames)-1 && frames[i+1].Fn != nil && frames[i+1].Fn.Name() != "panic" {
+		return true
+	}
+	p, ok := frames[i].Fn.(interface{ CallsNative(pc int) bool })
+	return ok && p.CallsNative(frames[i].PC)
 }
 
 // framesShown is gp's frames, outermost first, with the frame of the

@@ -73,6 +73,20 @@ func (f *Func) HasParams() bool { return f.nparams > 0 }
 // Wrapper reports whether f is a generated wrapper (Func.wrapper).
 func (f *Func) Wrapper() bool { return f.wrapper }
 
+// CallsNative reports whether instruction pc calls a native (whose
+// frame a traceback does not show: a panic there began in the native).
+func (f *Func) CallsNative(pc int) bool {
+	if pc < 0 || pc >= len(f.code) {
+		return false
+	}
+	in := &f.code[pc]
+	if in.op != opCall {
+		return false
+	}
+	ci := in.call()
+	return ci != nil && ci.fn != nil && ci.fn.native != nil
+}
+
 // isWrapper reports whether go/ssa generated sf to adapt a method: gc
 // generates the same functions and marks them as wrappers.
 func isWrapper(sf *ssa.Function) bool {
@@ -221,16 +235,29 @@ func gcName(sf *ssa.Function) string {
 		}
 	}
 	pkg := ""
-	if outer.Pkg != nil {
-		pkg = outer.Pkg.Pkg.Path()
-		if outer.Pkg.Pkg.Name() == "main" {
-			pkg = "main"
+	pkgName := func(p *types.Package) string {
+		if p.Name() == "main" {
+			return "main"
 		}
-	} else if outer.Object() != nil && outer.Object().Pkg() != nil {
-		pkg = outer.Object().Pkg().Path()
-		if outer.Object().Pkg().Name() == "main" {
-			pkg = "main" // a wrapper's or a thunk's package is the method's
+		return p.Path()
+	}
+	var recvPkg *types.Package // a wrapper's is its receiver type's (a promoted method's wrapper belongs to the embedding type)
+	if recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
 		}
+		if n, ok := t.(*types.Named); ok {
+			recvPkg = n.Obj().Pkg()
+		}
+	}
+	switch {
+	case outer.Pkg != nil:
+		pkg = pkgName(outer.Pkg.Pkg)
+	case recvPkg != nil && (strings.HasPrefix(outer.Synthetic, "wrapper for ") || strings.HasPrefix(outer.Synthetic, "thunk for ")):
+		pkg = pkgName(recvPkg)
+	case outer.Object() != nil && outer.Object().Pkg() != nil:
+		pkg = pkgName(outer.Object().Pkg()) // a thunk's or a method value's: the method's
 	}
 	s := base
 	// Closures: ssa names them outer$1, outer$1$2.
