@@ -95,12 +95,30 @@ func embedPatterns(doc *ast.CommentGroup) []string {
 	return pats
 }
 
+// vcsDirs are never embedded from a directory, "all:" or not (cmd/go's
+// isBadEmbedName).
+var vcsDirs = map[string]bool{".bzr": true, ".git": true, ".hg": true, ".svn": true}
+
+// globEscape quotes the glob metacharacters of dir, a directory the
+// patterns are relative to (cmd/go quotes it too).
+func globEscape(dir string) string {
+	var b strings.Builder
+	for _, r := range dir {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // EmbedFiles returns the files e's patterns name, as the go command
 // resolves them (cmd/go's resolveEmbed): slash-separated paths relative to
 // e.Dir, sorted and without repeats. A pattern names the files and
 // directories it matches; a directory, every file below it but those
 // whose names start with '.' or '_' (unless the pattern starts with
-// "all:") and those of another module (a directory with a go.mod).
+// "all:"), version-control directories and those of another module (a
+// directory with a go.mod).
 func EmbedFiles(e Embed) ([]string, error) {
 	have := map[string]bool{}
 	var files []string
@@ -118,7 +136,7 @@ func EmbedFiles(e Embed) ([]string, error) {
 	for _, pat := range e.Patterns {
 		all := strings.HasPrefix(pat, "all:")
 		pat = strings.TrimPrefix(pat, "all:")
-		matches, err := filepath.Glob(filepath.Join(e.Dir, filepath.FromSlash(path.Clean(pat))))
+		matches, err := filepath.Glob(filepath.Join(globEscape(e.Dir), filepath.FromSlash(path.Clean(pat))))
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +157,7 @@ func EmbedFiles(e Embed) ([]string, error) {
 					return err
 				}
 				if p != m {
-					if name := d.Name(); !all && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+					if name := d.Name(); vcsDirs[name] || !all && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 						if d.IsDir() {
 							return filepath.SkipDir
 						}
