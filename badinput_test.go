@@ -41,6 +41,11 @@ func TestBadInput(t *testing.T) {
 	// //go:build icu) is not refused: the package builds without it.
 	write("tagged/main.go", "package main\n\nfunc main() { println(\"no cgo\") }\n")
 	write("tagged/icu.go", "//go:build icu\n\n"+strings.Replace(cgo, "func main()", "func init()", 1))
+	// //go:embed directives gc rejects (the type checker does not).
+	write("embedbad/t.txt", "x\n")
+	write("embedbad/main.go", "package main\n\n//go:embed t.txt\nvar a string = \"init\"\n\n//go:embed t.txt\nvar b, c string\n\n//go:embed t.txt\nfunc main() {\n\t//go:embed t.txt\n\tvar d string\n\tprintln(a, b, c, d)\n}\n")
+	write("embedbad2/t.txt", "x\n")
+	write("embedbad2/main.go", "package main\n\nimport _ \"embed\"\n\n//go:embed t.txt\nvar a string = \"init\"\n\n//go:embed t.txt\nvar b, c string\n\nfunc main() {\n\t//go:embed t.txt\n\tvar d string\n\tprintln(a, b, c, d)\n}\n")
 	env := goroEnv("GOROCACHE=off", "GOFLAGS=")
 	for _, args := range [][]string{
 		{"nofile.go"},
@@ -53,6 +58,8 @@ func TestBadInput(t *testing.T) {
 		{"main_test.go"},
 		{"./twoerrs"},
 		{"./tagged"},
+		{"./embedbad"},
+		{"./embedbad2"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			gocmd := exec.Command("go", append([]string{"run"}, args...)...)

@@ -182,3 +182,89 @@ func EmbedFiles(e Embed) ([]string, error) {
 	sort.Strings(files)
 	return files, nil
 }
+
+// embedErrors are gc's errors for p's misused //go:embed directives
+// (cmd/compile's checkEmbed and "misplaced go:embed directive"), which the
+// type checker does not report: at the directive, in source order.
+func embedErrors(p *packages.Package) []packages.Error {
+	var errs []packages.Error
+	for _, f := range p.Syntax {
+		imported := false
+		for _, imp := range f.Imports {
+			imported = imported || imp.Path.Value == `"embed"`
+		}
+		// The doc comment of each var declaration, and whether it is
+		// inside a function.
+		type target struct {
+			spec   *ast.ValueSpec
+			inFunc bool
+		}
+		docs := map[*ast.CommentGroup]target{}
+		var walk func(n ast.Node, inFunc bool)
+		walk = func(n ast.Node, inFunc bool) {
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncDecl:
+					if n.Body != nil && !inFunc {
+						walk(n.Body, true)
+						return false
+					}
+				case *ast.FuncLit:
+					if !inFunc {
+						walk(n.Body, true)
+						return false
+					}
+				case *ast.GenDecl:
+					if n.Tok != token.VAR {
+						return true
+					}
+					for _, s := range n.Specs {
+						vs := s.(*ast.ValueSpec)
+						if vs.Doc != nil {
+							docs[vs.Doc] = target{vs, inFunc}
+						}
+					}
+					if n.Doc != nil && len(n.Specs) == 1 && !n.Lparen.IsValid() {
+						docs[n.Doc] = target{n.Specs[0].(*ast.ValueSpec), inFunc}
+					}
+				}
+				return true
+			})
+		}
+		walk(f, false)
+		for _, cg := range f.Comments {
+			var first *ast.Comment
+			for _, c := range cg.List {
+				if rest, ok := strings.CutPrefix(c.Text, "//go:embed"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+					first = c
+					break
+				}
+			}
+			if first == nil {
+				continue
+			}
+			pos := p.Fset.Position(first.Pos())
+			pos.Column += 2 // gc places it at "go:embed"
+			msg := ""
+			t, ok := docs[cg]
+			switch {
+			case !ok:
+				msg = "misplaced go:embed directive"
+			case !imported:
+				msg = `go:embed requires import "embed" (or import _ "embed", if package is not used)`
+			case len(t.spec.Names) > 1:
+				msg = "go:embed cannot apply to multiple vars"
+			case t.spec.Values != nil:
+				msg = "go:embed cannot apply to var with initializer"
+			case t.spec.Type == nil:
+				msg = "go:embed cannot apply to var without type"
+			case t.inFunc:
+				msg = "go:embed cannot apply to var inside func"
+			}
+			if msg != "" {
+				errs = append(errs, packages.Error{Pos: pos.String(), Msg: msg, Kind: packages.TypeError})
+			}
+		}
+	}
+	return errs
+}

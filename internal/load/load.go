@@ -224,6 +224,11 @@ func Load(cfg Config, args []string) (*Program, error) {
 	if err := listErrors(root, isStd, wd, cgoContext(cfg.Env)); err != nil {
 		return nil, err
 	}
+	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
+		if !isStdPkg(p, isStd) {
+			p.Errors = append(p.Errors, embedErrors(p)...)
+		}
+	})
 	if msg, errs := compileErrors(root, isStd, wd); msg != "" {
 		if hasSyntaxErrors(root, isStd) {
 			// gc's parser words syntax errors its own way (go/parser's
