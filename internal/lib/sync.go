@@ -208,24 +208,13 @@ func sync_poolDequeue_pushHead(t *vm.Thread, a, r []rt.Value) {
 }
 
 // (*sync.poolDequeue).popHead: func (d *poolDequeue) popHead() (any, bool)
-func sync_poolDequeue_popHead(t *vm.Thread, a, r []rt.Value) {
-	dequeueMu.Lock()
-	defer dequeueMu.Unlock()
-	ht, slots := dequeue(t, a[0])
-	head, tail := uint32(*ht>>32), uint32(*ht)
-	if head == tail {
-		r[0], r[1] = rt.Value{}, boolV(false)
-		return
-	}
-	head--
-	*ht = uint64(head)<<32 | uint64(tail)
-	slot := slots[head&uint32(len(slots)-1)].R.([]rt.Value)
-	r[0], r[1] = slot[1], boolV(true)
-	slot[0], slot[1] = rt.Value{}, rt.Value{}
-}
+func sync_poolDequeue_popHead(t *vm.Thread, a, r []rt.Value) { dequeuePop(t, a, r, true) }
 
 // (*sync.poolDequeue).popTail: func (d *poolDequeue) popTail() (any, bool)
-func sync_poolDequeue_popTail(t *vm.Thread, a, r []rt.Value) {
+func sync_poolDequeue_popTail(t *vm.Thread, a, r []rt.Value) { dequeuePop(t, a, r, false) }
+
+// dequeuePop takes the value at d's head (the producer's end) or tail.
+func dequeuePop(t *vm.Thread, a, r []rt.Value, atHead bool) {
 	dequeueMu.Lock()
 	defer dequeueMu.Unlock()
 	ht, slots := dequeue(t, a[0])
@@ -234,8 +223,15 @@ func sync_poolDequeue_popTail(t *vm.Thread, a, r []rt.Value) {
 		r[0], r[1] = rt.Value{}, boolV(false)
 		return
 	}
-	*ht = uint64(head)<<32 | uint64(tail+1)
-	slot := slots[tail&uint32(len(slots)-1)].R.([]rt.Value)
+	i := tail
+	if atHead {
+		head--
+		i = head
+	} else {
+		tail++
+	}
+	*ht = uint64(head)<<32 | uint64(tail)
+	slot := slots[i&uint32(len(slots)-1)].R.([]rt.Value)
 	r[0], r[1] = slot[1], boolV(true)
 	slot[0], slot[1] = rt.Value{}, rt.Value{}
 }
