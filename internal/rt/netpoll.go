@@ -29,7 +29,9 @@ package rt
 // gc, a program whose Gs all wait on the network waits with them.
 
 import (
+	"cmp"
 	"net/netip"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -423,7 +425,14 @@ func (r *Runtime) netpollOnce(timeout int) int {
 		return 0
 	}
 	woken := 0
-	for _, ev := range events[:n] {
+	evs := events[:n]
+	if r.det != nil {
+		// The kernel lists ready descriptors in the order they became
+		// ready, which is the host's timing; the Gs they ready join the
+		// deterministic run queue in the order of their PollDescs.
+		slices.SortFunc(evs, func(a, b syscall.EpollEvent) int { return cmp.Compare(a.Fd, b.Fd) })
+	}
+	for _, ev := range evs {
 		if ev.Fd == 0 { // netpollBreak
 			var buf [8]byte
 			syscall.Read(np.evfd, buf[:])

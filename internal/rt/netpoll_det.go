@@ -59,7 +59,7 @@ const (
 	settleStall = 5 * time.Millisecond
 	// settleFin bounds the wait for a closed peer's FIN: none comes when
 	// the descriptor lives on elsewhere (TCPConn.File's dup, a child's).
-	settleFin = 20 * time.Millisecond
+	settleFin = 500 * time.Millisecond
 )
 
 // What settling finds on the way to a socket.
