@@ -11,8 +11,9 @@ package rt
 // wait to report it (TestDeterministic/netecho showed it on a loaded CI
 // machine). So under a deterministic schedule, before the look whose answer
 // depends on it — a read, receive or accept on a polled socket (lib's
-// readCall), and the non-blocking poll of the sockets Gs wait on
-// (findRunnableDet) — the M waits on the host until nothing the program
+// readCall), and the non-blocking poll of the program's sockets
+// (findRunnableDet; every socket, since an event for one no G waits on
+// yet is still reported later) — the M waits on the host until nothing the program
 // itself sent is still on its way to that socket:
 //
 //   - a connected socket S whose peer P is the program's: the bytes P has
@@ -187,19 +188,16 @@ func (r *Runtime) SettleRead(fd int) {
 	}
 }
 
-// settleWaiters settles every socket a G is parked on, before the
-// deterministic scheduler looks at which are ready.
+// settleWaiters settles every polled socket before the deterministic
+// scheduler looks at which are ready: not only those Gs wait on — an
+// event for a socket no G waits on (a connection a running G will accept
+// next, bytes it will read) is reported by this look or a later one
+// depending on when it arrived, and a G then wakes for a readiness it has
+// already consumed, or does not.
 func (r *Runtime) settleWaiters() {
 	for _, pd := range r.polled() {
-		pd.mu.Lock()
-		rg, wg := pd.rg != nil, pd.wg != nil
-		pd.mu.Unlock()
-		if rg {
-			r.settle(pd, 'r')
-		}
-		if wg {
-			r.settle(pd, 'w')
-		}
+		r.settle(pd, 'r')
+		r.settle(pd, 'w')
 	}
 }
 
