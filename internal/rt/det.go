@@ -317,11 +317,12 @@ func (r *Runtime) findRunnableDet(mp *M) (*G, bool) {
 			return gp, true
 		}
 		// No G can run. Sockets ready now come first, once what the
-		// program sent over the loopback has arrived (netpoll_det.go). Time moves only when
-		// no G is in a host call it waits for; else the M sleeps until that
-		// call brings its G back, or waits on the network.
+		// program sent over the loopback has arrived (netpoll_det.go).
+		// Time moves only when no G is in a host call it waits for; else
+		// the M sleeps until that call brings its G back, or waits on the
+		// network.
 		if r.netpollWaiters() {
-			r.settleWaiters()
+			r.settleAll()
 			if r.netpollOnce(0) > 0 {
 				continue
 			}

@@ -188,13 +188,13 @@ func (r *Runtime) SettleRead(fd int) {
 	}
 }
 
-// settleWaiters settles every polled socket before the deterministic
+// settleAll settles every polled socket before the deterministic
 // scheduler looks at which are ready: not only those Gs wait on — an
 // event for a socket no G waits on (a connection a running G will accept
 // next, bytes it will read) is reported by this look or a later one
 // depending on when it arrived, and a G then wakes for a readiness it has
 // already consumed, or does not.
-func (r *Runtime) settleWaiters() {
+func (r *Runtime) settleAll() {
 	for _, pd := range r.polled() {
 		r.settle(pd, 'r')
 		r.settle(pd, 'w')
