@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,12 +166,17 @@ func TestUnsafeUnsupported(t *testing.T) {
 			"goro: unsupported: converting *uint8 to *main.S through unsafe.Pointer"},
 		{"float32 bits", "", "f := float32(1.5)\n\tprintln(*(*uint32)(unsafe.Pointer(&f)))",
 			"goro: unsupported: converting *float32 to *uint32 through unsafe.Pointer"},
-		{"narrower", "", "u := uint64(1)\n\tprintln(*(*uint32)(unsafe.Pointer(&u)))",
-			"goro: unsupported: converting *uint64 to *uint32 through unsafe.Pointer"},
+		{"wider", "", "u := uint32(1)\n\tprintln(*(*uint64)(unsafe.Pointer(&u)))",
+			"goro: unsupported: converting *uint32 to *uint64 through unsafe.Pointer"},
+		{"atomic on part of a word", "", "u := uint64(1)\n\tprintln(atomic.AddUint32((*uint32)(unsafe.Pointer(&u)), 1))",
+			"goro: unsupported: an atomic operation on part of a uint64"},
 		{"unsafe.Add", "", "a := [2]int{1, 2}\n\tprintln(*(*int)(unsafe.Add(unsafe.Pointer(&a[0]), 8)))",
 			"goro: unsupported: unsafe.Add with a non-zero offset"},
 		{"uintptr arithmetic", "type P struct{ A, B int }", "p := &P{1, 2}\n\tb := (*int)(unsafe.Pointer(uintptr(unsafe.Pointer(p)) + unsafe.Offsetof(p.B)))\n\tprintln(*b)",
-			"goro: unsupported: converting a uintptr that is not a pointer's own address to unsafe.Pointer"},
+			"goro: unsupported: dereferencing 0x"},
+		{"reflect through a view", "type W struct {\n\t_ struct{}\n\tn int32\n}",
+			"u := uint32(5)\n\tw := (*W)(unsafe.Pointer(&u))\n\tprintln(reflect.ValueOf(w).Elem().Field(1).Int())",
+			"goro: unsupported: reflect.Value.Elem of a *main.W that sees memory of another type"},
 		{"opaque struct view", "type S struct{ A, B int64 }\n\nfunc view(p unsafe.Pointer) *S { return (*S)(p) }",
 			"var b [16]byte\n\tprintln(view(unsafe.Pointer(&b)).B)",
 			"goro: unsupported: converting unsafe.Pointer to *main.S over memory of another type"},
@@ -184,7 +190,13 @@ func TestUnsafeUnsupported(t *testing.T) {
 			"goro: unsupported: 4611686018427387904 elements of the zero-size type struct {}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := "package main\n\nimport \"unsafe\"\n\n" + tc.decls + "\n\nfunc main() {\n\t" + tc.body + "\n}\n"
+			imports := "import \"unsafe\"\n"
+			for _, pkg := range []string{"reflect", "sync/atomic"} {
+				if strings.Contains(tc.body, path.Base(pkg)+".") {
+					imports = "import (\n\t\"" + pkg + "\"\n\t\"unsafe\"\n)\n"
+				}
+			}
+			src := "package main\n\n" + imports + "\n" + tc.decls + "\n\nfunc main() {\n\t" + tc.body + "\n}\n"
 			dir := writeProgram(t, src)
 			prog, err := goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "main.go")
 			if err != nil {

@@ -454,11 +454,16 @@ func (r rv) elem(t *vm.Thread, method string) (rv, bool) {
 		}
 		return rv{t: iv.T, v: iv.V, flag: ro(r.flag)}, true
 	case rkPointer:
-		p, _ := r.get().R.(*rt.Value)
-		if p == nil {
-			return rv{}, true
+		switch p := r.get().R.(type) {
+		case *vm.View, vm.RawAddr:
+			t.Unsupported(method + " of a " + r.t.String() + " that sees memory of another type, or is an address made from an integer (goro's reflection needs a cell of the type)")
+			return rv{}, false
+		case *rt.Value:
+			if p != nil {
+				return rv{t: r.t.Elem, flag: ro(r.flag) | flagAddr, cell: p}, true
+			}
 		}
-		return rv{t: r.t.Elem, flag: ro(r.flag) | flagAddr, cell: p}, true
+		return rv{}, true
 	}
 	valueError(t, method, r.kind())
 	return rv{}, false
@@ -586,6 +591,8 @@ func (r rv) unsafePointer() rt.Value {
 			return rt.Value{}
 		}
 		return rt.Value{R: x}
+	case *vm.View, vm.RawAddr:
+		return v
 	case []rt.Value:
 		if x == nil {
 			return rt.Value{}
@@ -3522,7 +3529,7 @@ func valueSeq(t *vm.Thread, a, r []rt.Value, two bool) {
 		return
 	}
 	if v.kind() == rkChan {
-		t.Unsupported("reflect.Value." + method + " of a " + v.t.String() + " (ranging over a channel through reflect)")
+		t.Unsupported(method + " of a " + v.t.String() + " (ranging over a channel through reflect)")
 		return
 	}
 	items, ok := seqItems(t, v, two)

@@ -19,7 +19,7 @@ import (
 )
 
 func cellOf(t *vm.Thread, v rt.Value) *rt.Value {
-	p, _ := v.R.(*rt.Value)
+	p := vm.PointerCell(v)
 	if p == nil {
 		t.PanicRuntime("invalid memory address or nil pointer dereference")
 	}
@@ -593,7 +593,7 @@ func sync_runtime_procPin(t *vm.Thread, a, r []rt.Value) { r[0] = rt.Value{} }
 // sync.runtime_LoadAcquintptr: func runtime_LoadAcquintptr(ptr *uintptr) uintptr
 // (internal/runtime/atomic.LoadAcquintptr: sync.Pool's own pin path,
 // which goro's Pool replaces; a load-acquire is an atomic load).
-func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_runtime_LoadAcquintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync.runtime_StoreReluintptr: func runtime_StoreReluintptr(ptr *uintptr, val uintptr)
 func sync_runtime_StoreReluintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -665,31 +665,52 @@ func atomicAdd(old, d uint64) uint64 { return old + d }
 func atomicAnd(old, m uint64) uint64 { return old & m }
 func atomicOr(old, m uint64) uint64  { return old | m }
 
-func atomicLoad(t *vm.Thread, a, r []rt.Value) {
+// atomicCell returns the cell an atomic's pointer argument v refers to,
+// and how the cell keeps its word: as the argument's type does (norm), or
+// — through a view of another integer of the size (vm.View: an *int32
+// over a uint32) — as the cell's own type does.
+func atomicCell(t *vm.Thread, v rt.Value, norm func(uint64) uint64) (*rt.Value, func(uint64) uint64) {
+	if view, ok := v.R.(*vm.View); ok && view.F < 0 {
+		if view.Partial() {
+			t.Unsupported("an atomic operation on part of a " + view.CT.String() + " (goro's atomics act on a whole word)")
+			return nil, norm
+		}
+		switch view.CT.Kind {
+		case vm.KInt32:
+			return view.Cell, normInt32
+		case vm.KUint32:
+			return view.Cell, normUint32
+		}
+		return view.Cell, norm64
+	}
+	return cellOf(t, v), norm
+}
+
+func atomicLoad(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: atomic.LoadUint64(&p.N)}
+	if p, _ := atomicCell(t, a[0], norm); p != nil {
+		r[0] = rt.Value{N: norm(atomic.LoadUint64(&p.N))}
 	}
 }
 
 func atomicStore(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	if p := cellOf(t, a[0]); p != nil {
-		atomic.StoreUint64(&p.N, norm(a[1].N))
+	if p, cn := atomicCell(t, a[0], norm); p != nil {
+		atomic.StoreUint64(&p.N, cn(a[1].N))
 	}
 }
 
 func atomicSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	if p := cellOf(t, a[0]); p != nil {
-		r[0] = rt.Value{N: atomic.SwapUint64(&p.N, norm(a[1].N))}
+	if p, cn := atomicCell(t, a[0], norm); p != nil {
+		r[0] = rt.Value{N: norm(atomic.SwapUint64(&p.N, cn(a[1].N)))}
 	}
 }
 
 func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	if p := cellOf(t, a[0]); p != nil {
-		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, norm(a[1].N), norm(a[2].N)))
+	if p, cn := atomicCell(t, a[0], norm); p != nil {
+		r[0] = boolV(atomic.CompareAndSwapUint64(&p.N, cn(a[1].N), cn(a[2].N)))
 	}
 }
 
@@ -697,16 +718,16 @@ func atomicCompareAndSwap(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint6
 // value or the new one.
 func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(old, arg uint64) uint64, returnOld bool) {
 	t.Machine().RT.SyncPoint(t.G()) // a deterministic schedule may switch here
-	p := cellOf(t, a[0])
+	p, cn := atomicCell(t, a[0], norm)
 	if p == nil {
 		return
 	}
 	for {
 		old := atomic.LoadUint64(&p.N)
-		nw := norm(f(old, a[1].N))
-		if atomic.CompareAndSwapUint64(&p.N, old, nw) {
+		nw := norm(f(norm(old), a[1].N))
+		if atomic.CompareAndSwapUint64(&p.N, old, cn(nw)) {
 			if returnOld {
-				r[0] = rt.Value{N: old}
+				r[0] = rt.Value{N: norm(old)}
 			} else {
 				r[0] = rt.Value{N: nw}
 			}
@@ -716,7 +737,7 @@ func atomicRMW(t *vm.Thread, a, r []rt.Value, norm func(uint64) uint64, f func(o
 }
 
 // sync/atomic.LoadInt32: func LoadInt32(addr *int32) (val int32)
-func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadInt32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normInt32) }
 
 // sync/atomic.StoreInt32: func StoreInt32(addr *int32, val int32)
 func sync_atomic_StoreInt32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normInt32) }
@@ -745,7 +766,7 @@ func sync_atomic_OrInt32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadUint32: func LoadUint32(addr *uint32) (val uint32)
-func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUint32(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, normUint32) }
 
 // sync/atomic.StoreUint32: func StoreUint32(addr *uint32, val uint32)
 func sync_atomic_StoreUint32(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, normUint32) }
@@ -774,7 +795,7 @@ func sync_atomic_OrUint32(t *vm.Thread, a, r []rt.Value) {
 }
 
 // sync/atomic.LoadInt64: func LoadInt64(addr *int64) (val int64)
-func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadInt64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreInt64: func StoreInt64(addr *int64, val int64)
 func sync_atomic_StoreInt64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -799,7 +820,7 @@ func sync_atomic_AndInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, no
 func sync_atomic_OrInt64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUint64: func LoadUint64(addr *uint64) (val uint64)
-func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUint64(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreUint64: func StoreUint64(addr *uint64, val uint64)
 func sync_atomic_StoreUint64(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }
@@ -826,7 +847,7 @@ func sync_atomic_AndUint64(t *vm.Thread, a, r []rt.Value) {
 func sync_atomic_OrUint64(t *vm.Thread, a, r []rt.Value) { atomicRMW(t, a, r, norm64, atomicOr, true) }
 
 // sync/atomic.LoadUintptr: func LoadUintptr(addr *uintptr) (val uintptr)
-func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r) }
+func sync_atomic_LoadUintptr(t *vm.Thread, a, r []rt.Value) { atomicLoad(t, a, r, norm64) }
 
 // sync/atomic.StoreUintptr: func StoreUintptr(addr *uintptr, val uintptr)
 func sync_atomic_StoreUintptr(t *vm.Thread, a, r []rt.Value) { atomicStore(t, a, r, norm64) }

@@ -221,9 +221,7 @@ func equal(t *Type, x, y rt.Value) bool {
 	case KString:
 		return str(x) == str(y)
 	case KPointer, KUnsafePointer:
-		a, _ := x.R.(*rt.Value)
-		b, _ := y.R.(*rt.Value)
-		return a == b
+		return pointerEqual(x, y)
 	case KChan:
 		a, _ := x.R.(*rt.Chan)
 		b, _ := y.R.(*rt.Chan)
@@ -351,8 +349,7 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 			if p := pointerAt(uintptr(x.N)); p != nil {
 				return rt.Value{R: p}
 			}
-			t.Unsupported("converting a uintptr that is not a pointer's own address to unsafe.Pointer (goro's pointers are not addresses: no arithmetic on them)")
-			return rt.Value{}
+			return rt.Value{R: RawAddr(x.N)} // the number itself (view.go)
 		}
 	case from.IsFloat():
 		f := f64(x)
@@ -394,9 +391,23 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 		}
 	case from == KPointer, from == KUnsafePointer:
 		if from == KUnsafePointer && k == KPointer {
-			if p, ok := x.R.(*rt.Value); ok && !fitsCell(to.Elem, p) {
-				t.Unsupported(fmt.Sprintf("converting unsafe.Pointer to %s over memory of another type (goro does not reinterpret its cells)", to))
-				return rt.Value{}
+			switch p := x.R.(type) {
+			case *rt.Value:
+				if !fitsCell(to.Elem, p) {
+					// A word seen as a struct of one sized field (an
+					// atomic.Uint64 over a uint64), taken to hold
+					// that field's type where it fits the cell.
+					if f := soleField(to.Elem); f >= 0 && !to.Elem.Fields[f].isDeep() && fitsCell(to.Elem.Fields[f], p) {
+						if v, ok := viewPointer(p, to.Elem.Fields[f], to.Elem); ok {
+							return v
+						}
+					}
+					t.Unsupported(fmt.Sprintf("converting unsafe.Pointer to %s over memory of another type (goro does not reinterpret its cells)", to))
+					return rt.Value{}
+				}
+			case *View:
+				v, _ := t.convertView(x, p.T, to.Elem)
+				return v
 			}
 		}
 		if k == KPointer || k == KUnsafePointer {
@@ -406,10 +417,10 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 			// The host address of the cell: stable (the host heap does not
 			// move), usable to compare and print, and to convert back
 			// while the cell lives (pointerAt).
-			if p, ok := x.R.(*rt.Value); ok {
+			if p := PointerCell(x); p != nil {
 				return rt.Value{N: uint64(addressOf(p))}
 			}
-			return rt.Value{}
+			return rt.Value{N: uint64(HostAddr(x.R))} // nil, or a RawAddr
 		}
 	}
 	if from == k {

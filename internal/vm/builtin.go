@@ -201,8 +201,7 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		}
 		regs[dst] = best
 	case "ssa:wrapnilchk":
-		p, _ := args[0].R.(*rt.Value)
-		if p == nil {
+		if isNilPointer(args[0]) {
 			tn := str(args[1])
 			// go/ssa spells the main package by its path
 			// (command-line-arguments); gc's message says main.

@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v4\n"
+const cacheMagic = "goro compiled program v5\n"
 
 // Type record tags.
 const (
@@ -74,6 +74,7 @@ const (
 	vNilList
 	vGlobal
 	vFunc
+	vRawAddr
 )
 
 // enc appends the cache's primitives to a byte slice.
@@ -721,6 +722,9 @@ func (w *cacheWriter) value(e *enc, v rt.Value) {
 		}
 		e.u(vGlobal)
 		e.u(uint64(id))
+	case RawAddr:
+		e.u(vRawAddr)
+		e.u(uint64(r))
 	case *Closure:
 		if len(r.Env) != 0 {
 			w.fail("constant closure with captured variables")
@@ -1053,6 +1057,8 @@ func (c *cacheProgram) value(d *dec) rt.Value {
 		return rt.Value{R: c.cell(d.n())}
 	case vFunc:
 		return rt.Value{R: &Closure{Fn: c.fn(d.n())}}
+	case vRawAddr:
+		return rt.Value{R: RawAddr(d.u())}
 	}
 	panic(errCorrupt)
 }

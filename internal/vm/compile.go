@@ -240,6 +240,10 @@ func (c *compiler) constValue(k *ssa.Const) rt.Value {
 		return rt.Value{N: x}
 	}
 	if t.Kind == KUnsafePointer || t.Kind == KPointer {
+		// unsafe.Pointer(uintptr(c)): the number (view.go).
+		if x, _ := constant.Uint64Val(constant.ToInt(k.Value)); x != 0 {
+			return rt.Value{R: RawAddr(x)}
+		}
 		return rt.Value{}
 	}
 	panic(fmt.Sprintf("BUG: constant %s of type %s", k, t))
@@ -494,12 +498,17 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.ChangeType:
 		c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)})
 	case *ssa.Convert:
-		if known, msg := c.reinterpretation(in); msg != "" {
+		switch how, msg := c.reinterpretation(in); how {
+		case reinterpretNo:
 			c.emit(instr{op: opUnsupported, x: msg})
-			break
-		} else if known {
+			return
+		case reinterpretMove:
 			c.emit(instr{op: opMove, a: c.reg(in), b: c.reg(in.X)}) // the same cell, seen as T
-			break
+			return
+		case reinterpretView:
+			from := in.X.(*ssa.Convert).X
+			c.emit(instr{op: opView, a: c.reg(in), b: c.reg(from), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem()), x: c.typ(from.Type().Underlying().(*types.Pointer).Elem())})
+			return
 		}
 		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), d: flag(onlyCompared(in)), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
 	case *ssa.SliceToArrayPointer:
@@ -797,11 +806,6 @@ func (c *compiler) fusable(in *ssa.If) (fusedCmp, bool) {
 	return fusedCmp{o, bin}, ok
 }
 
-// reinterpretation judges a conversion unsafe.Pointer → *T whose pointer
-// was just made from a *S (known): S's cells must read as T's
-// (sameCells), or msg says why the conversion cannot mean under goro what
-// it means under gc. Of a pointer whose origin is not known here, the
-// conversion checks the cell when it runs (fitsCell).
 // onlyCompared reports whether in converts an unsafe.Pointer to an integer
 // that, through arithmetic, only ever reaches comparisons: slices'
 // overlaps check (&a[0] <= &b[len(b)-1]+size-1), sync.Cond's copy check.
@@ -839,24 +843,44 @@ func onlyCompared(in *ssa.Convert) bool {
 	return uses(in, 0)
 }
 
-func (c *compiler) reinterpretation(in *ssa.Convert) (known bool, msg string) {
+// reinterpretation judges a conversion unsafe.Pointer → *T whose pointer
+// was just made from a *S (known): S's cells read as T's (sameCells), or
+// one cell is seen as another type (a View), or msg says why the
+// conversion cannot mean under goro what it means under gc. Of a pointer
+// whose origin is not known here, the conversion checks the cell when it
+// runs (fitsCell).
+func (c *compiler) reinterpretation(in *ssa.Convert) (how reinterpret, msg string) {
 	to, ok := in.Type().Underlying().(*types.Pointer)
 	if !ok || !isUnsafePointer(in.X.Type()) {
-		return false, ""
+		return reinterpretRuntime, ""
 	}
 	from, ok := in.X.(*ssa.Convert)
 	if !ok {
-		return false, ""
+		return reinterpretRuntime, ""
 	}
 	fp, ok := from.X.Type().Underlying().(*types.Pointer)
 	if !ok {
-		return false, ""
+		return reinterpretRuntime, ""
 	}
-	if sameCells(c.typ(fp.Elem()), c.typ(to.Elem())) {
-		return true, ""
+	s, t := c.typ(fp.Elem()), c.typ(to.Elem())
+	if sameCells(s, t) {
+		return reinterpretMove, ""
 	}
-	return true, fmt.Sprintf("converting %s to %s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", c.typ(from.X.Type()), c.typ(in.Type()))
+	if _, ok := viewPointer(nil, s, t); ok {
+		return reinterpretView, ""
+	}
+	return reinterpretNo, fmt.Sprintf("converting %s to %s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", c.typ(from.X.Type()), c.typ(in.Type()))
 }
+
+// reinterpret is how a conversion unsafe.Pointer → *T compiles.
+type reinterpret int
+
+const (
+	reinterpretRuntime reinterpret = iota // origin unknown: opConvert checks the cell (fitsCell)
+	reinterpretMove                       // the cells agree: the same pointer
+	reinterpretView                       // the cell seen as T (opView, view.go)
+	reinterpretNo                         // goro cannot: opUnsupported
+)
 
 func isUnsafePointer(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

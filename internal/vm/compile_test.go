@@ -58,6 +58,11 @@ var fastPathCode = []struct {
 	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
 	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddI FieldAddr Store FieldAddr Load Return", "a written spill is made"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
+	{"main.asInt32", "Convert View Return", "an int32 over a uint32's cell: a view"},
+	{"main.asUint64", "Convert Move Return", "words that agree: the same pointer"},
+	{"main.asCounter", "Convert View Return", "a struct of one sized field over a word: a view"},
+	{"main.lowHalf", "Convert View Return", "a word's low half: a view"},
+	{"main.wider", "Convert Unsupported Return", "past a word: goro cannot"},
 	{"main.countWhile", "Move Jump AddI Move Jump Return CallClosure IfLssI Jump Jump", "a loop whose condition branches back goes through a Jump (a safe point)"},
 }
 

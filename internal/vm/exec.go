@@ -447,7 +447,10 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.badPointer(regs[in.b])
+				if t.viewOp(in, regs) {
+					pc++
+					continue
+				}
 				goto reload
 			}
 			regs[in.a] = *p
@@ -456,7 +459,10 @@ reload:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.badPointer(regs[in.b])
+				if t.viewOp(in, regs) {
+					pc++
+					continue
+				}
 				goto reload
 			}
 			regs[in.a] = copyDeep(in.t, *p)
@@ -465,7 +471,10 @@ reload:
 			p, _ := regs[in.a].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.badPointer(regs[in.a])
+				if t.viewOp(in, regs) {
+					pc++
+					continue
+				}
 				goto reload
 			}
 			*p = regs[in.b]
@@ -474,7 +483,10 @@ reload:
 			p, _ := regs[in.a].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
-				t.badPointer(regs[in.a])
+				if t.viewOp(in, regs) {
+					pc++
+					continue
+				}
 				goto reload
 			}
 			storeDeep(in.t, p, regs[in.b])
@@ -484,7 +496,10 @@ reload:
 			if p == nil {
 				fr.PC = pc
 				t.faultAddr = in.offset()
-				t.badPointer(regs[in.b])
+				if t.viewOp(in, regs) {
+					pc++
+					continue
+				}
 				goto reload
 			}
 			regs[in.a] = rt.Value{R: &p.R.([]rt.Value)[in.c]}
@@ -500,7 +515,10 @@ reload:
 				p, _ := regs[in.b].R.(*rt.Value)
 				if p == nil {
 					fr.PC = pc
-					t.badPointer(regs[in.b])
+					if t.viewOp(in, regs) {
+						pc++
+						continue
+					}
 					goto reload
 				}
 				elems = p.R.([]rt.Value)
@@ -999,6 +1017,10 @@ func (m *Machine) entryFunc(seq []*Func) *Func {
 func (t *Thread) badPointer(p rt.Value) {
 	if p.R == nil {
 		t.panicNil()
+		return
+	}
+	if a, ok := p.R.(RawAddr); ok {
+		t.Unsupported(fmt.Sprintf("dereferencing %#x, an unsafe.Pointer made from an integer (goro's pointers are not addresses)", uintptr(a)))
 		return
 	}
 	panic(fmt.Sprintf("BUG: dereferencing a pointer held as %T", p.R))

@@ -222,7 +222,12 @@ func hashKey(t *Type, v rt.Value) (any, *Type) {
 		return f, nil
 	case KComplex64, KComplex128:
 		return c128(v), nil
-	case KPointer, KUnsafePointer, KChan:
+	case KPointer, KUnsafePointer:
+		if p := PointerCell(v); p != nil {
+			return p, nil
+		}
+		return v.R, nil
+	case KChan:
 		return v.R, nil
 	case KInterface:
 		iv, ok := v.R.(Iface)

@@ -612,6 +612,10 @@ func HostAddr(r any) uintptr {
 	switch x := r.(type) {
 	case *rt.Value:
 		return uintptr(unsafe.Pointer(x))
+	case *View:
+		return uintptr(unsafe.Pointer(x.Cell))
+	case RawAddr:
+		return uintptr(x)
 	case []rt.Value:
 		if cap(x) == 0 {
 			if x == nil {

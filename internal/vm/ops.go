@@ -73,6 +73,7 @@ const (
 	opMakeClosure
 	opMakeInterface
 	opConvert
+	opView
 	opSliceToArrayPointer
 	opTypeAssert
 	opMakeSlice
@@ -247,6 +248,7 @@ var opTable = [opCount]opInfo{
 	opMakeClosure:         {name: "MakeClosure", a: oDst, x: xCall, doc: "a = closure of x.fn over x.args"},
 	opMakeInterface:       {name: "MakeInterface", a: oDst, b: oSrc, t: "b", doc: "a = interface{t, b}"},
 	opConvert:             {name: "Convert", a: oDst, b: oSrc, d: oCompared, k: "b", t: "a", x: xType, doc: "a = t(b), b of type x; d: an unsafe.Pointer's address that is only compared, so not remembered for a conversion back"},
+	opView:                {name: "View", a: oDst, b: oSrc, t: "*a's element", x: xType, doc: "a = (*t)(unsafe.Pointer(b)), b a pointer to x whose cells t does not share: the cell seen as t (view.go)"},
 	opSliceToArrayPointer: {name: "SliceToArrayPointer", a: oDst, b: oSrc, t: "*a", doc: "a = (*t)(b)"},
 	opTypeAssert: {name: "TypeAssert", a: oDst, b: oSrc, d: oCommaOk, t: "the asserted type", x: xType,
 		doc: "a = b.(t), b of static type x; d: comma-ok"},

@@ -59,6 +59,12 @@ func printArg(t *Type, v rt.Value) string {
 		if v.R == nil {
 			return "0x0"
 		}
+		switch x := v.R.(type) {
+		case *View:
+			return fakeAddr(x.Cell)
+		case RawAddr:
+			return fmt.Sprintf("%#x", uintptr(x))
+		}
 		return fakeAddr(v.R)
 	case KSlice:
 		vs, _ := v.R.([]rt.Value)

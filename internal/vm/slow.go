@@ -34,12 +34,18 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			break
 		}
 		if in.d != 0 { // onlyCompared: the address, not remembered
-			p, _ := regs[in.b].R.(*rt.Value)
+			p := PointerCell(regs[in.b])
 			regs[in.a] = rt.Value{N: uint64(uintptr(unsafe.Pointer(p)))}
 			break
 		}
 		v := t.convert(in.k, in.t, regs[in.b])
 		if t.fatal {
+			return false
+		}
+		regs[in.a] = v
+	case opView:
+		v, ok := t.convertView(regs[in.b], in.srcType(), in.t)
+		if !ok {
 			return false
 		}
 		regs[in.a] = v

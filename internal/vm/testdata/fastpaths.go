@@ -114,6 +114,16 @@ func main() {
 	if overlaps([]int{1}, []int{2}) || noEscape(nil) != nil {
 		r += 1000 // never: two arrays do not overlap
 	}
+	u, i := uint32(1<<32-1), int64(-1)
+	if *asInt32(&u) != -1 || *asUint64(&i) != 1<<64-1 || asCounter(&u).n != -1 {
+		r += 1000 // never: the views read what gc reads
+	}
+	if w := uint64(1<<32 | 7); *lowHalf(&w) != 7 {
+		r += 1000 // never
+	}
+	if len(os.Args) == 2 && os.Args[1] == "wider" {
+		println(*wider(nil))
+	}
 	println(r)
 }
 
@@ -140,3 +150,24 @@ func noEscape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return unsafe.Pointer(x ^ 0)
 }
+
+// asInt32 sees a uint32's cell as an int32: a View (view.go).
+func asInt32(p *uint32) *int32 { return (*int32)(unsafe.Pointer(p)) }
+
+// asUint64 sees an int64 as a uint64: the words agree, the same pointer.
+func asUint64(p *int64) *uint64 { return (*uint64)(unsafe.Pointer(p)) }
+
+// counter is a struct of one sized field, as sync/atomic's types are.
+type counter struct {
+	_ struct{}
+	n int32
+}
+
+// asCounter sees a uint32 as a counter: a View.
+func asCounter(p *uint32) *counter { return (*counter)(unsafe.Pointer(p)) }
+
+// lowHalf sees a uint64's low half: a View.
+func lowHalf(p *uint64) *uint32 { return (*uint32)(unsafe.Pointer(p)) }
+
+// wider would see past a uint32: goro cannot.
+func wider(p *uint32) *uint64 { return (*uint64)(unsafe.Pointer(p)) }

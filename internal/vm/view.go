@@ -1,0 +1,247 @@
+package vm
+
+// Views: a pointer that sees one cell as another type.
+//
+// A goro pointer is a cell (*rt.Value). Converting it through
+// unsafe.Pointer to a *T whose cells agree with the cell's (sameCells) is
+// a move; a few conversions gc programs make where they do not agree are
+// still exact over one cell, and make a View instead — a pointer whose R
+// is *View, not *rt.Value:
+//
+//   - an integer seen as the other integer of its size (*uint32 as
+//     *int32): goro keeps a narrow integer's N normalized to its own type
+//     (an int32 sign-extended, a uint32 zero-extended), so a load through
+//     the view normalizes the word to the type seen and a store to the
+//     cell's own type; every other reader of the cell (copies, ==, map
+//     hashing, reflect) finds the word as its type keeps it; a narrower
+//     integer is the word's low bytes (*uint32 as *uint8, binary's
+//     native-endian check: the memory is little-endian here);
+//   - a word seen as a struct whose only sized field it is (*uint32 as
+//     *atomic.Uint32 or *atomic.Int32, *unsafe.Pointer as
+//     *atomic.Pointer[T]: gc lays the field at offset 0): loads build the
+//     struct, stores write the field, &x.v is the cell again (or a view of
+//     it), and a zero-size field's address is a zero cell;
+//   - and the other way, a struct of one sized field seen as that field's
+//     type (or a view of it).
+//
+// The executor's pointer operations take *rt.Value on their fast path; a
+// View reaches Thread.viewOp through their nil check, so a view costs
+// nothing where none is made. Whatever else meets a View — reflect's
+// Elem, a native wanting a cell, indexing — reports it as unsupported by
+// name, never as a nil pointer. Equality, map keys, printing and uintptr
+// conversion see the viewed cell (PointerCell), as gc sees one address.
+//
+// An unsafe.Pointer made from an integer that is no cell's address (gc
+// programs keep made-up words in unsafe.Pointer variables: sync/atomic's
+// hammers, tagged pointers) is that integer, a RawAddr: it converts back,
+// compares and prints as the number it is; dereferencing it is reported
+// as unsupported.
+
+import (
+	"fmt"
+
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// View is a pointer's referent when the pointer sees Cell, which holds a
+// CT, as a T: T's field F lies over the cell, or T itself (F < 0).
+type View struct {
+	Cell *rt.Value
+	CT   *Type
+	T    *Type
+	F    int
+}
+
+// RawAddr is an unsafe.Pointer (or a *T converted from one) made from an
+// integer that is no cell's address.
+type RawAddr uintptr
+
+// PointerCell returns the cell a pointer value refers to (through a
+// View, the viewed cell), or nil.
+func PointerCell(p rt.Value) *rt.Value {
+	switch c := p.R.(type) {
+	case *rt.Value:
+		return c
+	case *View:
+		return c.Cell
+	}
+	return nil
+}
+
+// isNilPointer reports whether pointer p is nil (a View or a RawAddr is
+// not).
+func isNilPointer(p rt.Value) bool {
+	c, ok := p.R.(*rt.Value)
+	return p.R == nil || ok && c == nil
+}
+
+// pointerEqual reports whether pointers x and y are equal, as gc compares
+// addresses: a view is its cell, a RawAddr its number.
+func pointerEqual(x, y rt.Value) bool {
+	_, xr := x.R.(RawAddr)
+	_, yr := y.R.(RawAddr)
+	if xr || yr {
+		return HostAddr(x.R) == HostAddr(y.R)
+	}
+	return PointerCell(x) == PointerCell(y)
+}
+
+// viewPointer returns a pointer to cell (holding a ct) seen as a t: the
+// cell itself when their cells agree, else a View, or false when goro
+// cannot see one as the other. A nil cell only asks (the compiler's
+// question).
+func viewPointer(cell *rt.Value, ct, t *Type) (rt.Value, bool) {
+	for {
+		if sameCells(ct, t) {
+			return rt.Value{R: cell}, true
+		}
+		// A struct of one sized field is that field's memory.
+		f := soleField(ct)
+		if f < 0 {
+			break
+		}
+		if cell != nil {
+			cell = &cell.R.([]rt.Value)[f]
+		}
+		ct = ct.Fields[f]
+	}
+	if ct.isDeep() {
+		return rt.Value{}, false
+	}
+	if lowWord(ct, t) {
+		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: -1}}, true
+	}
+	if f := soleField(t); f >= 0 && !t.Fields[f].isDeep() && (sameCells(ct, t.Fields[f]) || lowWord(ct, t.Fields[f])) {
+		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: f}}, true
+	}
+	return rt.Value{}, false
+}
+
+// lowWord reports whether an integer of type t lies over the low bytes of
+// one of type c (gc's memory is little-endian here): of one size, the two
+// differ only by the word's extension; a narrower t is the word's low
+// bits.
+func lowWord(c, t *Type) bool {
+	return c.Kind.IsInteger() && t.Kind.IsInteger() && t.Size <= c.Size
+}
+
+// soleField returns the index of the one field of struct t with a size,
+// or -1 (not a struct, or no such single field).
+func soleField(t *Type) int {
+	if t.Kind != KStruct {
+		return -1
+	}
+	f := -1
+	for i, ft := range t.Fields {
+		if ft.Size == 0 {
+			continue
+		}
+		if f >= 0 {
+			return -1
+		}
+		f = i
+	}
+	return f
+}
+
+// asType returns the cell's word w as a t keeps it.
+func asType(t *Type, w rt.Value) rt.Value {
+	if t.Kind.IsInteger() {
+		w.N = norm(t.Kind, w.N)
+	}
+	return w
+}
+
+// Load returns the cell seen as v.T.
+func (v *View) Load() rt.Value {
+	if v.F < 0 {
+		return asType(v.T, *v.Cell)
+	}
+	z := v.T.Zero()
+	z.R.([]rt.Value)[v.F] = asType(v.T.Fields[v.F], *v.Cell)
+	return z
+}
+
+// Store writes x, a v.T, into the cell as the cell's type keeps it (a
+// narrower integer into the word's low bytes).
+func (v *View) Store(x rt.Value) {
+	t := v.T
+	if v.F >= 0 {
+		x, t = x.R.([]rt.Value)[v.F], t.Fields[v.F]
+	}
+	if t.Kind.IsInteger() && t.Size < v.CT.Size {
+		mask := uint64(1)<<(8*t.Size) - 1
+		x.N = v.Cell.N&^mask | x.N&mask
+	}
+	*v.Cell = asType(v.CT, x)
+}
+
+// Partial reports whether the view sees only part of its cell's word.
+func (v *View) Partial() bool {
+	t := v.T
+	if v.F >= 0 {
+		t = t.Fields[v.F]
+	}
+	return t.Size < v.CT.Size
+}
+
+// viewOp does in — a Load, Store, FieldAddr... whose pointer operand was
+// not a cell — through a View, and reports true; for a nil pointer it
+// panics as gc does, and for a view the operation cannot go through it
+// reports that as unsupported (false both).
+func (t *Thread) viewOp(in *instr, regs []rt.Value) bool {
+	ptr := regs[in.b]
+	if in.op == opStore || in.op == opStoreDeep {
+		ptr = regs[in.a]
+	}
+	v, ok := ptr.R.(*View)
+	if !ok {
+		t.badPointer(ptr)
+		return false
+	}
+	t.faultAddr = 0 // FieldAddr's, for a nil pointer
+	switch in.op {
+	case opLoad, opLoadDeep:
+		regs[in.a] = v.Load()
+		return true
+	case opStore, opStoreDeep:
+		v.Store(regs[in.b])
+		return true
+	case opFieldAddr:
+		if v.F < 0 {
+			break
+		}
+		c := int(in.c)
+		if c != v.F {
+			// A zero-size field: it has no memory to share.
+			regs[in.a] = rt.Value{R: t.m.zeroCell(v.T.Fields[c])}
+			return true
+		}
+		p, ok := viewPointer(v.Cell, v.CT, v.T.Fields[c])
+		if ok {
+			regs[in.a] = p
+			return true
+		}
+	}
+	t.Unsupported(fmt.Sprintf("%s through a *%s that sees a %s (goro views a cell as another type only to load, store and take its field)", in.op, v.T, v.CT))
+	return false
+}
+
+// convertView converts pointer p (a cell of type from, or a View) to a
+// pointer to t, as (*T)(unsafe.Pointer(p)) does.
+func (t *Thread) convertView(p rt.Value, from, to *Type) (rt.Value, bool) {
+	var q rt.Value
+	ok := true
+	switch c := p.R.(type) {
+	case nil:
+		return rt.Value{}, true
+	case *rt.Value:
+		q, ok = viewPointer(c, from, to)
+	case *View:
+		q, ok = viewPointer(c.Cell, c.CT, to)
+	}
+	if !ok {
+		t.Unsupported(fmt.Sprintf("converting *%s to *%s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", from, to))
+	}
+	return q, ok
+}
