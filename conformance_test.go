@@ -297,7 +297,6 @@ var gorootSubdirs = flag.Bool("goro.subdirs", false, "TestGorootRun: also run th
 // pass yet (session 11's sitting: 918 of 966 passed; 924 after its fixes), each with the reason.
 var gorootSubdirFailures = map[string]string{
 	"abi/uglyfib.go":           "times out (60 s): exponential recursion, about 60x gc's time (issue 13)",
-	"fixedbugs/bug246.go":      "unsafe: uintptr arithmetic back to unsafe.Pointer",
 	"fixedbugs/bug260.go":      "unsafe: reads field addresses as numbers to check alignment",
 	"fixedbugs/bug352.go":      "zero-size array and struct elements take memory under goro",
 	"fixedbugs/bug369.go":      "runs the go tool (compile, link)",
@@ -324,18 +323,14 @@ var gorootSubdirFailures = map[string]string{
 	"fixedbugs/issue48536.go":  "unsafe.Add with a non-zero offset",
 	"fixedbugs/issue49110.go":  "reflect.StructOf",
 	"fixedbugs/issue52612.go":  "unsafe: *any as a struct of two words",
-	"fixedbugs/issue53137.go":  "unsafe.Offsetof in generic code",
 	"fixedbugs/issue54343.go":  "finalizer timing: needs gc's liveness",
 	"fixedbugs/issue57823.go":  "finalizer timing: needs gc's liveness",
 	"fixedbugs/issue59411.go":  "map growth observed through unsafe (bucket counts)",
-	"fixedbugs/issue72844.go":  "len and range of *p for a nil *[N]T: gc does not dereference (the length is constant); goro does",
-	"fixedbugs/issue73476.go":  "range over (*p) for a nil *[N]T: gc does not dereference; goro does",
 	"fixedbugs/issue7550.go":   "math.MaxInt elements of a zero-size type",
 	"fixedbugs/issue79874.go":  "syscall.Mmap (ENOSYS under goro)",
 	"fixedbugs/issue8004.go":   "unsafe: *[]int as *reflect.SliceHeader",
 	"fixedbugs/issue8606b.go":  "syscall.Mmap (ENOSYS under goro)",
 	"typeparam/chans.go":       "times out (60 s): a test of cancellation with timers spins",
-	"typeparam/issue47716.go":  "unsafe.Offsetof in generic code",
 	"typeparam/nested.go":      "type names of nested generic instantiations (main.T[int;int] as gc prints them)",
 }
 

@@ -16,6 +16,7 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +40,10 @@ type Program struct {
 	Native map[*ssa.Package]bool
 	// Std reports whether a package is the standard library's.
 	Std map[*ssa.Package]bool
+	// Info holds the type-checker's facts of each package built from
+	// syntax, for what go/ssa does not keep (the selector of an
+	// unsafe.Offsetof in generic code).
+	Info map[*ssa.Package]*types.Info
 	// BuildInfo is the build information gc's linker would record, as
 	// runtime/debug.ParseBuildInfo reads it (buildinfo.go).
 	BuildInfo string
@@ -267,7 +272,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 
 	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
-	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}}
+	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}, Info: map[*ssa.Package]*types.Info{}}
 	for _, p := range order {
 		if p.Types == nil {
 			continue
@@ -297,6 +302,9 @@ func Load(cfg Config, args []string) (*Program, error) {
 			out.Native[sp] = true
 		} else {
 			sp = prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+		}
+		if p.TypesInfo != nil {
+			out.Info[sp] = p.TypesInfo
 		}
 		out.Packages = append(out.Packages, sp)
 		if !native {

@@ -52,6 +52,14 @@ func (c *compiler) run() {
 	// Constants first: they are copied into the frame at entry.
 	for _, b := range sf.Blocks {
 		for _, in := range b.Instrs {
+			if call, ok := in.(*ssa.Call); ok {
+				if off, ok := c.offsetof(call); ok {
+					// A constant of the instance (syntax.go).
+					c.slots[call] = int32(len(c.consts))
+					c.consts = append(c.consts, rt.Value{N: uint64(off)})
+					c.nslots++
+				}
+			}
 			var ops [16]*ssa.Value
 			for _, op := range in.Operands(ops[:0]) {
 				if op == nil || *op == nil {
@@ -73,6 +81,9 @@ func (c *compiler) run() {
 	for _, b := range sf.Blocks {
 		for _, in := range b.Instrs {
 			if v, ok := in.(ssa.Value); ok {
+				if _, done := c.slots[v]; done {
+					continue // a call made a constant
+				}
 				n := int32(1)
 				if tup, ok := v.Type().(*types.Tuple); ok {
 					n = int32(tup.Len())
@@ -429,6 +440,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 		c.binop(in)
 	case *ssa.UnOp:
+		if in.Op == token.MUL && c.notEvaluated(in) {
+			return // len(*p), range *p: gc does not load (syntax.go)
+		}
 		c.unop(in)
 	case *ssa.Store:
 		if c.spills[in.Addr] != nil {
@@ -479,6 +493,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 		c.emit(instr{op: opSlice, a: c.reg(in), b: c.reg(in.X), d: flags, k: xt.Kind, x: idx})
 	case *ssa.Call:
+		if int(c.reg(in)) < len(c.consts) {
+			return // made a constant (syntax.go offsetof)
+		}
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
 		c.call(in.Common(), 0, true, false, in)
