@@ -592,6 +592,7 @@ func (w *cacheWriter) encodeFunc(f *Func) []byte {
 	var e enc
 	e.s(f.name)
 	e.s(f.key)
+	e.s(f.wrapBase)
 	e.u(uint64(f.nparams))
 	e.u(uint64(f.nresults))
 	w.pos(&e, f.declPos)
@@ -997,6 +998,7 @@ func (c *cacheProgram) fn(id int) *Func {
 	f := &Func{m: c.m, id: int32(id)}
 	f.name = d.s()
 	f.key = d.s()
+	f.wrapBase = d.s()
 	f.nparams = d.n()
 	f.nresults = d.n()
 	f.declPos = c.pos(d)

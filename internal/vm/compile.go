@@ -107,6 +107,9 @@ func (c *compiler) run() {
 		for _, in := range b.Instrs {
 			c.curPos = in.Pos()
 			if c.curPos == token.NoPos {
+				c.curPos = rangeLoopPos(in)
+			}
+			if c.curPos == token.NoPos {
 				switch in := in.(type) {
 				case ssa.Value:
 					c.curPos = in.Pos()
@@ -145,6 +148,31 @@ func (c *compiler) run() {
 	f.code = c.code
 	f.pos = c.pos
 	f.nslots = int(c.nslots)
+}
+
+// rangeLoopPos returns the position of the range-over-func loop whose
+// body in makes (MakeClosure) or whose iterator in calls with it: go/ssa
+// gives them none, gc places them at the for statement.
+func rangeLoopPos(in ssa.Instruction) token.Pos {
+	body := func(v ssa.Value) token.Pos {
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			if rs, ok := mc.Fn.(*ssa.Function).Syntax().(*ast.RangeStmt); ok {
+				return rs.For
+			}
+		}
+		return token.NoPos
+	}
+	switch in := in.(type) {
+	case *ssa.MakeClosure:
+		return body(in)
+	case *ssa.Call:
+		for _, a := range in.Call.Args {
+			if p := body(a); p.IsValid() {
+				return p
+			}
+		}
+	}
+	return token.NoPos
 }
 
 // forward compiles f, declared without a body and //go:linkname'd to
@@ -745,7 +773,8 @@ func (c *compiler) emitCall(op op, dst, fnSlot int32, ci *callInfo, isGo, isDefe
 // instance of a generic function (gc's escape.goDeferStmt: only a call of
 // a function value with neither runs as it is) — and 0 when it does not.
 // gc numbers the wrappers of one function's go and defer statements
-// together (deferwrapN, gowrapN), in source order. An unstarted
+// together (deferwrapN, gowrapN), in source order — those of its
+// range-over-func bodies among them. An unstarted
 // goroutine's traceback shows the wrapper (Func.UnstartedFrames).
 func (c *compiler) goWrap(g *ssa.Go) int32 {
 	wraps := func(cc *ssa.CallCommon) bool {
@@ -759,22 +788,31 @@ func (c *compiler) goWrap(g *ssa.Go) int32 {
 		return 0
 	}
 	n := int32(0)
-	for _, b := range c.f.ssa.Blocks {
-		for _, in := range b.Instrs {
-			var cc *ssa.CallCommon
-			switch o := in.(type) {
-			case *ssa.Go:
-				cc = o.Common()
-			case *ssa.Defer:
-				cc = o.Common()
-			default:
-				continue
+	var count func(fn *ssa.Function)
+	count = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				var cc *ssa.CallCommon
+				switch o := in.(type) {
+				case *ssa.Go:
+					cc = o.Common()
+				case *ssa.Defer:
+					cc = o.Common()
+				default:
+					continue
+				}
+				if wraps(cc) && in.Pos() <= g.Pos() {
+					n++
+				}
 			}
-			if wraps(cc) && in.Pos() <= g.Pos() {
-				n++
+		}
+		for _, a := range fn.AnonFuncs {
+			if isRangeBody(a) {
+				count(a) // numbered in the range body's parent (gc's RangeParent)
 			}
 		}
 	}
+	count(rangeParent(c.f.ssa))
 	return n
 }
 

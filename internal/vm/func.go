@@ -6,6 +6,7 @@ package vm
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -45,9 +46,12 @@ type Func struct {
 	wrapper bool
 	// key is the name natives are registered under (ssa's name of the
 	// function, or of the generic function an instance comes from).
-	key     string
-	declPos token.Pos
-	targs   []*Type // an instance's type arguments
+	key string
+	// wrapBase names the function's go statement wrappers (gowrapN), if
+	// not name: a range-over-func body's are its RangeParent's.
+	wrapBase string
+	declPos  token.Pos
+	targs    []*Type // an instance's type arguments
 	// id is the function's number in the compiled-program cache it was
 	// read from (its body is decoded on first call).
 	id int32
@@ -136,7 +140,11 @@ func (f *Func) UnstartedFrames(pc int, start rt.FuncInfo) []rt.Frame {
 	key := goWrapKey{f, n}
 	w, ok := m.goWraps.Load(key)
 	if !ok {
-		wf := &Func{m: m, name: fmt.Sprintf("%s.gowrap%d", f.name, n)}
+		name := f.name
+		if f.wrapBase != "" {
+			name = f.wrapBase
+		}
+		wf := &Func{m: m, name: fmt.Sprintf("%s.gowrap%d", name, n)}
 		wf.once.Do(func() {})
 		wf.file, wf.line = f.FileLine(pc)
 		w, _ = m.goWraps.LoadOrStore(key, wf)
@@ -178,22 +186,13 @@ func (f *Func) ReturnLine(pc int) (string, int) {
 func (f *Func) String() string { return f.name }
 
 // gcName turns ssa's function names into gc's: main.main$1 → main.main.func1,
-// (*main.T).M → main.(*T).M, main.T.M$bound → main.T.M-fm.
+// (*main.T).M → main.(*T).M, main.T.M$bound → main.T.M-fm; closures as
+// closureName.
 func gcName(sf *ssa.Function) string {
-	name := sf.Name()
-	var parts []string
-	for fn := sf; fn != nil; fn = fn.Parent() {
-		parts = append(parts, fn.Name())
-		if fn.Parent() == nil {
-			name = fn.Name()
-		}
+	if sf.Parent() != nil {
+		return closureName(sf)
 	}
-	_ = name
-	// Outermost function name with receiver.
 	outer := sf
-	for outer.Parent() != nil {
-		outer = outer.Parent()
-	}
 	// An instance of a generic function is named as gc names every one
 	// of them: its type parameters as "[...]" (main.gen[...],
 	// main.(*S[...]).m).
@@ -260,17 +259,7 @@ func gcName(sf *ssa.Function) string {
 		pkg = pkgName(outer.Object().Pkg()) // a thunk's or a method value's: the method's
 	}
 	s := base
-	// Closures: ssa names them outer$1, outer$1$2.
-	if sf.Parent() != nil {
-		nested := sf.Name()
-		if i := strings.Index(nested, "$"); i >= 0 {
-			idx := strings.Split(nested[i+1:], "$")
-			s += ".func" + idx[0]
-			for _, n := range idx[1:] {
-				s += "." + n
-			}
-		}
-	} else if i := strings.Index(base, "$"); i >= 0 {
+	if i := strings.Index(base, "$"); i >= 0 {
 		switch base[i+1:] {
 		case "bound":
 			s = base[:i] + "-fm"
@@ -282,6 +271,60 @@ func gcName(sf *ssa.Function) string {
 		return pkg + "." + s
 	}
 	return s
+}
+
+// closureName is gc's name of a function literal or of the body of a
+// range-over-func loop (go/ssa makes both closures, numbered together:
+// outer$1, outer$2). gc's closureName numbers them apart within the
+// enclosing function that is not itself a range body (its RangeParent):
+// literals outer.funcN (outer.N inside a literal), range bodies
+// outer-rangeN, each in source order — a literal inside a range body
+// counts among its RangeParent's.
+func closureName(sf *ssa.Function) string {
+	parent := rangeParent(sf.Parent())
+	body := isRangeBody(sf)
+	var same []*ssa.Function
+	var walk func(fn *ssa.Function)
+	walk = func(fn *ssa.Function) {
+		for _, a := range fn.AnonFuncs {
+			if isRangeBody(a) == body {
+				same = append(same, a)
+			}
+			if isRangeBody(a) {
+				walk(a)
+			}
+		}
+	}
+	walk(parent)
+	n := 1
+	for _, a := range same {
+		if a != sf && a.Pos() < sf.Pos() {
+			n++
+		}
+	}
+	switch {
+	case body:
+		return fmt.Sprintf("%s-range%d", gcName(parent), n)
+	case parent.Parent() == nil:
+		return fmt.Sprintf("%s.func%d", gcName(parent), n)
+	}
+	return fmt.Sprintf("%s.%d", gcName(parent), n)
+}
+
+// isRangeBody reports whether fn is the body of a range-over-func loop.
+func isRangeBody(fn *ssa.Function) bool {
+	_, ok := fn.Syntax().(*ast.RangeStmt)
+	return ok
+}
+
+// rangeParent returns fn, or the function enclosing it that is not the
+// body of a range-over-func loop (gc's RangeParent): where gc numbers
+// fn's closures and go and defer wrappers.
+func rangeParent(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil && isRangeBody(fn) {
+		fn = fn.Parent()
+	}
+	return fn
 }
 
 // nativeName is the key natives are registered under.

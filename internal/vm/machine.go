@@ -276,6 +276,9 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 		return f
 	}
 	f := &Func{ssa: sf, m: m, name: gcName(sf), key: nativeName(sf), declPos: sf.Pos(), wrapper: isWrapper(sf)}
+	if sf.Parent() != nil && isRangeBody(sf) {
+		f.wrapBase = gcName(rangeParent(sf))
+	}
 	f.nparams = len(sf.Params)
 	f.nresults = sf.Signature.Results().Len()
 	for _, ta := range sf.TypeArgs() {

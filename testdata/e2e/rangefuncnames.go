@@ -1,0 +1,60 @@
+// The names gc gives the bodies of range-over-func loops (outer-rangeN)
+// and the function literals and go statements inside them (numbered in
+// the enclosing function that is not a range body), in Callers and in
+// a traceback, and the line of the loop's iterator call.
+package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func here() string {
+	pc, _, line, _ := runtime.Caller(1)
+	return fmt.Sprint(runtime.FuncForPC(pc).Name(), ":", line)
+}
+
+//go:noinline
+func seq(yield func(int) bool) {
+	yield(1)
+}
+
+//go:noinline
+func run(f func()) { f() }
+
+func main() {
+	run(func() { fmt.Println("A", here()) })
+	for range seq {
+		fmt.Println("R1", here())
+		run(func() { fmt.Println("B", here()) })
+		for range seq {
+			fmt.Println("R2", here())
+			run(func() {
+				fmt.Println("C", here())
+				for range seq {
+					fmt.Println("R4", here())
+					run(func() { fmt.Println("G", here()) })
+				}
+			})
+		}
+	}
+	run(func() { fmt.Println("D", here()) })
+	run(func() {
+		fmt.Println("E", here())
+		for range seq {
+			fmt.Println("R3", here())
+			run(func() { fmt.Println("F", here()) })
+		}
+	})
+	done := make(chan string)
+	for range seq {
+		fmt.Println("R5", here())
+		go func() { done <- here() }()
+		fmt.Println("go", <-done)
+	}
+	for i := range seq {
+		if i == 1 {
+			panic("in a range body")
+		}
+	}
+}
