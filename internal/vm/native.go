@@ -413,7 +413,9 @@ func (m *Machine) framePCs(frames []rt.Frame, skip int, main bool) []uintptr {
 	}
 	for i := len(frames) - 1; i >= 0; i-- {
 		switch f, ok := frames[i].Fn.(*Func); {
-		case !ok || f.hidden:
+		case !ok || f.hidden || f.goWrap || f == m.goexitFn:
+			// (An unstarted G's frames: gc's profiles show neither its
+			// gowrapN nor more than the one goexit added below.)
 		case f.wrapper && rt.ElideWrapper(frames, i):
 		case f == m.panicFn:
 			add(m.gopanicFn, 0)
