@@ -93,6 +93,15 @@ type nativeCont struct {
 	k     func(t *Thread, results, out []rt.Value)
 	dst   int // absolute stack slot of the native's results
 	nres  int
+	// Of a native called by callValue (deferred, or a continuation's):
+	// out holds its results, and when k is done the call finishes
+	// with flags (finishNative). recoverable: the native is gc's wrapper
+	// (reflect.makeFuncStub) of a call a panic runs, so the call it
+	// makes may recover (recover).
+	byValue     bool
+	out         []rt.Value
+	flags       int
+	recoverable bool
 }
 
 func (t *Thread) syncFrames() { t.gp.SetFrames(t.frames) }
@@ -892,10 +901,14 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 			a.tailFn, a.tailArgs = rt.Value{}, nil
 			return t.callValue(tfn, targs, flags)
 		}
-		if flags&^dstMask == 0 {
-			copy(gp.Stk[top.FP+flags:], res)
+		if a := t.aux; a != nil && a.thenFn.R != nil {
+			// The native continues after a call (reflect.MakeFunc's
+			// function, deferred): the call is made, and the native's
+			// continuation finishes this one.
+			return t.startThenByValue(nativeCont{byValue: true, out: res, nres: len(res), flags: flags,
+				recoverable: callee.recoverThrough && flags&flagPanicDefer != 0})
 		}
-		return t.returnTo(flags, res)
+		return t.finishNative(flags, res)
 	}
 	need := callee.nslots
 	for int64(newFP+need) > gp.Stackguard() {
@@ -1145,11 +1158,27 @@ func (t *Thread) recover() rt.Value {
 		return rt.Value{}
 	}
 	top := len(t.frames) - 1
-	if top != p.Depth || t.frames[top].Aux&flagPanicDefer == 0 {
+	if top != p.Depth || t.frames[top].Aux&flagPanicDefer == 0 && !t.recoverableCont(top) {
 		return rt.Value{}
 	}
 	p.Recovered = true
 	return p.Arg
+}
+
+// recoverableCont reports whether frame i is the call a deferred
+// reflect.MakeFunc function made (its continuation is recoverable): to
+// recover, it counts as the deferred call, as gc's makeFuncStub is a
+// wrapper.
+func (t *Thread) recoverableCont(i int) bool {
+	if t.frames[i].Aux&flagNativeCont == 0 || t.aux == nil {
+		return false
+	}
+	for j := len(t.aux.conts) - 1; j >= 0; j-- {
+		if c := t.aux.conts[j]; c.depth == i {
+			return c.recoverable
+		}
+	}
+	return false
 }
 
 // fatalPanic prints the panic chain like gc's printpanics and ends the
@@ -1264,11 +1293,28 @@ func throwf(format string, args ...any) {
 // startThen makes the call a native asked for with CallThen. dst is the
 // absolute stack slot of the native's results.
 func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {
+	return t.startThenByValue(nativeCont{dst: dst, nres: nres})
+}
+
+// startThenByValue makes the call a native asked for with CallThen, its
+// continuation c.
+func (t *Thread) startThenByValue(c nativeCont) (rt.Event, bool) {
 	a := t.x()
 	fn, args, k := a.thenFn, a.thenArgs, a.thenK
 	a.thenFn, a.thenArgs, a.thenK = rt.Value{}, nil, nil
-	a.conts = append(a.conts, nativeCont{depth: len(t.frames), k: k, dst: dst, nres: nres})
+	c.depth, c.k = len(t.frames), k
+	a.conts = append(a.conts, c)
 	return t.callValue(fn, args, flagNativeCont)
+}
+
+// finishNative ends a native's call made by callValue with flags: its
+// results res go where flags say.
+func (t *Thread) finishNative(flags int, res []rt.Value) (rt.Event, bool) {
+	if flags&^dstMask == 0 {
+		top := &t.frames[len(t.frames)-1]
+		copy(t.gp.Stk[top.FP+flags:], res)
+	}
+	return t.returnTo(flags, res)
 }
 
 // continueNative runs the continuation of the native whose call returned
@@ -1282,7 +1328,10 @@ func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 	}
 	c := a.conts[len(a.conts)-1]
 	a.conts = a.conts[:len(a.conts)-1]
-	out := t.gp.Stk[c.dst : c.dst+c.nres]
+	out := c.out
+	if !c.byValue {
+		out = t.gp.Stk[c.dst : c.dst+c.nres]
+	}
 	c.k(t, vals, out)
 	if t.fatal {
 		return rt.EvStop, true
@@ -1292,7 +1341,10 @@ func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 		return 0, false
 	}
 	if t.aux.thenFn.R != nil {
-		return t.startThen(c.dst, c.nres)
+		return t.startThenByValue(c)
+	}
+	if c.byValue {
+		return t.finishNative(c.flags, out)
 	}
 	t.frames[len(t.frames)-1].PC++
 	return 0, false

@@ -563,10 +563,13 @@ func (m *Machine) NewNativeClosure(name string, nparams, nresults int, f NativeF
 }
 
 // NewTaggedNativeClosure is NewNativeClosure with a tag ClosureTag reads
-// back (reflect.MakeFunc's function, for Value.Call).
+// back (reflect.MakeFunc's function, for Value.Call). Like gc's
+// makeFuncStub, it is a wrapper to recover: the call it makes with
+// CallThen, deferred, may recover a panic.
 func (m *Machine) NewTaggedNativeClosure(name string, nparams, nresults int, f NativeFunc, tag any) rt.Value {
 	v := m.NewNativeClosure(name, nparams, nresults, f)
 	v.R.(*Closure).Env = []rt.Value{{R: tag}, {R: tagMarker}}
+	v.R.(*Closure).Fn.recoverThrough = true
 	return v
 }
 
