@@ -179,10 +179,31 @@ func TestEveryday(t *testing.T) {
 	runGoldenPrograms(t, "everyday")
 }
 
+// livenessStress turns on TestLivenessStress.
+var livenessStress = flag.Bool("goro.liveness", false, "TestLivenessStress: run the e2e and everyday programs with GOROLIVENESS=stress")
+
+// TestLivenessStress runs the golden programs with every G's dead slots cleared before
+// each native call (vm/liveness.go's stress mode), not only at runtime.GC: a slot the
+// analysis wrongly takes for dead is then cleared where the program still reads it, and
+// its output differs from gc's. Behind a flag (about two minutes).
+func TestLivenessStress(t *testing.T) {
+	if !*livenessStress {
+		t.Skip("-goro.liveness not set")
+	}
+	for _, sub := range []string{"e2e", "everyday"} {
+		t.Run(sub, func(t *testing.T) { runGoldenProgramsEnv(t, sub, []string{"source"}, "GOROLIVENESS=stress") })
+	}
+}
+
 // runGoldenPrograms runs every program of testdata/<sub> under goro, from source and
 // from the compiled-program cache, and compares each run with the golden files
 // regen.sh wrote from `go run`.
 func runGoldenPrograms(t *testing.T, sub string) {
+	runGoldenProgramsEnv(t, sub, []string{"source", "cache"})
+}
+
+// runGoldenProgramsEnv is runGoldenPrograms in the given modes, with more environment.
+func runGoldenProgramsEnv(t *testing.T, sub string, modes []string, extraEnv ...string) {
 	dir, files := goldenPrograms(t, sub)
 	goroot := goEnv(t, "GOROOT")
 	goroBinary(t) // build before the subtests start, so a failure is reported once
@@ -201,8 +222,11 @@ func runGoldenPrograms(t *testing.T, sub string) {
 			// writes its compiled form to a cache of its own), then read
 			// back from that cache. Both runs must match gc's output.
 			cache := filepath.Join(goroTmpDir, "cache", sub, name)
-			for _, mode := range []string{"source", "cache"} {
-				env := append(goroEnv("GOFLAGS=", "GOROCACHE="+cache), e2eEnv(t, file)...)
+			if len(extraEnv) > 0 {
+				cache = filepath.Join(goroTmpDir, "cache", sub+"-env", name)
+			}
+			for _, mode := range modes {
+				env := append(append(goroEnv("GOFLAGS=", "GOROCACHE="+cache), e2eEnv(t, file)...), extraEnv...)
 				res := runGoro(t, dir, *e2eTimeout, env, false, name+".go")
 				checkE2E(t, name+".go ("+mode+")", res, wantOut, wantErr, wantCode, dir, goroot)
 				if mode == "source" && !strings.HasPrefix(wantErr, "# ") { // a program that compiles

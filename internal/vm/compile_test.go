@@ -9,6 +9,7 @@ package vm_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -87,6 +88,35 @@ func TestFastPaths(t *testing.T) {
 	// The code computes what gc's does.
 	if code := m.Run(); code != 0 || out.String() != "-100\n" {
 		t.Errorf("exit %d, output %q; want -100", code, out.String())
+	}
+}
+
+// TestLiveness checks the slots liveness.go finds live: through a loop
+// (main.sumTo's n, s and i at its head, only s at the return), and a
+// pointer whose uintptr a call takes, alive through the call only.
+func TestLiveness(t *testing.T) {
+	p := loadProg(t, "fastpaths.go")
+	m := vm.New(p, quiet())
+	var b strings.Builder
+	m.Disassemble(&b, func(name string) bool { return name == "main.sumTo" || name == "main.passAddr" })
+	for _, c := range []struct {
+		fn    string
+		pc    int
+		after bool
+		want  string
+	}{
+		{"main.sumTo", 0, false, "[3]"},      // n
+		{"main.sumTo", 3, false, "[3 4 5]"},  // n, s, i at the loop's test
+		{"main.sumTo", 6, false, "[3 7 8]"},  // n and the new s and i, moved next
+		{"main.sumTo", 9, false, "[4]"},      // s, returned
+		{"main.passAddr", 1, false, "[2]"},   // the pointer, as an unsafe.Pointer
+		{"main.passAddr", 2, false, "[2 3]"}, // its uintptr, the call's argument, and the pointer the call keeps
+		{"main.passAddr", 2, true, "[2 4]"},  // during the call: the pointer kept, and the result
+		{"main.passAddr", 3, false, "[4]"},   // then only the result
+	} {
+		if got := fmt.Sprint(m.LiveAt(c.fn, c.pc, c.after)); got != c.want {
+			t.Errorf("%s pc %d (after %v): live %s, want %s\n%s", c.fn, c.pc, c.after, got, c.want, b.String())
+		}
 	}
 }
 

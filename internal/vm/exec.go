@@ -778,6 +778,9 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		}
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
 		clear(res) // a native that leaves a result unset returns its zero, not a stale slot
+		if stressLiveness {
+			clearDeadSlots(gp, t.frames, true) // (a native that parks runs again, reading its arguments)
+		}
 		callee.native(t, args, res)
 		t.resuming = false
 		if t.parked {

@@ -28,3 +28,22 @@ func (m *Machine) Ops(name string) []string {
 	}
 	return ops
 }
+
+// LiveAt returns the slots of function name (not its constants) live
+// before instruction pc, or after it with after (liveness.go).
+func (m *Machine) LiveAt(name string, pc int, after bool) []int {
+	fs := m.funcsMatching(func(n string) bool { return n == name })
+	if len(fs) != 1 {
+		return nil
+	}
+	f := fs[0]
+	f.ensure()
+	live := f.liveSlots().liveAt(f, pc, after)
+	var slots []int
+	for s := len(f.consts); s < f.nslots; s++ {
+		if live[s/64]&(1<<(uint(s)%64)) != 0 {
+			slots = append(slots, s)
+		}
+	}
+	return slots
+}

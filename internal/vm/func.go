@@ -66,6 +66,9 @@ type Func struct {
 	// argsText, if set, is the argument list tracebacks print after the
 	// name (runtime.goexit's "({})").
 	argsText string
+	// live is the liveness of the frame's slots, computed when first
+	// needed (liveness.go).
+	live atomic.Pointer[liveness]
 }
 
 // Name returns the function's name as gc prints it in tracebacks.

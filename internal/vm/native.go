@@ -727,11 +727,15 @@ func HashKey(t *Type, v rt.Value) (key any, bad *Type) { return hashKey(t, v) }
 // panic for values of t, or nil.
 func UncomparablePair(t *Type, x, y rt.Value) *Type { return uncomparablePair(t, x, y) }
 
-// ClearDeadStack zeroes the G's stack above its innermost frame: the
-// slots of calls that have returned, which the host's collector would
-// otherwise take for live references (runtime.GC: what a returned
-// function made dies, as under gc).
-func (t *Thread) ClearDeadStack() { clearAbove(t.gp, t.frames) }
+// ClearDeadStack zeroes the G's stack above its innermost frame — the
+// slots of calls that have returned — and the slots of its frames that
+// their code no longer reads (liveness.go), which the host's collector
+// would otherwise take for live references (runtime.GC: what a returned
+// function made, or a running one no longer uses, dies, as under gc).
+func (t *Thread) ClearDeadStack() {
+	clearAbove(t.gp, t.frames)
+	clearDeadSlots(t.gp, t.frames, false)
+}
 
 // ClearDeadStacks does ClearDeadStack for the Gs parked now, when every G
 // is (before a deadlock is declared): a parked G's call re-collects its
@@ -740,6 +744,7 @@ func (m *Machine) ClearDeadStacks() {
 	for _, gp := range m.RT.WaitingGs() {
 		if t, _ := gp.Exec.(*Thread); t != nil {
 			clearAbove(gp, t.frames)
+			clearDeadSlots(gp, t.frames, true)
 		}
 	}
 }

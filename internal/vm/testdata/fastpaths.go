@@ -121,6 +121,9 @@ func main() {
 	if w := uint64(1<<32 | 7); *lowHalf(&w) != 7 {
 		r += 1000 // never
 	}
+	if passAddr(&k) == 0 {
+		r += 1000 // never
+	}
 	if len(os.Args) == 2 && os.Args[1] == "wider" {
 		println(*wider(nil))
 	}
@@ -171,3 +174,13 @@ func lowHalf(p *uint64) *uint32 { return (*uint32)(unsafe.Pointer(p)) }
 
 // wider would see past a uint32: goro cannot.
 func wider(p *uint32) *uint64 { return (*uint64)(unsafe.Pointer(p)) }
+
+// passAddr passes p's address as a uintptr: p stays alive through the
+// call (liveness.go's keep), not after it.
+func passAddr(p *int) uintptr {
+	a := sinkAddr(uintptr(unsafe.Pointer(p)))
+	return a + 1
+}
+
+//go:noinline
+func sinkAddr(a uintptr) uintptr { return a }
