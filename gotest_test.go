@@ -117,10 +117,12 @@ func TestGoTestUnsupported(t *testing.T) {
 	}
 	for _, want := range []string{
 		"goro: unsupported: 9223372036854775807 elements of the zero-size type struct {}",
-		"    zerosize_test.go:12: goro: unsupported: 9223372036854775807 elements of the zero-size type struct {}",
-		"    zerosize_test.go:11: deferred call ran\n--- FAIL: TestZeroSize",
-		"    zerosize_test.go:17: still running\n--- PASS: TestAfter",
-		"    zerosize_test.go:24: goroutine ran\n--- PASS: TestGoroutine",
+		"    zerosize_test.go:15: goro: unsupported: 9223372036854775807 elements of the zero-size type struct {}",
+		"    zerosize_test.go:14: deferred call ran\n--- FAIL: TestZeroSize",
+		"    zerosize_test.go:20: still running\n--- PASS: TestAfter",
+		"    zerosize_test.go:25: goro: unsupported: 9223372036854775806 elements of the zero-size type struct {}",
+		"--- FAIL: TestAfterGC",
+		"    zerosize_test.go:32: goroutine ran\n--- PASS: TestGoroutine",
 		"\nFAIL\texample.com/unsupported\t",
 	} {
 		if !strings.Contains(string(out), want) {

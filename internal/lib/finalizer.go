@@ -287,7 +287,10 @@ func watched(p *rt.Value) *rt.Value {
 
 // runtime.AddCleanup: func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup
 func runtime_AddCleanup(t *vm.Thread, a, r []rt.Value) {
-	p, _ := a[0].R.(*rt.Value)
+	p, ok := t.PlainCell(a[0], "runtime.AddCleanup")
+	if !ok {
+		return
+	}
 	if p == nil {
 		panicString(t, "runtime.AddCleanup: ptr is nil")
 		return
@@ -332,7 +335,10 @@ func runtime_SetFinalizer(t *vm.Thread, a, r []rt.Value) {
 		t.Fatal("runtime.SetFinalizer: first argument is " + ov.T.String() + ", not pointer")
 		return
 	}
-	p, _ := ov.V.R.(*rt.Value)
+	p, ok := t.PlainCell(ov.V, "runtime.SetFinalizer")
+	if !ok {
+		return
+	}
 	if p == nil {
 		t.Fatal("nil elem type!")
 		return
@@ -396,8 +402,8 @@ func runtime_SetFinalizer(t *vm.Thread, a, r []rt.Value) {
 // The handle is a cell holding the host's weak pointer to the object's
 // cell, one per object.
 func weak_runtime_registerWeakPointer(t *vm.Thread, a, r []rt.Value) {
-	p, _ := a[0].R.(*rt.Value)
-	if p == nil {
+	p, ok := t.PlainCell(a[0], "weak.Make")
+	if !ok || p == nil {
 		return
 	}
 	s := finOf(t.Machine())

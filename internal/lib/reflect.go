@@ -3050,15 +3050,17 @@ func deepEqual(t *vm.Type, x, y rt.Value, seen map[visit]bool) bool {
 		}
 		return deepEqual(a.T, a.V, b.V, seen)
 	case vm.KPointer:
-		a, _ := x.R.(*rt.Value)
-		b, _ := y.R.(*rt.Value)
-		if a == b {
+		if vm.EqualPointers(x, y) {
 			return true
 		}
-		if a == nil || b == nil {
+		// Through a view (vm.View), the referent as the pointer's type
+		// sees it; a nil pointer or a RawAddr has none to compare.
+		xv, xok := vm.Referent(x)
+		yv, yok := vm.Referent(y)
+		if !xok || !yok {
 			return false
 		}
-		return deepEqual(t.Elem, *a, *b, seen)
+		return deepEqual(t.Elem, xv, yv, seen)
 	case vm.KStruct:
 		xs, _ := x.R.([]rt.Value)
 		ys, _ := y.R.([]rt.Value)

@@ -19,7 +19,13 @@ import (
 )
 
 func cellOf(t *vm.Thread, v rt.Value) *rt.Value {
-	p := vm.PointerCell(v)
+	if view, ok := v.R.(*vm.View); ok && view.F < 0 {
+		return view.Cell // an integer seen as another of its size: a semaphore's word
+	}
+	p, ok := t.PlainCell(v, "a sync or sync/atomic operation")
+	if !ok {
+		return nil
+	}
 	if p == nil {
 		t.PanicRuntime("invalid memory address or nil pointer dereference")
 	}

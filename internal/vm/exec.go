@@ -1035,8 +1035,12 @@ func (t *Thread) badPointer(p rt.Value) {
 		t.panicNil()
 		return
 	}
-	if a, ok := p.R.(RawAddr); ok {
+	switch a := p.R.(type) {
+	case RawAddr:
 		t.Unsupported(fmt.Sprintf("dereferencing %#x, an unsafe.Pointer made from an integer (goro's pointers are not addresses)", uintptr(a)))
+		return
+	case *View:
+		t.Unsupported(fmt.Sprintf("indexing or slicing through a *%s that sees a %s", a.T, a.CT))
 		return
 	}
 	panic(fmt.Sprintf("BUG: dereferencing a pointer held as %T", p.R))

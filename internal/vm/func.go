@@ -304,9 +304,33 @@ func closureName(sf *ssa.Function) string {
 		}
 	}
 	walk(parent)
+	// gc numbers a range-over-func loop's body before its range
+	// expression (the loop is rewritten into a call of the expression
+	// with the body): a literal in the expression comes after the body's.
+	var loops []*ast.RangeStmt
+	var collect func(fn *ssa.Function)
+	collect = func(fn *ssa.Function) {
+		for _, a := range fn.AnonFuncs {
+			if rs, ok := a.Syntax().(*ast.RangeStmt); ok {
+				loops = append(loops, rs)
+				collect(a)
+			}
+		}
+	}
+	collect(parent)
+	key := func(fn *ssa.Function) [2]token.Pos {
+		p := fn.Pos()
+		for _, rs := range loops {
+			if rs.X.Pos() <= p && p < rs.X.End() {
+				return [2]token.Pos{rs.Body.Rbrace, p}
+			}
+		}
+		return [2]token.Pos{p, 0}
+	}
+	less := func(x, y [2]token.Pos) bool { return x[0] < y[0] || x[0] == y[0] && x[1] < y[1] }
 	n := 1
 	for _, a := range same {
-		if a != sf && a.Pos() < sf.Pos() {
+		if a != sf && less(key(a), key(sf)) {
 			n++
 		}
 	}

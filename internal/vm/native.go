@@ -266,7 +266,8 @@ func (t *Thread) testFail(msg string) bool {
 			continue
 		}
 		// (*testing.common).Fatal itself, on the T's embedded common, so
-		// that the message names the line that stopped.
+		// that the message names the line that stopped. (Its parameter
+		// slot stays live for this: liveness.go pins it.)
 		tt, ct := m.LookupType("testing", "T"), m.LookupType("testing", "common")
 		tcell, _ := t.gp.Stk[t.frames[i].FP+len(f.consts)].R.(*rt.Value)
 		if tt == nil || ct == nil || tcell == nil {

@@ -139,6 +139,9 @@ func (m *Machine) printValue(v rt.Value) string {
 		}
 		return s
 	}
+	if k := iv.T.Kind; k == KPointer || k == KUnsafePointer {
+		return "(" + iv.T.String() + ") " + printArg(iv.T, iv.V) // the pointer itself (a view's cell, a RawAddr's number)
+	}
 	return "(" + iv.T.String() + ") " + fakeAddr(iv.V.R)
 }
 

@@ -5,7 +5,6 @@ package vm
 
 import (
 	"fmt"
-	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -34,8 +33,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			break
 		}
 		if in.d != 0 { // onlyCompared: the address, not remembered
-			p := PointerCell(regs[in.b])
-			regs[in.a] = rt.Value{N: uint64(uintptr(unsafe.Pointer(p)))}
+			regs[in.a] = rt.Value{N: uint64(HostAddr(regs[in.b].R))} // a cell's, a view's cell's, a RawAddr's number
 			break
 		}
 		v := t.convert(in.k, in.t, regs[in.b])
@@ -180,7 +178,7 @@ func (t *Thread) slice(in *instr, regs []rt.Value) bool {
 	case KPointer:
 		p, _ := x.R.(*rt.Value)
 		if p == nil {
-			t.panicNil()
+			t.badPointer(x)
 			return false
 		}
 		vs = p.R.([]rt.Value)

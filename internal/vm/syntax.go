@@ -101,9 +101,14 @@ func (c *compiler) notEvaluated(load *ssa.UnOp) bool {
 			return false
 		}
 		b, ok := info.Uses[id].(*types.Builtin)
-		return ok && (b.Name() == "len" || b.Name() == "cap")
+		// Constant in the function's own code (of a type parameter's
+		// array, not: gc evaluates it).
+		return ok && (b.Name() == "len" || b.Name() == "cap") && info.Types[p].Value != nil
 	case *ast.RangeStmt:
-		return ast.Unparen(p.X) == star && (p.Value == nil || isBlank(p.Value))
+		// At most one iteration variable (a blank second one is
+		// present), over an array type of the function's own code.
+		_, array := types.Unalias(info.TypeOf(star)).Underlying().(*types.Array)
+		return ast.Unparen(p.X) == star && p.Value == nil && array
 	}
 	return false
 }
@@ -129,11 +134,6 @@ func constantLen(e ast.Expr, info *types.Info) bool {
 		return ok
 	})
 	return ok
-}
-
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
 }
 
 // offsetof returns the offset unsafe.Offsetof call computes in this

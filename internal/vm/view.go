@@ -68,6 +68,41 @@ func PointerCell(p rt.Value) *rt.Value {
 	return nil
 }
 
+// PlainCell returns the cell pointer p refers to, or nil for a nil
+// pointer; a View or a RawAddr, which have no cell of the pointer's type,
+// is reported as unsupported in what (ok false): for natives that keep
+// or hand back the pointer's cell (finalizers, weak pointers, sync's).
+func (t *Thread) PlainCell(p rt.Value, what string) (*rt.Value, bool) {
+	switch c := p.R.(type) {
+	case nil:
+		return nil, true
+	case *rt.Value:
+		return c, true
+	case *View, RawAddr:
+		t.Unsupported(what + " of a pointer that sees memory of another type, or is an address made from an integer (goro needs a cell of the pointer's type)")
+		return nil, false
+	}
+	return nil, true
+}
+
+// Referent returns what pointer p points to — through a View, the cell
+// as the view sees it — or false for a nil pointer or a RawAddr.
+func Referent(p rt.Value) (rt.Value, bool) {
+	switch c := p.R.(type) {
+	case *rt.Value:
+		if c != nil {
+			return *c, true
+		}
+	case *View:
+		return c.Load(), true
+	}
+	return rt.Value{}, false
+}
+
+// EqualPointers reports whether pointers x and y are equal, as gc
+// compares addresses (a view is its cell, a RawAddr its number).
+func EqualPointers(x, y rt.Value) bool { return pointerEqual(x, y) }
+
 // isNilPointer reports whether pointer p is nil (a View or a RawAddr is
 // not).
 func isNilPointer(p rt.Value) bool {
@@ -239,6 +274,8 @@ func (t *Thread) convertView(p rt.Value, from, to *Type) (rt.Value, bool) {
 		q, ok = viewPointer(c, from, to)
 	case *View:
 		q, ok = viewPointer(c.Cell, c.CT, to)
+	case RawAddr:
+		return p, true // the number, seen as any pointer
 	}
 	if !ok {
 		t.Unsupported(fmt.Sprintf("converting *%s to *%s through unsafe.Pointer (goro does not reinterpret memory of one type as another)", from, to))

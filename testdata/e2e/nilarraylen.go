@@ -12,6 +12,16 @@ func get() *[4]int { return nil }
 
 type grid [3][2]byte
 
+func genLen[P ~[4]int](p *P) int { return len(*p) }
+
+func genRange[P ~[4]int](p *P) int {
+	n := 0
+	for i := range *p {
+		n += i
+	}
+	return n
+}
+
 func try(name string, f func()) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -56,6 +66,13 @@ func main() {
 			fmt.Println(v)
 		}
 	})
+	try("range *nilp with a blank value", func() {
+		for i, _ := range *nilp {
+			fmt.Println(i)
+		}
+	})
+	try("len(*p), p of a type parameter's array", func() { fmt.Println(genLen[[4]int](nil)) })
+	try("range *p, p of a type parameter's array", func() { fmt.Println(genRange[[4]int](nil)) })
 	try("_ = *nilp", func() { _ = *nilp })
 	try("a := *nilp", func() {
 		a := *nilp

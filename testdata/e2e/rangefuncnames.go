@@ -22,6 +22,14 @@ func seq(yield func(int) bool) {
 //go:noinline
 func run(f func()) { f() }
 
+// seqOf's function runs f first: a literal in a range expression is
+// numbered after the literals of the loop's body.
+//
+//go:noinline
+func seqOf(f func()) func(func(int) bool) {
+	return func(yield func(int) bool) { f(); yield(1) }
+}
+
 func main() {
 	run(func() { fmt.Println("A", here()) })
 	for range seq {
@@ -51,6 +59,9 @@ func main() {
 		fmt.Println("R5", here())
 		go func() { done <- here() }()
 		fmt.Println("go", <-done)
+	}
+	for range seqOf(func() { fmt.Println("X", here()) }) {
+		run(func() { fmt.Println("Y", here()) })
 	}
 	for i := range seq {
 		if i == 1 {

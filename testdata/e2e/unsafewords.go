@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -128,4 +129,15 @@ func main() {
 	}
 	fmt.Printf("%#x %v %v\n", uintptr(slot), slot != nil, slot == unsafe.Pointer(uintptr(0x30003)))
 	println(slot)
+	rp := rawWord(0x1000)
+	rq := (*int32)(unsafe.Pointer(rp))
+	fmt.Println(rq == nil, uintptr(unsafe.Pointer(rq)), uintptr(unsafe.Pointer(rp)) == 0x1000)
+
+	// reflect.DeepEqual compares what views see.
+	u1, u2, i1 := uint32(1), uint32(2), int32(1)
+	v1, v2 := (*int32)(unsafe.Pointer(&u1)), (*int32)(unsafe.Pointer(&u2))
+	fmt.Println(reflect.DeepEqual(v1, v2), reflect.DeepEqual(v1, &i1), reflect.DeepEqual(v1, v1))
 }
+
+//go:noinline
+func rawWord(n uintptr) *uint32 { return (*uint32)(unsafe.Pointer(n)) }
