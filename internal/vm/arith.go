@@ -221,7 +221,7 @@ func equal(t *Type, x, y rt.Value) bool {
 	case KString:
 		return str(x) == str(y)
 	case KPointer, KUnsafePointer:
-		return pointerEqual(x, y)
+		return EqualPointers(x, y)
 	case KChan:
 		a, _ := x.R.(*rt.Chan)
 		b, _ := y.R.(*rt.Chan)

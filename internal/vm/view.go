@@ -99,10 +99,6 @@ func Referent(p rt.Value) (rt.Value, bool) {
 	return rt.Value{}, false
 }
 
-// EqualPointers reports whether pointers x and y are equal, as gc
-// compares addresses (a view is its cell, a RawAddr its number).
-func EqualPointers(x, y rt.Value) bool { return pointerEqual(x, y) }
-
 // isNilPointer reports whether pointer p is nil (a View or a RawAddr is
 // not).
 func isNilPointer(p rt.Value) bool {
@@ -110,9 +106,9 @@ func isNilPointer(p rt.Value) bool {
 	return p.R == nil || ok && c == nil
 }
 
-// pointerEqual reports whether pointers x and y are equal, as gc compares
-// addresses: a view is its cell, a RawAddr its number.
-func pointerEqual(x, y rt.Value) bool {
+// EqualPointers reports whether pointers x and y are equal, as gc
+// compares addresses: a view is its cell, a RawAddr its number.
+func EqualPointers(x, y rt.Value) bool {
 	_, xr := x.R.(RawAddr)
 	_, yr := y.R.(RawAddr)
 	if xr || yr {
