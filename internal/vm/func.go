@@ -291,33 +291,26 @@ func gcName(sf *ssa.Function) string {
 func closureName(sf *ssa.Function) string {
 	parent := rangeParent(sf.Parent())
 	body := isRangeBody(sf)
+	// The parent's closures of sf's kind, and its range-over-func loops
+	// (gc numbers a loop's body before its range expression — the loop
+	// is rewritten into a call of the expression with the body —, so a
+	// literal in the expression comes after the body's).
 	var same []*ssa.Function
+	var loops []*ast.RangeStmt
 	var walk func(fn *ssa.Function)
 	walk = func(fn *ssa.Function) {
 		for _, a := range fn.AnonFuncs {
-			if isRangeBody(a) == body {
+			rs, isBody := a.Syntax().(*ast.RangeStmt)
+			if isBody == body {
 				same = append(same, a)
 			}
-			if isRangeBody(a) {
+			if isBody {
+				loops = append(loops, rs)
 				walk(a)
 			}
 		}
 	}
 	walk(parent)
-	// gc numbers a range-over-func loop's body before its range
-	// expression (the loop is rewritten into a call of the expression
-	// with the body): a literal in the expression comes after the body's.
-	var loops []*ast.RangeStmt
-	var collect func(fn *ssa.Function)
-	collect = func(fn *ssa.Function) {
-		for _, a := range fn.AnonFuncs {
-			if rs, ok := a.Syntax().(*ast.RangeStmt); ok {
-				loops = append(loops, rs)
-				collect(a)
-			}
-		}
-	}
-	collect(parent)
 	key := func(fn *ssa.Function) [2]token.Pos {
 		p := fn.Pos()
 		for _, rs := range loops {

@@ -108,14 +108,7 @@ func isNilPointer(p rt.Value) bool {
 
 // EqualPointers reports whether pointers x and y are equal, as gc
 // compares addresses: a view is its cell, a RawAddr its number.
-func EqualPointers(x, y rt.Value) bool {
-	_, xr := x.R.(RawAddr)
-	_, yr := y.R.(RawAddr)
-	if xr || yr {
-		return HostAddr(x.R) == HostAddr(y.R)
-	}
-	return PointerCell(x) == PointerCell(y)
-}
+func EqualPointers(x, y rt.Value) bool { return HostAddr(x.R) == HostAddr(y.R) }
 
 // viewPointer returns a pointer to cell (holding a ct) seen as a t: the
 // cell itself when their cells agree, else a View, or false when goro
@@ -183,22 +176,31 @@ func asType(t *Type, w rt.Value) rt.Value {
 	return w
 }
 
+// seen returns the type that lies over the cell: v.T, or its field F.
+func (v *View) seen() *Type {
+	if v.F >= 0 {
+		return v.T.Fields[v.F]
+	}
+	return v.T
+}
+
 // Load returns the cell seen as v.T.
 func (v *View) Load() rt.Value {
+	w := asType(v.seen(), *v.Cell)
 	if v.F < 0 {
-		return asType(v.T, *v.Cell)
+		return w
 	}
 	z := v.T.Zero()
-	z.R.([]rt.Value)[v.F] = asType(v.T.Fields[v.F], *v.Cell)
+	z.R.([]rt.Value)[v.F] = w
 	return z
 }
 
 // Store writes x, a v.T, into the cell as the cell's type keeps it (a
 // narrower integer into the word's low bytes).
 func (v *View) Store(x rt.Value) {
-	t := v.T
+	t := v.seen()
 	if v.F >= 0 {
-		x, t = x.R.([]rt.Value)[v.F], t.Fields[v.F]
+		x = x.R.([]rt.Value)[v.F]
 	}
 	if t.Kind.IsInteger() && t.Size < v.CT.Size {
 		mask := uint64(1)<<(8*t.Size) - 1
@@ -208,13 +210,7 @@ func (v *View) Store(x rt.Value) {
 }
 
 // Partial reports whether the view sees only part of its cell's word.
-func (v *View) Partial() bool {
-	t := v.T
-	if v.F >= 0 {
-		t = t.Fields[v.F]
-	}
-	return t.Size < v.CT.Size
-}
+func (v *View) Partial() bool { return v.seen().Size < v.CT.Size }
 
 // viewOp does in — a Load, Store, FieldAddr... whose pointer operand was
 // not a cell — through a View, and reports true; for a nil pointer it
