@@ -134,6 +134,19 @@ func TestSetMaxStack(t *testing.T) {
 	}
 }
 
+// TestDeepRecursion: 10 million frames of a simple recursive function run
+// within the default stack limit, as under gc (whose output this is).
+func TestDeepRecursion(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runGoro(t, dir, 3*time.Minute, goroEnv("GOFLAGS="), false, "deep.go")
+	if got := string(res.stdout); got != "10000000\n" || res.exitCode != 0 {
+		t.Errorf("exit %d, stdout %q, want 10000000; stderr\n%s", res.exitCode, got, headLines(string(res.stderr), 8))
+	}
+}
+
 // TestExecutionTrace: the traces goro writes — `goro run -trace` of the
 // pingpong example, and runtime/trace.Start's of a program with a task, a
 // region and a log — are read by Go's own parser (`go tool trace

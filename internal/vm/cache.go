@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v5\n"
+const cacheMagic = "goro compiled program v6\n"
 
 // Type record tags.
 const (
@@ -609,8 +609,9 @@ func (w *cacheWriter) encodeFunc(f *Func) []byte {
 	e.u(uint64(f.freeBase))
 	e.u(uint64(f.nfree))
 	e.i(int64(f.recoverPC))
+	e.u(uint64(len(f.constTable)))
 	e.u(uint64(len(f.consts)))
-	for _, v := range f.consts {
+	for _, v := range f.constTable {
 		w.value(&e, v)
 	}
 	e.u(uint64(len(f.code)))
@@ -1025,9 +1026,10 @@ func (c *cacheProgram) body(f *Func) {
 	f.freeBase = d.n()
 	f.nfree = d.n()
 	f.recoverPC = int(d.i())
-	f.consts = make([]rt.Value, d.n())
-	for i := range f.consts {
-		f.consts[i] = c.value(d)
+	f.constTable = make([]rt.Value, d.n())
+	f.consts = f.constTable[:d.n()]
+	for i := range f.constTable {
+		f.constTable[i] = c.value(d)
 	}
 	n := d.n()
 	f.code = make([]instr, n)

@@ -25,6 +25,7 @@ type compiler struct {
 	slots   map[ssa.Value]int32
 	nslots  int32
 	consts  []rt.Value
+	wide    []bool // the slots of values that take several (a tuple's)
 	code    []instr
 	pos     []token.Pos
 	curPos  token.Pos
@@ -70,6 +71,7 @@ func (c *compiler) run() {
 		}
 	}
 	f.consts = c.consts
+	f.constTable = c.consts
 	for _, p := range sf.Params {
 		c.slots[p] = c.alloc(1)
 	}
@@ -148,6 +150,7 @@ func (c *compiler) run() {
 	f.code = c.code
 	f.pos = c.pos
 	f.nslots = int(c.nslots)
+	f.layFrame(c.wide)
 }
 
 // rangeLoopPos returns the position of the range-over-func loop whose
@@ -202,6 +205,14 @@ func (c *compiler) forward(target *ssa.Function) {
 func (c *compiler) alloc(n int32) int32 {
 	s := c.nslots
 	c.nslots += n
+	if n > 1 {
+		for len(c.wide) < int(c.nslots) {
+			c.wide = append(c.wide, false)
+		}
+		for i := s; i < c.nslots; i++ {
+			c.wide[i] = true
+		}
+	}
 	return s
 }
 

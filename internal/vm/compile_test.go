@@ -35,8 +35,10 @@ func quiet() vm.Options { return vm.Options{Stdout: io.Discard, Stderr: io.Disca
 var fastPathCode = []struct {
 	fn, ops, why string
 }{
-	{"main.sumTo", "Move Move Jump IfLssI AddI AddI Move Move Jump Return", "fused i < n; AddI"},
-	{"main.fib", "IfLssI Return SubI Call SubI Call AddI Return", "fused n < 2; SubI, AddI; static calls"},
+	{"main.sumTo", "Const Const Jump IfLssI AddI AddIK Move Move Jump Return", "fused i < n; AddI; i++ with an immediate; the phis' constant edges read the constant table"},
+	{"main.fib", "IfLssIK Return SubIK Call SubIK Call AddI Return", "fused n < 2 and n-1, n-2 with immediates; AddI; static calls"},
+	{"main.depth", "IfEqlIK Return SubIK Call AddIK Return", "n == 0, n-1 and +1 with immediates"},
+	{"main.wide", "IfGtrIK MulIK AddI Return Return", "10 < x is x > 10; 3*x is x*3; 1<<40 does not fit an immediate"},
 	{"main.eq8", "IfEqlI Return Return", "== of int8 fuses"},
 	{"main.mulI", "MulI SubI Return", "int64 arithmetic"},
 	{"main.addF", "MulF QuoF AddF SubF Return", "float64 arithmetic"},
@@ -57,14 +59,14 @@ var fastPathCode = []struct {
 	{"main.(*holder).getter", "FieldAddr Load Call Return", "borrowed receiver: Load, not LoadDeep"},
 	{"main.getterGlobal", "Load Call Return", "borrowed receiver from a global"},
 	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
-	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddI FieldAddr Store FieldAddr Load Return", "a written spill is made"},
+	{"main.point.mutate", "Alloc StoreDeep FieldAddr Load AddIK FieldAddr Store FieldAddr Load Return", "a written spill is made"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
 	{"main.asInt32", "Convert View Return", "an int32 over a uint32's cell: a view"},
 	{"main.asUint64", "Convert Move Return", "words that agree: the same pointer"},
 	{"main.asCounter", "Convert View Return", "a struct of one sized field over a word: a view"},
 	{"main.lowHalf", "Convert View Return", "a word's low half: a view"},
 	{"main.wider", "Convert Unsupported Return", "past a word: goro cannot"},
-	{"main.countWhile", "Move Jump AddI Move Jump Return CallClosure IfLssI Jump Jump", "a loop whose condition branches back goes through a Jump (a safe point)"},
+	{"main.countWhile", "Const Jump AddIK Move Jump Return CallClosure IfLssI Jump Jump", "a loop whose condition branches back goes through a Jump (a safe point)"},
 }
 
 // TestFastPaths checks the ops the compiler emits for the shapes of code
@@ -105,17 +107,42 @@ func TestLiveness(t *testing.T) {
 		after bool
 		want  string
 	}{
-		{"main.sumTo", 0, false, "[3]"},      // n
-		{"main.sumTo", 3, false, "[3 4 5]"},  // n, s, i at the loop's test
-		{"main.sumTo", 6, false, "[3 7 8]"},  // n and the new s and i, moved next
-		{"main.sumTo", 9, false, "[4]"},      // s, returned
-		{"main.passAddr", 1, false, "[2]"},   // the pointer, as an unsafe.Pointer
-		{"main.passAddr", 2, false, "[2 3]"}, // its uintptr, the call's argument, and the pointer the call keeps
-		{"main.passAddr", 2, true, "[2 4]"},  // during the call: the pointer kept, and the result
-		{"main.passAddr", 3, false, "[4]"},   // then only the result
+		{"main.sumTo", 0, false, "[0]"},      // n
+		{"main.sumTo", 3, false, "[0 1 2]"},  // n, s, i at the loop's test
+		{"main.sumTo", 6, false, "[0 3 4]"},  // n and the new s and i, moved next
+		{"main.sumTo", 9, false, "[1]"},      // s, returned
+		{"main.passAddr", 1, false, "[1]"},   // the pointer, as an unsafe.Pointer
+		{"main.passAddr", 2, false, "[1 2]"}, // its uintptr, the call's argument, and the pointer the call keeps
+		{"main.passAddr", 2, true, "[1 2]"},  // during the call: the pointer kept, and the result (in the argument's slot: frame.go)
+		{"main.passAddr", 3, false, "[2]"},   // then only the result
 	} {
 		if got := fmt.Sprint(m.LiveAt(c.fn, c.pc, c.after)); got != c.want {
 			t.Errorf("%s pc %d (after %v): live %s, want %s\n%s", c.fn, c.pc, c.after, got, c.want, b.String())
+		}
+	}
+}
+
+// TestFrameLayout checks the slots frames take (frame.go): depth's
+// constants leave the frame and its temporaries share one slot; wide's
+// constant past 32 bits stays.
+func TestFrameLayout(t *testing.T) {
+	p := loadProg(t, "fastpaths.go")
+	m := vm.New(p, quiet())
+	for fn, want := range map[string]string{
+		"main.depth": "slots 2 (0 of them constants), constants 1",
+		"main.wide":  "slots 3 (1 of them constants), constants 1",
+	} {
+		var b strings.Builder
+		if err := m.Disassemble(&b, func(name string) bool { return name == fn }); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%s: want %q in\n%s", fn, want, b.String())
+		}
+	}
+	for _, names := range vm.ImmediateForms() {
+		if names[1] != names[0]+"K" {
+			t.Errorf("the immediate form of %s is %s", names[0], names[1])
 		}
 	}
 }

@@ -152,7 +152,7 @@ func (d *disasm) fn(w io.Writer, f *Func) {
 		fmt.Fprintf(w, "  native\n\n")
 		return
 	}
-	fmt.Fprintf(w, "  params %d, results %d, slots %d, constants %d\n", f.nparams, f.nresults, f.nslots, len(f.consts))
+	fmt.Fprintf(w, "  params %d, results %d, slots %d (%d of them constants), constants %d\n", f.nparams, f.nresults, f.nslots, len(f.consts), len(f.constTable))
 	for pc := range f.code {
 		s := d.instr(f, &f.code[pc])
 		fmt.Fprintf(w, "%6d  %-44s %s\n", pc, s, position(f, pc))
@@ -226,6 +226,10 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, fmt.Sprintf("gowrap%d", v))
 			}
+		case oImm:
+			parts = append(parts, "#"+strconv.Itoa(int(v)))
+		case oConst:
+			parts = append(parts, d.constant(f.constTable[v], float))
 		}
 	}
 	if info.k != "" {
@@ -305,12 +309,20 @@ func (d *disasm) x(f *Func, in *instr, xk xKind) string {
 	return fmt.Sprintf("%v", in.x)
 }
 
-// slot formats slot s of f: sN, or #value for a constant.
+// slot formats slot s of f: sN, or #value for a constant; a result ^i
+// is the constant constTable[i].
 func (d *disasm) slot(f *Func, s int32, float bool) string {
+	if s < 0 && int(^s) < len(f.constTable) {
+		return d.constant(f.constTable[^s], float)
+	}
 	if s < 0 || int(s) >= len(f.consts) {
 		return "s" + strconv.Itoa(int(s))
 	}
-	v := f.consts[s]
+	return d.constant(f.consts[s], float)
+}
+
+// constant formats a constant: #value.
+func (d *disasm) constant(v rt.Value, float bool) string {
 	switch r := v.R.(type) {
 	case nil:
 		x := math.Float64frombits(v.N)

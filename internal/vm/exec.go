@@ -390,6 +390,105 @@ reload:
 		case opEqlN:
 			regs[in.a] = rt.Value{N: b2n(regs[in.b].N == regs[in.c].N)}
 			pc++
+		case opConst:
+			regs[in.a] = fn.constTable[in.b]
+			pc++
+		case opAddIK:
+			regs[in.a] = rt.Value{N: regs[in.b].N + uint64(int64(in.c))}
+			pc++
+		case opSubIK:
+			regs[in.a] = rt.Value{N: regs[in.b].N - uint64(int64(in.c))}
+			pc++
+		case opMulIK:
+			regs[in.a] = rt.Value{N: regs[in.b].N * uint64(int64(in.c))}
+			pc++
+		case opLssIK:
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) < int64(in.c))}
+			pc++
+		case opLeqIK:
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) <= int64(in.c))}
+			pc++
+		case opGtrIK:
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) > int64(in.c))}
+			pc++
+		case opGeqIK:
+			regs[in.a] = rt.Value{N: b2n(int64(regs[in.b].N) >= int64(in.c))}
+			pc++
+		case opLssUK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N < uint64(int64(in.c)))}
+			pc++
+		case opLeqUK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N <= uint64(int64(in.c)))}
+			pc++
+		case opGtrUK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N > uint64(int64(in.c)))}
+			pc++
+		case opGeqUK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N >= uint64(int64(in.c)))}
+			pc++
+		case opAndNK:
+			regs[in.a] = rt.Value{N: regs[in.b].N & uint64(int64(in.c))}
+			pc++
+		case opOrNK:
+			regs[in.a] = rt.Value{N: regs[in.b].N | uint64(int64(in.c))}
+			pc++
+		case opXorNK:
+			regs[in.a] = rt.Value{N: regs[in.b].N ^ uint64(int64(in.c))}
+			pc++
+		case opAndNotNK:
+			regs[in.a] = rt.Value{N: regs[in.b].N &^ uint64(int64(in.c))}
+			pc++
+		case opShlIK:
+			regs[in.a] = rt.Value{N: regs[in.b].N << uint64(in.c)} // (a count of 64 or more gives 0)
+			pc++
+		case opShrSK:
+			regs[in.a] = rt.Value{N: uint64(int64(regs[in.b].N) >> uint64(in.c))}
+			pc++
+		case opShrUK:
+			regs[in.a] = rt.Value{N: regs[in.b].N >> uint64(in.c)}
+			pc++
+		case opEqlNK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N == uint64(int64(in.c)))}
+			pc++
+		case opNeqNK:
+			regs[in.a] = rt.Value{N: b2n(regs[in.b].N != uint64(int64(in.c)))}
+			pc++
+		case opIfLssIK:
+			if int64(regs[in.a].N) < int64(in.b) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfLeqIK:
+			if int64(regs[in.a].N) <= int64(in.b) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfGtrIK:
+			if int64(regs[in.a].N) > int64(in.b) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfGeqIK:
+			if int64(regs[in.a].N) >= int64(in.b) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfEqlIK:
+			if regs[in.a].N == uint64(int64(in.b)) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
+		case opIfNeqIK:
+			if regs[in.a].N != uint64(int64(in.b)) {
+				pc = int(in.d)
+			} else {
+				pc = int(in.c)
+			}
 		case opNeqN:
 			regs[in.a] = rt.Value{N: b2n(regs[in.b].N != regs[in.c].N)}
 			pc++
@@ -622,7 +721,11 @@ reload:
 				caller := &t.frames[n-2]
 				dst := gp.Stk[caller.FP+fr.Aux:]
 				for i, r := range res {
-					dst[i] = regs[r]
+					if r < 0 {
+						dst[i] = fn.constTable[^r]
+					} else {
+						dst[i] = regs[r]
+					}
 				}
 				t.frames = t.frames[:n-1]
 				fr = caller
@@ -937,6 +1040,7 @@ func (t *Thread) callValue(fv rt.Value, args []rt.Value, flags int) (rt.Event, b
 func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	n := len(t.frames)
 	fr := t.frames[n-1]
+	fn := fr.Fn.(*Func)
 	t.frames = t.frames[:n-1]
 	res := in.results()
 	if len(t.frames) == 0 {
@@ -949,7 +1053,7 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 		stk := t.gp.Stk[caller.FP : caller.FP+cf.nslots]
 		_ = stk
 		for i, r := range res {
-			t.gp.Stk[dst+i] = regs[r]
+			t.gp.Stk[dst+i] = fn.result(regs, r)
 		}
 		caller.PC++
 		return 0, false
@@ -957,10 +1061,19 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	var vals []rt.Value
 	if fr.Aux&(flagPrintPanic|flagNativeCont) != 0 {
 		for _, r := range res {
-			vals = append(vals, regs[r])
+			vals = append(vals, fn.result(regs, r))
 		}
 	}
 	return t.returnTo(fr.Aux, vals)
+}
+
+// result is the value of Return's result r: a slot, or ^i for the
+// constant constTable[i].
+func (fn *Func) result(regs []rt.Value, r int32) rt.Value {
+	if r < 0 {
+		return fn.constTable[^r]
+	}
+	return regs[r]
 }
 
 // returnTo finishes a return from a frame with flags.

@@ -47,3 +47,15 @@ func (m *Machine) LiveAt(name string, pc int, after bool) []int {
 	}
 	return slots
 }
+
+// ImmediateForms returns the names of each op with an immediate form and
+// of that form (frame.go's kForm).
+func ImmediateForms() [][2]string {
+	var names [][2]string
+	for o := op(0); o < opCount; o++ {
+		if k := kForm(o); k != opNop {
+			names = append(names, [2]string{o.String(), k.String()})
+		}
+	}
+	return names
+}

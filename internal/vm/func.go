@@ -29,7 +29,12 @@ type Func struct {
 	ready     atomic.Bool // compiled: code (or native) and layout are set
 	code      []instr
 	pos       []token.Pos
-	consts    []rt.Value // copied into slots [0, len(consts)) at entry
+	// constTable holds the function's constants; its first len(consts),
+	// those instructions read as slots, are copied into slots
+	// [0, len(consts)) at entry (frame.go); Const and Return read the
+	// rest from the table.
+	constTable []rt.Value
+	consts     []rt.Value
 	nslots    int
 	nparams   int
 	nresults  int

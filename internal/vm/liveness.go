@@ -90,7 +90,9 @@ func slotUses(in *instr, use func(int32)) {
 	switch opTable[in.op].x {
 	case xSlots:
 		for _, s := range in.results() {
-			use(s)
+			if s >= 0 { // (^i: a constant of the table)
+				use(s)
+			}
 		}
 	case xBounds:
 		for _, s := range in.bounds() {
@@ -132,21 +134,22 @@ func writes(in *instr) bool {
 // next one.
 func falls(in *instr) bool {
 	switch in.op {
-	case opJump, opIf, opReturn, opIfLssI, opIfLeqI, opIfGtrI, opIfGeqI, opIfEqlI, opIfNeqI:
+	case opJump, opIf, opReturn:
 		return false
 	}
-	return true
+	return !isCompareBranch(in.op)
 }
 
-// liveSlots returns f's liveness, computed on first use.
-func (f *Func) liveSlots() *liveness {
-	if l := f.live.Load(); l != nil {
-		return l
-	}
-	n := len(f.code)
-	// Basic blocks: a block starts at 0, at a jump target, after a
-	// branch or return, and at the Recover block.
-	leader := make([]bool, n+1)
+// isCompareBranch reports whether o is a fused compare-and-branch.
+func isCompareBranch(o op) bool {
+	return o >= opIfLssI && o <= opIfNeqI || o >= opIfLssIK && o <= opIfNeqIK
+}
+
+// leaders marks the first instruction of each of f's basic blocks: a
+// block starts at 0, at a jump target, after a branch or return, and at
+// the Recover block. (leaders[len(f.code)] is only a sentinel.)
+func (f *Func) leaders() []bool {
+	leader := make([]bool, len(f.code)+1)
 	leader[0] = true
 	for pc := range f.code {
 		in := &f.code[pc]
@@ -163,6 +166,16 @@ func (f *Func) liveSlots() *liveness {
 	if f.recoverPC >= 0 {
 		leader[f.recoverPC] = true
 	}
+	return leader
+}
+
+// liveSlots returns f's liveness, computed on first use.
+func (f *Func) liveSlots() *liveness {
+	if l := f.live.Load(); l != nil {
+		return l
+	}
+	n := len(f.code)
+	leader := f.leaders()
 	l := &liveness{}
 	blockOf := make(map[int]int)
 	for pc := 0; pc < n; pc++ {

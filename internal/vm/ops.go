@@ -12,7 +12,9 @@ package vm
 // (xKind). A field an op does not use is zero (nil): Func.checkCode
 // checks every instruction against the table, and the compiler tests run
 // it on every function they compile. Slots are frame slots; the constants
-// of a Func occupy its lowest slots, so a constant operand is a slot too.
+// an instruction reads as slots occupy a Func's lowest slots, the others
+// are immediates (oImm) or read from its constant table (oConst, and
+// Return's ^i): frame.go decides which.
 // Comma-ok is always d (TypeAssert, Lookup, Recv): the op then also
 // writes the bool to slot a+1.
 //
@@ -154,6 +156,39 @@ const (
 	opIfEqlI
 	opIfNeqI
 
+	// The fast paths above with an immediate operand (frame.go): c (b of
+	// the compare-and-branch forms) is the constant itself, sign-extended
+	// from 32 bits, not a slot. Each group in the order of the one it
+	// mirrors (kForm adds offsets).
+	opAddIK
+	opSubIK
+	opMulIK
+	opLssIK
+	opLeqIK
+	opGtrIK
+	opGeqIK
+	opLssUK
+	opLeqUK
+	opGtrUK
+	opGeqUK
+	opAndNK
+	opOrNK
+	opXorNK
+	opAndNotNK
+	opShlIK
+	opShrSK
+	opShrUK
+	opEqlNK
+	opNeqNK
+	opIfLssIK
+	opIfLeqIK
+	opIfGtrIK
+	opIfGeqIK
+	opIfEqlIK
+	opIfNeqIK
+	// A constant read from the Func's constant table, not the frame.
+	opConst
+
 	opCount // the number of ops; not an op
 )
 
@@ -163,7 +198,7 @@ type operand uint8
 const (
 	oNone       operand = iota // unused: 0
 	oDst                       // a slot written (a tuple: consecutive slots from it)
-	oSrc                       // a slot read (a constant is a slot too)
+	oSrc                       // a slot read (a constant kept in the frame is a slot too)
 	oOptSrc                    // a slot read, or -1 for none
 	oPC                        // a jump target: an index into the Func's code
 	oField                     // an immediate: a struct field's index
@@ -176,6 +211,8 @@ const (
 	oShift                     // an immediate: 64 less an integer's width in bits
 	oSignExt                   // an immediate: 1 if the integer is signed (sign-extended)
 	oGoWrap                    // an immediate: N of gc's gowrapN running a go statement's call, 0 for none
+	oImm                       // an immediate: an integer operand, sign-extended to 64 bits
+	oConst                     // an index into the Func's constant table (constTable)
 )
 
 // xKind is the Go type an op keeps in instr.x.
@@ -183,7 +220,7 @@ type xKind uint8
 
 const (
 	xNone   xKind = iota // x is nil
-	xSlots               // []int32: result slots (results)
+	xSlots               // []int32: result slots (results); ^i for the constant constTable[i]
 	xOffset              // int64: a field's byte offset, the fault address of a nil base (offset)
 	xBounds              // [3]int32: slice bounds' slots low, high, max, -1 if absent (bounds)
 	xCall                // *callInfo (call)
@@ -215,6 +252,15 @@ func binRowK(name, doc string) opInfo {
 
 func ifRow(name, doc string) opInfo {
 	return opInfo{name: name, a: oSrc, b: oSrc, c: oPC, d: oPC, doc: doc}
+}
+
+// immRow and ifImmRow are the rows of the immediate forms.
+func immRow(name, doc string) opInfo {
+	return opInfo{name: name, a: oDst, b: oSrc, c: oImm, doc: doc + "; c is an immediate"}
+}
+
+func ifImmRow(name, doc string) opInfo {
+	return opInfo{name: name, a: oSrc, b: oImm, c: oPC, d: oPC, doc: doc + "; b is an immediate"}
 }
 
 // opTable is the instruction set's contract: for each op, which fields it
@@ -322,6 +368,34 @@ var opTable = [opCount]opInfo{
 	opIfGeqI: ifRow("IfGeqI", "if a >= b { goto d } else { goto c } (signed integers)"),
 	opIfEqlI: ifRow("IfEqlI", "if a == b { goto d } else { goto c } (signed integers)"),
 	opIfNeqI: ifRow("IfNeqI", "if a != b { goto d } else { goto c } (signed integers)"),
+
+	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
+	opSubIK:    immRow("SubIK", "a = b - c (64-bit integers)"),
+	opMulIK:    immRow("MulIK", "a = b * c (64-bit integers)"),
+	opLssIK:    immRow("LssIK", "a = b < c (signed integers)"),
+	opLeqIK:    immRow("LeqIK", "a = b <= c (signed integers)"),
+	opGtrIK:    immRow("GtrIK", "a = b > c (signed integers)"),
+	opGeqIK:    immRow("GeqIK", "a = b >= c (signed integers)"),
+	opLssUK:    immRow("LssUK", "a = b < c (unsigned integers)"),
+	opLeqUK:    immRow("LeqUK", "a = b <= c (unsigned integers)"),
+	opGtrUK:    immRow("GtrUK", "a = b > c (unsigned integers)"),
+	opGeqUK:    immRow("GeqUK", "a = b >= c (unsigned integers)"),
+	opAndNK:    immRow("AndNK", "a = b & c (integers)"),
+	opOrNK:     immRow("OrNK", "a = b | c (integers)"),
+	opXorNK:    immRow("XorNK", "a = b ^ c (integers)"),
+	opAndNotNK: immRow("AndNotNK", "a = b &^ c (integers)"),
+	opShlIK:    {name: "ShlIK", a: oDst, b: oSrc, c: oImm, doc: "a = b << c (64-bit integers); c is an immediate count"},
+	opShrSK:    {name: "ShrSK", a: oDst, b: oSrc, c: oImm, doc: "a = b >> c (signed integers: arithmetic shift); c is an immediate count"},
+	opShrUK:    {name: "ShrUK", a: oDst, b: oSrc, c: oImm, doc: "a = b >> c (unsigned integers); c is an immediate count"},
+	opEqlNK:    immRow("EqlNK", "a = b == c, comparing N (integers, bools)"),
+	opNeqNK:    immRow("NeqNK", "a = b != c, comparing N (integers, bools)"),
+	opIfLssIK:  ifImmRow("IfLssIK", "if a < b { goto d } else { goto c } (signed integers)"),
+	opIfLeqIK:  ifImmRow("IfLeqIK", "if a <= b { goto d } else { goto c } (signed integers)"),
+	opIfGtrIK:  ifImmRow("IfGtrIK", "if a > b { goto d } else { goto c } (signed integers)"),
+	opIfGeqIK:  ifImmRow("IfGeqIK", "if a >= b { goto d } else { goto c } (signed integers)"),
+	opIfEqlIK:  ifImmRow("IfEqlIK", "if a == b { goto d } else { goto c } (signed integers)"),
+	opIfNeqIK:  ifImmRow("IfNeqIK", "if a != b { goto d } else { goto c } (signed integers)"),
+	opConst:    {name: "Const", a: oDst, b: oConst, doc: "a = constTable[b]"},
 }
 
 func (o op) String() string {
@@ -478,6 +552,10 @@ func (f *Func) checkCode() error {
 				if v < 0 || v > 0 && in.c != callGo {
 					return bad("%s = %d: a gowrap index only on a go", name, v)
 				}
+			case oConst:
+				if v < 0 || int(v) >= len(f.constTable) {
+					return bad("%s = %d, not a constant (%d)", name, v, len(f.constTable))
+				}
 			}
 		}
 		if info.k == "" && in.k != 0 {
@@ -494,7 +572,13 @@ func (f *Func) checkCode() error {
 		case xNone:
 			ok = in.x == nil
 		case xSlots:
-			_, ok = in.x.([]int32)
+			var rs []int32
+			rs, ok = in.x.([]int32)
+			for _, r := range rs {
+				if r >= 0 && int(r) >= f.nslots || r < 0 && int(^r) >= len(f.constTable) {
+					return bad("result %d is neither a slot nor a constant", r)
+				}
+			}
 		case xOffset:
 			_, ok = in.x.(int64)
 		case xBounds:

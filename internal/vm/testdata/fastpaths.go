@@ -28,6 +28,25 @@ func fib(n int) int {
 	return fib(n-1) + fib(n-2)
 }
 
+// depth: the frame takes 2 slots (frame.go): the constants are
+// immediates or the constant table's, and n-1, the call's result and +1
+// share one slot.
+func depth(n int) int {
+	if n == 0 {
+		return 0
+	}
+	return depth(n-1) + 1
+}
+
+// wide: a constant on the left of a comparison or a commutative op is
+// swapped to the right; one past 32 bits stays in the frame.
+func wide(x int64) int64 {
+	if 10 < x {
+		return 3*x + 1<<40
+	}
+	return x
+}
+
 // eq8: == and != on narrow signed integers also fuse (IfEqlI).
 func eq8(x, y int8) int {
 	if x == y {
@@ -120,6 +139,9 @@ func main() {
 	}
 	if w := uint64(1<<32 | 7); *lowHalf(&w) != 7 {
 		r += 1000 // never
+	}
+	if depth(1000) != 1000 || wide(11) != 33+1<<40 || wide(-5) != -5 {
+		r += 1000 // never: the immediates are the constants
 	}
 	if passAddr(&k) == 0 {
 		r += 1000 // never
