@@ -25,26 +25,26 @@ type Func struct {
 	m    *Machine
 	name string
 
-	once      sync.Once
-	ready     atomic.Bool // compiled: code (or native) and layout are set
-	code      []instr
-	pos       []token.Pos
+	once  sync.Once
+	ready atomic.Bool // compiled: code (or native) and layout are set
+	code  []instr
+	pos   []token.Pos
 	// constTable holds the function's constants; its first len(consts),
 	// those instructions read as slots, are copied into slots
 	// [0, len(consts)) at entry (frame.go); Const and Return read the
 	// rest from the table.
 	constTable []rt.Value
 	consts     []rt.Value
-	nslots    int
-	nparams   int
-	nresults  int
-	freeBase  int // first free-variable slot
-	nfree     int
-	recoverPC int // start of the Recover block, -1 if none
-	native    NativeFunc
-	bind      uint8 // how a function without code is bound (bindNative...)
-	hidden    bool  // not shown in tracebacks (the entry trampoline)
-	goWrap    bool  // gc's gowrapN of a go statement (UnstartedFrames)
+	nslots     int
+	nparams    int
+	nresults   int
+	freeBase   int // first free-variable slot
+	nfree      int
+	recoverPC  int // start of the Recover block, -1 if none
+	native     NativeFunc
+	bind       uint8 // how a function without code is bound (bindNative...)
+	hidden     bool  // not shown in tracebacks (the entry trampoline)
+	goWrap     bool  // gc's gowrapN of a go statement (UnstartedFrames)
 	// recoverThrough: a native that is gc's wrapper to recover
 	// (reflect.makeFuncStub): the call it makes (CallThen) while a panic
 	// runs it as a deferred call may recover.
