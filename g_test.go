@@ -215,10 +215,10 @@ func TestExecutionTrace(t *testing.T) {
 }
 
 // TestMonitor watches a running program through goro.Monitor: every
-// goroutine with its state, stack, creation site, labels and sampled CPU
-// time, and a dump that leaves the program running.
+// goroutine with its state, stack, creation site, labels, sampled CPU
+// time and bytes allocated, and a dump that leaves the program running.
 func TestMonitor(t *testing.T) {
-	t.Setenv("GODEBUG", "gorocpu=1")
+	t.Setenv("GODEBUG", "gorocpu=1,goroalloc=1")
 	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +252,7 @@ func TestMonitor(t *testing.T) {
 	if g := byFunc["main.main"]; g.ID != 1 || g.State != "chan receive" || g.CreatedBy != nil || g.Stack[0].Line != 32 {
 		t.Errorf("main: %+v", g)
 	}
-	if g := byFunc["main.blocked"]; g.State != "chan receive" || g.ParentID != 1 || g.CreatedBy == nil || g.CreatedBy.Func != "main.main" || g.CreatedBy.Line != 23 {
+	if g := byFunc["main.blocked"]; g.State != "chan receive" || g.ParentID != 1 || g.CreatedBy == nil || g.CreatedBy.Func != "main.main" || g.CreatedBy.Line != 23 || g.Allocated != 1<<20 {
 		t.Errorf("blocked: %+v", g)
 	}
 	if g := byFunc["main.main.func1.1"]; g.State != "sync.Mutex.Lock" || g.Labels["job"] != "locked" {
@@ -262,7 +262,7 @@ func TestMonitor(t *testing.T) {
 	if !mo.Dump(&b) {
 		t.Fatal("Dump: no program running")
 	}
-	for _, want := range []string{"goroutine 1 [chan receive, cpu ", "main.blocked(...)", "created by main.main in goroutine 1", "[sync.Mutex.Lock, cpu "} {
+	for _, want := range []string{"goroutine 1 [chan receive, cpu ", "main.blocked(...)", "created by main.main in goroutine 1", "[sync.Mutex.Lock, cpu ", ", alloc 1048576 bytes]:"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("Dump: no %q in\n%s", want, b.String())
 		}

@@ -38,7 +38,13 @@ type Goroutine struct {
 	// CPU is the time it has been seen running: sampled every 5 ms (the
 	// runtime charges each look's interval to the goroutines running),
 	// so short bursts may not count and a long computation does.
-	CPU            time.Duration
+	CPU time.Duration
+	// Allocated is the bytes it has allocated, in the sizes of the
+	// program's types (gc's): new and escaping variables, make's slices,
+	// maps (their header) and channels, append's growth, closures and
+	// strings it concatenates. A map's growth after make, and what the
+	// host allocates for goro's own bookkeeping, are not counted.
+	Allocated      int64
 	LockedToThread bool
 }
 
@@ -72,7 +78,7 @@ func (mo *Monitor) Goroutines() []Goroutine {
 	for _, g := range m.RT.Snapshot() {
 		gr := Goroutine{
 			ID: g.Goid, ParentID: g.ParentGoid, State: g.Status,
-			Waiting: time.Duration(g.WaitNanos), CPU: time.Duration(g.CPUNanos),
+			Waiting: time.Duration(g.WaitNanos), CPU: time.Duration(g.CPUNanos), Allocated: g.AllocBytes,
 			LockedToThread: g.LockedToThread,
 		}
 		for i := len(g.Frames) - 1; i >= 0; i-- {

@@ -79,6 +79,7 @@ type GoroutineInfo struct {
 	Created          FrameSite // its go statement (Fn nil: the main goroutine)
 	Labels           *Labels
 	CPUNanos         int64 // sampled CPU time (sysmon charges the Gs it finds running)
+	AllocBytes       int64 // bytes allocated (G.Allocated)
 	LockedToThread   bool
 }
 
@@ -101,6 +102,7 @@ func (r *Runtime) Snapshot() []GoroutineInfo {
 			Created:        gp.gopc,
 			Labels:         gp.labels,
 			CPUNanos:       gp.cpuNanos.Load(),
+			AllocBytes:     gp.allocBytes,
 			LockedToThread: gp.lockedm != nil,
 		})
 	}

@@ -119,6 +119,7 @@ type Runtime struct {
 		tracebackancestors int  // creation stacks kept per G (GODEBUG)
 		tracebacklabels    bool // labels in traceback headers (GODEBUG)
 		gorocpu            bool // sampled CPU time in traceback headers (GODEBUG=gorocpu=1, goro's own)
+		goroalloc          bool // bytes allocated in traceback headers (GODEBUG=goroalloc=1, goro's own)
 	}
 
 	// deadlock/fatal output happens once.
@@ -154,6 +155,7 @@ func New(exec Executor, cfg Config) *Runtime {
 	r.debug.tracebackancestors = godebugInt(cfg.GODEBUG, "tracebackancestors")
 	r.debug.tracebacklabels = godebugInt(cfg.GODEBUG, "tracebacklabels") == 1
 	r.debug.gorocpu = godebugInt(cfg.GODEBUG, "gorocpu") == 1
+	r.debug.goroalloc = godebugInt(cfg.GODEBUG, "goroalloc") == 1
 	if cfg.Det != nil {
 		r.det = newDetSched(*cfg.Det, cfg.Seed)
 		r.clock.det = r.det
@@ -711,6 +713,7 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	gp.labels, gp.ancestors = nil, nil
 	gp.FIPSBypass = false
 	gp.cpuNanos.Store(0)
+	gp.allocBytes = 0
 	if parent != nil {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels

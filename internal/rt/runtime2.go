@@ -273,6 +273,13 @@ type G struct {
 	// cpuNanos is the G's CPU time, sampled: sysmon charges each G it
 	// finds running the time since its previous look (Snapshot).
 	cpuNanos atomic.Int64
+	// allocBytes is what the G has allocated (goro's counterpart of gc's
+	// gcAssistBytes: vm counts it at its allocation sites, in the
+	// program's types' sizes). Only the G writes it; it is read with
+	// the world stopped (Snapshot, dumps) or by the G itself, and by a
+	// fatal panic's traceback of the others as gc's tracebackothers
+	// reads their Gs.
+	allocBytes int64
 
 	// Scheduling latency sampling (metrics.go, gc's tracking fields):
 	// tracked until it next runs; when it became runnable.
@@ -329,6 +336,9 @@ type FrameSite struct {
 
 // Goid returns the G's id.
 func (gp *G) Goid() uint64 { return gp.goid }
+
+// Allocated adds n bytes to what gp has allocated; gp is running it.
+func (gp *G) Allocated(n int64) { gp.allocBytes += n }
 
 // Labels are a G's profiler labels: the program's own value for them
 // (runtime/pprof's *labelMap as an unsafe.Pointer, handed back as it came)

@@ -49,6 +49,9 @@ func (r *Runtime) header(gp *G, running bool) string {
 	if r.debug.gorocpu {
 		status += fmt.Sprintf(", cpu %v", time.Duration(gp.cpuNanos.Load()))
 	}
+	if r.debug.goroalloc {
+		status += fmt.Sprintf(", alloc %d bytes", gp.allocBytes)
+	}
 	if gp.lockedm != nil {
 		status += ", locked to thread"
 	}

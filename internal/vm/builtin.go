@@ -299,7 +299,11 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	var add []rt.Value
 	switch x := args[1].R.(type) {
 	case string:
-		return appendString(args[0], x)
+		r := appendString(args[0], x)
+		if vs, _ := r.R.([]rt.Value); cap(vs) != cap(s) {
+			t.gp.Allocated(int64(cap(vs)))
+		}
+		return r
 	case []rt.Value:
 		add = x
 		if et.isDeep() {
@@ -323,6 +327,7 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 		return rt.Value{R: s}
 	}
 	newcap := growCap(len(s), cap(s), n, et.Size)
+	t.gp.Allocated(int64(newcap) * et.Size)
 	ns := make([]rt.Value, n, newcap)
 	if et.isScalar() {
 		copyScalars(ns, s)

@@ -494,6 +494,9 @@ reload:
 			pc++
 		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
 			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
+			if in.op == opAdd && in.k == KString {
+				gp.Allocated(int64(len(str(regs[in.a]))))
+			}
 			pc++
 		case opQuo, opRem:
 			if in.k.IsInteger() && regs[in.c].N == 0 {
@@ -540,6 +543,7 @@ reload:
 			regs[in.a] = rt.Value{N: norm(in.k, ^regs[in.b].N)}
 			pc++
 		case opAlloc:
+			gp.Allocated(in.t.Size)
 			if in.t.Size == 0 {
 				regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
 				pc++

@@ -18,6 +18,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 		return t.slice(in, regs)
 	case opMakeClosure:
 		ci := in.call()
+		t.gp.Allocated(int64(8 + 8*len(ci.args))) // gc's closure: the code pointer and the captured words
 		env := make([]rt.Value, len(ci.args))
 		for i, a := range ci.args {
 			env[i] = regs[a]
@@ -77,6 +78,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			t.outOfMemory()
 			return false
 		}
+		t.gp.Allocated(c * et.Size)
 		vs := make([]rt.Value, n, c)
 		if et := in.t.Elem; et.isDeep() {
 			for i := range vs[:c] {
@@ -92,6 +94,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 				hint = int(h)
 			}
 		}
+		t.gp.Allocated(48 + int64(hint)*(in.t.Key.Size+in.t.Elem.Size)) // gc's map header, and the entries make presizes
 		regs[in.a] = rt.Value{R: newMapSize(in.t, hint)}
 	case opMakeChan:
 		n := int64(regs[in.b].N)
@@ -99,6 +102,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			t.panicPlainRT("makechan: size out of range")
 			return false
 		}
+		t.gp.Allocated(96 + n*in.t.Elem.Size) // gc's hchan and its buffer
 		regs[in.a] = rt.Value{R: rt.MakeChanIn(t.gp, int(n), in.t.Elem.Zero())}
 	case opLookup:
 		return t.lookup(in, regs)

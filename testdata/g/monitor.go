@@ -1,6 +1,6 @@
-// monitor runs until it is killed: a worker blocked on a channel, one
-// computing, and one with profiler labels waiting on a mutex (g_test.go
-// watches it through goro.Monitor).
+// monitor runs until it is killed: a worker blocked on a channel after
+// allocating 1 MB, one computing, and one with profiler labels waiting on
+// a mutex (g_test.go watches it through goro.Monitor).
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"sync"
 )
 
-func blocked(ch chan int) { <-ch }
+func blocked(ch chan int) { sink = make([]byte, 1<<20); <-ch }
 
 func compute() int {
 	s := 0
@@ -31,3 +31,5 @@ func main() {
 	})
 	<-ch
 }
+
+var sink []byte // what blocked allocated: goro.Monitor counts it
