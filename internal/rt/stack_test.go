@@ -35,9 +35,15 @@ func TestMorestackGrowsByCopying(t *testing.T) {
 	if g := gp.Stackguard(); g != int64(len(gp.Stk)-stackGuard) {
 		t.Fatalf("stackguard0 = %d, want %d", g, len(gp.Stk)-stackGuard)
 	}
-	// A frame that fits in twice the stack: the stack doubles.
-	if r.Morestack(gp, 100, 20); len(gp.Stk) != 224 {
-		t.Fatalf("stack of 112 slots grew to %d, want 224", len(gp.Stk))
+	// A frame that fits: a small stack grows by a quarter (140 slots,
+	// 3,360 bytes, fill the 3,456-byte class: 144)...
+	if r.Morestack(gp, 100, 20); len(gp.Stk) != 144 {
+		t.Fatalf("stack of 112 slots grew to %d, want 144", len(gp.Stk))
+	}
+	// ... and from smallStack on, it doubles.
+	r.copystack(gp, smallStack, 10)
+	if r.Morestack(gp, smallStack-4, 20); len(gp.Stk) != 2*smallStack {
+		t.Fatalf("stack of %d slots grew to %d, want %d", smallStack, len(gp.Stk), 2*smallStack)
 	}
 }
 
