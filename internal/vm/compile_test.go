@@ -39,6 +39,7 @@ var fastPathCode = []struct {
 	{"main.fib", "IfLssIK Return SubIK Call SubIK Call AddI Return", "fused n < 2 and n-1, n-2 with immediates; AddI; static calls"},
 	{"main.depth", "IfEqlIK Return SubIK Call AddIK Return", "n == 0, n-1 and +1 with immediates"},
 	{"main.wide", "IfGtrIK MulIK AddI Return Return", "10 < x is x > 10; 3*x is x*3; 1<<40 does not fit an immediate"},
+	{"main.folded", "Jump CallBuiltin Jump Return", "if tracing (a constant) is a jump"},
 	{"main.eq8", "IfEqlI Return Return", "== of int8 fuses"},
 	{"main.mulI", "MulI SubI Return", "int64 arithmetic"},
 	{"main.addF", "MulF QuoF AddF SubF Return", "float64 arithmetic"},

@@ -14,7 +14,8 @@ package vm
 //     fast ops' K forms (SubI s6 s4 #1 → SubIK, the constant on the left
 //     of a commutative or comparison op swapped to the right), a constant
 //     moved (a phi's edge) is read by Const from the Func's constant
-//     table, a constant returned is named in Return's results as ^index.
+//     table, a constant returned is named in Return's results as ^index,
+//     and a branch on a constant (`if race.Enabled`) is a Jump.
 //  2. The constants some instruction still reads as a slot stay in the
 //     frame's constant area, each value once.
 //  3. Values that live within one basic block share slots: a value
@@ -127,6 +128,13 @@ func (f *Func) layFrame(wide []bool) {
 				in.op, in.c = kForm(in.op), v
 				in.d = 0 // (a shift's signed-count flag: the count is not negative)
 			}
+		case in.op == opIf && isConst(in.a) && f.consts[in.a].R == nil:
+			// A constant condition (`if race.Enabled`): the branch taken.
+			to := in.c
+			if f.consts[in.a].N != 0 {
+				to = in.b
+			}
+			*in = instr{op: opJump, a: to}
 		case in.op == opMove && isConst(in.b):
 			in.op = opConst // b: the constant's index, renumbered below
 		case in.op == opReturn:
