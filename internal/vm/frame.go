@@ -241,9 +241,9 @@ func (f *Func) layFrame(wide []bool) {
 		if writes(in) {
 			note(in.a, true)
 		}
-		if in.op == opConvert && (in.k == KUnsafePointer || in.k == KPointer) && in.t.Kind.IsInteger() {
-			multi[in.b] = true // a pointer kept alive through the call its uintptr is passed to
-		}
+	}
+	for s := range f.keepSlots() {
+		multi[s] = true // a pointer kept alive through the call its uintptr is passed to (liveness.go)
 	}
 	isWide := func(s int32) bool { return s < int32(len(wide)) && wide[s] }
 	for s := range n {

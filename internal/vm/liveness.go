@@ -191,29 +191,7 @@ func (f *Func) liveSlots() *liveness {
 		}
 		return n
 	}
-	// A pointer converted to a uintptr argument stays alive through the
-	// call (gc's uintptrkeepalive: syscall.Syscall(..., uintptr(p))),
-	// also when the argument is variadic: stored into the array a slice
-	// of which the call takes (addrOf: the pointers a slot's value holds
-	// as uintptrs; slots are written once, in code order here).
-	addrOf := map[int32][]int32{}
-	elemOf := map[int32]int32{} // IndexAddr's slot → its array's
-	for pc := range f.code {
-		switch in := &f.code[pc]; {
-		case in.op == opConvert && (in.k == KUnsafePointer || in.k == KPointer) && in.t.Kind.IsInteger():
-			addrOf[in.a] = []int32{in.b}
-		case in.op == opIndexAddr && in.k == KPointer:
-			elemOf[in.a] = in.b
-		case in.op == opStore:
-			if base, ok := elemOf[in.a]; ok && len(addrOf[in.b]) > 0 {
-				addrOf[base] = append(addrOf[base], addrOf[in.b]...)
-			}
-		case in.op == opSlice:
-			if ps := addrOf[in.b]; len(ps) > 0 {
-				addrOf[in.a] = ps
-			}
-		}
-	}
+	addrOf := f.uintptrAddrs()
 	// Each block's upward-exposed uses and writes.
 	ue, def := make([]slotSet, nb), make([]slotSet, nb)
 	l.in, l.out = make([]slotSet, nb), make([]slotSet, nb)
@@ -289,6 +267,55 @@ func (f *Func) liveSlots() *liveness {
 	}
 	f.live.Store(l)
 	return l
+}
+
+// uintptrAddrs returns, for each slot holding pointers as uintptrs, the
+// slots of those pointers. A pointer converted to a uintptr argument
+// stays alive through the call (gc's uintptrkeepalive:
+// syscall.Syscall(..., uintptr(p))), also when the argument is variadic:
+// stored into the array a slice of which the call takes. Every slot
+// involved is written once, in code order (layFrame gives none of them a
+// shared slot: keepSlots).
+func (f *Func) uintptrAddrs() map[int32][]int32 {
+	addrOf := map[int32][]int32{}
+	elemOf := map[int32]int32{} // IndexAddr's slot → its array's
+	for pc := range f.code {
+		switch in := &f.code[pc]; {
+		case in.op == opConvert && (in.k == KUnsafePointer || in.k == KPointer) && in.t.Kind.IsInteger():
+			addrOf[in.a] = []int32{in.b}
+		case in.op == opIndexAddr && in.k == KPointer:
+			elemOf[in.a] = in.b
+		case in.op == opStore:
+			if base, ok := elemOf[in.a]; ok && len(addrOf[in.b]) > 0 {
+				addrOf[base] = append(addrOf[base], addrOf[in.b]...)
+			}
+		case in.op == opSlice:
+			if ps := addrOf[in.b]; len(ps) > 0 {
+				addrOf[in.a] = ps
+			}
+		}
+	}
+	return addrOf
+}
+
+// keepSlots returns the slots uintptrAddrs reads its answer from: the
+// pointers, the uintptrs, and the arrays, elements and slices of a
+// variadic argument that carry them.
+func (f *Func) keepSlots() map[int32]bool {
+	keep := map[int32]bool{}
+	for s, ps := range f.uintptrAddrs() {
+		keep[s] = true
+		for _, p := range ps {
+			keep[p] = true
+		}
+	}
+	for pc := range f.code {
+		// An element's address whose array carries uintptrs.
+		if in := &f.code[pc]; in.op == opIndexAddr && in.k == KPointer && keep[in.b] {
+			keep[in.a] = true
+		}
+	}
+	return keep
 }
 
 // keepAlive returns the pointers call instruction in keeps alive while it
