@@ -223,6 +223,31 @@ func TestCodeContract(t *testing.T) {
 	}
 }
 
+// TestFrameLayoutSound compiles whole programs — the main packages of
+// the test programs and the standard library code hello world interprets
+// — with every function's frame layout (frame.go) checked against the
+// liveness of its code before renaming: values live at once never share
+// a slot.
+func TestFrameLayoutSound(t *testing.T) {
+	all := func(string) bool { return true }
+	for _, file := range []string{"hello.go", "fastpaths.go", "hammer.go", "stackmove.go", "particles.go"} {
+		p := loadProg(t, file)
+		done := vm.CheckFrameLayouts()
+		err := vm.New(p, quiet()).CheckCode(all)
+		bad := done()
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for i, b := range bad {
+			if i == 20 {
+				t.Errorf("%s: %d more", file, len(bad)-i)
+				break
+			}
+			t.Errorf("%s: %s", file, b)
+		}
+	}
+}
+
 // TestCacheKeepsCode checks that the compiled-program cache writes every
 // field of every instruction: the disassembly of the main package read
 // back from the cache is the disassembly of the code compiled from source.

@@ -85,6 +85,11 @@ func sharesDst(in *instr) bool {
 	return false
 }
 
+// checkLayout, set by tests, checks each function's new slots against the
+// liveness of its code before they are renamed (n slots, nc of them
+// constants; slot maps old to new).
+var checkLayout func(f *Func, n, nc int32, slot []int32)
+
 // layFrame lays out f's frame (the rules at the top of the file). The
 // compiler emitted f's code with its constants in slots [0, len(consts))
 // and every value in slots of its own after them; wide marks the slots of
@@ -312,6 +317,10 @@ func (f *Func) layFrame(wide []bool) {
 	}
 	for s := range nc {
 		slot[s] = newConst[s]
+	}
+
+	if checkLayout != nil {
+		checkLayout(f, n, nc, slot)
 	}
 
 	// Rename.
