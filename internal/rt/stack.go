@@ -144,11 +144,12 @@ func (r *Runtime) Morestack(gp *G, top, need int) (preempt bool) {
 	if gp.Budget < 0 && top+need <= gp.stack.hi-stackGuard {
 		return true // the slice of a deterministic schedule is over (det.go)
 	}
-	// Doubling keeps growth amortised; a frame that needs more than twice
-	// the stack gets what it needs, rounded up to fill the host
-	// allocator's size class (doubling until it fit gave the 104 slots
-	// WaitGroup.Add needs on a new G's 16-slot stack 128 slots, 3,072
-	// bytes, where 112 slots fill the 2,688-byte class).
+	// Growing by a factor (a quarter under smallStack, twice from there)
+	// keeps growth amortised; a frame that needs more gets what it needs,
+	// rounded up to fill the host allocator's size class (doubling until
+	// it fit once gave the 104 slots WaitGroup.Add needed on a new G's
+	// 16-slot stack 128 slots, 3,072 bytes, where 112 slots fill the
+	// 2,688-byte class).
 	grow := len(gp.Stk) * 2
 	if len(gp.Stk) < smallStack {
 		grow = len(gp.Stk) * 5 / 4
