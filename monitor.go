@@ -41,7 +41,8 @@ type Goroutine struct {
 	CPU time.Duration
 	// Allocated is the bytes it has allocated, in the sizes of the
 	// program's types (gc's): new and escaping variables, make's slices,
-	// maps (their header) and channels, append's growth, closures and
+	// maps (gc's header and the entries make
+	// presizes) and channels, append's growth, closures and
 	// strings it concatenates. A map's growth after make, and what the
 	// host allocates for goro's own bookkeeping, are not counted.
 	Allocated      int64

@@ -725,11 +725,7 @@ reload:
 				caller := &t.frames[n-2]
 				dst := gp.Stk[caller.FP+fr.Aux:]
 				for i, r := range res {
-					if r < 0 {
-						dst[i] = fn.constTable[^r]
-					} else {
-						dst[i] = regs[r]
-					}
+					dst[i] = fn.result(regs, r)
 				}
 				t.frames = t.frames[:n-1]
 				fr = caller

@@ -20,7 +20,7 @@ package vm
 //     frame's constant area, each value once.
 //  3. Values that live within one basic block share slots: a value
 //     written in a block before any use there and read nowhere else gets,
-//     from a linear scan of the block, the lowest-numbered slot free from
+//     from a linear scan of the block, a slot free (the last one freed) from
 //     its first write to its last use. Everything else keeps a slot of
 //     its own: parameters and free variables (at len(consts), in order: a
 //     call's arguments and a closure's environment are copied there), a
