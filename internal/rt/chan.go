@@ -402,14 +402,11 @@ func (r *Runtime) chanpark(gp *G, c *Chan, reason waitReason) {
 		}
 	}
 	gp.parkChan = c
-	if gp.chanparkf == nil {
-		gp.chanparkf = func() { chanparkcommit(gp) }
-	}
 	// gc's parkingOnChan keeps its shrinker off the stack the sudog points
 	// into until the park commits; goro's sudogs point into no stack (the
 	// rule in stack.go), so here it only records the state.
 	gp.parkingOnChan.Store(true)
-	r.gopark(gp, gp.chanparkf, reason)
+	r.goparkCommit(gp, chanparkcommit, reason)
 }
 
 // chanparkcommit is the park commit of a channel wait: run by the M after

@@ -17,7 +17,7 @@ type Coro struct {
 func (r *Runtime) NewCoro(parent *G, site FrameSite, start FuncInfo, fn Value, args []Value) *Coro {
 	gp := r.newproc1(parent, site, start, fn, args)
 	c := &Coro{gp: gp}
-	gp.coro = c
+	gp.x().coro = c
 	gp.waitreason = waitReasonCoroutine
 	gp.waitsince = r.clock.coarseNanotime()
 	casgstatus(gp, _Grunnable, _Gwaiting)
@@ -45,8 +45,8 @@ func (r *Runtime) Coroswitch(gp *G, c *Coro) {
 // coroexit is called when a coroutine's G exits: the G waiting in its coro
 // runs again (gc's coroexit).
 func (r *Runtime) coroexit(gp *G) {
-	c := gp.coro
-	gp.coro = nil
+	c := gp.rare.coro
+	gp.rare.coro = nil
 	c.mu.Lock()
 	next := c.gp
 	c.gp = nil

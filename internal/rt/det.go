@@ -151,11 +151,11 @@ func (d *detSched) rand() uint64 {
 func (d *detSched) put(gp *G) {
 	d.mu.Lock()
 	if d.cfg.Strategy == StrategyPCT {
-		if gp.detPrio == 0 {
+		if gp.x().detPrio == 0 {
 			// A new G (0: none yet): a random priority above the change points' (1..d-1).
-			gp.detPrio = d.nextPri + int64(d.rand()%(1<<20))
+			gp.x().detPrio = d.nextPri + int64(d.rand()%(1<<20))
 		}
-		if c := d.cur; c != nil && c != gp && gp.detPrio > c.detPrio && c.Budget > 0 {
+		if c := d.cur; c != nil && c != gp && gp.x().detPrio > c.x().detPrio && c.Budget > 0 {
 			c.Budget, d.forced = 0, true // the higher G runs at the next safe point
 		}
 	}
@@ -183,7 +183,7 @@ func (d *detSched) pick() *G {
 		i = int(d.rand() % uint64(n))
 	case StrategyPCT:
 		for j := 1; j < n; j++ {
-			if d.runq[j].detPrio > d.runq[i].detPrio {
+			if d.runq[j].x().detPrio > d.runq[i].x().detPrio {
 				i = j
 			}
 		}
@@ -228,14 +228,14 @@ func (d *detSched) ran(gp *G, ev Event) {
 		// their timers keep their ties.
 		d.vnow.Add(d.slice * safePointNS)
 		if d.cfg.Strategy == StrategyPCT {
-			gp.detPrio = -1 // spinning: everything else goes first
+			gp.x().detPrio = -1 // spinning: everything else goes first
 		}
 	}
 	if ev == EvYield && gp.gosched && d.cfg.Strategy == StrategyPCT {
 		// runtime.Gosched asks for the others to run: under pct a G that
 		// kept the highest priority would run again at once, and a loop
 		// waiting on Gosched for another G would never end.
-		gp.detPrio = -1
+		gp.x().detPrio = -1
 	}
 	gp.gosched = false
 	if w := d.cfg.Trace; w != nil {
@@ -266,10 +266,10 @@ func (d *detSched) syncPoint(gp *G) bool {
 	case StrategyPCT:
 		yield := false
 		for len(d.change) > 0 && d.change[0] <= d.steps {
-			gp.detPrio = int64(len(d.change)) // d-1, then d-2, ..., 1
+			gp.x().detPrio = int64(len(d.change)) // d-1, then d-2, ..., 1
 			d.change = d.change[1:]
 			if w := d.cfg.Trace; w != nil {
-				fmt.Fprintf(w, "  g%d drops to priority %d (step %d)\n", gp.goid, gp.detPrio, d.steps)
+				fmt.Fprintf(w, "  g%d drops to priority %d (step %d)\n", gp.goid, gp.x().detPrio, d.steps)
 			}
 			yield = true
 		}

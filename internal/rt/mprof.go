@@ -63,7 +63,7 @@ func (r *Runtime) saveAncestors(parent *G) []ancestorInfo {
 			a.frames = append(a.frames, FrameSite{Fn: fr[i].Fn, PC: fr[i].PC})
 		}
 	}
-	out := append([]ancestorInfo{a}, parent.ancestors...)
+	out := append([]ancestorInfo{a}, parent.ancestors()...)
 	if len(out) > n {
 		out = out[:n]
 	}
@@ -103,7 +103,7 @@ func (r *Runtime) Snapshot() []GoroutineInfo {
 			Labels:         gp.labels,
 			CPUNanos:       gp.cpuNanos.Load(),
 			AllocBytes:     gp.allocBytes,
-			LockedToThread: gp.lockedm != nil,
+			LockedToThread: gp.lockedM() != nil,
 		})
 	}
 	return out

@@ -483,7 +483,7 @@ func (r *Runtime) mstart(mp *M) {
 		if !ok {
 			return
 		}
-		if gp.lockedm != nil && gp.lockedm != mp {
+		if l := gp.lockedM(); l != nil && l != mp {
 			r.startlockedm(mp, gp)
 			continue
 		}
@@ -494,23 +494,25 @@ func (r *Runtime) mstart(mp *M) {
 // LockOSThread wires gp to its M (runtime.LockOSThread): until as many
 // UnlockOSThread calls, gp runs only on that M and the M runs only gp.
 func (r *Runtime) LockOSThread(gp *G) {
-	gp.lockedExt++
-	if gp.lockedm == nil {
+	x := gp.x()
+	x.lockedExt++
+	if x.lockedm == nil {
 		mp := gp.m
-		gp.lockedm = mp
+		x.lockedm = mp
 		mp.lockedg = gp
 	}
 }
 
 // UnlockOSThread undoes one LockOSThread.
 func (r *Runtime) UnlockOSThread(gp *G) {
-	if gp.lockedExt == 0 {
+	x := gp.rare
+	if x == nil || x.lockedExt == 0 {
 		return
 	}
-	gp.lockedExt--
-	if gp.lockedExt == 0 && gp.lockedm != nil {
-		gp.lockedm.lockedg = nil
-		gp.lockedm = nil
+	x.lockedExt--
+	if x.lockedExt == 0 && x.lockedm != nil {
+		x.lockedm.lockedg = nil
+		x.lockedm = nil
 	}
 }
 
@@ -549,7 +551,7 @@ func (r *Runtime) stoplockedm(mp *M) *G {
 // startlockedm hands gp, which is wired to another M, to that M together
 // with mp's P; mp then looks for a P again.
 func (r *Runtime) startlockedm(mp *M, gp *G) {
-	other := gp.lockedm
+	other := gp.lockedM()
 	pp := r.releasep(mp)
 	other.nextp = pp
 	notewakeup(other)
@@ -591,8 +593,8 @@ func (r *Runtime) execute(mp *M, gp *G) {
 	gp.trackStopped()
 	switch ev {
 	case EvPark:
-		unlock := gp.parkUnlock
-		gp.parkUnlock = nil
+		unlock, commit := gp.parkUnlock, gp.parkCommit
+		gp.parkUnlock, gp.parkCommit = nil, nil
 		// A bubble does not idle until unlock has committed the park
 		// (gc's park_m); unlock may take gp out of its bubble.
 		b := gp.bubble
@@ -602,6 +604,9 @@ func (r *Runtime) execute(mp *M, gp *G) {
 		casgstatus(gp, _Grunning, _Gwaiting)
 		if unlock != nil {
 			unlock()
+		}
+		if commit != nil {
+			commit(gp)
 		}
 		if b != nil {
 			b.decActive()
@@ -633,6 +638,15 @@ func (r *Runtime) gopark(gp *G, unlock func(), reason waitReason) {
 	gp.waitsince = r.clock.coarseNanotime()
 	r.mutexWaitStart(gp)
 	gp.parkUnlock = unlock
+}
+
+// goparkCommit is gopark with a commit that takes the G (chan.go's and
+// select.go's): a func value with no closure to make per G.
+func (r *Runtime) goparkCommit(gp *G, commit func(*G), reason waitReason) {
+	gp.waitreason = reason
+	gp.waitsince = r.clock.coarseNanotime()
+	r.mutexWaitStart(gp)
+	gp.parkCommit = commit
 }
 
 // goready makes gp runnable, putting it in runnext of the caller's P.
@@ -708,9 +722,9 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	}
 	gp.stackguard0.Store(int64(gp.stack.hi - stackGuard))
 	gp.goid = r.newgoid(pp)
-	gp.detPrio = 0
+	gp.rare = nil
 	gp.background = parent != nil && parent.background
-	gp.labels, gp.ancestors = nil, nil
+	gp.labels = nil
 	gp.FIPSBypass = false
 	gp.cpuNanos.Store(0)
 	gp.allocBytes = 0
@@ -718,7 +732,9 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels
 		gp.FIPSBypass = parent.FIPSBypass
-		gp.ancestors = r.saveAncestors(parent)
+		if a := r.saveAncestors(parent); a != nil {
+			gp.x().ancestors = a
+		}
 	}
 	gp.gopc = site
 	gp.trackingSeq = uint8(gp.goid)
@@ -761,7 +777,7 @@ func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, 
 // gdestroy is goexit0: gp exited; clear it and keep it for reuse.
 func (r *Runtime) gdestroy(mp *M, gp *G) {
 	casgstatus(gp, _Grunning, _Gdead)
-	if gp.coro != nil {
+	if gp.rare != nil && gp.rare.coro != nil {
 		r.coroexit(gp)
 	}
 	if gp == r.mainG && !gp.Goexited {
@@ -777,14 +793,11 @@ func (r *Runtime) gdestroy(mp *M, gp *G) {
 	gp.param, gp.waiting = nil, nil
 	gp.StartFn, gp.StartArgs, gp.Exec = Value{}, nil, nil
 	gp.waitreason = waitReasonZero
-	if gp.lockedm != nil {
-		gp.lockedm.lockedg = nil // gc ends the thread; goro reuses the M
-		gp.lockedm = nil
+	if l := gp.lockedM(); l != nil {
+		l.lockedg = nil // gc ends the thread; goro reuses the M
 	}
-	gp.lockedExt = 0
-	gp.timer = nil
+	gp.rare = nil
 	gp.bubble = nil // after the move to _Gdead, which the bubble counted
-	gp.deadlockBubble, gp.deadlockPanic = nil, nil
 	if mp.p != nil {
 		pp := mp.p
 		pp.gFree = append(pp.gFree, gp)

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // Sleepers wake in the order of their deadlines.
@@ -193,5 +194,14 @@ func TestSyscallHandsOffP(t *testing.T) {
 	}
 	if got := log.String(); got != "main ran worker back" {
 		t.Fatalf("log %q", got)
+	}
+}
+
+// TestGSize keeps G within the host allocator's 416-byte size class: a
+// million parked goroutines carry one each (bench/programs/parked). What
+// few Gs need goes in gRare; small fields sit together, without padding.
+func TestGSize(t *testing.T) {
+	if n := unsafe.Sizeof(G{}); n > 416 {
+		t.Errorf("G is %d bytes; the 416-byte size class holds it (move rare fields to gRare, or pack them)", n)
 	}
 }

@@ -182,6 +182,7 @@ type G struct {
 
 	param        any // sudog that completed a channel wait; other wake-up data
 	atomicstatus atomic.Uint32
+	schedtick    uint32
 	goid         uint64
 	parentGoid   uint64
 	schedlink    *G
@@ -189,49 +190,29 @@ type G struct {
 	waitsince  int64 // rt clock reading when the G parked
 	waitreason waitReason
 
-	preempt       bool  // preemption requested; duplicates stackguard0 = stackPreempt
-	preemptStop   bool  // transition to _Gpreempted on preemption rather than just deschedule
-	preemptShrink bool  // shrink stack at the next synchronous safe point
-	stackGrown    int64 // rt clock reading when the stack last grew
-	stackUsed     int   // slots in use when the G last parked (ShrinkParked)
+	preempt       bool        // preemption requested; duplicates stackguard0 = stackPreempt
+	preemptStop   bool        // transition to _Gpreempted on preemption rather than just deschedule
+	preemptShrink bool        // shrink stack at the next synchronous safe point
+	gosched       bool        // the G's yield is runtime.Gosched's (Gosched)
+	syscallKind   SyscallKind // of the host call the G is in (Entersyscall)
+	// background: started by a package initializer (or by such a G), not
+	// by main: never reported as leaked (Leaked).
+	background bool
+	stackGrown int64 // rt clock reading when the stack last grew
+	stackUsed  int   // slots in use when the G last parked (ShrinkParked)
 
 	// gc's guards against moving a stack that sudogs point into. In goro
 	// no sudog points into a stack (the rule in stack.go), so they only
 	// record the G's state: parking on a channel, parked with sudogs queued.
 	parkingOnChan    atomic.Bool
+	selectDone       atomic.Uint32 // 1 once a waker has claimed this G's select (see waitq.dequeue)
 	activeStackChans bool
-
-	lockedm    *M
-	lockedExt  uint32        // nesting of LockOSThread calls
-	waiting    *sudog        // sudogs this G is waiting on, in lock order (select); the sudog of a chan or sema wait
-	selectDone atomic.Uint32 // 1 once a waker has claimed this G's select (see waitq.dequeue)
-
-	// Park commits and scratch for chan.go and select.go, reused across
-	// waits so that parking does not allocate.
-	parkChan  *Chan    // channel whose lock chanparkcommit releases
-	chanparkf func()   // chanparkcommit bound to this G
-	selparkf  func()   // selparkcommit bound to this G
-	selOrder  []uint16 // select poll order [0:n] and lock order [n:2n]
-	selNorder int      // number of non-nil cases of the parked select
-
-	gopc      FrameSite // the go statement that created this G
-	startpc   FuncInfo  // the goroutine's function
-	StartFn   Value     // the function value to run, read by the executor on first run
-	StartArgs []Value   // and its arguments
-
-	timer  *timer  // cached timer for time.Sleep
-	bubble *Bubble // testing/synctest's bubble the G is in (synctest.go)
-	// The deadlock of the bubble this G's Run ended with, and its panic
-	// value's R (comparable: an error's pointer): a traceback of the G
-	// dying of it prints the bubble's goroutines.
-	deadlockBubble *Bubble
-	deadlockPanic  any
-	coro           *Coro // the coroutine this G runs, if it is one (iter.Pull)
-
+	stwRunning       bool // the G was running when the world was last stopped, and the world has not started again (dumps print it as running)
+	tracking         bool // scheduling latency sampling (metrics.go, gc's tracking fields): tracked until it next runs
+	trackingSeq      uint8
 	// Goexited is set by the executor when the G ends by runtime.Goexit
 	// rather than by returning: main's Goexit does not end the program.
 	Goexited bool
-
 	// FIPSIndicator is crypto/internal/fips140's per-goroutine service
 	// indicator (gc's g.fipsIndicator), read and written by its natives;
 	// a new G starts at 0.
@@ -240,24 +221,28 @@ type G struct {
 	// g.fipsOnlyBypass): a new G inherits its creator's.
 	FIPSBypass bool
 
+	waiting *sudog // sudogs this G is waiting on, in lock order (select); the sudog of a chan or sema wait
+
+	parkChan *Chan // channel whose lock chanparkcommit releases
+
+	gopc      FrameSite // the go statement that created this G
+	startpc   FuncInfo  // the goroutine's function
+	StartFn   Value     // the function value to run, read by the executor on first run
+	StartArgs []Value   // and its arguments
+
+	bubble *Bubble // testing/synctest's bubble the G is in (synctest.go)
+	// rare holds what few Gs need (gRare); nil until one does.
+	rare *gRare
+
 	// Budget is the safe points (calls, loop back-edges) left in the G's
 	// time slice: the executor decrements it at each and enters Morestack
 	// below zero. Deterministic schedules (det.go) end slices by it; in
 	// normal mode it never runs out (sysmon's stackPreempt ends them).
-	Budget  int64
-	detPrio int64 // pct's priority (det.go); 0: not yet given
-	gosched bool  // the G's yield is runtime.Gosched's (Gosched)
-
-	syscallKind SyscallKind // of the host call the G is in (Entersyscall)
-	// background: started by a package initializer (or by such a G), not
-	// by main: never reported as leaked (Leaked).
-	background bool
+	Budget int64
 
 	// labels are the G's profiler labels (runtime/pprof), inherited by
-	// the Gs it starts; ancestors, with GODEBUG=tracebackancestors=N, the
-	// creation stacks of its N nearest ancestors (gc's g.ancestors).
-	labels    *Labels
-	ancestors []ancestorInfo
+	// the Gs it starts.
+	labels *Labels
 
 	traceSeq uint64 // the G's sequence number in an execution trace (trace.go)
 
@@ -265,10 +250,6 @@ type G struct {
 	// gc's traceback shows the runtime function it parks in (time.Sleep,
 	// sync.runtime_SemacquireMutex); nil when it runs again.
 	parkFrame FuncInfo
-
-	// stwRunning: the G was running when the world was last stopped,
-	// and the world has not started again (dumps print it as running).
-	stwRunning bool
 
 	// cpuNanos is the G's CPU time, sampled: sysmon charges each G it
 	// finds running the time since its previous look (Snapshot).
@@ -281,20 +262,68 @@ type G struct {
 	// reads their Gs.
 	allocBytes int64
 
-	// Scheduling latency sampling (metrics.go, gc's tracking fields):
-	// tracked until it next runs; when it became runnable.
-	tracking      bool
-	trackingSeq   uint8
-	trackingStamp int64
+	trackingStamp int64 // when a tracked G became runnable (tracking)
 
 	// Scheduling bookkeeping.
-	runStart  atomic.Int64 // rt clock reading when it last started running (sysmon reads it)
-	schedtick uint32
+	runStart atomic.Int64 // rt clock reading when it last started running (sysmon reads it)
 
-	// parking: set by gopark, consumed by the M after the executor returns.
+	// parking: set by gopark, consumed by the M after the executor
+	// returns: parkUnlock(), or parkCommit(gp) (chan.go's and select.go's,
+	// which need no closure per G).
 	parkUnlock func()
+	parkCommit func(*G)
 	// Exec is the executor's per-G state.
 	Exec any
+}
+
+// gRare is the part of a G that few Gs need, kept out of G so that a
+// million parked goroutines do not carry it (bench/programs/parked): a G
+// makes it on first use (G.x) and drops it when it exits.
+type gRare struct {
+	lockedm   *M
+	lockedExt uint32 // nesting of LockOSThread calls
+
+	// Select scratch, reused across selects: the poll order [0:n] and
+	// lock order [n:2n], and the number of non-nil cases of the parked
+	// select.
+	selOrder  []uint16
+	selNorder int
+
+	timer *timer // cached timer for time.Sleep
+	// The deadlock of the bubble this G's Run ended with, and its panic
+	// value's R (comparable: an error's pointer): a traceback of the G
+	// dying of it prints the bubble's goroutines.
+	deadlockBubble *Bubble
+	deadlockPanic  any
+	coro           *Coro // the coroutine this G runs, if it is one (iter.Pull)
+	detPrio        int64 // pct's priority (det.go); 0: not yet given
+	// ancestors, with GODEBUG=tracebackancestors=N: the creation stacks
+	// of the G's N nearest ancestors (gc's g.ancestors).
+	ancestors []ancestorInfo
+}
+
+// x returns gp's rare part, making it on first use.
+func (gp *G) x() *gRare {
+	if gp.rare == nil {
+		gp.rare = new(gRare)
+	}
+	return gp.rare
+}
+
+// lockedM is the M gp is wired to (LockOSThread), or nil.
+func (gp *G) lockedM() *M {
+	if gp.rare == nil {
+		return nil
+	}
+	return gp.rare.lockedm
+}
+
+// ancestors is gp's ancestors' creation stacks (gRare.ancestors).
+func (gp *G) ancestors() []ancestorInfo {
+	if gp.rare == nil {
+		return nil
+	}
+	return gp.rare.ancestors
 }
 
 // sudog is a G in a wait list (gc's sudog): a channel's send or receive

@@ -50,10 +50,11 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 
 	// Generate the permuted poll order (an inside-out Fisher-Yates
 	// shuffle) over the cases with a channel.
-	if cap(gp.selOrder) < 2*len(cases) {
-		gp.selOrder = make([]uint16, 2*len(cases))
+	x := gp.x()
+	if cap(x.selOrder) < 2*len(cases) {
+		x.selOrder = make([]uint16, 2*len(cases))
 	}
-	order := gp.selOrder[:2*len(cases)]
+	order := x.selOrder[:2*len(cases)]
 	pollorder := order[:len(cases)]
 	norder := 0
 	for i := range cases {
@@ -72,7 +73,7 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 	lockorder := order[len(cases) : len(cases)+norder]
 	copy(lockorder, pollorder)
 	sortLockorder(cases, lockorder)
-	gp.selNorder = norder
+	x.selNorder = norder
 
 	sellock(cases, lockorder)
 
@@ -151,9 +152,6 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 	// Wait to be woken by a waker on one of the channels (or never, when
 	// every case's channel is nil).
 	gp.param = nil
-	if gp.selparkf == nil {
-		gp.selparkf = func() { selparkcommit(gp) }
-	}
 	gp.parkingOnChan.Store(true)
 	reason := waitReasonSelect
 	if gp.bubble != nil {
@@ -166,18 +164,19 @@ func (r *Runtime) Selectgo(gp *G, cases []Scase, block bool) (chosen int, recvOK
 			}
 		}
 	}
-	r.gopark(gp, gp.selparkf, reason)
+	r.goparkCommit(gp, selparkcommit, reason)
 	return -1, false, false, nil
 }
 
 // SelectDone finishes a select that parked gp (pass 3); cases is the slice
 // given to Selectgo.
 func (r *Runtime) SelectDone(gp *G, cases []Scase) (chosen int, recvOK bool, err error) {
-	norder := gp.selNorder
-	if len(gp.selOrder) < 2*len(cases) || norder > len(cases) {
+	x := gp.x()
+	norder := x.selNorder
+	if len(x.selOrder) < 2*len(cases) || norder > len(cases) {
 		throw("SelectDone: no select in progress")
 	}
-	lockorder := gp.selOrder[len(cases) : len(cases)+norder]
+	lockorder := x.selOrder[len(cases) : len(cases)+norder]
 
 	gp.activeStackChans = false
 	sellock(cases, lockorder)

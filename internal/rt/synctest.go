@@ -260,7 +260,7 @@ func (r *Runtime) SynctestWaitDone(gp *G) {
 // NoteBubbleDeadlock records that v, the panic gp's SynctestRun ended
 // with, is the deadlock of bubble b (TracebackPanic).
 func (r *Runtime) NoteBubbleDeadlock(gp *G, v Value, b *Bubble) {
-	gp.deadlockBubble, gp.deadlockPanic = b, v.R
+	gp.x().deadlockBubble, gp.x().deadlockPanic = b, v.R
 }
 
 // InBubble returns gp's bubble, or nil.

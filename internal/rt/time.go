@@ -265,10 +265,11 @@ func (r *Runtime) TimeSleep(gp *G, ns int64) bool {
 	if ns <= 0 {
 		return false
 	}
-	if gp.timer == nil {
-		gp.timer = &timer{idx: -1, f: func(arg any, _ uint64, _ int64) { r.goready(arg.(*G), nil) }}
+	x := gp.x()
+	if x.timer == nil {
+		x.timer = &timer{idx: -1, f: func(arg any, _ uint64, _ int64) { r.goready(arg.(*G), nil) }}
 	}
-	t := gp.timer
+	t := x.timer
 	t.arg = gp
 	t.bubble = gp.bubble // a sleep in a bubble is on its clock
 	t.when = r.NanotimeOf(gp) + ns

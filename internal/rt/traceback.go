@@ -52,7 +52,7 @@ func (r *Runtime) header(gp *G, running bool) string {
 	if r.debug.goroalloc {
 		status += fmt.Sprintf(", alloc %d bytes", gp.allocBytes)
 	}
-	if gp.lockedm != nil {
+	if gp.lockedM() != nil {
 		status += ", locked to thread"
 	}
 	if b := gp.bubble; b != nil {
@@ -212,7 +212,7 @@ func (r *Runtime) frames(w io.Writer, gp *G) {
 		}
 		fmt.Fprintf(w, "created by %s%s\n\t%s:%d +0x0\n", gp.gopc.Fn.Name(), in, file, line)
 	}
-	for _, a := range gp.ancestors {
+	for _, a := range gp.ancestors() {
 		fmt.Fprintf(w, "[originating from goroutine %d]:\n", a.goid)
 		for _, f := range a.frames {
 			// gc keeps return addresses and prints the line each falls
@@ -370,8 +370,8 @@ func (r *Runtime) TracebackPanic(w io.Writer, gp *G, all bool, arg Value) {
 	r.tracebackG(w, gp, true)
 	if all {
 		r.tracebackOthers(w, gp)
-	} else if b := gp.deadlockBubble; b != nil && arg.R != nil && gp.deadlockPanic == arg.R {
-		r.tracebackSome(w, gp, b)
+	} else if x := gp.rare; x != nil && x.deadlockBubble != nil && arg.R != nil && x.deadlockPanic == arg.R {
+		r.tracebackSome(w, gp, x.deadlockBubble)
 	}
 }
 

@@ -610,3 +610,42 @@ func sameCells(s, t *Type) bool {
 	}
 	return false
 }
+
+// The executor's host calls for generic operations (see Thread.run's
+// comment on why each writes its result itself).
+
+func arithOp(gp *rt.G, in *instr, regs []rt.Value) {
+	regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
+	if in.op == opAdd && in.k == KString {
+		gp.Allocated(int64(len(str(regs[in.a]))))
+	}
+}
+
+func shiftOp(in *instr, regs []rt.Value, y uint64) {
+	regs[in.a] = shift(in.op, in.k, regs[in.b], y)
+}
+
+func negOp(in *instr, regs []rt.Value) {
+	regs[in.a] = neg(in.k, regs[in.b])
+}
+
+// eqlOp performs == or !=; false when it panicked (comparing
+// uncomparable dynamic types).
+func (t *Thread) eqlOp(in *instr, regs []rt.Value) bool {
+	x, y := regs[in.b], regs[in.c]
+	var eq bool
+	if in.t.Kind == KInterface || in.t.isDeep() {
+		// Interfaces holding the same uncomparable type panic
+		// when the comparison reaches them.
+		bad, differ := uncomparableWalk(in.t, x, y)
+		if bad != nil {
+			t.panicRuntime("comparing uncomparable type " + bad.String())
+			return false
+		}
+		eq = !differ
+	} else {
+		eq = equal(in.t, x, y)
+	}
+	regs[in.a] = rt.Value{N: b2n(eq == (in.op == opEql))}
+	return true
+}

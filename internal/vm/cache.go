@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v6\n"
+const cacheMagic = "goro compiled program v7\n"
 
 // Type record tags.
 const (

@@ -34,6 +34,9 @@ type compiler struct {
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
 	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
+	// literals are Allocs built in registers (literal.go), by the Alloc
+	// and by the Load of the whole.
+	literals map[ssa.Value]*literal
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -49,6 +52,7 @@ type fixup struct {
 func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
 	c.findSpills()
+	c.findLiterals()
 	c.lostDefers = lostDefers(sf)
 	// Constants first: they are copied into the frame at entry.
 	for _, b := range sf.Blocks {
@@ -67,6 +71,12 @@ func (c *compiler) run() {
 					continue
 				}
 				c.constSlot(*op, in)
+			}
+			if u, ok := in.(*ssa.UnOp); ok && c.literals[u] != nil {
+				lit := c.literals[u]
+				for _, v := range lit.vals {
+					c.constSlot(v, nil) // its unstored fields' zeros
+				}
 			}
 		}
 	}
@@ -469,6 +479,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.spills[in] != nil {
 			return // a read-only spill: never made
 		}
+		if c.literals[in] != nil {
+			return // built in a register, by its Load
+		}
 		et := c.typ(in.Type().(*types.Pointer).Elem())
 		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
 	case *ssa.BinOp:
@@ -487,6 +500,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.spills[in.Addr] != nil {
 			return // the spill of a parameter: read from the parameter
 		}
+		if c.literalPart(in) {
+			return // a literal's field: read by its Load
+		}
 		if blankField(in.Addr) {
 			// A composite literal's element for a blank field: evaluated,
 			// not stored (gc's blank fields stay zero; no other code can
@@ -503,6 +519,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.spills[in] != nil {
 			return // read by its loads, from the parameter
 		}
+		if c.literalPart(in) {
+			return
+		}
 		st := in.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 		var fields []*types.Var
 		for i := 0; i < st.NumFields(); i++ {
@@ -513,6 +532,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.Field:
 		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
 	case *ssa.IndexAddr:
+		if c.literalPart(in) {
+			return
+		}
 		xt := c.typ(in.X.Type())
 		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind})
 	case *ssa.Index:
@@ -700,6 +722,14 @@ func (c *compiler) unop(in *ssa.UnOp) {
 	a, x := c.reg(in), c.reg(in.X)
 	switch in.Op {
 	case token.MUL:
+		if lit := c.literals[in]; lit != nil {
+			vals := make([]int32, len(lit.vals))
+			for i, v := range lit.vals {
+				vals[i] = c.reg(v)
+			}
+			c.emit(instr{op: opLiteral, a: a, t: c.typ(in.Type()), x: vals})
+			return
+		}
 		if p := c.spills[in.X]; p != nil {
 			// A read of a read-only spill reads the parameter (whose
 			// value is this call's own: registers are never written).

@@ -47,12 +47,12 @@ type Thread struct {
 	yield    bool
 	// yieldBefore: the instruction yields before it starts (rt.YieldBefore).
 	yieldBefore bool
+	fatal       bool
+	sigpanic    bool // the panic being raised is a nil dereference
 	// pending: a panic raised by a native, started after it returns.
 	pending   *rt.Value
 	recvBuf   rt.Value // where a channel receive's value arrives
-	fatal     bool
-	sigpanic  bool  // the panic being raised is a nil dereference
-	faultAddr int64 // the address it faulted at (a field's offset)
+	faultAddr int64    // the address it faulted at (a field's offset)
 	// aux holds what only some Gs need (selects, natives that call back),
 	// so that a parked G stays small.
 	aux *threadAux
@@ -217,9 +217,31 @@ func (t *Thread) runGuarded() (ev rt.Event) {
 }
 
 // run is the interpreter loop.
+//
+// Its shape is chosen for the Go compiler's register allocator. Every
+// host call clobbers every register, so a value live across a call is
+// spilled, and a value defined inside the dispatch loop (a phi of its
+// head: pc, the instruction) is spilled at the loop head, at every
+// dispatch, when any case uses it after a call. So the dispatch loop
+// carries pc alone; the frame's fr, fn, code, fp and regs are set before
+// it (enter) and never change inside it: a call or return that changes
+// them leaves the loop for enter. A case that calls the host keeps
+// nothing from the loop live across the call: it stores pc in its frame
+// first (fr.PC) and goes to resume, which reads it back; the result is
+// written by the callee or from values local to the case. (Measured on
+// bench/: with fr, fn, code, pc, fp and regs carried by the loop, each
+// dispatch stored ten registers to the stack.)
 func (t *Thread) run() rt.Event {
 	gp := t.gp
 	m := t.m
+	var (
+		fr   *rt.Frame
+		fn   *Func
+		code []instr
+		pc   int
+		fp   int
+		regs []rt.Value
+	)
 reload:
 	if t.fatal {
 		return rt.EvStop
@@ -227,12 +249,14 @@ reload:
 	if len(t.frames) == 0 {
 		return rt.EvExit
 	}
-	fr := &t.frames[len(t.frames)-1]
-	fn := fr.Fn.(*Func)
-	code := fn.code
-	pc := fr.PC
-	fp := fr.FP
-	regs := gp.Stk[fp : fp+fn.nslots]
+	fr = &t.frames[len(t.frames)-1]
+	fn = fr.Fn.(*Func)
+enter:
+	code = fn.code
+	fp = fr.FP
+	regs = gp.Stk[fp : fp+fn.nslots]
+resume:
+	pc = fr.PC
 	for {
 		in := &code[pc]
 		switch in.op {
@@ -249,6 +273,7 @@ reload:
 					if m.RT.Morestack(gp, fp+fn.nslots, 0) {
 						return rt.EvPreempt
 					}
+					goto enter
 				}
 			}
 			pc = int(in.a)
@@ -493,19 +518,18 @@ reload:
 			regs[in.a] = rt.Value{N: b2n(regs[in.b].N != regs[in.c].N)}
 			pc++
 		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
-			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
-			if in.op == opAdd && in.k == KString {
-				gp.Allocated(int64(len(str(regs[in.a]))))
-			}
-			pc++
+			fr.PC = pc + 1
+			arithOp(gp, in, regs)
+			goto resume
 		case opQuo, opRem:
 			if in.k.IsInteger() && regs[in.c].N == 0 {
 				fr.PC = pc
 				t.panicRuntime("integer divide by zero")
 				goto reload
 			}
-			regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
-			pc++
+			fr.PC = pc + 1
+			arithOp(gp, in, regs)
+			goto resume
 		case opShl, opShr:
 			y := regs[in.c].N
 			if in.signedCount() && int64(y) < 0 {
@@ -513,29 +537,20 @@ reload:
 				t.panicRuntime("negative shift amount")
 				goto reload
 			}
-			regs[in.a] = shift(in.op, in.k, regs[in.b], y)
-			pc++
+			fr.PC = pc + 1
+			shiftOp(in, regs, y)
+			goto resume
 		case opEql, opNeq:
-			x, y := regs[in.b], regs[in.c]
-			var eq bool
-			if in.t.Kind == KInterface || in.t.isDeep() {
-				// Interfaces holding the same uncomparable type panic
-				// when the comparison reaches them.
-				bad, differ := uncomparableWalk(in.t, x, y)
-				if bad != nil {
-					fr.PC = pc
-					t.panicRuntime("comparing uncomparable type " + bad.String())
-					goto reload
-				}
-				eq = !differ
-			} else {
-				eq = equal(in.t, x, y)
+			fr.PC = pc
+			if !t.eqlOp(in, regs) {
+				goto reload
 			}
-			regs[in.a] = rt.Value{N: b2n(eq == (in.op == opEql))}
-			pc++
+			fr.PC++
+			goto resume
 		case opNeg:
-			regs[in.a] = neg(in.k, regs[in.b])
-			pc++
+			fr.PC = pc + 1
+			negOp(in, regs)
+			goto resume
 		case opNot:
 			regs[in.a] = rt.Value{N: regs[in.b].N ^ 1}
 			pc++
@@ -543,25 +558,20 @@ reload:
 			regs[in.a] = rt.Value{N: norm(in.k, ^regs[in.b].N)}
 			pc++
 		case opAlloc:
-			gp.Allocated(in.t.Size)
-			if in.t.Size == 0 {
-				regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
-				pc++
-				continue
-			}
-			cell := new(rt.Value)
-			if in.t.isDeep() {
-				*cell = in.t.Zero()
-			}
-			regs[in.a] = rt.Value{R: cell}
-			pc++
+			fr.PC = pc + 1
+			m.allocOp(gp, in, regs)
+			goto resume
+		case opLiteral:
+			fr.PC = pc + 1
+			literalOp(gp, fn, in, regs)
+			goto resume
 		case opLoad:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
 				if t.viewOp(in, regs) {
-					pc++
-					continue
+					fr.PC++
+					goto resume
 				}
 				goto reload
 			}
@@ -572,20 +582,21 @@ reload:
 			if p == nil {
 				fr.PC = pc
 				if t.viewOp(in, regs) {
-					pc++
-					continue
+					fr.PC++
+					goto resume
 				}
 				goto reload
 			}
-			regs[in.a] = copyDeep(in.t, *p)
-			pc++
+			fr.PC = pc + 1
+			loadDeepOp(in, regs, p)
+			goto resume
 		case opStore:
 			p, _ := regs[in.a].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
 				if t.viewOp(in, regs) {
-					pc++
-					continue
+					fr.PC++
+					goto resume
 				}
 				goto reload
 			}
@@ -596,21 +607,22 @@ reload:
 			if p == nil {
 				fr.PC = pc
 				if t.viewOp(in, regs) {
-					pc++
-					continue
+					fr.PC++
+					goto resume
 				}
 				goto reload
 			}
+			fr.PC = pc + 1
 			storeDeep(in.t, p, regs[in.b])
-			pc++
+			goto resume
 		case opFieldAddr:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
 				fr.PC = pc
 				t.faultAddr = in.offset()
 				if t.viewOp(in, regs) {
-					pc++
-					continue
+					fr.PC++
+					goto resume
 				}
 				goto reload
 			}
@@ -628,8 +640,8 @@ reload:
 				if p == nil {
 					fr.PC = pc
 					if t.viewOp(in, regs) {
-						pc++
-						continue
+						fr.PC++
+						goto resume
 					}
 					goto reload
 				}
@@ -668,6 +680,8 @@ reload:
 			// Fast path: a static, closure or interface-method call of a
 			// compiled Go function whose frame fits below the guard.
 			if in.c == callNormal {
+				fr.PC = pc
+				dst := int(in.a)
 				ci := in.call()
 				callee := ci.fn
 				var env []rt.Value
@@ -703,11 +717,10 @@ reload:
 						if env != nil {
 							copy(stk[callee.freeBase:], env)
 						}
-						fr.PC = pc
-						t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: int(in.a)})
+						t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: dst})
 						fr = &t.frames[len(t.frames)-1]
-						fn, code, pc, fp, regs = callee, callee.code, 0, newFP, stk
-						continue
+						fn = callee
+						goto enter
 					}
 				}
 			}
@@ -731,9 +744,7 @@ reload:
 				fr = caller
 				fn = caller.Fn.(*Func)
 				fr.PC++
-				code, pc, fp = fn.code, fr.PC, fr.FP
-				regs = gp.Stk[fp : fp+fn.nslots]
-				continue
+				goto enter
 			}
 			if ev, stop := t.ret(in, regs); stop {
 				return ev
@@ -755,8 +766,9 @@ reload:
 			t.gopanic(regs[in.a])
 			goto reload
 		case opRecover:
-			regs[in.a] = t.recover()
-			pc++
+			fr.PC = pc + 1
+			t.recoverOp(in, regs)
+			goto resume
 		default:
 			fr.PC = pc
 			if !t.slowOp(in, regs) {
@@ -776,14 +788,49 @@ reload:
 				}
 				goto reload
 			}
+			fr.PC++
 			if t.yield {
 				t.yield = false
-				fr.PC = pc + 1
 				return rt.EvYield
 			}
-			pc++
+			goto resume
 		}
 	}
+}
+
+// allocOp is Alloc: a new variable of in.t.
+func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
+	gp.Allocated(in.t.Size)
+	if in.t.Size == 0 {
+		regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
+		return
+	}
+	cell := new(rt.Value)
+	if in.t.isDeep() {
+		*cell = in.t.Zero()
+	}
+	regs[in.a] = rt.Value{R: cell}
+}
+
+// literalOp is Literal: a struct or array made from its fields' values.
+func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
+	gp.Allocated(in.t.Size)
+	rs := in.results()
+	vs := make([]rt.Value, len(rs))
+	for i, r := range rs {
+		vs[i] = fn.result(regs, r)
+	}
+	regs[in.a] = rt.Value{R: vs}
+}
+
+// loadDeepOp is LoadDeep: a copy of the aggregate *p.
+func loadDeepOp(in *instr, regs []rt.Value, p *rt.Value) {
+	regs[in.a] = copyDeep(in.t, *p)
+}
+
+// recoverOp is Recover.
+func (t *Thread) recoverOp(in *instr, regs []rt.Value) {
+	regs[in.a] = t.recover()
 }
 
 func b2n(b bool) uint64 {

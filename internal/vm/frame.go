@@ -142,7 +142,7 @@ func (f *Func) layFrame(wide []bool) {
 			*in = instr{op: opJump, a: to}
 		case in.op == opMove && isConst(in.b):
 			in.op = opConst // b: the constant's index, renumbered below
-		case in.op == opReturn:
+		case opTable[in.op].x == xSlots: // Return, Literal
 			rs := in.results()
 			for i, r := range rs {
 				if isConst(r) {
@@ -166,7 +166,7 @@ func (f *Func) layFrame(wide []bool) {
 		if in.op == opConst {
 			inTable[in.b] = true
 		}
-		if in.op == opReturn {
+		if opTable[in.op].x == xSlots {
 			for _, r := range in.results() {
 				if r < 0 {
 					inTable[^r] = true
