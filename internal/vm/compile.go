@@ -503,6 +503,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.literalPart(in) {
 			return // a literal's field: read by its Load
 		}
+		if fa, ok := in.Addr.(*ssa.FieldAddr); ok && c.fusedField(fa) {
+			c.emit(instr{op: opStoreField, a: c.reg(fa.X), b: c.reg(in.Val), c: int32(fa.Field), x: c.fieldOffset(fa)})
+			return
+		}
 		if blankField(in.Addr) {
 			// A composite literal's element for a blank field: evaluated,
 			// not stored (gc's blank fields stay zero; no other code can
@@ -522,13 +526,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.literalPart(in) {
 			return
 		}
-		st := in.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-		var fields []*types.Var
-		for i := 0; i < st.NumFields(); i++ {
-			fields = append(fields, st.Field(i))
+		if c.fusedField(in) {
+			return // LoadField or StoreField, by its one use
 		}
-		offset := c.m.sizes.Offsetsof(fields)[in.Field]
-		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: offset})
+		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: c.fieldOffset(in)})
 	case *ssa.Field:
 		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
 	case *ssa.IndexAddr:
@@ -722,6 +723,10 @@ func (c *compiler) unop(in *ssa.UnOp) {
 	a, x := c.reg(in), c.reg(in.X)
 	switch in.Op {
 	case token.MUL:
+		if fa, ok := in.X.(*ssa.FieldAddr); ok && c.fusedField(fa) {
+			c.emit(instr{op: opLoadField, a: a, b: c.reg(fa.X), c: int32(fa.Field), x: c.fieldOffset(fa)})
+			return
+		}
 		if lit := c.literals[in]; lit != nil {
 			vals := make([]int32, len(lit.vals))
 			for i, v := range lit.vals {
@@ -1058,6 +1063,52 @@ func bodyEnd(sf *ssa.Function) token.Pos {
 
 // blankField reports whether addr is the address of a struct field
 // named _.
+// fieldOffset is the offset of fa's field in its struct (gc's layout:
+// fault addresses of nil dereferences, unsafe.Offsetof).
+func (c *compiler) fieldOffset(fa *ssa.FieldAddr) int64 {
+	st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	var fields []*types.Var
+	for i := 0; i < st.NumFields(); i++ {
+		fields = append(fields, st.Field(i))
+	}
+	return c.m.sizes.Offsetsof(fields)[fa.Field]
+}
+
+// fusedField reports whether fa is compiled into its one use, the next
+// instruction: a load of the field (LoadField) or a store to it
+// (StoreField), of a scalar (or other word-sized) field. The pair is one
+// dispatch and makes no pointer to the field. Only when adjacent: the
+// nil check of fa and the access then happen together, with nothing
+// observable between, as they would apart.
+func (c *compiler) fusedField(fa *ssa.FieldAddr) bool {
+	refs := fa.Referrers()
+	if refs == nil || len(*refs) != 1 || c.spills[fa] != nil || c.literalPart(fa) {
+		return false
+	}
+	use := (*refs)[0]
+	b := fa.Block()
+	if use.Block() != b {
+		return false
+	}
+	next := false
+	for i, in := range b.Instrs {
+		if in == ssa.Instruction(fa) {
+			next = i+1 < len(b.Instrs) && b.Instrs[i+1] == use
+			break
+		}
+	}
+	if !next {
+		return false
+	}
+	switch u := use.(type) {
+	case *ssa.UnOp:
+		return u.Op == token.MUL && !c.typ(u.Type()).isDeep()
+	case *ssa.Store:
+		return u.Addr == ssa.Value(fa) && u.Val != ssa.Value(fa) && !c.typ(u.Val.Type()).isDeep() && !blankField(fa)
+	}
+	return false
+}
+
 func blankField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {

@@ -615,6 +615,30 @@ resume:
 			fr.PC = pc + 1
 			storeDeep(in.t, p, regs[in.b])
 			goto resume
+		case opLoadField:
+			if p, _ := regs[in.b].R.(*rt.Value); p != nil {
+				regs[in.a] = p.R.([]rt.Value)[in.c]
+				pc++
+				continue
+			}
+			fr.PC = pc
+			if !t.fieldSlow(in, regs) {
+				goto reload
+			}
+			fr.PC++
+			goto resume
+		case opStoreField:
+			if p, _ := regs[in.a].R.(*rt.Value); p != nil {
+				p.R.([]rt.Value)[in.c] = regs[in.b]
+				pc++
+				continue
+			}
+			fr.PC = pc
+			if !t.fieldSlow(in, regs) {
+				goto reload
+			}
+			fr.PC++
+			goto resume
 		case opFieldAddr:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
@@ -821,6 +845,46 @@ func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 		vs[i] = fn.result(regs, r)
 	}
 	regs[in.a] = rt.Value{R: vs}
+}
+
+// fieldSlow is LoadField or StoreField through a pointer that is no
+// plain cell (nil: the nil dereference; a View): the FieldAddr and the
+// Load or Store they fuse, one after the other, on scratch slots. It
+// reports whether execution goes on.
+func (t *Thread) fieldSlow(in *instr, regs []rt.Value) bool {
+	var tmp [2]rt.Value // the pointer, then the field's; the value stored
+	ptr := in.b
+	if in.op == opStoreField {
+		ptr = in.a
+		tmp[1] = regs[in.b]
+	}
+	tmp[0] = regs[ptr]
+	fa := instr{op: opFieldAddr, a: 0, b: 0, c: in.c, x: in.x}
+	if p, _ := tmp[0].R.(*rt.Value); p != nil {
+		tmp[0] = rt.Value{R: &p.R.([]rt.Value)[in.c]}
+	} else {
+		t.faultAddr = in.offset()
+		if !t.viewOp(&fa, tmp[:]) {
+			return false
+		}
+	}
+	access := instr{op: opLoad, a: 1, b: 0}
+	if in.op == opStoreField {
+		access = instr{op: opStore, a: 0, b: 1}
+	}
+	if p, _ := tmp[0].R.(*rt.Value); p != nil {
+		if in.op == opStoreField {
+			*p = tmp[1]
+		} else {
+			tmp[1] = *p
+		}
+	} else if !t.viewOp(&access, tmp[:]) {
+		return false
+	}
+	if in.op == opLoadField {
+		regs[in.a] = tmp[1]
+	}
+	return true
 }
 
 // loadDeepOp is LoadDeep: a copy of the aggregate *p.

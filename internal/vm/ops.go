@@ -101,6 +101,8 @@ const (
 	opLoadDeep
 	opStore
 	opStoreDeep
+	opLoadField
+	opStoreField
 	opFieldAddr
 	opField
 	opIndexAddr
@@ -285,6 +287,8 @@ var opTable = [opCount]opInfo{
 	opLoadDeep:  {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
 	opStore:     {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
 	opStoreDeep: {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
+	opLoadField:  {name: "LoadField", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = b.field[c] through pointer b (FieldAddr and Load fused: compile.go fusedField); a scalar"},
+	opStoreField: {name: "StoreField", a: oSrc, b: oSrc, c: oField, x: xOffset, doc: "a.field[c] = b through pointer a (FieldAddr and Store fused); a scalar"},
 	opFieldAddr: {name: "FieldAddr", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = &b.field[c]"},
 	opField:     {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
 	opIndexAddr: {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", doc: "a = &b[c]; d: c is unsigned"},
