@@ -589,6 +589,15 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			c.emit(instr{op: opView, a: c.reg(in), b: c.reg(from), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem()), x: c.typ(from.Type().Underlying().(*types.Pointer).Elem())})
 			return
 		}
+		from, to := c.typ(in.X.Type()).Kind, c.typ(in.Type()).Kind
+		switch {
+		case from.IsSigned() && to == KFloat64:
+			c.emit(instr{op: opCvtIF, a: c.reg(in), b: c.reg(in.X)})
+			return
+		case from.IsFloat() && (to == KInt || to == KInt64):
+			c.emit(instr{op: opCvtFI, a: c.reg(in), b: c.reg(in.X)})
+			return
+		}
 		c.emit(instr{op: opConvert, a: c.reg(in), b: c.reg(in.X), d: flag(onlyCompared(in)), k: c.typ(in.X.Type()).Kind, t: c.typ(in.Type()), x: c.typ(in.X.Type())})
 	case *ssa.SliceToArrayPointer:
 		c.emit(instr{op: opSliceToArrayPointer, a: c.reg(in), b: c.reg(in.X), t: c.typ(in.Type().Underlying().(*types.Pointer).Elem())})
@@ -715,6 +724,10 @@ func fastBinop(o op, k Kind) op {
 		return o + opAddF - opAdd
 	case k == KFloat64 && cmp:
 		return o + opLssF - opLss
+	case k.is64() && k.IsSigned() && (o == opQuo || o == opRem):
+		return o + opQuoI - opQuo
+	case k.is64() && k.IsUnsigned() && (o == opQuo || o == opRem):
+		return o + opQuoU - opQuo
 	}
 	return o
 }

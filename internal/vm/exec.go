@@ -415,6 +415,32 @@ resume:
 		case opEqlN:
 			regs[in.a] = rt.Value{N: b2n(regs[in.b].N == regs[in.c].N)}
 			pc++
+		case opQuoI, opRemI, opQuoU, opRemU:
+			y := regs[in.c].N
+			if y == 0 {
+				fr.PC = pc
+				t.panicRuntime("integer divide by zero")
+				goto reload
+			}
+			x := regs[in.b].N
+			switch in.op {
+			case opQuoI:
+				x = uint64(int64(x) / int64(y)) // (MinInt64 / -1 is MinInt64, as gc's)
+			case opRemI:
+				x = uint64(int64(x) % int64(y))
+			case opQuoU:
+				x /= y
+			default:
+				x %= y
+			}
+			regs[in.a] = rt.Value{N: x}
+			pc++
+		case opCvtIF:
+			regs[in.a] = rt.Value{N: math.Float64bits(float64(int64(regs[in.b].N)))}
+			pc++
+		case opCvtFI:
+			regs[in.a] = rt.Value{N: uint64(int64(math.Float64frombits(regs[in.b].N)))}
+			pc++
 		case opConst:
 			regs[in.a] = fn.constTable[in.b]
 			pc++

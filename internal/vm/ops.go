@@ -188,6 +188,15 @@ const (
 	opLeqF
 	opGtrF
 	opGeqF
+	// Division of 64-bit integers, signed (I) and unsigned (U), in the
+	// order of opQuo, opRem; and conversions between signed integers
+	// and float64.
+	opQuoI
+	opRemI
+	opQuoU
+	opRemU
+	opCvtIF
+	opCvtFI
 
 	// Compare-and-branch on signed integers (fusable).
 	opIfLssI
@@ -372,6 +381,12 @@ var opTable = [opCount]opInfo{
 	opLeqF:    binRow("LeqF", "a = b <= c (float64)"),
 	opGtrF:    binRow("GtrF", "a = b > c (float64)"),
 	opGeqF:    binRow("GeqF", "a = b >= c (float64)"),
+	opQuoI:    {name: "QuoI", a: oDst, b: oSrc, c: oSrc, doc: "a = b / c (64-bit signed integers; c == 0 panics)"},
+	opRemI:    {name: "RemI", a: oDst, b: oSrc, c: oSrc, doc: "a = b % c (64-bit signed integers; c == 0 panics)"},
+	opQuoU:    {name: "QuoU", a: oDst, b: oSrc, c: oSrc, doc: "a = b / c (64-bit unsigned integers; c == 0 panics)"},
+	opRemU:    {name: "RemU", a: oDst, b: oSrc, c: oSrc, doc: "a = b % c (64-bit unsigned integers; c == 0 panics)"},
+	opCvtIF:   {name: "CvtIF", a: oDst, b: oSrc, doc: "a = float64(b) (b a signed integer of any width)"},
+	opCvtFI:   {name: "CvtFI", a: oDst, b: oSrc, doc: "a = int64(b) (b a float64 or float32; a an int or int64)"},
 
 	opIfLssI: ifRow("IfLssI", "if a < b { goto d } else { goto c } (signed integers)"),
 	opIfLeqI: ifRow("IfLeqI", "if a <= b { goto d } else { goto c } (signed integers)"),

@@ -108,6 +108,12 @@ func (p point) mutate() int {
 
 func notBorrowed(h *holder) int { return h.p.mutate() }
 
+// Division of narrow kinds wraps (int32's MinInt32 / -1): generic;
+// conversions between signed integers and float64 have fast ops.
+func quo32(x, y int32) int32 { return x / y }
+func toF(x int) float64      { return float64(x) }
+func toI(x float64) int      { return int(x) }
+
 // Composite literals whose variable's address goes nowhere but its
 // stores are built in a register (literal.go); one read field by field
 // stays in memory.
@@ -159,6 +165,9 @@ func main() {
 		r += 1000 // never: the views read what gc reads
 	}
 	if w := uint64(1<<32 | 7); *lowHalf(&w) != 7 {
+		r += 1000 // never
+	}
+	if quo32(-1<<31, -1) != -1<<31 || toF(-2) != -2.0 || toI(2.5) != 2 {
 		r += 1000 // never
 	}
 	if (point{1, 2, 3}).plus(point{4, 5, 6}) != (point{5, 7, 0}) || triple(2) != [3]int{2, 2, 2} || readBack(1) != 2 {
