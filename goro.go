@@ -274,9 +274,11 @@ func (s *Schedule) detConfig() (*rt.DetConfig, error) {
 
 // Run runs the program to completion and returns its exit code. A program
 // loaded from source is first compiled whole into goro's cache (on its
-// first Run, which runs from source; later Runs start from the compiled
-// code, as Compile's do). A Program may be run many times, one after
-// another or side by side: each Run is a machine of its own.
+// first Run, when the cache is on), its source dropped, and every Run
+// starts from the compiled code, as Compile's do; with the cache off (or
+// for a program goro cannot compile whole) Runs compile from source as
+// they go. A Program may be run many times, one after another or side by
+// side: each Run is a machine of its own.
 //
 // The error is nil when the program ended by itself (whatever its exit
 // code). It is an *InternalError (also reported on the program's stderr,

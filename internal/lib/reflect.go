@@ -215,12 +215,14 @@ func (r rv) get() rt.Value {
 	return r.v
 }
 
-// copied returns the value, copied if it lives in a cell.
+// copied returns the value, a struct or array copied: what it returns
+// may go into memory, which a register's value (shared: registers are
+// never written in place) must not be.
 func (r rv) copied() rt.Value {
-	if r.cell != nil {
-		return vm.CopyDeep(r.t, *r.cell)
+	if r.t == nil {
+		return r.get()
 	}
-	return r.v
+	return vm.CopyDeep(r.t, r.get())
 }
 
 func (r rv) kind() int {

@@ -37,6 +37,9 @@ type compiler struct {
 	// literals are Allocs built in registers (literal.go), by the Alloc
 	// and by the Load of the whole.
 	literals map[ssa.Value]*literal
+	// fused are FieldAddrs and IndexAddrs compiled into their one use
+	// (findFused).
+	fused map[ssa.Value]bool
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -53,6 +56,7 @@ func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
 	c.findSpills()
 	c.findLiterals()
+	c.findFused()
 	c.lostDefers = lostDefers(sf)
 	// Constants first: they are copied into the frame at entry.
 	for _, b := range sf.Blocks {
@@ -503,8 +507,13 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.literalPart(in) {
 			return // a literal's field: read by its Load
 		}
-		if fa, ok := in.Addr.(*ssa.FieldAddr); ok && c.fusedField(fa) {
-			c.emit(instr{op: opStoreField, a: c.reg(fa.X), b: c.reg(in.Val), c: int32(fa.Field), x: c.fieldOffset(fa)})
+		if c.fusedAddr(in.Addr) {
+			switch addr := in.Addr.(type) {
+			case *ssa.FieldAddr:
+				c.emit(instr{op: opStoreField, a: c.reg(addr.X), b: c.reg(in.Val), c: int32(addr.Field), x: c.fieldOffset(addr)})
+			case *ssa.IndexAddr:
+				c.emit(instr{op: opStoreIndex, a: c.reg(addr.X), b: c.reg(addr.Index), c: c.reg(in.Val), d: flag(unsignedIndex(addr.Index))})
+			}
 			return
 		}
 		if blankField(in.Addr) {
@@ -526,14 +535,14 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.literalPart(in) {
 			return
 		}
-		if c.fusedField(in) {
+		if c.fusedAddr(in) {
 			return // LoadField or StoreField, by its one use
 		}
 		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: c.fieldOffset(in)})
 	case *ssa.Field:
 		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
 	case *ssa.IndexAddr:
-		if c.literalPart(in) {
+		if c.literalPart(in) || c.fusedAddr(in) {
 			return
 		}
 		xt := c.typ(in.X.Type())
@@ -736,8 +745,13 @@ func (c *compiler) unop(in *ssa.UnOp) {
 	a, x := c.reg(in), c.reg(in.X)
 	switch in.Op {
 	case token.MUL:
-		if fa, ok := in.X.(*ssa.FieldAddr); ok && c.fusedField(fa) {
-			c.emit(instr{op: opLoadField, a: a, b: c.reg(fa.X), c: int32(fa.Field), x: c.fieldOffset(fa)})
+		if c.fusedAddr(in.X) {
+			switch addr := in.X.(type) {
+			case *ssa.FieldAddr:
+				c.emit(instr{op: opLoadField, a: a, b: c.reg(addr.X), c: int32(addr.Field), x: c.fieldOffset(addr)})
+			case *ssa.IndexAddr:
+				c.emit(instr{op: opLoadIndex, a: a, b: c.reg(addr.X), c: c.reg(addr.Index), d: flag(unsignedIndex(addr.Index))})
+			}
 			return
 		}
 		if lit := c.literals[in]; lit != nil {
@@ -1087,40 +1101,56 @@ func (c *compiler) fieldOffset(fa *ssa.FieldAddr) int64 {
 	return c.m.sizes.Offsetsof(fields)[fa.Field]
 }
 
-// fusedField reports whether fa is compiled into its one use, the next
-// instruction: a load of the field (LoadField) or a store to it
-// (StoreField), of a scalar (or other word-sized) field. The pair is one
-// dispatch and makes no pointer to the field. Only when adjacent: the
-// nil check of fa and the access then happen together, with nothing
+// findFused records the FieldAddrs and slice IndexAddrs compiled into
+// their one use, the next instruction: a load of the field or element
+// (LoadField, LoadIndex) or a store to it (StoreField, StoreIndex), of a
+// scalar (or other word-sized) value. The pair is one dispatch and makes
+// no pointer to the field or element. Only when adjacent: the nil or
+// bounds check and the access then happen together, with nothing
 // observable between, as they would apart.
-func (c *compiler) fusedField(fa *ssa.FieldAddr) bool {
-	refs := fa.Referrers()
-	if refs == nil || len(*refs) != 1 || c.spills[fa] != nil || c.literalPart(fa) {
-		return false
-	}
-	use := (*refs)[0]
-	b := fa.Block()
-	if use.Block() != b {
-		return false
-	}
-	next := false
-	for i, in := range b.Instrs {
-		if in == ssa.Instruction(fa) {
-			next = i+1 < len(b.Instrs) && b.Instrs[i+1] == use
-			break
+func (c *compiler) findFused() {
+	for _, b := range c.f.ssa.Blocks {
+		for i, in := range b.Instrs {
+			if i+1 == len(b.Instrs) {
+				break
+			}
+			var addr ssa.Value
+			switch in := in.(type) {
+			case *ssa.FieldAddr:
+				if c.spills[in] != nil || blankField(in) {
+					continue
+				}
+				addr = in
+			case *ssa.IndexAddr:
+				if c.typ(in.X.Type()).Kind != KSlice {
+					continue
+				}
+				addr = in
+			default:
+				continue
+			}
+			refs := addr.Referrers()
+			if refs == nil || len(*refs) != 1 || (*refs)[0] != b.Instrs[i+1] || c.literalPart(in) {
+				continue
+			}
+			ok := false
+			switch u := b.Instrs[i+1].(type) {
+			case *ssa.UnOp:
+				ok = u.Op == token.MUL && !c.typ(u.Type()).isDeep()
+			case *ssa.Store:
+				ok = u.Addr == addr && u.Val != addr && !c.typ(u.Val.Type()).isDeep()
+			}
+			if ok {
+				if c.fused == nil {
+					c.fused = map[ssa.Value]bool{}
+				}
+				c.fused[addr] = true
+			}
 		}
 	}
-	if !next {
-		return false
-	}
-	switch u := use.(type) {
-	case *ssa.UnOp:
-		return u.Op == token.MUL && !c.typ(u.Type()).isDeep()
-	case *ssa.Store:
-		return u.Addr == ssa.Value(fa) && u.Val != ssa.Value(fa) && !c.typ(u.Val.Type()).isDeep() && !blankField(fa)
-	}
-	return false
 }
+
+func (c *compiler) fusedAddr(addr ssa.Value) bool { return c.fused[addr] }
 
 func blankField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)

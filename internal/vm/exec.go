@@ -544,8 +544,9 @@ resume:
 			regs[in.a] = rt.Value{N: b2n(regs[in.b].N != regs[in.c].N)}
 			pc++
 		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
-			fr.PC = pc + 1
+			fr.PC = pc
 			arithOp(gp, in, regs)
+			fr.PC++
 			goto resume
 		case opQuo, opRem:
 			if in.k.IsInteger() && regs[in.c].N == 0 {
@@ -553,8 +554,9 @@ resume:
 				t.panicRuntime("integer divide by zero")
 				goto reload
 			}
-			fr.PC = pc + 1
+			fr.PC = pc
 			arithOp(gp, in, regs)
+			fr.PC++
 			goto resume
 		case opShl, opShr:
 			y := regs[in.c].N
@@ -563,8 +565,9 @@ resume:
 				t.panicRuntime("negative shift amount")
 				goto reload
 			}
-			fr.PC = pc + 1
+			fr.PC = pc
 			shiftOp(in, regs, y)
+			fr.PC++
 			goto resume
 		case opEql, opNeq:
 			fr.PC = pc
@@ -574,8 +577,9 @@ resume:
 			fr.PC++
 			goto resume
 		case opNeg:
-			fr.PC = pc + 1
+			fr.PC = pc
 			negOp(in, regs)
+			fr.PC++
 			goto resume
 		case opNot:
 			regs[in.a] = rt.Value{N: regs[in.b].N ^ 1}
@@ -584,12 +588,14 @@ resume:
 			regs[in.a] = rt.Value{N: norm(in.k, ^regs[in.b].N)}
 			pc++
 		case opAlloc:
-			fr.PC = pc + 1
+			fr.PC = pc
 			m.allocOp(gp, in, regs)
+			fr.PC++
 			goto resume
 		case opLiteral:
-			fr.PC = pc + 1
+			fr.PC = pc
 			literalOp(gp, fn, in, regs)
+			fr.PC++
 			goto resume
 		case opLoad:
 			p, _ := regs[in.b].R.(*rt.Value)
@@ -613,8 +619,9 @@ resume:
 				}
 				goto reload
 			}
-			fr.PC = pc + 1
+			fr.PC = pc
 			loadDeepOp(in, regs, p)
+			fr.PC++
 			goto resume
 		case opStore:
 			p, _ := regs[in.a].R.(*rt.Value)
@@ -638,8 +645,9 @@ resume:
 				}
 				goto reload
 			}
-			fr.PC = pc + 1
+			fr.PC = pc
 			storeDeep(in.t, p, regs[in.b])
+			fr.PC++
 			goto resume
 		case opLoadField:
 			if p, _ := regs[in.b].R.(*rt.Value); p != nil {
@@ -665,6 +673,26 @@ resume:
 			}
 			fr.PC++
 			goto resume
+		case opLoadIndex:
+			elems, _ := regs[in.b].R.([]rt.Value)
+			i := int64(regs[in.c].N)
+			if uint64(i) >= uint64(len(elems)) {
+				fr.PC = pc
+				t.panicIndex(i, len(elems), in.d != 0)
+				goto reload
+			}
+			regs[in.a] = elems[i]
+			pc++
+		case opStoreIndex:
+			elems, _ := regs[in.a].R.([]rt.Value)
+			i := int64(regs[in.b].N)
+			if uint64(i) >= uint64(len(elems)) {
+				fr.PC = pc
+				t.panicIndex(i, len(elems), in.d != 0)
+				goto reload
+			}
+			elems[i] = regs[in.c]
+			pc++
 		case opFieldAddr:
 			p, _ := regs[in.b].R.(*rt.Value)
 			if p == nil {
@@ -816,8 +844,9 @@ resume:
 			t.gopanic(regs[in.a])
 			goto reload
 		case opRecover:
-			fr.PC = pc + 1
+			fr.PC = pc
 			t.recoverOp(in, regs)
+			fr.PC++
 			goto resume
 		default:
 			fr.PC = pc
@@ -868,7 +897,18 @@ func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 	rs := in.results()
 	vs := make([]rt.Value, len(rs))
 	for i, r := range rs {
-		vs[i] = fn.result(regs, r)
+		v := fn.result(regs, r)
+		if v.R == nil {
+			// A struct or array field never stored (literal.go).
+			ft := in.t.Elem
+			if in.t.Kind == KStruct {
+				ft = in.t.Fields[i]
+			}
+			if ft.isDeep() {
+				v = ft.Zero()
+			}
+		}
+		vs[i] = v
 	}
 	regs[in.a] = rt.Value{R: vs}
 }

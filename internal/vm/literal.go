@@ -15,10 +15,13 @@ package vm
 // known field by field when the code is compiled (each field's last
 // stored value, or its zero). The compiler then emits no Alloc, FieldAddr
 // or Store, and the Load becomes opLiteral, which makes the []Value from
-// those values' slots (or constants) in one step. Registers are never
+// those values' slots (or constants) in one step; a struct or array field
+// never stored is made zero when the literal is (a constant would be
+// shared by every literal, and as big as the field). Registers are never
 // written in place (SSA values are immutable; aggregates are copied when
-// they enter memory: storeDeep), so a field that is itself a struct is
-// shared with the register it came from, as a Load of a register would.
+// they enter memory: storeDeep, and reflect's copied), so a field that is
+// itself a struct is shared with the register it came from, as a Load of
+// a register would.
 //
 // This is the scalar replacement of gc's escape analysis in its simplest
 // form: the aggregate is never in memory at all. A variable read field
@@ -157,7 +160,16 @@ func registerLiteral(a *ssa.Alloc) *literal {
 	}
 	for i, v := range vals {
 		if v == nil {
-			vals[i] = ssa.NewConst(nil, fieldType(i))
+			// A field never stored reads a zero constant; a struct or
+			// array field, a zero int in its stead: literalOp makes its
+			// zero fresh, so that no constant holds a big aggregate and
+			// no two literals share one.
+			t := fieldType(i)
+			switch t.Underlying().(type) {
+			case *types.Struct, *types.Array:
+				t = types.Typ[types.Int]
+			}
+			vals[i] = ssa.NewConst(nil, t)
 		}
 	}
 	return &literal{load: load, vals: vals}

@@ -103,6 +103,8 @@ const (
 	opStoreDeep
 	opLoadField
 	opStoreField
+	opLoadIndex
+	opStoreIndex
 	opFieldAddr
 	opField
 	opIndexAddr
@@ -296,10 +298,12 @@ var opTable = [opCount]opInfo{
 	opLoadDeep:   {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
 	opStore:      {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
 	opStoreDeep:  {name: "StoreDeep", a: oSrc, b: oSrc, t: "b", doc: "copy b into *a in place (struct, array)"},
-	opLoadField:  {name: "LoadField", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = b.field[c] through pointer b (FieldAddr and Load fused: compile.go fusedField); a scalar"},
+	opLoadField:  {name: "LoadField", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = b.field[c] through pointer b (FieldAddr and Load fused: compile.go findFused); a scalar"},
 	opStoreField: {name: "StoreField", a: oSrc, b: oSrc, c: oField, x: xOffset, doc: "a.field[c] = b through pointer a (FieldAddr and Store fused); a scalar"},
 	opFieldAddr:  {name: "FieldAddr", a: oDst, b: oSrc, c: oField, x: xOffset, doc: "a = &b.field[c]"},
 	opField:      {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
+	opLoadIndex:  {name: "LoadIndex", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, doc: "a = b[c] of slice b (IndexAddr and Load fused); a scalar; d: c is unsigned"},
+	opStoreIndex: {name: "StoreIndex", a: oSrc, b: oSrc, c: oSrc, d: oUnsigned, doc: "a[b] = c of slice a (IndexAddr and Store fused); a scalar; d: b is unsigned"},
 	opIndexAddr:  {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", doc: "a = &b[c]; d: c is unsigned"},
 	opIndex:      {name: "Index", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: string or array", doc: "a = b[c]; d: c is unsigned"},
 	opSlice:      {name: "Slice", a: oDst, b: oSrc, d: oSliceFlags, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: bit 0, it is make([]T, n, c) with c constant; bits 1-3, x[0..2] are unsigned"},
