@@ -36,6 +36,7 @@ func TestGoTest(t *testing.T) {
 		}
 		name, dir, args := f[0], filepath.Join(root, f[1]), f[2:]
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each case a goro test of its own (GOMAXPROCS at a time)
 			wantOut := readGolden(t, root, filepath.Join("golden", name+".stdout"))
 			wantErr := readGolden(t, root, filepath.Join("golden", name+".stderr"))
 			wantCode, err := strconv.Atoi(strings.TrimSpace(readGolden(t, root, filepath.Join("golden", name+".exitcode"))))

@@ -649,9 +649,19 @@ resume:
 			storeDeep(in.t, p, regs[in.b])
 			fr.PC++
 			goto resume
-		case opLoadField:
-			if p, _ := regs[in.b].R.(*rt.Value); p != nil {
-				regs[in.a] = p.R.([]rt.Value)[in.c]
+		case opLoadField, opStoreField:
+			// A load's pointer is b (the field to a), a store's a (b to
+			// the field).
+			ptr, val := in.b, in.a
+			if in.op == opStoreField {
+				ptr, val = in.a, in.b
+			}
+			if p, _ := regs[ptr].R.(*rt.Value); p != nil {
+				if f := &p.R.([]rt.Value)[in.c]; in.op == opLoadField {
+					regs[val] = *f
+				} else {
+					*f = regs[val]
+				}
 				pc++
 				continue
 			}
@@ -661,37 +671,25 @@ resume:
 			}
 			fr.PC++
 			goto resume
-		case opStoreField:
-			if p, _ := regs[in.a].R.(*rt.Value); p != nil {
-				p.R.([]rt.Value)[in.c] = regs[in.b]
-				pc++
-				continue
+		case opLoadIndex, opStoreIndex:
+			// A load's slice is b (the element to a), a store's a (c to
+			// the element); the index is c, b.
+			s, ix, val := in.b, in.c, in.a
+			if in.op == opStoreIndex {
+				s, ix, val = in.a, in.b, in.c
 			}
-			fr.PC = pc
-			if !t.fieldSlow(in, regs) {
-				goto reload
-			}
-			fr.PC++
-			goto resume
-		case opLoadIndex:
-			elems, _ := regs[in.b].R.([]rt.Value)
-			i := int64(regs[in.c].N)
+			elems, _ := regs[s].R.([]rt.Value)
+			i := int64(regs[ix].N)
 			if uint64(i) >= uint64(len(elems)) {
 				fr.PC = pc
 				t.panicIndex(i, len(elems), in.d != 0)
 				goto reload
 			}
-			regs[in.a] = elems[i]
-			pc++
-		case opStoreIndex:
-			elems, _ := regs[in.a].R.([]rt.Value)
-			i := int64(regs[in.b].N)
-			if uint64(i) >= uint64(len(elems)) {
-				fr.PC = pc
-				t.panicIndex(i, len(elems), in.d != 0)
-				goto reload
+			if in.op == opLoadIndex {
+				regs[val] = elems[i]
+			} else {
+				elems[i] = regs[val]
 			}
-			elems[i] = regs[in.c]
 			pc++
 		case opFieldAddr:
 			p, _ := regs[in.b].R.(*rt.Value)

@@ -59,7 +59,8 @@ const (
 	// instruction pointer at every dispatch of Thread.run's switch
 	// (objdump), and the CPU-bound benchmarks ran ~5% slower; numbered
 	// first, they run as fast as before the immediates (fib, methods,
-	// closures, spectralnorm: within the noise).
+	// closures, spectralnorm: within the noise). (Since Thread.run's loop
+	// carries pc alone, the numbering no longer decides its spills.)
 	opAddIK
 	opSubIK
 	opMulIK
