@@ -634,19 +634,22 @@ func (r *Runtime) execute(mp *M, gp *G) {
 // and the M then marks gp waiting and calls unlock (which must release what
 // the waker needs). reason says why.
 func (r *Runtime) gopark(gp *G, unlock func(), reason waitReason) {
-	gp.waitreason = reason
-	gp.waitsince = r.clock.coarseNanotime()
-	r.mutexWaitStart(gp)
+	r.parking(gp, reason)
 	gp.parkUnlock = unlock
 }
 
 // goparkCommit is gopark with a commit that takes the G (chan.go's and
 // select.go's): a func value with no closure to make per G.
 func (r *Runtime) goparkCommit(gp *G, commit func(*G), reason waitReason) {
+	r.parking(gp, reason)
+	gp.parkCommit = commit
+}
+
+// parking records why and since when gp waits.
+func (r *Runtime) parking(gp *G, reason waitReason) {
 	gp.waitreason = reason
 	gp.waitsince = r.clock.coarseNanotime()
 	r.mutexWaitStart(gp)
-	gp.parkCommit = commit
 }
 
 // goready makes gp runnable, putting it in runnext of the caller's P.

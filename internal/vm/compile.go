@@ -1088,8 +1088,6 @@ func bodyEnd(sf *ssa.Function) token.Pos {
 	return token.NoPos
 }
 
-// blankField reports whether addr is the address of a struct field
-// named _.
 // fieldOffset is the offset of fa's field in its struct (gc's layout:
 // fault addresses of nil dereferences, unsafe.Offsetof).
 func (c *compiler) fieldOffset(fa *ssa.FieldAddr) int64 {
@@ -1150,8 +1148,11 @@ func (c *compiler) findFused() {
 	}
 }
 
+// fusedAddr reports whether addr is compiled into its one use (findFused).
 func (c *compiler) fusedAddr(addr ssa.Value) bool { return c.fused[addr] }
 
+// blankField reports whether addr is the address of a struct field
+// named _.
 func blankField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {

@@ -752,11 +752,11 @@ resume:
 			}
 			regs[in.a] = elems[i]
 			pc++
-		case opCall, opCallClosure, opCallInvoke:
+		case opCall, opCallClosure, opCallInvoke, opCallBuiltin:
+			fr.PC = pc
 			// Fast path: a static, closure or interface-method call of a
 			// compiled Go function whose frame fits below the guard.
-			if in.c == callNormal {
-				fr.PC = pc
+			if in.c == callNormal && in.op != opCallBuiltin {
 				dst := int(in.a)
 				ci := in.call()
 				callee := ci.fn
@@ -800,10 +800,9 @@ resume:
 					}
 				}
 			}
-			fallthrough
-		case opCallBuiltin:
-			fr.PC = pc
-			if ev, stop := t.call(in, regs, fn, fp); stop {
+			// (The instruction read again: in and pc would be live across
+			// invokeTarget, and spilled at every dispatch.)
+			if ev, stop := t.call(&code[fr.PC], regs, fn, fp); stop {
 				return ev
 			}
 			goto reload
