@@ -294,7 +294,7 @@ var opTable = [opCount]opInfo{
 	opPanic:      {name: "Panic", a: oSrc, doc: "panic(a)"},
 	opRunDefers:  {name: "RunDefers", doc: "run this frame's deferred calls, then go on"},
 	opAlloc:      {name: "Alloc", a: oDst, t: "the variable", doc: "a = new(t)"},
-	opLiteral:    {name: "Literal", a: oDst, t: "the struct or array", x: xSlots, doc: "a = the value of type t whose fields (elements) are x's slots (^i: the constant constTable[i]), built in a register (literal.go)"},
+	opLiteral:    {name: "Literal", a: oDst, t: "the struct or array", x: xSlots, doc: "a = the value of type t whose fields (elements) are x's slots (^i: the constant constTable[i]; a struct or array field read as R == nil is made zero), built in a register (literal.go)"},
 	opLoad:       {name: "Load", a: oDst, b: oSrc, doc: "a = *b (a scalar, or a struct or array borrowed: borrow.go)"},
 	opLoadDeep:   {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
 	opStore:      {name: "Store", a: oSrc, b: oSrc, doc: "*a = b"},
