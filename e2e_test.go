@@ -8,6 +8,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,7 +202,44 @@ func TestLivenessStress(t *testing.T) {
 // from the compiled-program cache, and compares each run with the golden files
 // regen.sh wrote from `go run`.
 func runGoldenPrograms(t *testing.T, sub string) {
-	runGoldenProgramsEnv(t, sub, []string{"source", "cache"})
+	runGoldenProgramsEnv(t, sub, []string{"first", "cache"})
+}
+
+// stdImage prepares a cache directory for the programs of testdata/<sub> to share: it
+// holds the standard-library image (internal/vm/image.go) of every standard package they
+// import, written by running a program that imports them all. A program's first run in
+// it is then what a new program's is on a user's machine: loaded against the image, or
+// from source where that path declines (compile errors, the standard library's generics).
+func stdImage(t *testing.T, sub string, files []string) string {
+	cache := filepath.Join(goroTmpDir, "cache", sub+"-shared")
+	imports := map[string]bool{}
+	for _, file := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ImportsOnly)
+		if err != nil {
+			continue // a program whose golden output is a syntax error
+		}
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if first, _, _ := strings.Cut(path, "/"); !strings.Contains(first, ".") && path != "C" {
+				imports[path] = true
+			}
+		}
+	}
+	var src strings.Builder
+	src.WriteString("package main\n\nimport (\n")
+	for _, path := range slices.Sorted(maps.Keys(imports)) {
+		fmt.Fprintf(&src, "\t_ %q\n", path)
+	}
+	src.WriteString(")\n\nfunc main() {}\n")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src.String()), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	res := runGoro(t, dir, *e2eTimeout, goroEnv("GOFLAGS=", "GOROCACHE="+cache), true, "main.go")
+	if res.err != nil || res.exitCode != 0 {
+		t.Errorf("the program importing every standard package of testdata/%s failed (its programs run from source): exit %d, %v\n%s", sub, res.exitCode, res.err, res.stdout)
+	}
+	return cache
 }
 
 // runGoldenProgramsEnv is runGoldenPrograms in the given modes, with more environment.
@@ -207,6 +247,10 @@ func runGoldenProgramsEnv(t *testing.T, sub string, modes []string, extraEnv ...
 	dir, files := goldenPrograms(t, sub)
 	goroot := goEnv(t, "GOROOT")
 	goroBinary(t) // build before the subtests start, so a failure is reported once
+	shared := ""
+	if slices.Contains(modes, "first") {
+		shared = stdImage(t, sub, files)
+	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".go")
 		t.Run(name, func(t *testing.T) {
@@ -218,20 +262,26 @@ func runGoldenProgramsEnv(t *testing.T, sub string, modes []string, extraEnv ...
 				t.Fatalf("bad %s.exitcode: %v", name, err)
 			}
 
-			// Each program runs twice: loaded from source (compiled
-			// whole, written to a cache of its own and run as compiled),
-			// then read back from that cache. Both runs must match gc's
-			// output. (Functions compiled as first called, the cache
-			// off, are run by difftest, goro_test and the fuzz target.)
+			// Each program runs twice: first as a program never run
+			// before ("first": loaded against the suite's standard-library
+			// image, or from source where that declines; "source": from
+			// source, in a cache of its own), compiled whole, written to
+			// the cache and run as compiled; then read back from that
+			// cache. Both runs must match gc's output. (Functions compiled
+			// as first called, the cache off, are run by difftest,
+			// goro_test and the fuzz target.)
 			cache := filepath.Join(goroTmpDir, "cache", sub, name)
 			if len(extraEnv) > 0 {
 				cache = filepath.Join(goroTmpDir, "cache", sub+"-env", name)
+			}
+			if shared != "" {
+				cache = shared
 			}
 			for _, mode := range modes {
 				env := append(append(goroEnv("GOFLAGS=", "GOROCACHE="+cache), e2eEnv(t, file)...), extraEnv...)
 				res := runGoro(t, dir, *e2eTimeout, env, false, name+".go")
 				checkE2E(t, name+".go ("+mode+")", res, wantOut, wantErr, wantCode, dir, goroot)
-				if mode == "source" && !strings.HasPrefix(wantErr, "# ") { // a program that compiles
+				if mode != "cache" && !strings.HasPrefix(wantErr, "# ") { // a program that compiles
 					if entries, _ := filepath.Glob(filepath.Join(cache, "*", "*")); len(entries) == 0 {
 						t.Errorf("goro run %s.go left no compiled program in GOROCACHE", name)
 					}

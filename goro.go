@@ -67,7 +67,60 @@ func Load(cfg Config, args ...string) (_ *Program, err error) {
 	if data := load.CacheLookup(lcfg, args); data != nil {
 		return &Program{compiled: data, cached: true, cfg: lcfg, args: args}, nil
 	}
+	if p := loadHybrid(lcfg, args); p != nil {
+		return p, nil
+	}
 	return loadSource(lcfg, args)
+}
+
+// loadHybrid loads the program against the standard-library image goro's
+// cache keeps (internal/vm/image.go), compiles it whole and keeps that in
+// the cache: a program never run before starts without parsing,
+// type-checking or compiling any of the standard library. It returns nil
+// when there is no image, or the program needs what the image lacks (the
+// program is then loaded from source).
+func loadHybrid(lcfg load.Config, args []string) *Program {
+	images := load.Images(lcfg)
+	if len(images) == 0 {
+		return nil
+	}
+	var img *vm.Image
+	lp, why := load.LoadHybrid(lcfg, args, func(need map[string]bool) load.Image {
+		for _, info := range images {
+			if !info.Covers(need) {
+				if os.Getenv("GOROCACHEDEBUG") != "" {
+					for path, code := range need {
+						if have, ok := info.Pkgs[path]; !ok || code && !have {
+							fmt.Fprintf(os.Stderr, "goro: image %.8s: no %s (code %v)\n", info.Key, path, code)
+						}
+					}
+				}
+				continue
+			}
+			if im, err := vm.OpenImage(load.ImageData(lcfg, info.Key)); err == nil {
+				img = im
+				return im
+			}
+		}
+		return nil
+	})
+	if why != "" {
+		if os.Getenv("GOROCACHEDEBUG") != "" {
+			fmt.Fprintf(os.Stderr, "goro: loading from source: %s\n", why)
+		}
+		return nil
+	}
+	compiled, err := vm.NewHybrid(lp, img).WriteCache()
+	if err != nil {
+		if os.Getenv("GOROCACHEDEBUG") != "" {
+			fmt.Fprintln(os.Stderr, err)
+		}
+		return nil
+	}
+	load.CacheStore(lcfg, args, lp, compiled)
+	p := &Program{compiled: compiled, cfg: lcfg, args: args}
+	p.compile.Do(func() {})
+	return p
 }
 
 // Package is a package a pattern names (go list's view of it).
@@ -381,7 +434,11 @@ func (p *Program) compileWhole(drop bool) ([]byte, error) {
 			return // read from the cache
 		}
 		defer catchBug(&p.compErr)
-		data, err := vm.New(src, vm.Options{Stdout: io.Discard, Stderr: io.Discard, CompileOnly: true}).WriteCache()
+		m := vm.New(src, vm.Options{Stdout: io.Discard, Stderr: io.Discard, CompileOnly: true})
+		data, err := m.WriteCache()
+		if err == nil && !p.cfg.Test && load.CacheDir(p.cfg.Env) != "" {
+			writeImage(p.cfg, src, m)
+		}
 		p.mu.Lock()
 		p.compiled, p.compErr = data, err
 		p.mu.Unlock()
@@ -392,6 +449,32 @@ func (p *Program) compileWhole(drop bool) ([]byte, error) {
 		p.p = nil
 	}
 	return p.compiled, p.compErr
+}
+
+// writeImage keeps the standard packages of src, compiled by m, as a
+// standard-library image, unless one kept already covers them: the next
+// program never run before that needs no others loads against it
+// (loadHybrid).
+func writeImage(cfg load.Config, src *load.Program, m *vm.Machine) {
+	pkgs := map[string]bool{}
+	for _, sp := range src.Packages {
+		if src.Std[sp] && sp.Pkg.Path() != "unsafe" {
+			pkgs[sp.Pkg.Path()] = !src.Native[sp]
+		}
+	}
+	for _, info := range load.Images(cfg) {
+		if info.Covers(pkgs) {
+			return
+		}
+	}
+	data, err := m.WriteImage()
+	if err != nil {
+		if os.Getenv("GOROCACHEDEBUG") != "" {
+			fmt.Fprintln(os.Stderr, err)
+		}
+		return
+	}
+	load.ImageStore(cfg, pkgs, data)
 }
 
 // run runs m until the program ends or ctx kills it.

@@ -26,9 +26,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -136,7 +140,129 @@ func CacheLookup(cfg Config, args []string) []byte {
 	if !ok {
 		return nil
 	}
-	path := entryPath(dir, key)
+	return lookupEntry(entryPath(dir, key))
+}
+
+// imageArg stands for the standard-library images in a key: no program's
+// argument can be it.
+const imageArg = "\x00standard-library images"
+
+// maxImages is how many standard-library images are kept: each covers the
+// standard packages of the program it was written from, and a program is
+// loaded against the first that covers its own (vm/image.go).
+const maxImages = 6
+
+// ImageInfo is a standard-library image as the index of images lists it.
+type ImageInfo struct {
+	Key string
+	// Pkgs are its standard packages, each true if its code is Go's
+	// (false: bound natively).
+	Pkgs map[string]bool
+}
+
+// Covers reports whether the image has every package of need, with its
+// code wherever need says the program runs it.
+func (im ImageInfo) Covers(need map[string]bool) bool {
+	for path, code := range need {
+		if have, ok := im.Pkgs[path]; !ok || code && !have {
+			return false
+		}
+	}
+	return true
+}
+
+// imageIndex is the key of the index of images for cfg's environment.
+func imageIndex(cfg Config) (dir, key string, ok bool) {
+	dir = CacheDir(cfg.Env)
+	if dir == "" {
+		return "", "", false
+	}
+	key, ok = cacheKey(Config{Env: cfg.Env, Dir: "/"}, []string{imageArg})
+	return dir, key, ok
+}
+
+// Images lists the standard-library images kept for cfg's environment,
+// the most recently written first.
+func Images(cfg Config) []ImageInfo {
+	dir, key, ok := imageIndex(cfg)
+	if !ok {
+		return nil
+	}
+	var out []ImageInfo
+	for _, line := range strings.Split(string(lookupEntry(entryPath(dir, key))), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "=": // (no package path is "=")
+			out = append(out, ImageInfo{Key: f[1], Pkgs: map[string]bool{}})
+		case len(f) == 2 && len(out) > 0:
+			out[len(out)-1].Pkgs[f[0]] = f[1] == "1"
+		}
+	}
+	return out
+}
+
+// ImageData returns the image key of Images, or nil.
+func ImageData(cfg Config, key string) []byte {
+	dir := CacheDir(cfg.Env)
+	if dir == "" || len(key) < 2 {
+		return nil
+	}
+	return lookupEntry(entryPath(dir, key))
+}
+
+// ImageStore keeps data as a standard-library image of the packages pkgs
+// (ImageInfo.Pkgs), first in the index; the oldest beyond maxImages go.
+func ImageStore(cfg Config, pkgs map[string]bool, data []byte) {
+	dir, ikey, ok := imageIndex(cfg)
+	if !ok {
+		return
+	}
+	paths := make([]string, 0, len(pkgs))
+	for path := range pkgs {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	h.Write([]byte(ikey))
+	var list strings.Builder
+	for _, path := range paths {
+		code := "0"
+		if pkgs[path] {
+			code = "1"
+		}
+		fmt.Fprintf(&list, "%s %s\n", path, code)
+	}
+	h.Write([]byte(list.String()))
+	key := hex.EncodeToString(h.Sum(nil))
+	deps := stdDeps(runtimeGOROOT())
+	if !storeEntry(dir, key, deps, data) {
+		return
+	}
+	index := "= " + key + "\n" + list.String()
+	n := 1
+	for _, im := range Images(cfg) {
+		if im.Key == key {
+			continue
+		}
+		if n == maxImages {
+			os.Remove(entryPath(dir, im.Key))
+			continue
+		}
+		n++
+		index += "= " + im.Key + "\n"
+		for _, path := range slices.Sorted(maps.Keys(im.Pkgs)) {
+			code := "0"
+			if im.Pkgs[path] {
+				code = "1"
+			}
+			index += path + " " + code + "\n"
+		}
+	}
+	storeEntry(dir, ikey, deps, []byte(index))
+}
+
+// lookupEntry reads the entry at path if the files it lists are unchanged.
+func lookupEntry(path string) []byte {
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, []byte(entryMagic)) {
 		return nil
@@ -199,10 +325,16 @@ func CacheStore(cfg Config, args []string, prog *Program, data []byte) {
 	if !ok {
 		return
 	}
+	storeEntry(dir, key, prog.deps, data)
+}
+
+// storeEntry writes the entry key: the fingerprints of deps, then data.
+// It reports whether it did.
+func storeEntry(dir, key string, deps []string, data []byte) bool {
 	var b []byte
 	b = append(b, entryMagic...)
-	b = binary.AppendUvarint(b, uint64(len(prog.deps)))
-	for _, path := range prog.deps {
+	b = binary.AppendUvarint(b, uint64(len(deps)))
+	for _, path := range deps {
 		fp := stat(path)
 		b = binary.AppendUvarint(b, uint64(len(fp.path)))
 		b = append(b, fp.path...)
@@ -212,11 +344,11 @@ func CacheStore(cfg Config, args []string, prog *Program, data []byte) {
 	b = append(b, data...)
 	path := entryPath(dir, key)
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-		return
+		return false
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), key+".tmp*")
 	if err != nil {
-		return
+		return false
 	}
 	_, err = tmp.Write(b)
 	if err1 := tmp.Close(); err == nil {
@@ -224,9 +356,10 @@ func CacheStore(cfg Config, args []string, prog *Program, data []byte) {
 	}
 	if err != nil || os.Rename(tmp.Name(), path) != nil {
 		os.Remove(tmp.Name())
-		return
+		return false
 	}
 	trim(dir)
+	return true
 }
 
 // trim removes entries not used for a week, at most once a day.

@@ -113,25 +113,8 @@ func Load(cfg Config, args []string) (*Program, error) {
 		args = []string{"."}
 	}
 	wd := workDir(cfg.Dir)
-	if strings.HasSuffix(args[0], ".go") {
-		for _, a := range args {
-			if !strings.HasSuffix(a, ".go") {
-				return nil, &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
-			}
-			if !cfg.Test && strings.HasSuffix(a, "_test.go") {
-				return nil, &Error{Msg: fmt.Sprintf("go: cannot run *_test.go files (%s)", a)} // go run's words
-			}
-			name := a
-			if !filepath.IsAbs(name) && cfg.Dir != "" {
-				name = filepath.Join(cfg.Dir, name)
-			}
-			if _, err := os.Stat(name); err != nil {
-				return nil, &Error{Msg: strings.Replace(err.Error(), name, a, 1)} // go run's words
-			}
-			if pos, ok := importsC(name); ok {
-				return nil, cgoError(wd, pos)
-			}
-		}
+	if err := checkArgs(cfg, args, wd); err != nil {
+		return nil, err
 	}
 	// goro runs Go code only: the standard library's pure-Go variants (net's
 	// resolver, os/user), and a program's cgo files are found and refused.
@@ -321,6 +304,32 @@ func Load(cfg Config, args []string) (*Program, error) {
 	out.deps = programDeps(order, isStd, goroot)
 	out.BuildInfo = buildInfo(userCfg, root, order)
 	return out, nil
+}
+
+// checkArgs refuses arguments go run would refuse: .go files mixed with
+// other arguments, test files, files that do not exist or import "C".
+func checkArgs(cfg Config, args []string, wd string) error {
+	if strings.HasSuffix(args[0], ".go") {
+		for _, a := range args {
+			if !strings.HasSuffix(a, ".go") {
+				return &Error{Msg: fmt.Sprintf("named files must all be .go files: %s", a)}
+			}
+			if !cfg.Test && strings.HasSuffix(a, "_test.go") {
+				return &Error{Msg: fmt.Sprintf("go: cannot run *_test.go files (%s)", a)} // go run's words
+			}
+			name := a
+			if !filepath.IsAbs(name) && cfg.Dir != "" {
+				name = filepath.Join(cfg.Dir, name)
+			}
+			if _, err := os.Stat(name); err != nil {
+				return &Error{Msg: strings.Replace(err.Error(), name, a, 1)} // go run's words
+			}
+			if pos, ok := importsC(name); ok {
+				return cgoError(wd, pos)
+			}
+		}
+	}
+	return nil
 }
 
 // goCommandError is the go command's own message in a go/packages error

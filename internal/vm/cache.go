@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v7\n"
+const cacheMagic = "goro compiled program v8\n"
 
 // Type record tags.
 const (
@@ -285,14 +285,29 @@ type cacheWriter struct {
 	fileIDs  map[string]int
 	files    []string
 	cells    map[*rt.Value]int // a variable's cell → its id
-	globals  []*ssa.Global
+	globals  []cacheGlobal
 	methods  []int // ids of the types that have method tables
 	mtabs    [][]byte
 	err      error
 }
 
+// cacheGlobal is a package-level variable as the cache writes it.
+type cacheGlobal struct {
+	name string // "pkgpath.name"
+	cell *rt.Value
+	T    types.Type // the variable's type
+}
+
 // WriteCache returns the program compiled whole, as ReadCache takes it.
-func (m *Machine) WriteCache() (data []byte, err error) {
+func (m *Machine) WriteCache() ([]byte, error) { return m.writeCache(false) }
+
+// WriteImage returns the standard-library image of the program (image.go):
+// every function, method, variable and named type of its standard
+// packages, compiled, with each package's declarations, as OpenImage
+// takes it.
+func (m *Machine) WriteImage() ([]byte, error) { return m.writeCache(true) }
+
+func (m *Machine) writeCache(image bool) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			data, err = nil, fmt.Errorf("goro: compiled-program cache: %v", r)
@@ -304,14 +319,13 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 	// Package-level variables and named types: what natives look up.
 	var named []indexEntry
 	for _, p := range m.prog.Packages {
+		if image && !m.prog.Std[p] {
+			continue
+		}
 		for _, mem := range p.Members {
 			switch mem := mem.(type) {
 			case *ssa.Global:
-				cell := m.globalCell(mem)
-				if _, ok := w.cells[cell]; !ok {
-					w.cells[cell] = len(w.globals)
-				}
-				w.globals = append(w.globals, mem)
+				w.global(p.Pkg.Path()+"."+mem.Name(), m.globalCell(mem), mem.Type().(*types.Pointer).Elem())
 			case *ssa.Type:
 				T := mem.Type()
 				if n, ok := T.(*types.Named); ok && n.TypeParams().Len() > 0 {
@@ -327,16 +341,19 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 			}
 		}
 	}
-	for _, g := range w.globals {
-		w.typeID(g.Type().(*types.Pointer).Elem())
-	}
-	main := m.prog.Main
 	initID, mainID := -1, -1
-	if f := main.Func("init"); f != nil {
-		initID = w.funcID(m.funcOf(f))
-	}
-	if f := main.Func("main"); f != nil {
-		mainID = w.funcID(m.funcOf(f))
+	var exports enc
+	if image {
+		exports = w.exports()
+	} else {
+		main := m.prog.Main
+		if f := main.Func("init"); f != nil {
+			initID = w.funcID(m.funcOf(f))
+		}
+		if f := main.Func("main"); f != nil {
+			mainID = w.funcID(m.funcOf(f))
+		}
+		exports.u(0)
 	}
 	// Encode until nothing new turns up: functions name types and
 	// functions, types name their methods.
@@ -366,12 +383,12 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 	// Variables: their types by id, and an index by name.
 	var gtypes enc
 	for _, g := range w.globals {
-		gtypes.u32(uint32(w.typeID(g.Type().(*types.Pointer).Elem())))
+		gtypes.u32(uint32(w.typeID(g.T)))
 	}
 	body.bytes(gtypes.b)
 	var gindex []indexEntry
 	for _, g := range w.globals {
-		gindex = append(gindex, indexEntry{g.Pkg.Pkg.Path() + "." + g.Name(), uint64(w.cells[w.m.globalCell(g)]), nil})
+		gindex = append(gindex, indexEntry{g.name, uint64(w.cells[g.cell]), nil})
 	}
 	body.index(gindex)
 	body.index(named)
@@ -393,6 +410,7 @@ func (m *Machine) WriteCache() (data []byte, err error) {
 			body.s(p)
 		}
 	}
+	body.b = append(body.b, exports.b...)
 	sum := crc32.Checksum(body.b, crcTable)
 	out := binary.LittleEndian.AppendUint32(nil, sum)
 	return append(out, body.b...), nil
@@ -444,15 +462,15 @@ func (w *cacheWriter) pos(e *enc, p token.Pos) {
 		e.u(0)
 		return
 	}
-	pos := w.m.prog.Fset.Position(p)
-	id, ok := w.fileIDs[pos.Filename]
+	file, line := w.m.src.position(p)
+	id, ok := w.fileIDs[file]
 	if !ok {
 		id = len(w.files)
-		w.fileIDs[pos.Filename] = id
-		w.files = append(w.files, pos.Filename)
+		w.fileIDs[file] = id
+		w.files = append(w.files, file)
 	}
 	e.u(uint64(id + 1))
-	e.u(uint64(pos.Line))
+	e.u(uint64(line))
 }
 
 func (w *cacheWriter) tuple(e *enc, t *types.Tuple) {
@@ -566,6 +584,9 @@ func (w *cacheWriter) method(e *enc, fn *types.Func) *types.Signature {
 
 // methodTable records the implementations of T's methods.
 func (w *cacheWriter) methodTable(id int, T types.Type) {
+	if w.imageMethodTable(id, T) {
+		return
+	}
 	prog := w.m.prog.SSA
 	ms := prog.MethodSets.MethodSet(T)
 	if ms.Len() == 0 {
@@ -719,6 +740,9 @@ func (w *cacheWriter) value(e *enc, v rt.Value) {
 	case *rt.Value:
 		id, ok := w.cells[r]
 		if !ok {
+			id, ok = w.imageGlobal(r)
+		}
+		if !ok {
 			w.fail("constant pointer that is not a package-level variable")
 			return
 		}
@@ -767,6 +791,13 @@ type cacheProgram struct {
 	mtabs       map[int]map[string]*Func
 
 	initID, mainID int
+	buildInfo      string
+	embeds         []load.Embed
+	exports        *dec // the image's declarations (image.go)
+
+	// cellIDs are the ids of the cells made so far (a hybrid Machine's
+	// writer names them: image.go).
+	cellIDs map[*rt.Value]int
 }
 
 // posLineBits is how many bits of a position read from the cache hold
@@ -775,19 +806,41 @@ const posLineBits = 24
 
 // ReadCache makes a Machine from what WriteCache wrote.
 func ReadCache(data []byte, opt Options) (m *Machine, err error) {
-	if len(data) < 4 || crc32.Checksum(data[4:], crcTable) != binary.LittleEndian.Uint32(data) {
-		return nil, errCorrupt
+	c, err := openCache(data)
+	if err != nil {
+		return nil, err
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			m, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
+	m = newMachine(opt)
+	m.buildInfo = c.buildInfo
+	m.src = c
+	c.m = m
+	m.init()
+	m.embeds = c.embeds
+	m.embedErr = m.fillEmbeds(c.embeds, c.globalCellType)
+	return m, nil
+}
+
+// openCache reads the tables of what WriteCache wrote, for a Machine to
+// decode the rest as it runs (cacheProgram.m is still nil).
+func openCache(data []byte) (c *cacheProgram, err error) {
+	if len(data) < 4 || crc32.Checksum(data[4:], crcTable) != binary.LittleEndian.Uint32(data) {
+		return nil, errCorrupt
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			c, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
 	d := &dec{b: data, p: 4}
 	if d.s() != cacheMagic {
 		return nil, errCorrupt
 	}
-	c := &cacheProgram{mtabs: map[int]map[string]*Func{}}
+	c = &cacheProgram{mtabs: map[int]map[string]*Func{}}
 	c.pkgs = make([]*types.Package, d.n())
 	for i := range c.pkgs {
 		path := d.s()
@@ -810,23 +863,17 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	c.methodIndex = d.table()
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
-	buildInfo := d.s()
-	embeds := make([]load.Embed, d.n())
-	for i := range embeds {
-		e := &embeds[i]
+	c.buildInfo = d.s()
+	c.embeds = make([]load.Embed, d.n())
+	for i := range c.embeds {
+		e := &c.embeds[i]
 		e.Pkg, e.Name, e.Dir = d.s(), d.s(), d.s()
 		for n := d.n(); n > 0; n-- {
 			e.Patterns = append(e.Patterns, d.s())
 		}
 	}
-	m = newMachine(opt)
-	m.buildInfo = buildInfo
-	m.src = c
-	c.m = m
-	m.init()
-	m.embeds = embeds
-	m.embedErr = m.fillEmbeds(embeds, c.globalCellType)
-	return m, nil
+	c.exports = d
+	return c, nil
 }
 
 // globalCellType returns the cell and the type of package variable
@@ -933,7 +980,11 @@ func (c *cacheProgram) typ(id int) types.Type {
 		for i := range methods {
 			name := d.s()
 			pkg := c.pkg(d)
-			methods[i] = types.NewFunc(token.NoPos, pkg, name, c.typ(d.n()).(*types.Signature))
+			// (A signature of its own: NewInterfaceType sets its
+			// receiver, and the record's may be any function's type.)
+			sig := c.typ(d.n()).(*types.Signature)
+			sig = types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+			methods[i] = types.NewFunc(token.NoPos, pkg, name, sig)
 		}
 		T = types.NewInterfaceType(methods, nil).Complete()
 	case tTuple:
@@ -984,9 +1035,14 @@ func (c *cacheProgram) cell(id int) *rt.Value {
 		p = c.m.zeroCell(et) // as gc, zero-size variables share an address
 	} else {
 		p = new(rt.Value)
-		*p = et.Zero()
+		if !c.m.compileOnly {
+			*p = et.Zero()
+		}
 	}
 	c.cells[id] = p
+	if c.cellIDs != nil {
+		c.cellIDs[p] = id
+	}
 	return p
 }
 
@@ -1141,6 +1197,21 @@ func (c *cacheProgram) instr(d *dec) instr {
 func (c *cacheProgram) method(t *Type, name string) *Func {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if tab, ok := c.mtab(t); ok {
+		return tab[name]
+	}
+	ms := types.NewMethodSet(t.T)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			panic(fmt.Sprintf("method %s of %s is not in the compiled-program cache", name, t))
+		}
+	}
+	return nil
+}
+
+// mtab returns the method table of t, decoded on first use, and whether
+// the cache has one. c.mu is held.
+func (c *cacheProgram) mtab(t *Type) (map[string]*Func, bool) {
 	for _, d := range c.methodIndex.lookup(t.String()) {
 		id := d.n()
 		if !types.Identical(c.typ(id), t.T) {
@@ -1157,15 +1228,9 @@ func (c *cacheProgram) method(t *Type, name string) *Func {
 			}
 			c.mtabs[id] = tab
 		}
-		return tab[name]
+		return tab, true
 	}
-	ms := types.NewMethodSet(t.T)
-	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == name {
-			panic(fmt.Sprintf("method %s of %s is not in the compiled-program cache", name, t))
-		}
-	}
-	return nil
+	return nil, false
 }
 
 func (c *cacheProgram) lookupType(pkgpath, name string) *Type {

@@ -64,7 +64,9 @@ type Machine struct {
 	embeds   []load.Embed
 	embedErr error
 	src      source // where functions, variables and types come from (source.go)
-	RT       *rt.Runtime
+	// image holds the standard packages of a hybrid Machine (image.go).
+	image *Image
+	RT    *rt.Runtime
 
 	typesMu sync.Mutex
 	types   typeutil.Map
@@ -188,6 +190,12 @@ func (m *Machine) globalCell(g *ssa.Global) *rt.Value {
 	if cell := m.globals[g]; cell != nil {
 		return cell
 	}
+	if m.image != nil {
+		if cell := m.imageGlobalCell(g); cell != nil {
+			m.globals[g] = cell
+			return cell
+		}
+	}
 	et := m.typeOf(g.Type().(*types.Pointer).Elem())
 	var cell *rt.Value
 	if et.Size == 0 {
@@ -274,6 +282,12 @@ func (m *Machine) funcOf(sf *ssa.Function) *Func {
 	defer m.funcsMu.Unlock()
 	if f, ok := m.funcs[sf]; ok {
 		return f
+	}
+	if m.image != nil {
+		if f := m.imageFunc(sf); f != nil {
+			m.funcs[sf] = f
+			return f
+		}
 	}
 	f := &Func{ssa: sf, m: m, name: gcName(sf), key: nativeName(sf), declPos: sf.Pos(), wrapper: isWrapper(sf)}
 	if sf.Parent() != nil && isRangeBody(sf) {

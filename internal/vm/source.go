@@ -98,6 +98,9 @@ func (s ssaSource) method(t *Type, name string) *Func {
 }
 
 func (s ssaSource) position(p token.Pos) (string, int) {
+	if file, line, ok := s.m.imagePosition(p); ok {
+		return file, line
+	}
 	pos := s.m.prog.Fset.Position(p)
 	return pos.Filename, pos.Line
 }
@@ -107,6 +110,9 @@ func (s ssaSource) position(p token.Pos) (string, int) {
 func (s ssaSource) body(f *Func) {
 	sf := f.ssa
 	if sf == nil {
+		if s.m.image != nil && s.m.image.owns(f) {
+			s.m.image.c.body(f) // the image's (image.go)
+		}
 		return
 	}
 	nf := nativeFor(f.key, sf)

@@ -1,0 +1,259 @@
+package load
+
+// Loading against a standard-library image (vm/image.go): the go command
+// lists the program's packages, goro parses and type-checks the program's
+// own (those outside GOROOT) with the image as the importer of the
+// standard ones, and go/ssa builds the program's packages from syntax and
+// the standard ones from their types alone. Nothing of the standard
+// library is parsed or type-checked: a program never run before starts in
+// the time its own packages take.
+//
+// Whatever this path does not handle exactly as Load does, it declines
+// (LoadHybrid's false), and the caller loads from source: compile errors
+// (Load prints them as go build does), test binaries, a standard package
+// the image lacks or binds natively where the program needs its code,
+// functions declared without body (linkname pulls), the image's generic
+// functions and types (the image holds instances only: naming one is a
+// type error here).
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Image is a standard-library image as the loader uses it.
+type Image interface {
+	// Has reports whether the image has standard package path, and
+	// whether its code is Go's (not bound natively).
+	Has(path string) (ok, code bool)
+	// Import returns the package as go/types sees it.
+	Import(path string) (*types.Package, error)
+}
+
+// LoadHybrid loads the program named by args with its standard packages
+// from the image pick returns for them (need: each standard package of the
+// program, true if the program runs its code; nil: no image has them). It
+// returns false when it cannot (the caller then calls Load).
+func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image) (_ *Program, declined string) {
+	if cfg.Test || cfg.IsNative == nil {
+		return nil, "a test binary"
+	}
+	// A host panic here is a reason to load from source, which reports
+	// it if it is one of its own too.
+	defer func() {
+		if r := recover(); r != nil {
+			declined = fmt.Sprint("panic: ", r)
+		}
+	}()
+	goroot := runtimeGOROOT()
+	isStd := func(filename string) bool {
+		return strings.HasPrefix(filename, filepath.Join(goroot, "src")+string(filepath.Separator))
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	wd := workDir(cfg.Dir)
+	if checkArgs(cfg, args, wd) != nil {
+		return nil, "arguments"
+	}
+	userCfg := cfg
+	userCfg.Env = environ(cfg.Env)
+	cfg.Env = append(environ(cfg.Env), "CGO_ENABLED=0")
+	var interp map[string]bool
+	var graphBug atomic.Bool
+	graphDone := make(chan struct{})
+	go func() {
+		defer close(graphDone)
+		defer func() {
+			if recover() != nil {
+				graphBug.Store(true)
+			}
+		}()
+		interp = interpretedStd(cfg, args)
+	}()
+	pcfg := &packages.Config{
+		BuildFlags: buildFlags(cfg.Env),
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+			packages.NeedModule | packages.NeedEmbedFiles,
+		Dir:  cfg.Dir,
+		Env:  cfg.Env,
+		Fset: token.NewFileSet(),
+	}
+	root, err := loadRoot(pcfg, args)
+	<-graphDone
+	if err != nil || graphBug.Load() || interp == nil || listErrors(root, isStd, wd, cgoContext(cfg.Env)) != nil || root.Name != "main" {
+		return nil, "the go command's errors, or not a main package"
+	}
+	order := dependencyOrder(root)
+	need := map[string]bool{"runtime": interp["runtime"]}
+	for _, p := range order {
+		if p.PkgPath != "unsafe" && isStdPkg(p, isStd) {
+			need[p.PkgPath] = interp[p.PkgPath]
+		}
+	}
+	img := pick(need)
+	if img == nil {
+		return nil, "no image has its standard packages"
+	}
+	// The program's own packages, parsed and type-checked as go/packages
+	// does (Load), against the image.
+	fset := pcfg.Fset
+	for _, p := range order {
+		if p.PkgPath == "unsafe" || isStdPkg(p, isStd) {
+			continue
+		}
+		if why := checkHybrid(p, fset, img, isStd, cfg.Env); why != "" {
+			return nil, p.PkgPath + ": " + why
+		}
+		if len(embedErrors(p)) > 0 {
+			return nil, "embed errors"
+		}
+	}
+	if fset.Base() >= 1<<24 {
+		return nil, "too much source" // the image's positions start there (vm/image.go)
+	}
+
+	// (Serially: a panic of go/ssa's is then recovered above.)
+	prog := ssa.NewProgram(fset, ssa.InstantiateGenerics|ssa.BuildSerially)
+	out := &Program{Fset: fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}, Info: map[*ssa.Package]*types.Info{}}
+	// The standard packages: those the program imports, the runtime
+	// (goro needs its types), and what they import.
+	created := map[*types.Package]bool{types.Unsafe: true}
+	unsafe := prog.CreatePackage(types.Unsafe, nil, nil, true)
+	out.Std[unsafe], out.Native[unsafe] = true, true
+	out.Packages = append(out.Packages, unsafe)
+	var visit func(tp *types.Package)
+	visit = func(tp *types.Package) {
+		if created[tp] {
+			return
+		}
+		created[tp] = true
+		for _, imp := range tp.Imports() {
+			visit(imp)
+		}
+		sp := prog.CreatePackage(tp, nil, nil, true)
+		out.Std[sp] = true
+		if _, code := img.Has(tp.Path()); !code {
+			out.Native[sp] = true
+		}
+		out.Packages = append(out.Packages, sp)
+	}
+	stdRoots := []string{"runtime"}
+	for _, p := range order {
+		if p.PkgPath != "unsafe" && isStdPkg(p, isStd) {
+			stdRoots = append(stdRoots, p.PkgPath)
+		}
+	}
+	for _, path := range stdRoots {
+		tp, err := img.Import(path)
+		if err != nil {
+			return nil, err.Error()
+		}
+		visit(tp)
+	}
+	for _, p := range order {
+		if p.PkgPath == "unsafe" || isStdPkg(p, isStd) {
+			continue
+		}
+		sp := prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+		out.Info[sp] = p.TypesInfo
+		out.Packages = append(out.Packages, sp)
+		out.Embeds = append(out.Embeds, embeds(p)...)
+		if p == root {
+			out.Main = sp
+		}
+	}
+	prog.Build()
+	out.deps = programDeps(order, isStd, goroot)
+	out.BuildInfo = buildInfo(userCfg, root, order)
+	return out, ""
+}
+
+// checkHybrid parses and type-checks the program's package p (its imports
+// done), as go/packages would, and reports whether it compiles with
+// nothing LoadHybrid declines.
+func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, env []string) string {
+	var files []*ast.File
+	for _, name := range p.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments)
+		if err != nil {
+			return "syntax errors"
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+				return "a function without body" // a linkname pull, or assembly
+			}
+		}
+		files = append(files, f)
+	}
+	failed := ""
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			ip := p.Imports[path]
+			if ip == nil {
+				failed = "no package " + path
+				return nil, &Error{Msg: failed}
+			}
+			if isStdPkg(ip, isStd) {
+				return img.Import(ip.PkgPath)
+			}
+			if ip.Types == nil {
+				failed = "no types for " + path
+				return nil, &Error{Msg: failed}
+			}
+			return ip.Types, nil
+		}),
+		Error: func(err error) {
+			if failed == "" {
+				failed = err.Error()
+			}
+		},
+		Sizes: types.SizesFor("gc", goarch(env)),
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	pkg := types.NewPackage(p.PkgPath, p.Name)
+	if err := types.NewChecker(tc, fset, pkg, info).Files(files); err != nil || failed != "" {
+		return cmp.Or(failed, fmt.Sprint(err))
+	}
+	p.Fset, p.Syntax, p.Types, p.TypesInfo = fset, files, pkg, info
+	return ""
+}
+
+// importerFunc is a types.Importer.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// goarch is the architecture the program is built for.
+func goarch(env []string) string {
+	if v, ok := lookupEnv(environ(env), "GOARCH"); ok && v != "" {
+		return v
+	}
+	return runtime.GOARCH
+}

@@ -1,0 +1,491 @@
+package vm
+
+// The standard-library image: the standard packages of a program compiled
+// once and kept, so that a program never run before starts without
+// parsing, type-checking or compiling them (issue 13's cold start).
+//
+// WriteImage writes, in the compiled-program cache's format (cache.go),
+// every function, method, variable and named type of a loaded program's
+// standard packages — not only what that program reaches — and, per
+// package, its declarations: each constant (type and value), type, alias,
+// variable and function by name, its imports, its initializer, and whether
+// goro binds it natively. Generic functions and types are left out: only
+// instances exist in compiled code.
+//
+// OpenImage reads it back, and the Image is then three things at once:
+//   - an importer (Import): go/types packages whose objects are the
+//     image's own types, so that a program's packages type-check against
+//     exactly the types the image's code was compiled with (one identity
+//     for fmt.Stringer, whoever names it);
+//   - the code of those packages for a Machine (NewHybrid) whose program's
+//     own packages come from SSA: a function or method of an image package
+//     (go/ssa makes it a function without body, "from type information"),
+//     a package variable or a method table of an image type is the image's;
+//   - positions of the image's code, which a hybrid Machine tells from its
+//     FileSet's by their range (the image's start at 1<<posLineBits).
+//
+// A hybrid Machine is only ever compiled (WriteCache): the program entry it
+// writes holds the image's code the program reaches, and runs as any other
+// entry does. Nothing of the image is shared between two Machines.
+
+import (
+	"encoding/binary"
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"io"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/goro-dev/goro/internal/load"
+	"github.com/goro-dev/goro/internal/rt"
+)
+
+// Declaration kinds of an image package.
+const (
+	declConst = iota
+	declType
+	declAlias
+	declVar
+	declFunc
+)
+
+// exports roots every function and method of the program's standard
+// packages and writes their declarations.
+func (w *cacheWriter) exports() enc {
+	var e enc
+	var pkgs []*ssa.Package
+	for _, p := range w.m.prog.Packages {
+		if w.m.prog.Std[p] && p.Pkg != types.Unsafe {
+			pkgs = append(pkgs, p)
+		}
+	}
+	e.u(uint64(len(pkgs)))
+	for _, p := range pkgs {
+		e.u(uint64(w.pkgID(p.Pkg)))
+		e.bool(w.m.prog.Native[p])
+		imps := p.Pkg.Imports()
+		e.u(uint64(len(imps)))
+		for _, imp := range imps {
+			e.s(imp.Path())
+		}
+		init := -1
+		if f := p.Func("init"); f != nil {
+			init = w.funcID(w.m.funcOf(f))
+		}
+		e.i(int64(init))
+		// Functions the scope does not name: methods come with their
+		// types' method tables, init#N and closures with their callers.
+		scope := p.Pkg.Scope()
+		var decls enc
+		n := 0
+		for _, name := range scope.Names() {
+			switch obj := scope.Lookup(name).(type) {
+			case *types.Const:
+				if obj.Val().Kind() == constant.Unknown {
+					continue
+				}
+				decls.u(declConst)
+				decls.s(name)
+				decls.u(uint64(w.typeID(obj.Type())))
+				constValue(&decls, obj.Val())
+			case *types.TypeName:
+				T := obj.Type()
+				if a, ok := T.(*types.Alias); ok {
+					if a.TypeParams().Len() > 0 {
+						continue
+					}
+					decls.u(declAlias)
+					decls.s(name)
+					decls.u(uint64(w.typeID(types.Unalias(T))))
+					break
+				}
+				if n, ok := T.(*types.Named); ok && n.TypeParams().Len() > 0 {
+					continue // generic: only its instances are compiled
+				}
+				if it, ok := T.Underlying().(*types.Interface); ok && !it.IsMethodSet() {
+					continue // a constraint
+				}
+				decls.u(declType)
+				decls.s(name)
+				decls.u(uint64(w.typeID(T)))
+			case *types.Var:
+				g := p.Var(name)
+				if g == nil {
+					continue
+				}
+				decls.u(declVar)
+				decls.s(name)
+				decls.u(uint64(w.typeID(obj.Type())))
+			case *types.Func:
+				sig := obj.Type().(*types.Signature)
+				f := p.Func(name)
+				if sig.TypeParams().Len() > 0 || f == nil {
+					continue
+				}
+				decls.u(declFunc)
+				decls.s(name)
+				decls.u(uint64(w.typeID(sig)))
+				decls.u(uint64(w.funcID(w.m.funcOf(f))))
+			default:
+				continue
+			}
+			n++
+		}
+		e.u(uint64(n))
+		e.b = append(e.b, decls.b...)
+	}
+	return e
+}
+
+// constValue writes a constant's value exactly.
+func constValue(e *enc, v constant.Value) {
+	e.u(uint64(v.Kind()))
+	switch v.Kind() {
+	case constant.Bool:
+		e.bool(constant.BoolVal(v))
+	case constant.String:
+		e.s(constant.StringVal(v))
+	case constant.Int:
+		e.s(v.ExactString())
+	case constant.Float:
+		e.s(constant.Num(v).ExactString())
+		e.s(constant.Denom(v).ExactString())
+	case constant.Complex:
+		constValue(e, constant.Real(v))
+		constValue(e, constant.Imag(v))
+	}
+}
+
+// constValue reads what constValue wrote.
+func (d *dec) constValue() constant.Value {
+	switch k := constant.Kind(d.u()); k {
+	case constant.Bool:
+		return constant.MakeBool(d.bool())
+	case constant.String:
+		return constant.MakeString(d.s())
+	case constant.Int:
+		return constant.MakeFromLiteral(d.s(), token.INT, 0)
+	case constant.Float:
+		num := constant.MakeFromLiteral(d.s(), token.INT, 0)
+		den := constant.MakeFromLiteral(d.s(), token.INT, 0)
+		return constant.ToFloat(constant.BinaryOp(num, token.QUO, den))
+	case constant.Complex:
+		re := d.constValue()
+		return constant.BinaryOp(re, token.ADD, constant.MakeImag(d.constValue()))
+	}
+	panic(errCorrupt)
+}
+
+// global registers a package-level variable of the program.
+func (w *cacheWriter) global(name string, cell *rt.Value, T types.Type) {
+	if _, ok := w.cells[cell]; !ok {
+		w.cells[cell] = len(w.globals)
+	}
+	w.globals = append(w.globals, cacheGlobal{name, cell, T})
+	w.typeID(T)
+}
+
+// imageGlobal registers a variable of the image that the image's code
+// names but the program's packages do not (a hybrid Machine's writer).
+func (w *cacheWriter) imageGlobal(cell *rt.Value) (int, bool) {
+	im := w.m.image
+	if im == nil {
+		return 0, false
+	}
+	c := im.c
+	c.mu.Lock()
+	id, ok := c.cellIDs[cell]
+	var name string
+	var T types.Type
+	if ok {
+		if im.globalNames == nil {
+			im.globalNames = make([]string, len(c.cells))
+			for i := 0; i < c.globalIndex.n; i++ {
+				r := c.globalIndex.rec(i)
+				name := r.s()
+				if id := r.n(); id < len(im.globalNames) {
+					im.globalNames[id] = name
+				}
+			}
+		}
+		name = im.globalNames[id]
+		T = c.typ(int(binary.LittleEndian.Uint32(c.globalTypes[4*id:])))
+	}
+	c.mu.Unlock()
+	if !ok || name == "" {
+		return 0, false
+	}
+	w.global(name, cell, T)
+	return w.cells[cell], true
+}
+
+// imageMethodTable writes the image's method table of an image type (a
+// hybrid Machine's writer), and reports whether it did.
+func (w *cacheWriter) imageMethodTable(id int, T types.Type) bool {
+	im := w.m.image
+	if im == nil {
+		return false
+	}
+	t := w.m.typeOf(T)
+	im.c.mu.Lock()
+	tab, ok := im.c.mtab(t)
+	im.c.mu.Unlock()
+	if !ok {
+		return false
+	}
+	names := make([]string, 0, len(tab))
+	for name := range tab {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var e enc
+	e.u(uint64(len(names)))
+	for _, name := range names {
+		e.s(name)
+		e.i(int64(w.funcID(tab[name])))
+	}
+	w.methods = append(w.methods, id)
+	w.mtabs = append(w.mtabs, e.b)
+	return true
+}
+
+// Image is a standard-library image read back (OpenImage). It is used by
+// one load and one Machine (NewHybrid), one after the other.
+type Image struct {
+	c     *cacheProgram
+	pkgs  map[string]*imagePkg
+	byPkg map[*types.Package]*imagePkg
+	// globalNames names the image's variables by id (made on first use).
+	globalNames []string
+}
+
+// imagePkg is a package of an image.
+type imagePkg struct {
+	pkg     *types.Package
+	native  bool
+	imports []string
+	init    int
+	decls   []imageDecl
+	funcs   map[string]int // function ids by name
+	done    bool           // its scope is filled
+}
+
+// imageDecl is a declaration of an image package.
+type imageDecl struct {
+	kind int
+	name string
+	typ  int
+	val  constant.Value
+}
+
+// OpenImage reads what WriteImage wrote.
+func OpenImage(data []byte) (im *Image, err error) {
+	c, err := openCache(data)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			im, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	c.cellIDs = map[*rt.Value]int{}
+	im = &Image{c: c, pkgs: map[string]*imagePkg{}, byPkg: map[*types.Package]*imagePkg{}}
+	d := c.exports
+	for n := d.n(); n > 0; n-- {
+		ip := &imagePkg{pkg: c.pkg(d), funcs: map[string]int{}}
+		if ip.pkg == nil {
+			panic(errCorrupt)
+		}
+		ip.native = d.bool()
+		for k := d.n(); k > 0; k-- {
+			ip.imports = append(ip.imports, d.s())
+		}
+		ip.init = int(d.i())
+		if ip.init >= 0 {
+			ip.funcs["init"] = ip.init
+		}
+		for k := d.n(); k > 0; k-- {
+			decl := imageDecl{kind: int(d.u()), name: d.s(), typ: d.n()}
+			switch decl.kind {
+			case declConst:
+				decl.val = d.constValue()
+			case declFunc:
+				ip.funcs[decl.name] = d.n()
+			}
+			ip.decls = append(ip.decls, decl)
+		}
+		im.pkgs[ip.pkg.Path()] = ip
+		im.byPkg[ip.pkg] = ip
+	}
+	return im, nil
+}
+
+// Has reports whether the image has the standard package path, and whether
+// its code is Go's (not bound natively).
+func (im *Image) Has(path string) (ok, interpreted bool) {
+	if path == "unsafe" {
+		return true, false
+	}
+	ip := im.pkgs[path]
+	return ip != nil, ip != nil && !ip.native
+}
+
+// Packages returns the paths of the image's packages.
+func (im *Image) Packages() []string {
+	paths := make([]string, 0, len(im.pkgs))
+	for path := range im.pkgs {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// Import returns package path as go/types sees it: its scope holds the
+// image's declarations (all of them: go/ssa makes members of them, and a
+// Machine's natives look them up by name), made of the image's types.
+func (im *Image) Import(path string) (pkg *types.Package, err error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	im.c.mu.Lock()
+	defer im.c.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			pkg, err = nil, fmt.Errorf("goro: standard-library image: %v", r)
+		}
+	}()
+	return im.fill(path)
+}
+
+// fill fills the scope of package path (and of its imports). im.c.mu is
+// held.
+func (im *Image) fill(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	ip := im.pkgs[path]
+	if ip == nil {
+		return nil, fmt.Errorf("package %s is not in the standard-library image", path)
+	}
+	if ip.done {
+		return ip.pkg, nil
+	}
+	ip.done = true
+	var imps []*types.Package
+	for _, path := range ip.imports {
+		p, err := im.fill(path)
+		if err != nil {
+			return nil, err
+		}
+		imps = append(imps, p)
+	}
+	pkg, c := ip.pkg, im.c
+	scope := pkg.Scope()
+	for _, decl := range ip.decls {
+		T := c.typ(decl.typ)
+		var obj types.Object
+		switch decl.kind {
+		case declConst:
+			obj = types.NewConst(token.NoPos, pkg, decl.name, T, decl.val)
+		case declType:
+			n, ok := T.(*types.Named)
+			if !ok || n.Obj().Pkg() != pkg || n.Obj().Name() != decl.name {
+				panic(fmt.Sprintf("type %s.%s is %v", path, decl.name, T))
+			}
+			obj = n.Obj()
+		case declAlias:
+			obj = types.NewTypeName(token.NoPos, pkg, decl.name, nil)
+			types.NewAlias(obj.(*types.TypeName), T)
+		case declVar:
+			obj = types.NewVar(token.NoPos, pkg, decl.name, T)
+		case declFunc:
+			obj = types.NewFunc(token.NoPos, pkg, decl.name, T.(*types.Signature))
+		default:
+			panic(errCorrupt)
+		}
+		scope.Insert(obj)
+	}
+	pkg.SetImports(imps)
+	pkg.MarkComplete()
+	return pkg, nil
+}
+
+// NewHybrid prepares prog — its own packages from source, its standard
+// packages the image's (load.LoadHybrid) — to be compiled whole
+// (WriteCache), never run.
+func NewHybrid(prog *load.Program, im *Image) *Machine {
+	m := newMachine(Options{Stdout: io.Discard, Stderr: io.Discard})
+	m.prog = prog
+	m.buildInfo = prog.BuildInfo
+	m.src = ssaSource{m}
+	m.compileOnly = true
+	m.image = im
+	im.c.m = m
+	m.init()
+	m.embeds = prog.Embeds
+	return m
+}
+
+// imageFunc returns the image's function for sf, a function of an image
+// package that go/ssa made from its type (no body), or nil.
+func (m *Machine) imageFunc(sf *ssa.Function) *Func {
+	im := m.image
+	if len(sf.Blocks) != 0 || !strings.HasPrefix(sf.Synthetic, "from type information") && sf.Synthetic != "package initializer" {
+		return nil
+	}
+	var pkg *types.Package
+	if obj, ok := sf.Object().(*types.Func); ok {
+		pkg = obj.Pkg()
+	} else if sf.Pkg != nil {
+		pkg = sf.Pkg.Pkg
+	}
+	ip := im.byPkg[pkg]
+	if ip == nil {
+		return nil
+	}
+	if recv := sf.Signature.Recv(); recv != nil {
+		f := im.c.method(m.typeOf(recv.Type()), sf.Name())
+		if f == nil {
+			panic(fmt.Sprintf("method %s is not in the standard-library image", sf))
+		}
+		return f
+	}
+	id, ok := ip.funcs[sf.Name()]
+	if !ok {
+		panic(fmt.Sprintf("function %s is not in the standard-library image", sf))
+	}
+	im.c.mu.Lock()
+	defer im.c.mu.Unlock()
+	return im.c.fn(id)
+}
+
+// owns reports whether f is one of the image's functions.
+func (im *Image) owns(f *Func) bool {
+	im.c.mu.Lock()
+	defer im.c.mu.Unlock()
+	return int(f.id) < len(im.c.funcs) && im.c.funcs[f.id] == f
+}
+
+// imageGlobalCell returns the image's cell of g, a variable of an image
+// package, or nil.
+func (m *Machine) imageGlobalCell(g *ssa.Global) *rt.Value {
+	if g.Pkg == nil || m.image.byPkg[g.Pkg.Pkg] == nil {
+		return nil
+	}
+	return m.image.c.global(g.Pkg.Pkg.Path(), g.Name())
+}
+
+// imagePosition returns the file and line of p if it is a position of the
+// image's code.
+func (m *Machine) imagePosition(p token.Pos) (string, int, bool) {
+	if m.image == nil || int(p) < 1<<posLineBits {
+		return "", 0, false
+	}
+	file, line := m.image.c.position(p)
+	return file, line, true
+}
