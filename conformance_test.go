@@ -54,19 +54,22 @@ func TestGorootChan(t *testing.T) {
 		t.Fatalf("no tests found in %s", testDir)
 	}
 	goroBinary(t)
+	shared := stdImage(t, "goroot-chan", files)
 	for _, file := range files {
 		rel, err := filepath.Rel(testDir, file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Run(rel, func(t *testing.T) {
-			runGorootTest(t, testDir, filepath.ToSlash(rel))
+			runGorootTest(t, testDir, filepath.ToSlash(rel), shared)
 		})
 	}
 }
 
 // runGorootTest runs GOROOT/test/<rel> the way testdir's "run" action does.
-func runGorootTest(t *testing.T, testDir, rel string) {
+// shared is the cache directory of the suite's standard-library image (stdImage), in
+// which the program runs as a program never run before does.
+func runGorootTest(t *testing.T, testDir, rel, shared string) {
 	src, err := os.ReadFile(filepath.Join(testDir, rel))
 	if err != nil {
 		t.Fatal(err)
@@ -134,10 +137,11 @@ func runGorootTest(t *testing.T, testDir, rel string) {
 
 	// The "run" action runs `go run <dir>/<file> args...` in GOROOT/test (runInDir is empty),
 	// with GOENV=off, GOFLAGS= and PWD set, and combined stdout+stderr.
-	// The program runs from source and writes its compiled form to a cache
-	// of its own; with -goro.cached it then runs again from that cache.
-	cache := filepath.Join(goroTmpDir, "cache", strings.ReplaceAll(rel, "/", "_"))
-	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir, "GOROCACHE=" + cache}, runenv...)...)
+	// The program runs as a program never run before, in the cache its suite
+	// shares (loaded against the standard-library image of the suite's imports, or
+	// from source), and writes its compiled form there; with -goro.cached it then
+	// runs again from that cache.
+	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir, "GOROCACHE=" + shared}, runenv...)...)
 	res := runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
 	if *conformanceCached && res.exitCode == 0 && !res.timedOut {
 		res = runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
@@ -350,6 +354,7 @@ func TestGorootRun(t *testing.T) {
 		files = append(files, m...)
 	}
 	goroBinary(t)
+	shared := stdImage(t, "goroot", files)
 	for _, file := range files {
 		rel, err := filepath.Rel(testDir, file)
 		if err != nil {
@@ -377,7 +382,7 @@ func TestGorootRun(t *testing.T) {
 				t.Skip("not supported yet: " + why)
 			}
 			t.Parallel()
-			runGorootTest(t, testDir, rel)
+			runGorootTest(t, testDir, rel, shared)
 		})
 	}
 }

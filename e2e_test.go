@@ -205,6 +205,9 @@ func runGoldenPrograms(t *testing.T, sub string) {
 	runGoldenProgramsEnv(t, sub, []string{"first", "cache"})
 }
 
+// stdImportPath matches the import paths of standard packages.
+var stdImportPath = regexp.MustCompile(`^[a-z0-9]+(/[a-z0-9]+)*$`)
+
 // stdImage prepares a cache directory for the programs of testdata/<sub> to share: it
 // holds the standard-library image (internal/vm/image.go) of every standard package they
 // import, written by running a program that imports them all. A program's first run in
@@ -220,14 +223,23 @@ func stdImage(t *testing.T, sub string, files []string) string {
 		}
 		for _, imp := range f.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)
-			if first, _, _ := strings.Cut(path, "/"); !strings.Contains(first, ".") && path != "C" {
+			// A standard package a program may import: not internal, not cmd's.
+			first, _, _ := strings.Cut(path, "/")
+			if stdImportPath.MatchString(path) && first != "cmd" && !slices.Contains(strings.Split(path, "/"), "internal") {
 				imports[path] = true
 			}
 		}
 	}
+	// Those that build here (simd/archsimd needs its GOEXPERIMENT).
+	list := exec.Command("go", append([]string{"list", "-e", "-f", "{{if not .Error}}{{.ImportPath}}{{end}}"}, slices.Sorted(maps.Keys(imports))...)...)
+	list.Env = goroEnv("GOFLAGS=")
+	out, err := list.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
 	var src strings.Builder
 	src.WriteString("package main\n\nimport (\n")
-	for _, path := range slices.Sorted(maps.Keys(imports)) {
+	for _, path := range strings.Fields(string(out)) {
 		fmt.Fprintf(&src, "\t_ %q\n", path)
 	}
 	src.WriteString(")\n\nfunc main() {}\n")

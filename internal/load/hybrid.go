@@ -39,6 +39,11 @@ type Image interface {
 	Has(path string) (ok, code bool)
 	// Import returns the package as go/types sees it.
 	Import(path string) (*types.Package, error)
+	// FromSource reports whether a program that instantiates the generic
+	// functions or types of path may load it from source beside the image.
+	FromSource(path string) bool
+	// SetSource says that pkg, of path FromSource, is loaded from source.
+	SetSource(pkg *types.Package)
 }
 
 // LoadHybrid loads the program named by args with its standard packages
@@ -106,15 +111,40 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	if img == nil {
 		return nil, "no image has its standard packages"
 	}
-	// The program's own packages, parsed and type-checked as go/packages
-	// does (Load), against the image.
+	// The standard packages whose generic functions and types the program
+	// may instantiate (the image holds instances only) come from source
+	// where the image allows it (vm/image.go's fromSource): slices, maps,
+	// cmp, iter.
+	fromSource := map[string]bool{}
+	var mark func(p *packages.Package)
+	mark = func(p *packages.Package) {
+		for _, ip := range p.Imports {
+			if !fromSource[ip.PkgPath] && isStdPkg(ip, isStd) && interp[ip.PkgPath] && img.FromSource(ip.PkgPath) {
+				fromSource[ip.PkgPath] = true
+				mark(ip)
+			}
+		}
+	}
+	own := func(p *packages.Package) bool {
+		return p.PkgPath != "unsafe" && (!isStdPkg(p, isStd) || fromSource[p.PkgPath])
+	}
+	for _, p := range order {
+		if !isStdPkg(p, isStd) {
+			mark(p)
+		}
+	}
+	// The program's own packages (and those), parsed and type-checked as
+	// go/packages does (Load), against the image.
 	fset := pcfg.Fset
 	for _, p := range order {
-		if p.PkgPath == "unsafe" || isStdPkg(p, isStd) {
+		if !own(p) {
 			continue
 		}
-		if why := checkHybrid(p, fset, img, isStd, cfg.Env); why != "" {
+		if why := checkHybrid(p, fset, img, isStd, fromSource); why != "" {
 			return nil, p.PkgPath + ": " + why
+		}
+		if fromSource[p.PkgPath] {
+			img.SetSource(p.Types)
 		}
 		if len(embedErrors(p)) > 0 {
 			return nil, "embed errors"
@@ -135,7 +165,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	out.Packages = append(out.Packages, unsafe)
 	var visit func(tp *types.Package)
 	visit = func(tp *types.Package) {
-		if created[tp] {
+		if created[tp] || fromSource[tp.Path()] {
 			return
 		}
 		created[tp] = true
@@ -151,7 +181,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	}
 	stdRoots := []string{"runtime"}
 	for _, p := range order {
-		if p.PkgPath != "unsafe" && isStdPkg(p, isStd) {
+		if p.PkgPath != "unsafe" && isStdPkg(p, isStd) && !fromSource[p.PkgPath] {
 			stdRoots = append(stdRoots, p.PkgPath)
 		}
 	}
@@ -163,12 +193,16 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 		visit(tp)
 	}
 	for _, p := range order {
-		if p.PkgPath == "unsafe" || isStdPkg(p, isStd) {
+		if !own(p) {
 			continue
 		}
 		sp := prog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
 		out.Info[sp] = p.TypesInfo
 		out.Packages = append(out.Packages, sp)
+		if fromSource[p.PkgPath] {
+			out.Std[sp] = true
+			continue
+		}
 		out.Embeds = append(out.Embeds, embeds(p)...)
 		if p == root {
 			out.Main = sp
@@ -180,10 +214,10 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	return out, ""
 }
 
-// checkHybrid parses and type-checks the program's package p (its imports
-// done), as go/packages would, and reports whether it compiles with
-// nothing LoadHybrid declines.
-func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, env []string) string {
+// checkHybrid parses and type-checks package p (its imports done) — the
+// program's, or a standard one in fromSource — as go/packages would, and
+// says what LoadHybrid declines in it ("": nothing).
+func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool) string {
 	var files []*ast.File
 	for _, name := range p.GoFiles {
 		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments)
@@ -191,8 +225,10 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 			return "syntax errors"
 		}
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
-				return "a function without body" // a linkname pull, or assembly
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && !fromSource[p.PkgPath] {
+				// A linkname pull, or assembly (a standard package's are
+				// natives, as when loaded from source).
+				return "a function without body"
 			}
 		}
 		files = append(files, f)
@@ -208,7 +244,7 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 				failed = "no package " + path
 				return nil, &Error{Msg: failed}
 			}
-			if isStdPkg(ip, isStd) {
+			if isStdPkg(ip, isStd) && !fromSource[ip.PkgPath] {
 				return img.Import(ip.PkgPath)
 			}
 			if ip.Types == nil {
@@ -222,7 +258,7 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 				failed = err.Error()
 			}
 		},
-		Sizes: types.SizesFor("gc", goarch(env)),
+		Sizes: types.SizesFor("gc", runtime.GOARCH),
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
@@ -249,11 +285,3 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
-// goarch is the architecture the program is built for.
-func goarch(env []string) string {
-	if v, ok := lookupEnv(environ(env), "GOARCH"); ok && v != "" {
-		return v
-	}
-	return runtime.GOARCH
-}

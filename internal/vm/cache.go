@@ -500,6 +500,17 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 			return nil
 		}
 		e.u(tNamed)
+		// An instance names its generic type and type arguments first:
+		// a reader that has the generic type (from source: image.go)
+		// instantiates it instead.
+		targs := t.TypeArgs()
+		e.u(uint64(targs.Len()))
+		if targs.Len() > 0 {
+			e.s(t.Origin().Obj().Name())
+			for i := 0; i < targs.Len(); i++ {
+				e.u(uint64(w.typeID(targs.At(i))))
+			}
+		}
 		e.u(uint64(w.pkgID(t.Obj().Pkg())))
 		e.s(namedName(t))
 		e.u(uint64(w.typeID(t.Underlying())))
@@ -795,6 +806,10 @@ type cacheProgram struct {
 	embeds         []load.Embed
 	exports        *dec // the image's declarations (image.go)
 
+	// generics are the generic types of the standard packages a hybrid
+	// load took from source, by "pkgpath.Name": the image's instances of
+	// them are made from them (image.go).
+	generics map[string]*types.TypeName
 	// cellIDs are the ids of the cells made so far (a hybrid Machine's
 	// writer names them: image.go).
 	cellIDs map[*rt.Value]int
@@ -927,6 +942,17 @@ func (c *cacheProgram) typ(id int) types.Type {
 	case tError:
 		T = types.Universe.Lookup("error").Type()
 	case tNamed:
+		if n := d.n(); n > 0 {
+			origin := d.s()
+			targs := make([]types.Type, n)
+			for i := range targs {
+				targs[i] = c.typ(d.n())
+			}
+			if T := c.instance(d, origin, targs); T != nil {
+				c.types[id] = T
+				return T
+			}
+		}
 		pkg := c.pkg(d)
 		obj := types.NewTypeName(token.NoPos, pkg, d.s(), nil)
 		n := types.NewNamed(obj, nil, nil)

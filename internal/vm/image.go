@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/goro-dev/goro/internal/load"
 	"github.com/goro-dev/goro/internal/rt"
@@ -63,10 +64,12 @@ func (w *cacheWriter) exports() enc {
 			pkgs = append(pkgs, p)
 		}
 	}
+	written := writtenGlobals(w.m.prog.SSA)
 	e.u(uint64(len(pkgs)))
 	for _, p := range pkgs {
 		e.u(uint64(w.pkgID(p.Pkg)))
 		e.bool(w.m.prog.Native[p])
+		e.bool(!w.m.prog.Native[p] && fromSource(p, written))
 		imps := p.Pkg.Imports()
 		e.u(uint64(len(imps)))
 		for _, imp := range imps {
@@ -139,6 +142,67 @@ func (w *cacheWriter) exports() enc {
 		e.b = append(e.b, decls.b...)
 	}
 	return e
+}
+
+// fromSource reports whether a program that instantiates the generic
+// functions or types of p may load it from source beside the image
+// (load.LoadHybrid): it declares some, and nothing whose identity or
+// state would then be two, the image's and the source's — no exported
+// type that is not generic, no exported variable, and no unexported one
+// that its code does more with than read (iter's goexitPanicValue is only
+// compared with: each copy of Pull compares with its own).
+func fromSource(p *ssa.Package, written map[*ssa.Global]bool) bool {
+	generic := false
+	scope := p.Pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Var:
+			if obj.Exported() || written[p.Var(name)] {
+				return false
+			}
+		case *types.TypeName:
+			switch T := obj.Type().(type) {
+			case *types.Alias:
+				generic = generic || T.TypeParams().Len() > 0
+			case *types.Named:
+				if T.TypeParams().Len() > 0 {
+					generic = true
+				} else if obj.Exported() {
+					if it, ok := T.Underlying().(*types.Interface); !ok || it.IsMethodSet() {
+						return false
+					}
+				}
+			}
+		case *types.Func:
+			generic = generic || obj.Type().(*types.Signature).TypeParams().Len() > 0
+		}
+	}
+	return generic
+}
+
+// writtenGlobals returns the package variables that some code other than
+// their package's initializer does more with than load.
+func writtenGlobals(prog *ssa.Program) map[*ssa.Global]bool {
+	written := map[*ssa.Global]bool{}
+	var ops []*ssa.Value
+	for fn := range ssautil.AllFunctions(prog) {
+		if fn.Synthetic == "package initializer" {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if u, ok := in.(*ssa.UnOp); ok && u.Op == token.MUL {
+					continue // a load
+				}
+				for _, op := range in.Operands(ops[:0]) {
+					if g, ok := (*op).(*ssa.Global); ok {
+						written[g] = true
+					}
+				}
+			}
+		}
+	}
+	return written
 }
 
 // constValue writes a constant's value exactly.
@@ -267,6 +331,7 @@ type Image struct {
 type imagePkg struct {
 	pkg     *types.Package
 	native  bool
+	source  bool // a program may load it from source (fromSource)
 	imports []string
 	init    int
 	decls   []imageDecl
@@ -302,6 +367,7 @@ func OpenImage(data []byte) (im *Image, err error) {
 			panic(errCorrupt)
 		}
 		ip.native = d.bool()
+		ip.source = d.bool()
 		for k := d.n(); k > 0; k-- {
 			ip.imports = append(ip.imports, d.s())
 		}
@@ -343,6 +409,54 @@ func (im *Image) Packages() []string {
 	}
 	sort.Strings(paths)
 	return paths
+}
+
+// FromSource reports whether a program that instantiates the generic
+// functions or types of path may load it from source beside the image.
+func (im *Image) FromSource(path string) bool {
+	ip := im.pkgs[path]
+	return ip != nil && ip.source
+}
+
+// SetSource tells the image that pkg, one of its packages, comes from
+// source in this load: its instances of pkg's generic types are made by
+// instantiating pkg's (iter.Seq[string] of strings.SplitSeq is then the
+// type slices.Collect takes).
+func (im *Image) SetSource(pkg *types.Package) {
+	im.c.mu.Lock()
+	defer im.c.mu.Unlock()
+	if im.c.generics == nil {
+		im.c.generics = map[string]*types.TypeName{}
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				im.c.generics[pkg.Path()+"."+name] = tn
+			}
+		}
+	}
+}
+
+// instance returns the instance of generic type origin of the package the
+// record d names next, if that package's generic types are from source
+// (SetSource), or nil. c.mu is held.
+func (c *cacheProgram) instance(d *dec, origin string, targs []types.Type) types.Type {
+	if c.generics == nil {
+		return nil
+	}
+	save := d.p
+	pkg := c.pkg(d)
+	d.p = save
+	tn := c.generics[pkg.Path()+"."+origin]
+	if tn == nil {
+		return nil
+	}
+	T, err := types.Instantiate(nil, tn.Type(), targs, true)
+	if err != nil {
+		panic(fmt.Sprintf("instantiating %s.%s: %v", pkg.Path(), origin, err))
+	}
+	return T
 }
 
 // Import returns package path as go/types sees it: its scope holds the
