@@ -79,22 +79,27 @@ func Load(cfg Config, args ...string) (_ *Program, err error) {
 // type-checking or compiling any of the standard library. It returns nil
 // when there is no image, or the program needs what the image lacks (the
 // program is then loaded from source).
-func loadHybrid(lcfg load.Config, args []string) *Program {
+func loadHybrid(lcfg load.Config, args []string) (p *Program) {
 	images := load.Images(lcfg)
 	if len(images) == 0 {
 		return nil
 	}
+	debug := func(format string, args ...any) {
+		if os.Getenv("GOROCACHEDEBUG") != "" {
+			fmt.Fprintf(os.Stderr, "goro: "+format+"\n", args...)
+		}
+	}
+	defer func() {
+		// A goro bug on this path: the source path is the reference.
+		if r := recover(); r != nil {
+			debug("loading from source: internal error: %v", r)
+			p = nil
+		}
+	}()
 	var img *vm.Image
 	lp, why := load.LoadHybrid(lcfg, args, func(need map[string]bool) load.Image {
 		for _, info := range images {
 			if !info.Covers(need) {
-				if os.Getenv("GOROCACHEDEBUG") != "" {
-					for path, code := range need {
-						if have, ok := info.Pkgs[path]; !ok || code && !have {
-							fmt.Fprintf(os.Stderr, "goro: image %.8s: no %s (code %v)\n", info.Key, path, code)
-						}
-					}
-				}
 				continue
 			}
 			if im, err := vm.OpenImage(load.ImageData(lcfg, info.Key)); err == nil {
@@ -105,20 +110,16 @@ func loadHybrid(lcfg load.Config, args []string) *Program {
 		return nil
 	})
 	if why != "" {
-		if os.Getenv("GOROCACHEDEBUG") != "" {
-			fmt.Fprintf(os.Stderr, "goro: loading from source: %s\n", why)
-		}
+		debug("loading from source: %s", why)
 		return nil
 	}
 	compiled, err := vm.NewHybrid(lp, img).WriteCache()
 	if err != nil {
-		if os.Getenv("GOROCACHEDEBUG") != "" {
-			fmt.Fprintln(os.Stderr, err)
-		}
+		debug("loading from source: %v", err)
 		return nil
 	}
 	load.CacheStore(lcfg, args, lp, compiled)
-	p := &Program{compiled: compiled, cfg: lcfg, args: args}
+	p = &Program{compiled: compiled, cfg: lcfg, args: args}
 	p.compile.Do(func() {})
 	return p
 }

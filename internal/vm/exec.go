@@ -1511,9 +1511,13 @@ func (t *Thread) fatalPanic() {
 	}
 	var b strings.Builder
 	printpanics(&b, gp.Panics())
-	if p := gp.Panics(); p != nil {
+	// gc's gp.sig: a signal's panic is noted until a recovery leaves no
+	// panic running, so a panic in the deferred call that recovered from
+	// a nil dereference still ends with the signal's line.
+	for p := gp.Panics(); p != nil; p = p.Link {
 		if sig, ok := p.ArgType.(string); ok {
 			b.WriteString(sig + "\n")
+			break
 		}
 	}
 	fmt.Fprint(w, b.String())
