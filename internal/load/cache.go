@@ -193,6 +193,9 @@ func Images(cfg Config) []ImageInfo {
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 2 && f[0] == "=": // (no package path is "=")
+			if !validKey(f[1]) {
+				return nil // not an index goro wrote
+			}
 			out = append(out, ImageInfo{Key: f[1], Pkgs: map[string]bool{}})
 		case len(f) == 2 && len(out) > 0:
 			out[len(out)-1].Pkgs[f[0]] = f[1] == "1"
@@ -201,10 +204,20 @@ func Images(cfg Config) []ImageInfo {
 	return out
 }
 
+// validKey reports whether key is a key as goro makes them (a SHA-256 in
+// hex): one read from an index names a file in the cache, nothing else.
+func validKey(key string) bool {
+	if len(key) != 64 {
+		return false
+	}
+	_, err := hex.DecodeString(key)
+	return err == nil
+}
+
 // ImageData returns the image key of Images, or nil.
 func ImageData(cfg Config, key string) []byte {
 	dir := CacheDir(cfg.Env)
-	if dir == "" || len(key) < 2 {
+	if dir == "" || !validKey(key) {
 		return nil
 	}
 	return lookupEntry(entryPath(dir, key))
@@ -238,14 +251,17 @@ func ImageStore(cfg Config, pkgs map[string]bool, data []byte) {
 	if !storeEntry(dir, key, deps, data) {
 		return
 	}
+	// (Two goro processes writing images at once may lose one of them from
+	// the index: a lost image is only a later load from source.)
 	index := "= " + key + "\n" + list.String()
 	n := 1
+	var evicted []string
 	for _, im := range Images(cfg) {
 		if im.Key == key {
 			continue
 		}
 		if n == maxImages {
-			os.Remove(entryPath(dir, im.Key))
+			evicted = append(evicted, im.Key)
 			continue
 		}
 		n++
@@ -258,7 +274,11 @@ func ImageStore(cfg Config, pkgs map[string]bool, data []byte) {
 			index += path + " " + code + "\n"
 		}
 	}
-	storeEntry(dir, ikey, deps, []byte(index))
+	if storeEntry(dir, ikey, deps, []byte(index)) {
+		for _, key := range evicted {
+			os.Remove(entryPath(dir, key))
+		}
+	}
 }
 
 // lookupEntry reads the entry at path if the files it lists are unchanged.

@@ -24,7 +24,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -76,6 +76,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	userCfg.Env = environ(cfg.Env)
 	cfg.Env = append(environ(cfg.Env), "CGO_ENABLED=0")
 	var interp map[string]bool
+	var goarch string // the go command's: the program's type sizes
 	var graphBug atomic.Bool
 	graphDone := make(chan struct{})
 	go func() {
@@ -85,7 +86,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 				graphBug.Store(true)
 			}
 		}()
-		interp = interpretedStd(cfg, args)
+		interp, goarch = interpretedStd(cfg, args)
 	}()
 	pcfg := &packages.Config{
 		BuildFlags: buildFlags(cfg.Env),
@@ -99,6 +100,10 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	<-graphDone
 	if err != nil || graphBug.Load() || interp == nil || listErrors(root, isStd, wd, cgoContext(cfg.Env)) != nil || root.Name != "main" {
 		return nil, "the go command's errors, or not a main package"
+	}
+	sizes := types.SizesFor("gc", goarch)
+	if sizes == nil {
+		return nil, "no type sizes for GOARCH " + goarch
 	}
 	order := dependencyOrder(root)
 	need := map[string]bool{"runtime": interp["runtime"]}
@@ -140,7 +145,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 		if !own(p) {
 			continue
 		}
-		if why := checkHybrid(p, fset, img, isStd, fromSource); why != "" {
+		if why := checkHybrid(p, fset, img, isStd, fromSource, sizes); why != "" {
 			return nil, p.PkgPath + ": " + why
 		}
 		if fromSource[p.PkgPath] {
@@ -217,12 +222,23 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 // checkHybrid parses and type-checks package p (its imports done) — the
 // program's, or a standard one in fromSource — as go/packages would, and
 // says what LoadHybrid declines in it ("": nothing).
-func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool) string {
+func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) string {
 	var files []*ast.File
 	for _, name := range p.GoFiles {
 		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments)
 		if err != nil {
 			return "syntax errors"
+		}
+		for _, imp := range f.Imports {
+			if imp.Name == nil || imp.Name.Name != "." {
+				continue
+			}
+			// The image's scopes lack generic and constraint names: a
+			// dot-import could not conflict with them as go build finds.
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if ip := p.Imports[path]; ip != nil && isStdPkg(ip, isStd) && !fromSource[ip.PkgPath] {
+				return "a dot-import of " + path
+			}
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && !fromSource[p.PkgPath] {
@@ -258,7 +274,7 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 				failed = err.Error()
 			}
 		},
-		Sizes: types.SizesFor("gc", runtime.GOARCH),
+		Sizes: sizes,
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion

@@ -141,7 +141,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 				bug.CompareAndSwap(nil, &r)
 			}
 		}()
-		interp = interpretedStd(cfg, args)
+		interp, _ = interpretedStd(cfg, args)
 	}()
 	nativePath := func(path string) bool {
 		<-graphDone // (go/packages calls this from its own goroutines: no panics here)
@@ -563,16 +563,29 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 	packages.Visit([]*packages.Package{root}, nil, func(p *packages.Package) {
 		std := isStdPkg(p, isStd)
 		var lines []string
-		errs := append([]packages.Error(nil), p.Errors...)
-		// go build lists errors in source order.
-		sort.SliceStable(errs, func(i, j int) bool { return posLess(errs[i].Pos, errs[j].Pos) })
-		for _, e := range errs {
-			if std && e.Kind == packages.TypeError {
+		// go build lists errors in source order, each with the lines that
+		// continue it (go/types' "\tother declaration of X") below it.
+		var groups [][]packages.Error
+		for _, e := range p.Errors {
+			if strings.HasPrefix(e.Msg, "\t") && len(groups) > 0 {
+				groups[len(groups)-1] = append(groups[len(groups)-1], e)
+			} else {
+				groups = append(groups, []packages.Error{e})
+			}
+		}
+		sort.SliceStable(groups, func(i, j int) bool { return posLess(groups[i][0].Pos, groups[j][0].Pos) })
+		for _, g := range groups {
+			if std && g[0].Kind == packages.TypeError {
 				// Native packages are type-checked without bodies; their
 				// complaints (unused imports) are not the program's.
 				continue
 			}
-			lines = append(lines, relPos(wd, e.Error()))
+			e := g[0]
+			line := relPos(wd, e.Error())
+			for _, c := range g[1:] {
+				line += "\n\t" + goroot(relPos(wd, c.Pos)) + ": " + strings.TrimPrefix(c.Msg, "\t")
+			}
+			lines = append(lines, line)
 			all = append(all, CompileError{Pos: relPos(wd, e.Pos), Msg: e.Msg})
 		}
 		if len(lines) > 0 {
@@ -599,6 +612,14 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 // wd, the go command's working directory, as go build prints it: the
 // file's directory is written as its shortest name ("./a.go" in wd,
 // "sub/a.go" below it, "../x/a.go" beside it).
+// goroot writes a position in GOROOT as go build does: $GOROOT/src/...
+func goroot(pos string) string {
+	if rest, ok := strings.CutPrefix(pos, runtimeGOROOT()+string(filepath.Separator)); ok {
+		return "$GOROOT" + string(filepath.Separator) + rest
+	}
+	return pos
+}
+
 func relPos(wd, msg string) string {
 	file, rest, ok := strings.Cut(msg, ":")
 	if !ok || !filepath.IsAbs(file) || wd == "" {
@@ -662,12 +683,13 @@ func posLess(a, b string) bool {
 // own internal packages) has no code that can run, so it is loaded like a
 // native one: without bodies, initializer or SSA code.
 // It asks `go list -deps` for the import graph (about 25 ms).
-func interpretedStd(cfg Config, args []string) map[string]bool {
+// It also returns the architecture the go command builds for.
+func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string) {
 	out := map[string]bool{}
 	if cfg.IsNative == nil {
-		return nil
+		return nil, ""
 	}
-	list := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}}\t{{.Standard}}\t{{join .Imports \",\"}}"}
+	list := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}}\t{{.Standard}}\t{{join .Imports \",\"}}\t{{context.GOARCH}}"}
 	if cfg.Test {
 		list = append(list, "-test")
 	}
@@ -701,12 +723,15 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 			}
 		}
 		graph[f[0]] = p
+		if len(f) > 3 {
+			goarch = f[3]
+		}
 		if !p.std {
 			queue = append(queue, f[0])
 		}
 	}
 	if err != nil || len(queue) == 0 {
-		return nil // no graph: the policy alone decides
+		return nil, goarch // no graph: the policy alone decides
 	}
 	seen := map[string]bool{}
 	for len(queue) > 0 {
@@ -730,7 +755,7 @@ func interpretedStd(cfg Config, args []string) map[string]bool {
 		out[path] = true
 		queue = append(queue, p.imports...)
 	}
-	return out
+	return out, goarch
 }
 
 // dropBodies removes the function bodies of a native package's file,

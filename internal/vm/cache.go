@@ -500,9 +500,11 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 			return nil
 		}
 		e.u(tNamed)
-		// An instance names its generic type and type arguments first:
-		// a reader that has the generic type (from source: image.go)
-		// instantiates it instead.
+		e.u(uint64(w.pkgID(t.Obj().Pkg())))
+		e.s(namedName(t))
+		// An instance names its generic type and type arguments: a
+		// reader that has the generic type (from source: image.go)
+		// instantiates it instead of reading on.
 		targs := t.TypeArgs()
 		e.u(uint64(targs.Len()))
 		if targs.Len() > 0 {
@@ -511,8 +513,6 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 				e.u(uint64(w.typeID(targs.At(i))))
 			}
 		}
-		e.u(uint64(w.pkgID(t.Obj().Pkg())))
-		e.s(namedName(t))
 		e.u(uint64(w.typeID(t.Underlying())))
 		e.u(uint64(t.NumMethods()))
 		for i := 0; i < t.NumMethods(); i++ {
@@ -942,19 +942,20 @@ func (c *cacheProgram) typ(id int) types.Type {
 	case tError:
 		T = types.Universe.Lookup("error").Type()
 	case tNamed:
-		if n := d.n(); n > 0 {
+		pkg := c.pkg(d)
+		name := d.s()
+		if ntargs := d.n(); ntargs > 0 {
 			origin := d.s()
-			targs := make([]types.Type, n)
+			targs := make([]int, ntargs)
 			for i := range targs {
-				targs[i] = c.typ(d.n())
+				targs[i] = d.n()
 			}
-			if T := c.instance(d, origin, targs); T != nil {
+			if T := c.instance(pkg, origin, targs); T != nil {
 				c.types[id] = T
 				return T
 			}
 		}
-		pkg := c.pkg(d)
-		obj := types.NewTypeName(token.NoPos, pkg, d.s(), nil)
+		obj := types.NewTypeName(token.NoPos, pkg, name, nil)
 		n := types.NewNamed(obj, nil, nil)
 		c.types[id] = n // before its parts, which may refer to it
 		n.SetUnderlying(c.typ(d.n()))

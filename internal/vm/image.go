@@ -438,19 +438,17 @@ func (im *Image) SetSource(pkg *types.Package) {
 	}
 }
 
-// instance returns the instance of generic type origin of the package the
-// record d names next, if that package's generic types are from source
+// instance returns the instance of pkg's generic type origin with the
+// type arguments of ids, if pkg's generic types are from source
 // (SetSource), or nil. c.mu is held.
-func (c *cacheProgram) instance(d *dec, origin string, targs []types.Type) types.Type {
-	if c.generics == nil {
-		return nil
-	}
-	save := d.p
-	pkg := c.pkg(d)
-	d.p = save
+func (c *cacheProgram) instance(pkg *types.Package, origin string, ids []int) types.Type {
 	tn := c.generics[pkg.Path()+"."+origin]
 	if tn == nil {
 		return nil
+	}
+	targs := make([]types.Type, len(ids))
+	for i, id := range ids {
+		targs[i] = c.typ(id)
 	}
 	T, err := types.Instantiate(nil, tn.Type(), targs, true)
 	if err != nil {
