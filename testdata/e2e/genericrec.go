@@ -26,4 +26,4 @@ func later(x any) {
 	fmt.Println(v.(Lener).Len())
 }
 func main() { fmt.Println(first().(Lener).Len()); run2() }
-func run2()  { later(&Node{}) }
+func run2() { later(&Node{}) }
