@@ -15,8 +15,9 @@ import (
 // TestStdImage runs testdata/e2e/stdimage.go as a program never run before, in a cache
 // holding an image of its standard packages: it must load against the image (goro says
 // nothing of loading from source under GOROCACHEDEBUG) and match gc's output. Programs
-// the image path declines — one that instantiates atomic.Pointer, one that does not
-// compile — load from source instead, with the same results as without the image.
+// the image path declines — one that instantiates a generic function of a package goro
+// binds natively (reflect.TypeFor), one that dot-imports an image package, one that does
+// not compile — load from source instead, with gc's results.
 func TestStdImage(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("testdata", "e2e"))
 	if err != nil {
@@ -39,8 +40,8 @@ func TestStdImage(t *testing.T) {
 
 	tmp := t.TempDir()
 	for _, tc := range []struct{ name, src, why string }{
-		{"pointer.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar p atomic.Pointer[int]\n\tx := 3\n\tp.Store(&x)\n\tfmt.Println(*p.Load())\n}\n",
-			"undefined: atomic.Pointer"},
+		{"typefor.go", "package main\n\nimport (\n\t\"fmt\"\n\t\"reflect\"\n)\n\nfunc main() {\n\tfmt.Println(reflect.TypeFor[[]int]())\n}\n",
+			"undefined: reflect.TypeFor"},
 		{"dot.go", "package main\n\nimport (\n\t\"fmt\"\n\t. \"sync/atomic\"\n)\n\ntype Pointer struct{ X int64 }\n\nfunc main() {\n\tvar n Int64\n\tn.Add(2)\n\tfmt.Println(Pointer{n.Load()})\n}\n",
 			"a dot-import of sync/atomic"},
 		{"bad.go", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(undefinedName)\n}\n",

@@ -42,6 +42,9 @@ type Image interface {
 	// FromSource reports whether a program that instantiates the generic
 	// functions or types of path may load it from source beside the image.
 	FromSource(path string) bool
+	// Generics reports whether path, whose code is Go's, declares generic
+	// functions or types (which the image leaves out).
+	Generics(path string) bool
 	// SetSource says that pkg, of path FromSource, is loaded from source.
 	SetSource(pkg *types.Package)
 }
@@ -136,14 +139,37 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	for _, p := range order {
 		if !isStdPkg(p, isStd) {
 			mark(p)
+			// (And what the generic code added to the image's packages it
+			// imports needs: crypto/x509's calls slices.SortFunc.)
+			for _, ip := range p.Imports {
+				if isStdPkg(ip, isStd) && interp[ip.PkgPath] && img.Generics(ip.PkgPath) {
+					mark(ip)
+				}
+			}
 		}
 	}
 	// The program's own packages (and those), parsed and type-checked as
-	// go/packages does (Load), against the image.
+	// go/packages does (Load), against the image. The generic functions
+	// and types of the other standard packages they import are added to
+	// the image's packages from source first (addGenerics).
 	fset := pcfg.Fset
+	added := map[string]*generics{}
 	for _, p := range order {
 		if !own(p) {
 			continue
+		}
+		if !isStdPkg(p, isStd) {
+			for _, ip := range p.Imports {
+				path := ip.PkgPath
+				if added[path] != nil || fromSource[path] || !isStdPkg(ip, isStd) || !interp[path] || !img.Generics(path) {
+					continue
+				}
+				g, why := addGenerics(ip, fset, img, isStd, fromSource, sizes)
+				if why != "" {
+					return nil, path + "'s generic code: " + why
+				}
+				added[path] = g
+			}
 		}
 		if why := checkHybrid(p, fset, img, isStd, fromSource, sizes); why != "" {
 			return nil, p.PkgPath + ": " + why
@@ -168,16 +194,34 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	unsafe := prog.CreatePackage(types.Unsafe, nil, nil, true)
 	out.Std[unsafe], out.Native[unsafe] = true, true
 	out.Packages = append(out.Packages, unsafe)
+	source := map[*types.Package]bool{}
+	for _, p := range order {
+		if own(p) {
+			source[p.Types] = true
+		}
+	}
 	var visit func(tp *types.Package)
 	visit = func(tp *types.Package) {
-		if created[tp] || fromSource[tp.Path()] {
+		if created[tp] || source[tp] {
 			return
 		}
 		created[tp] = true
 		for _, imp := range tp.Imports() {
 			visit(imp)
 		}
-		sp := prog.CreatePackage(tp, nil, nil, true)
+		var sp *ssa.Package
+		switch g := added[tp.Path()]; {
+		case g != nil:
+			sp = prog.CreatePackage(tp, g.files, g.info, true)
+			out.Info[sp] = g.info
+		case fromSource[tp.Path()]:
+			// The image's copy of a package the program has from source:
+			// its initializer is what the image's packages call (the
+			// program's code names the source's, importable by path).
+			sp = prog.CreatePackage(tp, nil, nil, false)
+		default:
+			sp = prog.CreatePackage(tp, nil, nil, true)
+		}
 		out.Std[sp] = true
 		if _, code := img.Has(tp.Path()); !code {
 			out.Native[sp] = true
@@ -301,3 +345,163 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// generics is what addGenerics adds to an image package.
+type generics struct {
+	files []*ast.File // its generic declarations, and declarations of the rest
+	info  *types.Info
+}
+
+// addGenerics adds the generic functions and types of the standard
+// package p, which the image leaves out, to the image's package from p's
+// source: its files, cut down to those declarations (and the methods of
+// those types), are type-checked into the image's package itself, so
+// their code names the image's own types, functions and variables (sync's
+// OnceValue its Once, atomic.Pointer its LoadPointer and noCopy). For
+// go/ssa, which builds a package's members from syntax, the package's
+// other declarations are added as declarations without body or value that
+// stand for the image's objects (vm's imageFunc resolves them).
+func addGenerics(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) (*generics, string) {
+	tp, err := img.Import(p.PkgPath)
+	if err != nil {
+		return nil, err.Error()
+	}
+	// What the image left out: generic functions and types, and the
+	// constraints they name (math/rand/v2's intType).
+	scope := tp.Scope()
+	left := func(name string) bool { return name != "_" && scope.Lookup(name) == nil }
+	var parsed []*ast.File
+	for _, name := range p.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments)
+		if err != nil {
+			return nil, "syntax errors"
+		}
+		parsed = append(parsed, f)
+	}
+	var files []*ast.File
+	for _, f := range parsed {
+		var decls []ast.Decl
+		kept := false
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				switch d.Tok {
+				case token.IMPORT:
+					decls = append(decls, d)
+				case token.TYPE:
+					var specs []ast.Spec
+					for _, spec := range d.Specs {
+						if left(spec.(*ast.TypeSpec).Name.Name) {
+							specs = append(specs, spec)
+						}
+					}
+					if len(specs) > 0 {
+						gd := *d
+						gd.Specs = specs
+						decls = append(decls, &gd)
+						kept = true
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv == nil && left(d.Name.Name) && d.Name.Name != "init" || d.Recv != nil && left(recvBase(d.Recv)) {
+					decls = append(decls, d)
+					kept = true
+				}
+			}
+		}
+		if kept {
+			cut := *f
+			cut.Decls = decls
+			files = append(files, &cut)
+		}
+	}
+	failed := ""
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			ip := p.Imports[path]
+			if ip == nil {
+				return nil, &Error{Msg: "no package " + path}
+			}
+			if fromSource[ip.PkgPath] {
+				return ip.Types, nil
+			}
+			return img.Import(ip.PkgPath)
+		}),
+		Sizes: sizes,
+		Error: func(err error) {
+			// (The cut-down files' imports may go unused: a soft error.)
+			if te, ok := err.(types.Error); ok && te.Soft {
+				return
+			}
+			if failed == "" {
+				failed = err.Error()
+			}
+		},
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+	types.NewChecker(conf, fset, tp, info).Files(files)
+	if failed != "" {
+		return nil, failed
+	}
+	declared := map[types.Object]bool{}
+	for _, obj := range info.Defs {
+		declared[obj] = true
+	}
+	var stubs []ast.Decl
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if declared[obj] {
+			continue
+		}
+		id := ast.NewIdent(name)
+		info.Defs[id] = obj
+		switch obj.(type) {
+		case *types.Const:
+			stubs = append(stubs, &ast.GenDecl{Tok: token.CONST, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+		case *types.Var:
+			stubs = append(stubs, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+		case *types.TypeName:
+			stubs = append(stubs, &ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{&ast.TypeSpec{Name: id}}})
+		case *types.Func:
+			stubs = append(stubs, &ast.FuncDecl{Name: id, Type: &ast.FuncType{Params: &ast.FieldList{}}})
+		}
+	}
+	files = append(files, &ast.File{Name: ast.NewIdent(tp.Name()), Decls: stubs})
+	return &generics{files, info}, ""
+}
+
+// recvBase is the name of a method's receiver base type (T of *T[P]).
+func recvBase(recv *ast.FieldList) string {
+	if len(recv.List) == 0 {
+		return ""
+	}
+	t := recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}

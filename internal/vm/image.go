@@ -70,6 +70,7 @@ func (w *cacheWriter) exports() enc {
 		e.u(uint64(w.pkgID(p.Pkg)))
 		e.bool(w.m.prog.Native[p])
 		e.bool(!w.m.prog.Native[p] && fromSource(p, written))
+		e.bool(!w.m.prog.Native[p] && declaresGenerics(p.Pkg))
 		imps := p.Pkg.Imports()
 		e.u(uint64(len(imps)))
 		for _, imp := range imps {
@@ -178,6 +179,32 @@ func fromSource(p *ssa.Package, written map[*ssa.Global]bool) bool {
 		}
 	}
 	return generic
+}
+
+// declaresGenerics reports whether pkg declares generic functions or types
+// (which the image leaves out).
+func declaresGenerics(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.TypeName:
+			switch T := obj.Type().(type) {
+			case *types.Alias:
+				if T.TypeParams().Len() > 0 {
+					return true
+				}
+			case *types.Named:
+				if T.TypeParams().Len() > 0 {
+					return true
+				}
+			}
+		case *types.Func:
+			if obj.Type().(*types.Signature).TypeParams().Len() > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writtenGlobals returns the package variables that some code other than
@@ -329,14 +356,17 @@ type Image struct {
 
 // imagePkg is a package of an image.
 type imagePkg struct {
-	pkg     *types.Package
-	native  bool
-	source  bool // a program may load it from source (fromSource)
-	imports []string
-	init    int
-	decls   []imageDecl
-	funcs   map[string]int // function ids by name
-	done    bool           // its scope is filled
+	pkg    *types.Package
+	native bool
+	source bool // a program may load it from source (fromSource)
+	// generics: its Go code declares generic functions or types (left
+	// out; a program may add them from source: load.LoadHybrid).
+	generics bool
+	imports  []string
+	init     int
+	decls    []imageDecl
+	funcs    map[string]int // function ids by name
+	done     bool           // its scope is filled
 }
 
 // imageDecl is a declaration of an image package.
@@ -368,6 +398,7 @@ func OpenImage(data []byte) (im *Image, err error) {
 		}
 		ip.native = d.bool()
 		ip.source = d.bool()
+		ip.generics = d.bool()
 		for k := d.n(); k > 0; k-- {
 			ip.imports = append(ip.imports, d.s())
 		}
@@ -416,6 +447,13 @@ func (im *Image) Packages() []string {
 func (im *Image) FromSource(path string) bool {
 	ip := im.pkgs[path]
 	return ip != nil && ip.source
+}
+
+// Generics reports whether the image's package path, whose code is Go's,
+// declares generic functions or types (left out of it).
+func (im *Image) Generics(path string) bool {
+	ip := im.pkgs[path]
+	return ip != nil && ip.generics
 }
 
 // SetSource tells the image that pkg, one of its packages, comes from
@@ -547,7 +585,11 @@ func NewHybrid(prog *load.Program, im *Image) *Machine {
 // package that go/ssa made from its type (no body), or nil.
 func (m *Machine) imageFunc(sf *ssa.Function) *Func {
 	im := m.image
-	if len(sf.Blocks) != 0 || !strings.HasPrefix(sf.Synthetic, "from type information") && sf.Synthetic != "package initializer" {
+	// An image package's functions have no body here, whether go/ssa made
+	// them from their types or from the declarations load.LoadHybrid adds
+	// beside a package's generic code; its initializer is always the
+	// image's (one built beside that code initializes nothing).
+	if sf.Synthetic != "package initializer" && (len(sf.Blocks) != 0 || sf.Synthetic != "" && !strings.HasPrefix(sf.Synthetic, "from type information")) {
 		return nil
 	}
 	var pkg *types.Package

@@ -1,7 +1,8 @@
 // The standard library as a program never run before sees it: loaded against the
 // standard-library image (internal/vm/image.go), its types are the image's, its functions
 // and methods the image's code, and slices, maps and iter come from source for their
-// generics. TestStdImage checks that this program takes that path.
+// generics; the generic code of sync, sync/atomic and errors is added to their image
+// packages from source. TestStdImage checks that this program takes that path.
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -82,6 +84,17 @@ func main() {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		fmt.Println(f.Name, f.Type, reflect.ValueOf(c).Field(i))
+	}
+
+	var cur atomic.Pointer[config]
+	fmt.Println(cur.Load() == nil)
+	cur.Store(&c)
+	prev := cur.Swap(&config{Name: "next"})
+	fmt.Println(prev.Name, cur.Load().Name, cur.CompareAndSwap(prev, nil))
+	answer := sync.OnceValue(func() int { fmt.Println("computing"); return 42 })
+	fmt.Println(answer(), answer())
+	if e, ok := errors.AsType[*notFound](err); ok {
+		fmt.Println("AsType:", e.name)
 	}
 
 	var mu sync.Mutex
