@@ -23,9 +23,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
@@ -65,9 +63,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 		}
 	}()
 	goroot := runtimeGOROOT()
-	isStd := func(filename string) bool {
-		return strings.HasPrefix(filename, filepath.Join(goroot, "src")+string(filepath.Separator))
-	}
+	isStd := inGOROOT(goroot)
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -323,16 +319,7 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := newInfo()
 	pkg := types.NewPackage(p.PkgPath, p.Name)
 	if err := types.NewChecker(tc, fset, pkg, info).Files(files); err != nil || failed != "" {
 		return cmp.Or(failed, fmt.Sprint(err))
@@ -441,16 +428,7 @@ func addGenerics(p *packages.Package, fset *token.FileSet, img Image, isStd func
 			}
 		},
 	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	info := newInfo()
 	types.NewChecker(conf, fset, tp, info).Files(files)
 	if failed != "" {
 		return nil, failed
@@ -503,5 +481,20 @@ func recvBase(recv *ast.FieldList) string {
 		default:
 			return ""
 		}
+	}
+}
+
+// newInfo makes the type checker's record of everything, as go/packages
+// asks for it (NeedTypesInfo).
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
 	}
 }

@@ -106,9 +106,7 @@ func (e *Error) Error() string { return e.Msg }
 // package pattern, as `go run` takes them.
 func Load(cfg Config, args []string) (*Program, error) {
 	goroot := runtimeGOROOT()
-	isStd := func(filename string) bool {
-		return strings.HasPrefix(filename, filepath.Join(goroot, "src")+string(filepath.Separator))
-	}
+	isStd := inGOROOT(goroot)
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -304,6 +302,12 @@ func Load(cfg Config, args []string) (*Program, error) {
 	out.deps = programDeps(order, isStd, goroot)
 	out.BuildInfo = buildInfo(userCfg, root, order)
 	return out, nil
+}
+
+// inGOROOT reports whether a file is one of the standard library's.
+func inGOROOT(goroot string) func(filename string) bool {
+	src := filepath.Join(goroot, "src") + string(filepath.Separator)
+	return func(filename string) bool { return strings.HasPrefix(filename, src) }
 }
 
 // checkArgs refuses arguments go run would refuse: .go files mixed with

@@ -418,6 +418,13 @@ func (m *Machine) writeCache(image bool) (data []byte, err error) {
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
+// recoverAs, deferred, turns a panic in decoding corrupt data into *err.
+func recoverAs(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%v", r)
+	}
+}
+
 func (w *cacheWriter) fail(format string, args ...any) {
 	if w.err == nil {
 		w.err = fmt.Errorf("goro: compiled-program cache: "+format, args...)
@@ -825,11 +832,7 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			m, err = nil, fmt.Errorf("%v", r)
-		}
-	}()
+	defer recoverAs(&err)
 	m = newMachine(opt)
 	m.buildInfo = c.buildInfo
 	m.src = c

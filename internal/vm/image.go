@@ -383,11 +383,7 @@ func OpenImage(data []byte) (im *Image, err error) {
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			im, err = nil, fmt.Errorf("%v", r)
-		}
-	}()
+	defer recoverAs(&err)
 	c.cellIDs = map[*rt.Value]int{}
 	im = &Image{c: c, pkgs: map[string]*imagePkg{}, byPkg: map[*types.Package]*imagePkg{}}
 	d := c.exports
