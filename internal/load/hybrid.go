@@ -43,8 +43,12 @@ type Image interface {
 	// Generics reports whether path, whose code is Go's, declares generic
 	// functions or types (which the image leaves out).
 	Generics(path string) bool
-	// SetSource says that pkg, of path FromSource, is loaded from source.
-	SetSource(pkg *types.Package)
+	// Declares reports whether the image's package path declares name.
+	Declares(path, name string) bool
+	// SetSource says that the generic types of pkg come from source (pkg
+	// is loaded whole from source, or the image's with its generic code
+	// added); an error if the image made its own of an instance before.
+	SetSource(pkg *types.Package) error
 }
 
 // LoadHybrid loads the program named by args with its standard packages
@@ -115,10 +119,30 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	if img == nil {
 		return nil, "no image has its standard packages"
 	}
-	// The standard packages whose generic functions and types the program
-	// may instantiate (the image holds instances only) come from source
-	// where the image allows it (vm/image.go's fromSource): slices, maps,
-	// cmp, iter.
+	// The program's own packages, parsed (checked below).
+	fset := pcfg.Fset
+	parsed := map[*packages.Package][]*ast.File{}
+	for _, p := range order {
+		if !isStdPkg(p, isStd) {
+			files, why := parseHybrid(p, fset, isStd, img)
+			if why != "" {
+				return nil, p.PkgPath + ": " + why
+			}
+			parsed[p] = files
+		}
+	}
+	// The generic functions and types the program names in standard
+	// packages the image left them out of (it holds instances only) come
+	// from source: slices, maps, cmp and iter whole, beside the image,
+	// where the image allows it (vm/image.go's fromSource); others' added
+	// to the image's own package (addGenerics) — with what that code
+	// imports from the first kind (crypto/x509's calls slices.SortFunc).
+	adds := map[string]bool{}
+	for p, files := range parsed {
+		for path := range namesLeftOut(p, files, img, isStd, interp) {
+			adds[path] = true
+		}
+	}
 	fromSource := map[string]bool{}
 	var mark func(p *packages.Package)
 	mark = func(p *packages.Package) {
@@ -133,45 +157,40 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 		return p.PkgPath != "unsafe" && (!isStdPkg(p, isStd) || fromSource[p.PkgPath])
 	}
 	for _, p := range order {
-		if !isStdPkg(p, isStd) {
+		if !isStdPkg(p, isStd) || adds[p.PkgPath] {
 			mark(p)
-			// (And what the generic code added to the image's packages it
-			// imports needs: crypto/x509's calls slices.SortFunc.)
-			for _, ip := range p.Imports {
-				if isStdPkg(ip, isStd) && interp[ip.PkgPath] && img.Generics(ip.PkgPath) {
-					mark(ip)
-				}
-			}
 		}
 	}
-	// The program's own packages (and those), parsed and type-checked as
-	// go/packages does (Load), against the image. The generic functions
-	// and types of the other standard packages they import are added to
-	// the image's packages from source first (addGenerics).
-	fset := pcfg.Fset
+	// Type-checked as go/packages does (Load), dependencies first.
 	added := map[string]*generics{}
 	for _, p := range order {
+		if adds[p.PkgPath] {
+			g, why := addGenerics(p, fset, img, fromSource, sizes)
+			if why != "" {
+				return nil, p.PkgPath + "'s generic code: " + why
+			}
+			added[p.PkgPath] = g
+			if err := img.SetSource(g.pkg); err != nil {
+				return nil, err.Error()
+			}
+		}
 		if !own(p) {
 			continue
 		}
-		if !isStdPkg(p, isStd) {
-			for _, ip := range p.Imports {
-				path := ip.PkgPath
-				if added[path] != nil || fromSource[path] || !isStdPkg(ip, isStd) || !interp[path] || !img.Generics(path) {
-					continue
-				}
-				g, why := addGenerics(ip, fset, img, isStd, fromSource, sizes)
-				if why != "" {
-					return nil, path + "'s generic code: " + why
-				}
-				added[path] = g
+		files := parsed[p]
+		if files == nil {
+			var why string
+			if files, why = parseHybrid(p, fset, isStd, img); why != "" {
+				return nil, p.PkgPath + ": " + why
 			}
 		}
-		if why := checkHybrid(p, fset, img, isStd, fromSource, sizes); why != "" {
+		if why := checkHybrid(p, files, fset, img, isStd, fromSource, sizes); why != "" {
 			return nil, p.PkgPath + ": " + why
 		}
 		if fromSource[p.PkgPath] {
-			img.SetSource(p.Types)
+			if err := img.SetSource(p.Types); err != nil {
+				return nil, err.Error()
+			}
 		}
 		if len(embedErrors(p)) > 0 {
 			return nil, "embed errors"
@@ -212,9 +231,12 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 			out.Info[sp] = g.info
 		case fromSource[tp.Path()]:
 			// The image's copy of a package the program has from source:
-			// its initializer is what the image's packages call (the
-			// program's code names the source's, importable by path).
-			sp = prog.CreatePackage(tp, nil, nil, false)
+			// its initializer is what the image's packages call. The
+			// program's code names the source's, importable by path, and
+			// the source's alone is among the program's packages (natives
+			// and the cache find variables and types by path).
+			prog.CreatePackage(tp, nil, nil, false)
+			return
 		default:
 			sp = prog.CreatePackage(tp, nil, nil, true)
 		}
@@ -259,15 +281,16 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	return out, ""
 }
 
-// checkHybrid parses and type-checks package p (its imports done) — the
-// program's, or a standard one in fromSource — as go/packages would, and
-// says what LoadHybrid declines in it ("": nothing).
-func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) string {
+// parseHybrid parses package p — the program's, or a standard one loaded
+// from source beside the image — and says what LoadHybrid declines in
+// it ("": nothing).
+func parseHybrid(p *packages.Package, fset *token.FileSet, isStd func(string) bool, img Image) ([]*ast.File, string) {
 	var files []*ast.File
+	std := isStdPkg(p, isStd)
 	for _, name := range p.GoFiles {
 		f, err := parser.ParseFile(fset, name, nil, parser.AllErrors|parser.ParseComments)
 		if err != nil {
-			return "syntax errors"
+			return nil, "syntax errors"
 		}
 		for _, imp := range f.Imports {
 			if imp.Name == nil || imp.Name.Name != "." {
@@ -276,19 +299,63 @@ func checkHybrid(p *packages.Package, fset *token.FileSet, img Image, isStd func
 			// The image's scopes lack generic and constraint names: a
 			// dot-import could not conflict with them as go build finds.
 			path, _ := strconv.Unquote(imp.Path.Value)
-			if ip := p.Imports[path]; ip != nil && isStdPkg(ip, isStd) && !fromSource[ip.PkgPath] {
-				return "a dot-import of " + path
+			if ip := p.Imports[path]; ip != nil && isStdPkg(ip, isStd) && !img.FromSource(ip.PkgPath) {
+				return nil, "a dot-import of " + path
 			}
 		}
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && !fromSource[p.PkgPath] {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && !std {
 				// A linkname pull, or assembly (a standard package's are
 				// natives, as when loaded from source).
-				return "a function without body"
+				return nil, "a function without body"
 			}
 		}
 		files = append(files, f)
 	}
+	return files, ""
+}
+
+// namesLeftOut returns the standard packages whose Go code declares names
+// that the program's package p (its files) names and the image left out:
+// their generic functions and types (addGenerics adds them).
+func namesLeftOut(p *packages.Package, files []*ast.File, img Image, isStd func(string) bool, interp map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range files {
+		local := map[string]string{} // an import's name in f → its path
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			ip := p.Imports[path]
+			if ip == nil || !isStdPkg(ip, isStd) || !interp[ip.PkgPath] || !img.Generics(ip.PkgPath) || img.FromSource(ip.PkgPath) {
+				continue
+			}
+			name := ip.Name
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			local[name] = ip.PkgPath
+		}
+		if len(local) == 0 {
+			continue
+		}
+		// (A variable of an import's name only adds a package for nothing.)
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					if path, ok := local[id.Name]; ok && !img.Declares(path, sel.Sel.Name) {
+						out[path] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// checkHybrid type-checks package p (its imports done) from its files, as
+// go/packages would, and says what LoadHybrid declines in it ("":
+// nothing).
+func checkHybrid(p *packages.Package, files []*ast.File, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) string {
 	failed := ""
 	tc := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
@@ -335,7 +402,8 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 
 // generics is what addGenerics adds to an image package.
 type generics struct {
-	files []*ast.File // its generic declarations, and declarations of the rest
+	pkg   *types.Package // the image's
+	files []*ast.File    // its generic declarations, and declarations of the rest
 	info  *types.Info
 }
 
@@ -348,7 +416,7 @@ type generics struct {
 // go/ssa, which builds a package's members from syntax, the package's
 // other declarations are added as declarations without body or value that
 // stand for the image's objects (vm's imageFunc resolves them).
-func addGenerics(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) (*generics, string) {
+func addGenerics(p *packages.Package, fset *token.FileSet, img Image, fromSource map[string]bool, sizes types.Sizes) (*generics, string) {
 	tp, err := img.Import(p.PkgPath)
 	if err != nil {
 		return nil, err.Error()
@@ -457,7 +525,7 @@ func addGenerics(p *packages.Package, fset *token.FileSet, img Image, isStd func
 		}
 	}
 	files = append(files, &ast.File{Name: ast.NewIdent(tp.Name()), Decls: stubs})
-	return &generics{files, info}, ""
+	return &generics{tp, files, info}, ""
 }
 
 // recvBase is the name of a method's receiver base type (T of *T[P]).

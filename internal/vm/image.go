@@ -366,7 +366,8 @@ type imagePkg struct {
 	init     int
 	decls    []imageDecl
 	funcs    map[string]int // function ids by name
-	done     bool           // its scope is filled
+	names    map[string]bool
+	done     bool // its scope is filled
 }
 
 // imageDecl is a declaration of an image package.
@@ -452,11 +453,30 @@ func (im *Image) Generics(path string) bool {
 	return ip != nil && ip.generics
 }
 
-// SetSource tells the image that pkg, one of its packages, comes from
-// source in this load: its instances of pkg's generic types are made by
-// instantiating pkg's (iter.Seq[string] of strings.SplitSeq is then the
-// type slices.Collect takes).
-func (im *Image) SetSource(pkg *types.Package) {
+// Declares reports whether the image's package path declares name (the
+// generic functions and types it left out it does not).
+func (im *Image) Declares(path, name string) bool {
+	ip := im.pkgs[path]
+	if ip == nil {
+		return false
+	}
+	if ip.names == nil {
+		ip.names = map[string]bool{}
+		for _, d := range ip.decls {
+			ip.names[d.name] = true
+		}
+	}
+	return ip.names[name]
+}
+
+// SetSource tells the image that the generic types of pkg, one of its
+// packages, come from source in this load (loaded whole, or added to the
+// image's package): its instances of them are made by instantiating
+// pkg's (iter.Seq[string] of strings.SplitSeq is then the type
+// slices.Collect takes; atomic.Pointer[string] of log.Logger's prefix the
+// program's). An instance decoded before, as a type of its own, would be a
+// second type of that name: then it fails.
+func (im *Image) SetSource(pkg *types.Package) error {
 	im.c.mu.Lock()
 	defer im.c.mu.Unlock()
 	if im.c.generics == nil {
@@ -470,6 +490,16 @@ func (im *Image) SetSource(pkg *types.Package) {
 			}
 		}
 	}
+	for _, T := range im.c.types {
+		n, ok := T.(*types.Named)
+		if !ok || n.TypeArgs().Len() > 0 || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != pkg.Path() {
+			continue
+		}
+		if base, _, ok := strings.Cut(n.Obj().Name(), "["); ok && im.c.generics[pkg.Path()+"."+base] != nil {
+			return fmt.Errorf("%s.%s was read before its generic type", pkg.Path(), n.Obj().Name())
+		}
+	}
+	return nil
 }
 
 // instance returns the instance of pkg's generic type origin with the
