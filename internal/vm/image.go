@@ -24,6 +24,12 @@ package vm
 //   - positions of the image's code, which a hybrid Machine tells from its
 //     FileSet's by their range (the image's start at 1<<posLineBits).
 //
+// Generic code comes from source (load.LoadHybrid): a package that nothing
+// would make two of (fromSource: slices, maps, cmp, iter) whole, beside the
+// image; another's generic declarations added into the image's package.
+// SetSource then makes the image's instances of their generic types from
+// the source's, so that both are one type.
+//
 // A hybrid Machine is only ever compiled (WriteCache): the program entry it
 // writes holds the image's code the program reaches, and runs as any other
 // entry does. Nothing of the image is shared between two Machines.
@@ -427,16 +433,6 @@ func (im *Image) Has(path string) (ok, interpreted bool) {
 	}
 	ip := im.pkgs[path]
 	return ip != nil, ip != nil && !ip.native
-}
-
-// Packages returns the paths of the image's packages.
-func (im *Image) Packages() []string {
-	paths := make([]string, 0, len(im.pkgs))
-	for path := range im.pkgs {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	return paths
 }
 
 // FromSource reports whether a program that instantiates the generic
