@@ -53,8 +53,8 @@ type Image interface {
 
 // LoadHybrid loads the program named by args with its standard packages
 // from the image pick returns for them (need: each standard package of the
-// program, true if the program runs its code; nil: no image has them). It
-// returns false when it cannot (the caller then calls Load).
+// program, true if the program runs its code; nil: no image has them). When
+// it cannot, it says why (declined; the caller then calls Load).
 func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image) (_ *Program, declined string) {
 	if cfg.Test || cfg.IsNative == nil {
 		return nil, "a test binary"
