@@ -40,6 +40,11 @@ type Program struct {
 	Native map[*ssa.Package]bool
 	// Std reports whether a package is the standard library's.
 	Std map[*ssa.Package]bool
+	// Sealed is Config.Sealed (nil: no import is sealed): the initializer
+	// of a native package sealed whole (Sealed(path, "")) does not run
+	// its imports' (vm's nativeInit): a program has their code or not as
+	// its other imports decide, and they run its initializers.
+	Sealed func(path, imp string) bool
 	// Info holds the type-checker's facts of each package built from
 	// syntax, for what go/ssa does not keep (the selector of an
 	// unsafe.Offsetof in generic code).
@@ -61,7 +66,8 @@ type Config struct {
 	// IsNative reports whether a standard-library package path is native.
 	IsNative func(path string) bool
 	// Sealed reports whether the native package path hands the program
-	// no value of a type of its import imp (reflect, runtime: of any):
+	// no value of a type of its import imp (reflect, runtime: of any;
+	// imp "" asks whether that holds of every import of path):
 	// then imp is loaded from source only if an interpreted package
 	// imports it. The other imports of a native package (os hands out
 	// *fs.PathError values) are interpreted: their methods can be called
@@ -253,7 +259,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 
 	prog := ssa.NewProgram(root.Fset, ssa.InstantiateGenerics)
-	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}, Info: map[*ssa.Package]*types.Info{}}
+	out := &Program{Fset: root.Fset, SSA: prog, Native: map[*ssa.Package]bool{}, Std: map[*ssa.Package]bool{}, Info: map[*ssa.Package]*types.Info{}, Sealed: cfg.Sealed}
 	for _, p := range order {
 		if p.Types == nil {
 			continue

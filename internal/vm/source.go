@@ -168,7 +168,7 @@ func (s ssaSource) globalNames() map[*rt.Value]string {
 
 // nativeInit gives a native package's initializer its code: the
 // initializers of the interpreted packages it reaches through native
-// packages (in dependency order), then the start-up steps of those native
+// packages not sealed whole (in dependency order), then the start-up steps of those native
 // packages, itself last (RegisterPackageInit). Natives set the rest of
 // their variables when the Machine is made (RegisterInit).
 func (s ssaSource) nativeInit(f *Func) {
@@ -191,7 +191,18 @@ func (s ssaSource) nativeInit(f *Func) {
 			}
 			return
 		}
+		// A package sealed whole (reflect) hands the program nothing of its
+		// imports': if the program has their code, its other imports run
+		// their initializers. So an image written for a program that has
+		// unicode's code does not run unicode's tables' initializer in one
+		// that has reflect's unicode only. (os, whose one sealed import is
+		// internal/poll, reads poll's variables once poll's initializer ran:
+		// it still runs it.)
+		sealedWhole := prog.Sealed != nil && prog.Sealed(p.Path(), "")
 		for _, q := range p.Imports() {
+			if qp := prog.SSA.Package(q); sealedWhole && (qp == nil || !prog.Native[qp]) {
+				continue
+			}
 			visit(q)
 		}
 		nativesMu.Lock()
