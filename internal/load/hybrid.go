@@ -165,7 +165,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	added := map[string]*generics{}
 	for _, p := range order {
 		if adds[p.PkgPath] {
-			g, why := addGenerics(p, fset, img, fromSource, sizes)
+			g, why := addGenerics(p, fset, img, isStd, fromSource, sizes)
 			if why != "" {
 				return nil, p.PkgPath + "'s generic code: " + why
 			}
@@ -358,24 +358,7 @@ func namesLeftOut(p *packages.Package, files []*ast.File, img Image, isStd func(
 func checkHybrid(p *packages.Package, files []*ast.File, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) string {
 	failed := ""
 	tc := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			ip := p.Imports[path]
-			if ip == nil {
-				failed = "no package " + path
-				return nil, &Error{Msg: failed}
-			}
-			if isStdPkg(ip, isStd) && !fromSource[ip.PkgPath] {
-				return img.Import(ip.PkgPath)
-			}
-			if ip.Types == nil {
-				failed = "no types for " + path
-				return nil, &Error{Msg: failed}
-			}
-			return ip.Types, nil
-		}),
+		Importer: hybridImporter(p, img, isStd, fromSource),
 		Error: func(err error) {
 			if failed == "" {
 				failed = err.Error()
@@ -393,6 +376,28 @@ func checkHybrid(p *packages.Package, files []*ast.File, fset *token.FileSet, im
 	}
 	p.Fset, p.Syntax, p.Types, p.TypesInfo = fset, files, pkg, info
 	return ""
+}
+
+// hybridImporter imports for package p: a standard package from the image,
+// unless it is loaded from source (fromSource), and the program's own as
+// checked before. (A failure reaches the checker's Error as "could not
+// import".)
+func hybridImporter(p *packages.Package, img Image, isStd func(string) bool, fromSource map[string]bool) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		ip := p.Imports[path]
+		switch {
+		case ip == nil:
+			return nil, &Error{Msg: "no package " + path}
+		case isStdPkg(ip, isStd) && !fromSource[ip.PkgPath]:
+			return img.Import(ip.PkgPath)
+		case ip.Types == nil:
+			return nil, &Error{Msg: "no types for " + path}
+		}
+		return ip.Types, nil
+	})
 }
 
 // importerFunc is a types.Importer.
@@ -416,7 +421,7 @@ type generics struct {
 // go/ssa, which builds a package's members from syntax, the package's
 // other declarations are added as declarations without body or value that
 // stand for the image's objects (vm's imageFunc resolves them).
-func addGenerics(p *packages.Package, fset *token.FileSet, img Image, fromSource map[string]bool, sizes types.Sizes) (*generics, string) {
+func addGenerics(p *packages.Package, fset *token.FileSet, img Image, isStd func(string) bool, fromSource map[string]bool, sizes types.Sizes) (*generics, string) {
 	tp, err := img.Import(p.PkgPath)
 	if err != nil {
 		return nil, err.Error()
@@ -472,20 +477,8 @@ func addGenerics(p *packages.Package, fset *token.FileSet, img Image, fromSource
 	}
 	failed := ""
 	conf := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			ip := p.Imports[path]
-			if ip == nil {
-				return nil, &Error{Msg: "no package " + path}
-			}
-			if fromSource[ip.PkgPath] {
-				return ip.Types, nil
-			}
-			return img.Import(ip.PkgPath)
-		}),
-		Sizes: sizes,
+		Importer: hybridImporter(p, img, isStd, fromSource),
+		Sizes:    sizes,
 		Error: func(err error) {
 			// (The cut-down files' imports may go unused: a soft error.)
 			if te, ok := err.(types.Error); ok && te.Soft {
