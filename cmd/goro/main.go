@@ -20,7 +20,6 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/goro-dev/goro"
 )
@@ -99,15 +98,11 @@ func run(args []string) int {
 	// Start-up allocates a lot that lives on (loaded and compiled code, or
 	// code decoded from the cache on first call) and little garbage: a
 	// lazier host GC saves about a fifth of loading from source, and lets a
-	// program read from the cache start with no collection at all. It
-	// stays lazy for the program's first moment only when little is live.
+	// program read from the cache start with no collection at all. Then
+	// the program runs with the host's GOGC and a floor (gc.go).
 	gcPercent := debug.SetGCPercent(400)
 	prog, err := goro.Load(goro.Config{}, args[:n]...)
-	if err == nil && prog.Cached() {
-		time.AfterFunc(50*time.Millisecond, func() { debug.SetGCPercent(gcPercent) })
-	} else {
-		debug.SetGCPercent(gcPercent)
-	}
+	paceGC(gcPercent)
 	if err != nil {
 		var le *goro.Error
 		if errors.As(err, &le) {
