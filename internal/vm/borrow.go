@@ -79,9 +79,9 @@ func readOnlySpill(a *ssa.Alloc) (*ssa.Parameter, bool) {
 	return nil, false
 }
 
-// findSpills records the read-only spills of c's function.
-func (c *compiler) findSpills() {
-	sf := c.f.ssa
+// findSpills records the read-only spills of sf (c's function or a
+// function inlined into it).
+func (c *compiler) findSpills(sf *ssa.Function) {
 	if len(sf.Blocks) == 0 {
 		return
 	}

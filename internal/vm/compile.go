@@ -40,6 +40,16 @@ type compiler struct {
 	// fused are FieldAddrs and IndexAddrs compiled into their one use
 	// (findFused).
 	fused map[ssa.Value]bool
+	// inlines are the calls compiled as the callee's body (inline.go),
+	// inlined the functions they call, each once.
+	inlines map[*ssa.Call]*ssa.Function
+	inlined []*ssa.Function
+	// site is the inlined call being compiled, siteCallee its callee.
+	site       *ssa.Call
+	siteCallee *ssa.Function
+	// fields are the slots of the scalar fields' values of register
+	// literals and of the values that are one (inline.go field).
+	fields map[ssa.Value][]int32
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -54,32 +64,38 @@ type fixup struct {
 
 func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
-	c.findSpills()
-	c.findLiterals()
-	c.findFused()
+	c.findInlines(sf)
+	for _, fn := range c.bodies(sf) {
+		c.findSpills(fn)
+		c.findLiterals(fn)
+		c.findFused(fn)
+	}
 	c.lostDefers = lostDefers(sf)
-	// Constants first: they are copied into the frame at entry.
-	for _, b := range sf.Blocks {
-		for _, in := range b.Instrs {
-			if call, ok := in.(*ssa.Call); ok {
-				if off, ok := c.offsetof(call); ok {
-					// A constant of the instance (syntax.go).
-					c.slots[call] = int32(len(c.consts))
-					c.consts = append(c.consts, rt.Value{N: uint64(off)})
-					c.nslots++
+	// Constants first: they are copied into the frame at entry. (Those of
+	// the functions inlined too: inline.go.)
+	for _, fn := range c.bodies(sf) {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if call, ok := in.(*ssa.Call); ok {
+					if off, ok := c.offsetof(call); ok {
+						// A constant of the instance (syntax.go).
+						c.slots[call] = int32(len(c.consts))
+						c.consts = append(c.consts, rt.Value{N: uint64(off)})
+						c.nslots++
+					}
 				}
-			}
-			var ops [16]*ssa.Value
-			for _, op := range in.Operands(ops[:0]) {
-				if op == nil || *op == nil {
-					continue
+				var ops [16]*ssa.Value
+				for _, op := range in.Operands(ops[:0]) {
+					if op == nil || *op == nil {
+						continue
+					}
+					c.constSlot(*op, in)
 				}
-				c.constSlot(*op, in)
-			}
-			if u, ok := in.(*ssa.UnOp); ok && c.literals[u] != nil {
-				lit := c.literals[u]
-				for _, v := range lit.vals {
-					c.constSlot(v, nil) // its unstored fields' zeros
+				if u, ok := in.(*ssa.UnOp); ok && c.literals[u] != nil {
+					lit := c.literals[u]
+					for _, v := range lit.vals {
+						c.constSlot(v, nil) // its unstored fields' zeros
+					}
 				}
 			}
 		}
@@ -164,6 +180,7 @@ func (c *compiler) run() {
 	f.code = c.code
 	f.pos = c.pos
 	f.nslots = int(c.nslots)
+	f.borrowLoads()
 	f.layFrame(c.wide)
 }
 
@@ -522,6 +539,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			// name them).
 			return
 		}
+		if c.storeFields(in) {
+			return
+		}
 		et := c.typ(in.Val.Type())
 		if et.isDeep() {
 			c.emit(instr{op: opStoreDeep, a: c.reg(in.Addr), b: c.reg(in.Val), t: et})
@@ -540,7 +560,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 		c.emit(instr{op: opFieldAddr, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field), x: c.fieldOffset(in)})
 	case *ssa.Field:
-		c.emit(instr{op: opField, a: c.reg(in), b: c.reg(in.X), c: int32(in.Field)})
+		c.field(in, in.X, in.Field)
 	case *ssa.IndexAddr:
 		if c.literalPart(in) || c.fusedAddr(in) {
 			return
@@ -566,6 +586,10 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.Call:
 		if int(c.reg(in)) < len(c.consts) {
 			return // made a constant (syntax.go offsetof)
+		}
+		if g := c.inlines[in]; g != nil {
+			c.inline(in, g)
+			return
 		}
 		c.call(in.Common(), c.reg(in), false, false, in)
 	case *ssa.Go:
@@ -755,6 +779,10 @@ func (c *compiler) unop(in *ssa.UnOp) {
 			return
 		}
 		if lit := c.literals[in]; lit != nil {
+			c.literalFields(in, lit)
+			if c.onlyFields(in) {
+				return // its fields are read from their values (field)
+			}
 			vals := make([]int32, len(lit.vals))
 			for i, v := range lit.vals {
 				vals[i] = c.reg(v)
@@ -766,7 +794,7 @@ func (c *compiler) unop(in *ssa.UnOp) {
 			// A read of a read-only spill reads the parameter (whose
 			// value is this call's own: registers are never written).
 			if fa, ok := in.X.(*ssa.FieldAddr); ok {
-				c.emit(instr{op: opField, a: a, b: c.reg(p), c: int32(fa.Field)})
+				c.field(in, p, fa.Field)
 			} else {
 				c.emit(instr{op: opMove, a: a, b: c.reg(p)})
 			}
@@ -1106,8 +1134,8 @@ func (c *compiler) fieldOffset(fa *ssa.FieldAddr) int64 {
 // no pointer to the field or element. Only when adjacent: the nil or
 // bounds check and the access then happen together, with nothing
 // observable between, as they would apart.
-func (c *compiler) findFused() {
-	for _, b := range c.f.ssa.Blocks {
+func (c *compiler) findFused(sf *ssa.Function) {
+	for _, b := range sf.Blocks {
 		for i, in := range b.Instrs {
 			if i+1 == len(b.Instrs) {
 				break

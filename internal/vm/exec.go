@@ -825,6 +825,18 @@ resume:
 				return ev
 			}
 			goto reload
+		case opSafePoint:
+			// An inlined call's safe point (inline.go), as a call's.
+			gp.Budget--
+			if gp.Budget < 0 || gp.Stackguard() < 0 {
+				fr.PC = pc + 1
+				t.syncFrames()
+				if m.RT.Morestack(gp, fp+fn.nslots, 0) {
+					return rt.EvPreempt
+				}
+				goto enter
+			}
+			pc++
 		case opRunDefers:
 			d := gp.Defers()
 			if d != nil && d.Depth == len(t.frames)-1 {

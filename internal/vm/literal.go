@@ -46,10 +46,11 @@ type literal struct {
 	vals []ssa.Value
 }
 
-// findLiterals records the Allocs of c's function that are built in
-// registers, and the zero constants their unstored fields read.
-func (c *compiler) findLiterals() {
-	for _, b := range c.f.ssa.Blocks {
+// findLiterals records the Allocs of sf (c's function or a function
+// inlined into it) that are built in registers, and the zero constants
+// their unstored fields read.
+func (c *compiler) findLiterals(sf *ssa.Function) {
+	for _, b := range sf.Blocks {
 		for _, in := range b.Instrs {
 			a, ok := in.(*ssa.Alloc)
 			if !ok || a.Heap || c.spills[a] != nil {

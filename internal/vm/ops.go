@@ -209,6 +209,9 @@ const (
 	opIfEqlI
 	opIfNeqI
 
+	// An inlined call's safe point (inline.go).
+	opSafePoint
+
 	opCount // the number of ops; not an op
 )
 
@@ -399,6 +402,8 @@ var opTable = [opCount]opInfo{
 	opIfGeqI: ifRow("IfGeqI", "if a >= b { goto d } else { goto c } (signed integers)"),
 	opIfEqlI: ifRow("IfEqlI", "if a == b { goto d } else { goto c } (signed integers)"),
 	opIfNeqI: ifRow("IfNeqI", "if a != b { goto d } else { goto c } (signed integers)"),
+
+	opSafePoint: {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
 	opSubIK:    immRow("SubIK", "a = b - c (64-bit integers)"),

@@ -87,8 +87,13 @@ func shl8(x int8, s uint) int8 { return x << s }
 // its fields; the spills are read-only, so they are never made.
 type point struct{ x, y, z int }
 
+// (Not inlined, so that their callers show the borrowed loads of calls.)
+//
+//go:noinline
 func (p point) sum() int { return p.x + p.y + p.z }
-func (p point) X() int   { return p.x }
+
+//go:noinline
+func (p point) X() int { return p.x }
 
 type holder struct{ p point }
 
@@ -101,6 +106,8 @@ var global point
 func getterGlobal() int { return global.X() }
 
 // mutate writes through its receiver: the load must copy (LoadDeep).
+//
+//go:noinline
 func (p point) mutate() int {
 	p.x++
 	return p.x
@@ -179,6 +186,13 @@ func main() {
 	if passAddr(&k) == 0 {
 		r += 1000 // never
 	}
+	b := &body{vel: vec2{1, 2}}
+	b.move(2)
+	var c counter
+	bump(&c)
+	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 {
+		r += 1000 // never
+	}
 	if len(os.Args) == 2 && os.Args[1] == "wider" {
 		println(*wider(nil))
 	}
@@ -239,3 +253,34 @@ func passAddr(p *int) uintptr {
 
 //go:noinline
 func sinkAddr(a uintptr) uintptr { return a }
+
+// Inlining (inline.go): small leaves' bodies at their calls; a vec2 made
+// by one inlined method and read by another is never made, a vec2 stored
+// is stored a field at a time, and a field loaded only to read its
+// fields is not copied.
+type vec2 struct{ x, y float64 }
+
+func (a vec2) add(b vec2) vec2      { return vec2{a.x + b.x, a.y + b.y} }
+func (a vec2) scale(k float64) vec2 { return vec2{a.x * k, a.y * k} }
+
+type body struct{ pos, vel vec2 }
+
+func (b *body) move(dt float64) { b.pos = b.pos.add(b.vel.scale(dt)) }
+
+func (c *counter) inc() { c.n++ }
+
+// bump's c may be nil: the call stays, and its nil dereference its frame.
+func bump(c *counter) { c.inc() }
+
+// bumpLocal's c cannot be nil: inc inlined.
+func bumpLocal() int32 {
+	var c counter
+	c.inc()
+	return c.n
+}
+
+// divide's divisor may be zero: not inlined (halve's 2 is not).
+func divide(x, y int) int { return x / y }
+func halve(x int) int     { return x / 2 }
+
+func inlines(x int) int { return divide(x, 3) + halve(x) }
