@@ -42,8 +42,8 @@ package vm
 import (
 	"go/ast"
 	"go/token"
-	"strings"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
