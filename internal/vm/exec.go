@@ -775,6 +775,19 @@ resume:
 						recv, hasRecv = iv.V, true
 					}
 				}
+				if callee != nil && callee.ready.Load() && callee.native != nil && in.op == opCall {
+					// A native of float64s (RegisterFloatNatives): no frame.
+					if f := callee.float1; f != nil {
+						regs[dst] = rt.Value{N: math.Float64bits(f(math.Float64frombits(regs[ci.args[0]].N)))}
+						pc++
+						continue
+					}
+					if f := callee.float2; f != nil {
+						regs[dst] = rt.Value{N: math.Float64bits(f(math.Float64frombits(regs[ci.args[0]].N), math.Float64frombits(regs[ci.args[1]].N)))}
+						pc++
+						continue
+					}
+				}
 				if callee != nil && callee.ready.Load() && callee.native == nil {
 					newFP := fp + fn.nslots
 					top := newFP + callee.nslots

@@ -42,6 +42,10 @@ type Func struct {
 	nfree      int
 	recoverPC  int // start of the Recover block, -1 if none
 	native     NativeFunc
+	// float1 and float2 are the native's host function when it is one of
+	// float64s (RegisterFloatNatives): called from the loop.
+	float1 func(float64) float64
+	float2 func(float64, float64) float64
 	bind       uint8 // how a function without code is bound (bindNative...)
 	hidden     bool  // not shown in tracebacks (the entry trampoline)
 	goWrap     bool  // gc's gowrapN of a go statement (UnstartedFrames)
@@ -390,6 +394,7 @@ func (f *Func) bindNative(b uint8) {
 	case bindRegistered:
 		nativesMu.Lock()
 		f.native = natives[f.key]
+		f.float1, f.float2 = float1s[f.key], float2s[f.key]
 		nativesMu.Unlock()
 		if f.native != nil {
 			return

@@ -8,6 +8,7 @@ package vm
 import (
 	"fmt"
 	"go/types"
+	"math"
 	"sort"
 	"sync"
 	"unsafe"
@@ -43,6 +44,50 @@ func RegisterNative(name string, f NativeFunc) {
 		panic("vm: native " + name + " registered twice")
 	}
 	natives[name] = f
+}
+
+// RegisterFloatNatives registers natives of functions of one or two
+// float64s that return one (package math's): the executor calls them
+// from its loop, with no frame and no argument slice — a call of
+// math.Sqrt through the general native route cost ~50 ns, what a native
+// that may park, call back or panic needs.
+func RegisterFloatNatives(f1 map[string]func(float64) float64, f2 map[string]func(float64, float64) float64) {
+	for name, f := range f1 {
+		RegisterNative(name, func(t *Thread, a, r []rt.Value) {
+			r[0] = rt.Value{N: math.Float64bits(f(math.Float64frombits(a[0].N)))}
+		})
+		nativesMu.Lock()
+		float1s[name] = f
+		nativesMu.Unlock()
+	}
+	for name, f := range f2 {
+		RegisterNative(name, func(t *Thread, a, r []rt.Value) {
+			r[0] = rt.Value{N: math.Float64bits(f(math.Float64frombits(a[0].N), math.Float64frombits(a[1].N)))}
+		})
+		nativesMu.Lock()
+		float2s[name] = f
+		nativesMu.Unlock()
+	}
+}
+
+var (
+	float1s = map[string]func(float64) float64{}
+	float2s = map[string]func(float64, float64) float64{}
+)
+
+// LookupFloatNative returns the host function a float native registered
+// under name calls (a func(float64) float64 or func(float64, float64)
+// float64), or nil.
+func LookupFloatNative(name string) any {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	if f := float1s[name]; f != nil {
+		return f
+	}
+	if f := float2s[name]; f != nil {
+		return f
+	}
+	return nil
 }
 
 // RegisterNatives registers a table of natives: internal/lib has one per
