@@ -46,9 +46,9 @@ type Func struct {
 	// float64s (RegisterFloatNatives): called from the loop.
 	float1 func(float64) float64
 	float2 func(float64, float64) float64
-	bind       uint8 // how a function without code is bound (bindNative...)
-	hidden     bool  // not shown in tracebacks (the entry trampoline)
-	goWrap     bool  // gc's gowrapN of a go statement (UnstartedFrames)
+	bind   uint8 // how a function without code is bound (bindNative...)
+	hidden bool  // not shown in tracebacks (the entry trampoline)
+	goWrap bool  // gc's gowrapN of a go statement (UnstartedFrames)
 	// recoverThrough: a native that is gc's wrapper to recover
 	// (reflect.makeFuncStub): the call it makes (CallThen) while a panic
 	// runs it as a deferred call may recover.
