@@ -794,7 +794,10 @@ resume:
 					gp.Budget-- // a call is a safe point (rt/det.go)
 					if int64(top) <= gp.Stackguard() && gp.Budget >= 0 {
 						stk := gp.Stk[newFP:top]
-						n := copy(stk, callee.consts)
+						n := 0
+						if len(callee.consts) > 0 {
+							n = copy(stk, callee.consts)
+						}
 						if hasRecv {
 							stk[n] = recv
 							n++
@@ -806,8 +809,16 @@ resume:
 						if env != nil {
 							copy(stk[callee.freeBase:], env)
 						}
-						t.frames = append(t.frames, rt.Frame{Fn: callee, FP: newFP, Aux: dst})
+						// (The frame's fields written in place: append's
+						// composite literal was built on the stack and
+						// moved with a bulk write barrier.)
+						if nf := len(t.frames); nf < cap(t.frames) {
+							t.frames = t.frames[:nf+1]
+						} else {
+							t.frames = append(t.frames, rt.Frame{})
+						}
 						fr = &t.frames[len(t.frames)-1]
+						fr.Fn, fr.PC, fr.FP, fr.Aux = callee, 0, newFP, dst
 						fn = callee
 						goto enter
 					}
