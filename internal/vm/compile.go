@@ -127,6 +127,7 @@ func (c *compiler) run() {
 			}
 		}
 	}
+	c.coalescePhis(sf)
 	c.blockPC = make([]int, len(sf.Blocks))
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
@@ -380,6 +381,98 @@ func (c *compiler) branchTo(pc int, f field, b, succ *ssa.BasicBlock) {
 
 func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
 
+// coalescePhis gives a loop's next value the slot of the phi it becomes,
+// so that the back edge moves nothing: `i++` is AddIK s2 s2 #1, not AddIK
+// s6 s2 #1 and, at the loop's end, Move s2 s6 (a dispatch of every
+// loop's seven, in a counting loop that sums). The value v, the phi's
+// edge from v's block, may write the phi's slot early when nothing reads
+// the phi's old value after v is made: v's block ends in a Jump to the
+// phi's block (so the edge is its only way out), no instruction of the
+// block after v uses the phi, no phi takes the phi as its value on that
+// edge, v's only use is the phi, and v's op reads its operands before it
+// writes (arithmetic, conversions, loads, a call that is not inlined).
+// Not in a function that recovers: its Recover block may read the phi.
+func (c *compiler) coalescePhis(sf *ssa.Function) {
+	if sf.Recover != nil {
+		return
+	}
+	for _, h := range sf.Blocks {
+		for _, in := range h.Instrs {
+			phi, ok := in.(*ssa.Phi)
+			if !ok {
+				break
+			}
+			for i, e := range phi.Edges {
+				b := h.Preds[i]
+				v, ok := e.(ssa.Instruction)
+				if !ok || v.Block() != b {
+					continue
+				}
+				if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); !jump {
+					continue
+				}
+				if c.coalescable(phi, i, e, b) {
+					c.slots[e] = c.slots[phi]
+				}
+			}
+		}
+	}
+}
+
+// coalescable reports whether v, phi's value on its edge i from block b,
+// may be made in phi's slot (coalescePhis).
+func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlock) bool {
+	switch v := v.(type) {
+	case *ssa.BinOp, *ssa.UnOp, *ssa.Convert:
+	case *ssa.Call:
+		if c.inlines[v] != nil || v.Call.Signature().Results().Len() != 1 {
+			return false
+		}
+	default:
+		return false
+	}
+	if _, isTuple := v.Type().(*types.Tuple); isTuple || c.slots[v] < int32(len(c.consts)) {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		if r != ssa.Instruction(phi) {
+			if _, ok := r.(*ssa.DebugRef); !ok {
+				return false
+			}
+		}
+	}
+	for j, e := range phi.Edges {
+		if e == v && j != i {
+			return false
+		}
+	}
+	for _, in := range phi.Block().Instrs {
+		q, ok := in.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if q.Edges[i] == ssa.Value(phi) {
+			return false // phi's old value, moved to another phi
+		}
+	}
+	after := false
+	for _, in := range b.Instrs {
+		if in == v.(ssa.Instruction) {
+			after = true
+			continue
+		}
+		if after {
+			var ops [16]*ssa.Value
+			for _, op := range in.Operands(ops[:0]) {
+				if op != nil && *op == ssa.Value(phi) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
 // phiMoves emits the moves of the phis of succ for the edge from pred.
 func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
 	idx := -1
@@ -409,7 +502,9 @@ func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
 	}
 	if !needTemp {
 		for _, phi := range phis {
-			c.emit(instr{op: opMove, a: c.reg(phi), b: c.reg(phi.Edges[idx])})
+			if a, b := c.reg(phi), c.reg(phi.Edges[idx]); a != b { // (coalescePhis)
+				c.emit(instr{op: opMove, a: a, b: b})
+			}
 		}
 		return
 	}
