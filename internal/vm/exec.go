@@ -928,7 +928,7 @@ func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
 func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 	gp.Allocated(in.t.Size)
 	rs := in.results()
-	vs := make([]rt.Value, len(rs))
+	agg, vs := newAggregate(len(rs))
 	for i, r := range rs {
 		v := fn.result(regs, r)
 		if v.R == nil {
@@ -943,7 +943,7 @@ func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 		}
 		vs[i] = v
 	}
-	regs[in.a] = rt.Value{R: vs}
+	regs[in.a] = agg
 }
 
 // fieldSlow is LoadField or StoreField through a pointer that is no

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -179,11 +180,11 @@ func basicKind(b *types.Basic) Kind {
 func (t *Type) Zero() rt.Value {
 	switch t.Kind {
 	case KStruct:
-		fs := make([]rt.Value, len(t.Fields))
+		v, fs := newAggregate(len(t.Fields))
 		for i, f := range t.Fields {
 			fs[i] = f.Zero()
 		}
-		return rt.Value{R: fs}
+		return v
 	case KArray:
 		if t.m != nil && !t.m.RT.AllocFits(hostBytes(t.Elem, int64(t.Len))) {
 			if t.Elem.Size == 0 {
@@ -239,7 +240,7 @@ func copyDeep(t *Type, v rt.Value) rt.Value {
 		if src == nil {
 			return t.Zero()
 		}
-		dst := make([]rt.Value, len(src))
+		v, dst := newAggregate(len(src))
 		for i, f := range t.Fields {
 			if f.isDeep() {
 				dst[i] = copyDeep(f, src[i])
@@ -247,13 +248,13 @@ func copyDeep(t *Type, v rt.Value) rt.Value {
 				dst[i] = src[i]
 			}
 		}
-		return rt.Value{R: dst}
+		return v
 	case KArray:
 		src, _ := v.R.([]rt.Value)
 		if src == nil {
 			return t.Zero()
 		}
-		dst := make([]rt.Value, len(src))
+		v, dst := newAggregate(len(src))
 		if t.Elem.isDeep() {
 			for i := range src {
 				dst[i] = copyDeep(t.Elem, src[i])
@@ -261,7 +262,7 @@ func copyDeep(t *Type, v rt.Value) rt.Value {
 		} else {
 			copy(dst, src)
 		}
-		return rt.Value{R: dst}
+		return v
 	}
 	return v
 }
@@ -512,3 +513,64 @@ func (w typeWriter) signature(sig *types.Signature) {
 		w.write(rs)
 	}
 }
+
+// newAggregate returns the Value of a struct or array of n words and its
+// words, made in one host allocation when n is small: the words and the
+// slice header the Value's interface word points to, side by side (agg).
+// A []rt.Value boxed in an interface is otherwise two allocations, the
+// backing array and a copy of the header (runtime.convTslice), and a
+// struct value made by a method (a literal, a copy) paid both: the
+// header's allocation was a third of particles' mallocs. The interface is
+// made as the runtime makes one — its type word []rt.Value's, its data
+// word a pointer to a header no one writes again — so the host GC, type
+// assertions and reflect see an ordinary boxed slice; the data word
+// points into the allocation, which keeps it whole alive.
+func newAggregate(n int) (rt.Value, []rt.Value) {
+	var hdr *[]rt.Value
+	switch n {
+	case 1:
+		hdr = agg[[1]rt.Value](n)
+	case 2:
+		hdr = agg[[2]rt.Value](n)
+	case 3:
+		hdr = agg[[3]rt.Value](n)
+	case 4:
+		hdr = agg[[4]rt.Value](n)
+	case 5:
+		hdr = agg[[5]rt.Value](n)
+	case 6:
+		hdr = agg[[6]rt.Value](n)
+	case 7:
+		hdr = agg[[7]rt.Value](n)
+	case 8:
+		hdr = agg[[8]rt.Value](n)
+	default:
+		ws := make([]rt.Value, n)
+		return rt.Value{R: ws}, ws
+	}
+	var v rt.Value
+	e := (*eface)(unsafe.Pointer(&v.R))
+	e.typ, e.data = valuesType, unsafe.Pointer(hdr)
+	return v, *hdr
+}
+
+// agg makes an aggregate of n words (A is [n]rt.Value) and its header.
+func agg[A any](n int) *[]rt.Value {
+	p := new(struct {
+		hdr []rt.Value
+		ws  A
+	})
+	p.hdr = unsafe.Slice((*rt.Value)(unsafe.Pointer(&p.ws)), n)
+	return &p.hdr
+}
+
+// eface is the layout of an interface value (runtime/runtime2.go).
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+// valuesType is the type word of a []rt.Value in an interface.
+var valuesType = func() unsafe.Pointer {
+	var x any = []rt.Value(nil)
+	return (*eface)(unsafe.Pointer(&x)).typ
+}()
