@@ -545,32 +545,40 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.jumpTo(pc, fieldA, succ)
 	case *ssa.If:
 		t, f := b.Succs[0], b.Succs[1]
-		if !hasPhis(t) && !hasPhis(f) {
-			if cmp, ok := c.fusable(in); ok {
-				// Compare and branch in one instruction: a, b operands,
-				// c the false target, d the true target; at the
-				// comparison's line.
-				c.curPos = cmp.bin.Pos()
-				pc := c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
-				c.branchTo(pc, fieldD, b, t)
-				c.branchTo(pc, fieldC, b, f)
-				return
+		var pc int
+		tf, ff := fieldB, fieldC
+		if cmp, ok := c.fusable(in); ok {
+			// Compare and branch in one instruction: a, b operands, c the
+			// false target, d the true target; at the comparison's line.
+			c.curPos = cmp.bin.Pos()
+			pc = c.emit(instr{op: cmp.op, a: c.reg(cmp.bin.X), b: c.reg(cmp.bin.Y)})
+			tf = fieldD
+		} else {
+			pc = c.emit(instr{op: opIf, a: c.reg(in.Cond)})
+		}
+		// A successor with phis is reached through its edge's moves and
+		// a Jump; the other directly.
+		for _, e := range []struct {
+			succ *ssa.BasicBlock
+			f    field
+		}{{t, tf}, {f, ff}} {
+			if !hasPhis(e.succ) {
+				c.branchTo(pc, e.f, b, e.succ)
+				continue
 			}
+			here := int32(len(c.code))
+			switch e.f {
+			case fieldB:
+				c.code[pc].b = here
+			case fieldC:
+				c.code[pc].c = here
+			case fieldD:
+				c.code[pc].d = here
+			}
+			c.phiMoves(b, e.succ)
+			j := c.emit(instr{op: opJump})
+			c.jumpTo(j, fieldA, e.succ)
 		}
-		pc := c.emit(instr{op: opIf, a: c.reg(in.Cond)})
-		if !hasPhis(t) && !hasPhis(f) {
-			c.branchTo(pc, fieldB, b, t)
-			c.branchTo(pc, fieldC, b, f)
-			return
-		}
-		c.code[pc].b = int32(len(c.code))
-		c.phiMoves(b, t)
-		j := c.emit(instr{op: opJump})
-		c.jumpTo(j, fieldA, t)
-		c.code[pc].c = int32(len(c.code))
-		c.phiMoves(b, f)
-		j = c.emit(instr{op: opJump})
-		c.jumpTo(j, fieldA, f)
 	case *ssa.Return:
 		if c.lostDefers {
 			// What go/ssa's RunDefers would have done: run the deferred
@@ -601,7 +609,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		et := c.typ(in.Type().(*types.Pointer).Elem())
 		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
 	case *ssa.BinOp:
-		if ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ifi.Cond == in && !hasPhis(b.Succs[0]) && !hasPhis(b.Succs[1]) {
+		if ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ifi.Cond == in {
 			if _, ok := c.fusable(ifi); ok {
 				return // computed by the If's compare-and-branch
 			}
@@ -922,6 +930,13 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 	var op op
 	switch fn := cc.Value.(type) {
 	case *ssa.Builtin:
+		if fn.Name() == "len" && !isGo && !isDefer {
+			switch c.typ(cc.Args[0].Type()).Kind {
+			case KString, KSlice:
+				c.emit(instr{op: opLen, a: dst, b: c.reg(cc.Args[0])})
+				return
+			}
+		}
 		ci.builtin = fn.Name()
 		for _, a := range cc.Args {
 			ci.argTypes = append(ci.argTypes, c.typ(a.Type()))

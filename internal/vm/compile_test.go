@@ -71,6 +71,7 @@ var fastPathCode = []struct {
 	{"main.bump", "Call Return", "a pointer receiver that may be nil: not inlined"},
 	{"main.bumpLocal", "Alloc SafePoint LoadField Add StoreField LoadField Return", "a variable's address cannot be nil: inc inlined"},
 	{"main.inlines", "Call SafePoint QuoI AddI Return", "x / y may panic: a call; x / 2 cannot: inlined"},
+	{"main.pairs", "Len Const Const Jump AddIK IfLssI AddIK Move Jump Return Len IfLssI Move Move Jump LoadIndex LoadIndex MulI AddI AddIK Jump", "len(s) is Len, not a builtin call; the inner test is one compare-and-branch though its exit edge moves phis; the inner loop's n and j made in their phis' slots"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
 	{"main.asInt32", "Convert View Return", "an int32 over a uint32's cell: a view"},
 	{"main.asUint64", "Convert Move Return", "words that agree: the same pointer"},

@@ -849,6 +849,16 @@ resume:
 				return ev
 			}
 			goto reload
+		case opLen:
+			switch x := regs[in.b].R.(type) {
+			case []rt.Value:
+				regs[in.a] = rt.Value{N: uint64(len(x))}
+			case string:
+				regs[in.a] = rt.Value{N: uint64(len(x))}
+			default:
+				regs[in.a] = rt.Value{} // a nil slice, an empty string
+			}
+			pc++
 		case opSafePoint:
 			// An inlined call's safe point (inline.go), as a call's.
 			gp.Budget--

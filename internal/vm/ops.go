@@ -211,6 +211,8 @@ const (
 
 	// An inlined call's safe point (inline.go).
 	opSafePoint
+	// len of a string or slice.
+	opLen
 
 	opCount // the number of ops; not an op
 )
@@ -404,6 +406,7 @@ var opTable = [opCount]opInfo{
 	opIfNeqI: ifRow("IfNeqI", "if a != b { goto d } else { goto c } (signed integers)"),
 
 	opSafePoint: {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
+	opLen:       {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
 	opSubIK:    immRow("SubIK", "a = b - c (64-bit integers)"),

@@ -190,7 +190,7 @@ func main() {
 	b.move(2)
 	var c counter
 	bump(&c)
-	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 {
+	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 || pairs([]int{1, 2, 3}) != 11 {
 		r += 1000 // never
 	}
 	if len(os.Args) == 2 && os.Args[1] == "wider" {
@@ -284,3 +284,16 @@ func divide(x, y int) int { return x / y }
 func halve(x int) int     { return x / 2 }
 
 func inlines(x int) int { return divide(x, 3) + halve(x) }
+
+// pairs' inner loop reads len(s) at each test (Len, not a builtin call),
+// and its test is one compare-and-branch although its exit edge moves a
+// phi (the outer i).
+func pairs(s []int) int {
+	n := 0
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			n += s[i] * s[j]
+		}
+	}
+	return n
+}
