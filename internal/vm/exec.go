@@ -794,9 +794,9 @@ resume:
 					gp.Budget-- // a call is a safe point (rt/det.go)
 					if int64(top) <= gp.Stackguard() && gp.Budget >= 0 {
 						stk := gp.Stk[newFP:top]
-						n := 0
-						if len(callee.consts) > 0 {
-							n = copy(stk, callee.consts)
+						n := len(callee.consts)
+						for i, v := range callee.consts {
+							stk[i] = v
 						}
 						if hasRecv {
 							stk[n] = recv
@@ -806,8 +806,11 @@ resume:
 							stk[n] = regs[a]
 							n++
 						}
-						if env != nil {
-							copy(stk[callee.freeBase:], env)
+						// (Word by word: copy's typedslicecopy call
+						// cost more than the few words an environment
+						// or a constant area holds.)
+						for i, v := range env {
+							stk[callee.freeBase+i] = v
 						}
 						// (The frame's fields written in place: append's
 						// composite literal was built on the stack and
