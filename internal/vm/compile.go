@@ -50,6 +50,10 @@ type compiler struct {
 	// fields are the slots of the scalar fields' values of register
 	// literals and of the values that are one (inline.go field).
 	fields map[ssa.Value][]int32
+	// phiSlots are the slots of phis: written on every edge into their
+	// block (and early, by a value coalesced with one), so no other
+	// value may alias one (inline.go field).
+	phiSlots map[int32]bool
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -393,15 +397,16 @@ func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
 // writes (arithmetic, conversions, loads, a call that is not inlined).
 // Not in a function that recovers: its Recover block may read the phi.
 func (c *compiler) coalescePhis(sf *ssa.Function) {
-	if sf.Recover != nil {
-		return
-	}
 	for _, h := range sf.Blocks {
 		for _, in := range h.Instrs {
 			phi, ok := in.(*ssa.Phi)
 			if !ok {
 				break
 			}
+			if c.phiSlots == nil {
+				c.phiSlots = map[int32]bool{}
+			}
+			c.phiSlots[c.slots[phi]] = true
 			for i, e := range phi.Edges {
 				b := h.Preds[i]
 				v, ok := e.(ssa.Instruction)
@@ -411,7 +416,7 @@ func (c *compiler) coalescePhis(sf *ssa.Function) {
 				if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); !jump {
 					continue
 				}
-				if c.coalescable(phi, i, e, b) {
+				if sf.Recover == nil && c.coalescable(phi, i, e, b) {
 					c.slots[e] = c.slots[phi]
 				}
 			}
@@ -492,12 +497,14 @@ func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
 	if len(phis) == 0 {
 		return
 	}
-	// Parallel copy: if a phi reads another phi of this block, go through
+	// Parallel copy: if a phi reads another phi's slot, go through
 	// temporaries.
 	needTemp := false
 	for _, phi := range phis {
-		if src, ok := phi.Edges[idx].(*ssa.Phi); ok && src.Block() == succ {
-			needTemp = true
+		for _, q := range phis {
+			if q != phi && c.reg(q) == c.reg(phi.Edges[idx]) {
+				needTemp = true
+			}
 		}
 	}
 	if !needTemp {

@@ -332,7 +332,10 @@ func nonNil(v ssa.Value) bool {
 // a read-only spill's field). When the slot of that field's value is known
 // (x is a register literal, literal.go — or a parameter or result of an
 // inlined call that is one), v is that slot if v is used only in its own
-// block, else a Move of it. A literal whose every use is such a read is
+// block and the slot is no phi's, else a Move of it. (A phi's slot is
+// written again on the loop's edge, and by the value coalesced with the
+// phi before that: `a, b = P{b, a}.x, P{b, a}.y` aliased b's and a's
+// slots, and the edge's moves read a slot already written.) A literal whose every use is such a read is
 // never made (unused): the scalar replacement of a small struct passed
 // to, made by and returned from inlined methods (`p.vel.add(a.scale(dt))`
 // makes one vec, not three). A struct or array field stays a Field (a
@@ -343,7 +346,7 @@ func (c *compiler) field(v, x ssa.Value, i int) {
 		for _, r := range *v.Referrers() {
 			local = local && r.Block() == v.(ssa.Instruction).Block()
 		}
-		if local {
+		if local && !c.phiSlots[fs[i]] {
 			c.slots[v] = fs[i]
 		} else {
 			c.emit(instr{op: opMove, a: c.reg(v), b: fs[i]})
