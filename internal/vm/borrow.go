@@ -206,24 +206,31 @@ func readsOnly(fn *ssa.Function, i int) bool {
 			}
 		case *ssa.Store:
 			// The spill of p: its loads must read scalar fields only.
-			if spill[r] != p {
+			if spill[r] != p || !spillReadsScalars(r.Addr) {
 				return false
-			}
-			for _, ar := range *r.Addr.Referrers() {
-				switch ar := ar.(type) {
-				case *ssa.Store, *ssa.DebugRef:
-				case *ssa.FieldAddr:
-					for _, ld := range *ar.Referrers() {
-						if isDeep(ld.(*ssa.UnOp).Type()) {
-							return false
-						}
-					}
-				default:
-					return false // the whole struct, loaded
-				}
 			}
 		default:
 			return false
+		}
+	}
+	return true
+}
+
+// spillReadsScalars reports whether the read-only spill at addr is read
+// only a scalar field at a time (never loaded whole, no field of struct or
+// array type).
+func spillReadsScalars(addr ssa.Value) bool {
+	for _, ar := range *addr.Referrers() {
+		switch ar := ar.(type) {
+		case *ssa.Store, *ssa.DebugRef:
+		case *ssa.FieldAddr:
+			for _, ld := range *ar.Referrers() {
+				if isDeep(ld.(*ssa.UnOp).Type()) {
+					return false
+				}
+			}
+		default:
+			return false // the whole value, loaded
 		}
 	}
 	return true

@@ -414,21 +414,8 @@ func (c *compiler) onlyFields(v ssa.Value) bool {
 				}
 				continue // stored a field at a time (storeFields)
 			}
-			if p, ok := readOnlySpill(a); !ok || p != v {
+			if p, ok := readOnlySpill(a); !ok || p != v || !spillReadsScalars(a) {
 				return false
-			}
-			for _, ar := range *a.Referrers() {
-				switch ar := ar.(type) {
-				case *ssa.Store, *ssa.DebugRef:
-				case *ssa.FieldAddr:
-					for _, ld := range *ar.Referrers() {
-						if isDeep(ld.(*ssa.UnOp).Type()) {
-							return false
-						}
-					}
-				default:
-					return false // the whole value, loaded
-				}
 			}
 		case *ssa.Call:
 			g := c.inlines[r]

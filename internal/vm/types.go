@@ -526,33 +526,20 @@ func (w typeWriter) signature(sig *types.Signature) {
 // assertions and reflect see an ordinary boxed slice; the data word
 // points into the allocation, which keeps it whole alive.
 func newAggregate(n int) (rt.Value, []rt.Value) {
-	var hdr *[]rt.Value
-	switch n {
-	case 1:
-		hdr = agg[[1]rt.Value](n)
-	case 2:
-		hdr = agg[[2]rt.Value](n)
-	case 3:
-		hdr = agg[[3]rt.Value](n)
-	case 4:
-		hdr = agg[[4]rt.Value](n)
-	case 5:
-		hdr = agg[[5]rt.Value](n)
-	case 6:
-		hdr = agg[[6]rt.Value](n)
-	case 7:
-		hdr = agg[[7]rt.Value](n)
-	case 8:
-		hdr = agg[[8]rt.Value](n)
-	default:
+	if n <= 0 || n >= len(aggs) {
 		ws := make([]rt.Value, n)
 		return rt.Value{R: ws}, ws
 	}
+	hdr := aggs[n](n)
 	var v rt.Value
 	e := (*eface)(unsafe.Pointer(&v.R))
 	e.typ, e.data = valuesType, unsafe.Pointer(hdr)
 	return v, *hdr
 }
+
+// aggs[n] makes an aggregate of n words.
+var aggs = [...]func(int) *[]rt.Value{nil, agg[[1]rt.Value], agg[[2]rt.Value], agg[[3]rt.Value],
+	agg[[4]rt.Value], agg[[5]rt.Value], agg[[6]rt.Value], agg[[7]rt.Value], agg[[8]rt.Value]}
 
 // agg makes an aggregate of n words (A is [n]rt.Value) and its header.
 func agg[A any](n int) *[]rt.Value {
