@@ -33,6 +33,18 @@ const heapFloor = 64 << 20
 // heapMinimum is gc's least heap goal at GOGC=100 (mgcpacer.go).
 const heapMinimum = 4 << 20
 
+// flooredPercent is the GOGC that makes the heap goal live bytes plus
+// the larger of percent's share and heapFloor. Before the first
+// collection the live heap reads 0: gc's pacer then takes its 4 MB
+// minimum as the heap marked, and so does this.
+func flooredPercent(percent int, live uint64) int {
+	live = max(live, heapMinimum)
+	if floor := heapFloor * 100 / live; floor > uint64(percent) {
+		return int(floor)
+	}
+	return percent
+}
+
 // paceGC sets the host's GOGC to percent (the environment's) raised so
 // that the heap goal is at least heapFloor above the live heap, and
 // re-computes it after every collection. GOGC=off (percent < 0) is left
@@ -45,17 +57,11 @@ func paceGC(percent int) {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	set := func() {
 		metrics.Read(sample)
-		// Before the first collection the live heap reads 0: gc's pacer
-		// then takes its 4 MB minimum as the heap marked, and so does this.
-		live := uint64(heapMinimum)
+		var live uint64
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			live = max(sample[0].Value.Uint64(), heapMinimum)
+			live = sample[0].Value.Uint64()
 		}
-		p := percent
-		if floor := heapFloor * 100 / live; floor > uint64(p) {
-			p = int(floor)
-		}
-		debug.SetGCPercent(p)
+		debug.SetGCPercent(flooredPercent(percent, live))
 	}
 	// A cleanup of an object made for the purpose runs after the
 	// collection that finds it unreachable: it sets the pace for the next
