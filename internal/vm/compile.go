@@ -393,8 +393,9 @@ func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
 // the phi's old value after v is made: v's block ends in a Jump to the
 // phi's block (so the edge is its only way out), no instruction of the
 // block after v uses the phi, no phi takes the phi as its value on that
-// edge, v's only use is the phi, and v's op reads its operands before it
-// writes (arithmetic, conversions, loads, a call that is not inlined).
+// edge, v's other uses are in its block, and v's op reads its operands
+// before it writes (arithmetic, conversions, loads, a call that is not
+// inlined).
 // Not in a function that recovers: its Recover block may read the phi.
 func (c *compiler) coalescePhis(sf *ssa.Function) {
 	for _, h := range sf.Blocks {
@@ -439,11 +440,12 @@ func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlo
 	if _, isTuple := v.Type().(*types.Tuple); isTuple || c.slots[v] < int32(len(c.consts)) {
 		return false
 	}
+	// v's other uses are in its block, after it (v reaches no other
+	// block but through the phi: b's one successor is the phi's), where
+	// the phi's slot holds v.
 	for _, r := range *v.Referrers() {
-		if r != ssa.Instruction(phi) {
-			if _, ok := r.(*ssa.DebugRef); !ok {
-				return false
-			}
+		if r != ssa.Instruction(phi) && r.Block() != b {
+			return false
 		}
 	}
 	for j, e := range phi.Edges {

@@ -45,4 +45,14 @@ func main() {
 		acc = acc*10 + old
 	}
 	fmt.Println(acc)
+
+	// The next value used after it is made, in its block, and by two
+	// phis: made in one phi's slot, read from it by the other's move.
+	u, w, tot := uint64(1), uint64(0), uint64(0)
+	for i := 0; i < 6; i++ {
+		v := u*3 + w
+		tot += v >> 1
+		u, w = v, v
+	}
+	fmt.Println(u, w, tot)
 }
