@@ -237,7 +237,20 @@ func TestMonitor(t *testing.T) {
 	defer func() { cancel(); <-done }()
 	byFunc := map[string]goro.Goroutine{}
 	deadline := time.Now().Add(time.Minute)
-	for len(byFunc) < 4 || byFunc["main.compute"].CPU < 20*time.Millisecond {
+	// Settled: compute has run a while and the three others wait (a G just
+	// started may be seen running, its thread descheduled on a loaded machine).
+	settled := func() bool {
+		if len(byFunc) < 4 || byFunc["main.compute"].CPU < 20*time.Millisecond {
+			return false
+		}
+		for f, g := range byFunc {
+			if f != "main.compute" && (g.State == "running" || g.State == "runnable") {
+				return false
+			}
+		}
+		return true
+	}
+	for !settled() {
 		if time.Now().After(deadline) {
 			t.Fatalf("goroutines seen: %+v", byFunc)
 		}
