@@ -12,6 +12,7 @@ import (
 	"go/build/constraint"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -35,6 +36,34 @@ var slowUnderGoro = map[string]bool{
 	// (the generic arith path), past 60 s beside a CPU burner.
 	"divmod.go": true,
 }
+
+// stdlibImportcfgFile is the importcfg of the standard library's export data
+// that testdir's driver hands every "run" program as STDLIB_IMPORTCFG (the
+// programs that run the compiler and linker themselves read it), written in
+// dir, the suite's cache. The driver makes it for every run; here it is made
+// once per suite, for the programs that name it: `go list -export std` takes
+// half a minute on a cold build cache.
+func stdlibImportcfgFile(t *testing.T, dir string) string {
+	t.Helper()
+	importcfgMu.Lock()
+	defer importcfgMu.Unlock()
+	file := filepath.Join(dir, "importcfg")
+	if _, err := os.Stat(file); err == nil {
+		return file
+	}
+	cmd := exec.Command("go", "list", "-export", "-f", "{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}", "std")
+	cmd.Env = append(os.Environ(), "GOENV=off", "GOFLAGS=")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list -export std: %v", err)
+	}
+	if err := os.WriteFile(file, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+var importcfgMu sync.Mutex
 
 // conformanceCached runs each passing program a second time, from the
 // compiled-program cache its first run wrote.
@@ -141,7 +170,11 @@ func runGorootTest(t *testing.T, testDir, rel, shared string) {
 	// shares (loaded against the standard-library image of the suite's imports, or
 	// from source), and writes its compiled form there; with -goro.cached it then
 	// runs again from that cache.
-	env := goroEnv(append([]string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir, "GOROCACHE=" + shared}, runenv...)...)
+	env := []string{"GOENV=off", "GOFLAGS=", "PWD=" + testDir, "GOROCACHE=" + shared}
+	if bytes.Contains(src, []byte("STDLIB_IMPORTCFG")) {
+		env = append(env, "STDLIB_IMPORTCFG="+stdlibImportcfgFile(t, shared))
+	}
+	env = goroEnv(append(env, runenv...)...)
 	res := runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
 	if *conformanceCached && res.exitCode == 0 && !res.timedOut {
 		res = runGoro(t, testDir, timeout, env, true, append([]string{rel}, args...)...)
@@ -278,7 +311,6 @@ var gorootKnownFailures = map[string]string{
 	"cmp.go":                "reads string data pointers through unsafe",
 	"finprofiled.go":        "needs runtime.MemProfile",
 	"heapsampling.go":       "needs runtime.MemProfile",
-	"linkobj.go":            "runs the go command (os/exec)",
 	"nilptr.go":             "maps a huge array at a fixed address through unsafe",
 	"recover4.go":           "needs runtime/debug.SetPanicOnFault and memory faults",
 	"slicecap.go":           "reads the data pointers of string and slice headers through unsafe.Pointer (goro: unsupported)",
@@ -309,7 +341,6 @@ var gorootSubdirFailures = map[string]string{
 	"abi/uglyfib.go":           "times out (60 s): exponential recursion, about 60x gc's time (issue 13)",
 	"fixedbugs/bug260.go":      "unsafe: reads field addresses as numbers to check alignment",
 	"fixedbugs/bug352.go":      "zero-size array and struct elements take memory under goro",
-	"fixedbugs/bug369.go":      "runs the go tool (compile, link)",
 	"fixedbugs/issue13169.go":  "times out (60 s): a billion-iteration loop",
 	"fixedbugs/issue15002.go":  "syscall.Mmap (ENOSYS under goro: cells are not memory)",
 	"fixedbugs/issue15277.go":  "host heap deltas (runtime.ReadMemStats) around a dropped 256 MB object",
@@ -317,7 +348,6 @@ var gorootSubdirFailures = map[string]string{
 	"fixedbugs/issue15329.go":  "unsafe: uintptr arithmetic back to unsafe.Pointer",
 	"fixedbugs/issue17381.go":  "unsafe: a uintptr that is not a pointer's own address",
 	"fixedbugs/issue18149.go":  "//line directives with absolute paths: goro joins them to the directory",
-	"fixedbugs/issue21317.go":  "runs the go tool (compile)",
 	"fixedbugs/issue22662.go":  "//line directives without a file name (gc: ??)",
 	"fixedbugs/issue29190.go":  "math.MaxInt elements of a zero-size type",
 	"fixedbugs/issue30606.go":  "reflect.StructOf",
