@@ -347,8 +347,6 @@ var gorootSubdirFailures = map[string]string{
 	"fixedbugs/issue15281.go":  "host heap deltas (runtime.ReadMemStats) around dropped objects",
 	"fixedbugs/issue15329.go":  "unsafe: uintptr arithmetic back to unsafe.Pointer",
 	"fixedbugs/issue17381.go":  "unsafe: a uintptr that is not a pointer's own address",
-	"fixedbugs/issue18149.go":  "//line directives with absolute paths: goro joins them to the directory",
-	"fixedbugs/issue22662.go":  "//line directives without a file name (gc: ??)",
 	"fixedbugs/issue29190.go":  "math.MaxInt elements of a zero-size type",
 	"fixedbugs/issue30606.go":  "reflect.StructOf",
 	"fixedbugs/issue30606b.go": "reflect.StructOf",
