@@ -13,6 +13,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -54,6 +55,12 @@ type compiler struct {
 	// block (and early, by a value coalesced with one), so no other
 	// value may alias one (inline.go field).
 	phiSlots map[int32]bool
+	// computed are the slots of the BinOps made so far in the block being
+	// compiled, by operator and operands (cseKey): a BinOp computed again
+	// is not.
+	computed map[cseKey]int32
+	// argOf maps an inlined callee's parameters to their arguments.
+	argOf map[ssa.Value]ssa.Value
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -135,6 +142,7 @@ func (c *compiler) run() {
 	c.blockPC = make([]int, len(sf.Blocks))
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
+		clear(c.computed)
 		if b == sf.Recover {
 			// After a recovered panic the frame returns normally: its
 			// remaining deferred calls run first (gc's deferreturn).
@@ -395,7 +403,8 @@ func (c *compiler) typ(t types.Type) *Type { return c.m.typeOf(t) }
 // block after v uses the phi, no phi takes the phi as its value on that
 // edge, v's other uses are in its block, and v's op reads its operands
 // before it writes (arithmetic, conversions, loads, a call that is not
-// inlined).
+// inlined). Or v is made in the phi's own block, the loop's header (a
+// range loop's j+1, tested against the length there): coalescableInHeader.
 // Not in a function that recovers: its Recover block may read the phi.
 func (c *compiler) coalescePhis(sf *ssa.Function) {
 	for _, h := range sf.Blocks {
@@ -411,23 +420,31 @@ func (c *compiler) coalescePhis(sf *ssa.Function) {
 			for i, e := range phi.Edges {
 				b := h.Preds[i]
 				v, ok := e.(ssa.Instruction)
-				if !ok || v.Block() != b {
+				if !ok || sf.Recover != nil {
 					continue
 				}
-				if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); !jump {
+				switch v.Block() {
+				case h: // (a loop of one block too)
+					if !c.coalescableInHeader(phi, i, e) {
+						continue
+					}
+				case b:
+					if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); !jump || !c.coalescable(phi, i, e, b) {
+						continue
+					}
+				default:
 					continue
 				}
-				if sf.Recover == nil && c.coalescable(phi, i, e, b) {
-					c.slots[e] = c.slots[phi]
-				}
+				c.slots[e] = c.slots[phi]
 			}
 		}
 	}
 }
 
-// coalescable reports whether v, phi's value on its edge i from block b,
-// may be made in phi's slot (coalescePhis).
-func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlock) bool {
+// coalescableOp reports whether v's instruction reads its operands before
+// it writes its one slot: arithmetic, conversions, loads, a call that is
+// not inlined.
+func (c *compiler) coalescableOp(v ssa.Value) bool {
 	switch v := v.(type) {
 	case *ssa.BinOp, *ssa.UnOp, *ssa.Convert:
 	case *ssa.Call:
@@ -437,7 +454,14 @@ func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlo
 	default:
 		return false
 	}
-	if _, isTuple := v.Type().(*types.Tuple); isTuple || c.slots[v] < int32(len(c.consts)) {
+	_, isTuple := v.Type().(*types.Tuple)
+	return !isTuple && c.slots[v] >= int32(len(c.consts))
+}
+
+// coalescable reports whether v, phi's value on its edge i from block b,
+// may be made in phi's slot (coalescePhis).
+func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlock) bool {
+	if !c.coalescableOp(v) {
 		return false
 	}
 	// v's other uses are in its block, after it (v reaches no other
@@ -475,6 +499,32 @@ func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlo
 					return false
 				}
 			}
+		}
+	}
+	return true
+}
+
+// coalescableInHeader reports whether v, phi's value on its edge i, made
+// in phi's own block (a range loop's j+1, made where j < len is tested),
+// may be made in phi's slot: no other edge brings v, and the phi's old
+// value is read only by instructions of the block up to v (v itself
+// included), none of them a phi (whose read is on an edge, after v).
+// v's uses elsewhere see the phi's slot hold v: only the edges into the
+// block write it, and each is followed by v made again.
+func (c *compiler) coalescableInHeader(phi *ssa.Phi, i int, v ssa.Value) bool {
+	if !c.coalescableOp(v) {
+		return false
+	}
+	for j, e := range phi.Edges {
+		if e == v && j != i {
+			return false
+		}
+	}
+	h := phi.Block()
+	at := slices.Index(h.Instrs, v.(ssa.Instruction))
+	for _, r := range *phi.Referrers() {
+		if _, isPhi := r.(*ssa.Phi); isPhi || r.Block() != h || slices.Index(h.Instrs, r) > at {
+			return false
 		}
 	}
 	return true
@@ -527,6 +577,171 @@ func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
 	}
 }
 
+// stepLoop ends block b, whose Jump goes back to the header h of a
+// counting loop (`for i := 0; i < n; i++`, `for j := range s`), with
+// IncLssI: the step and the condition of the loop copied to its back edge,
+// so that an iteration dispatches one instruction for them where the Jump,
+// the step and the compare-and-branch took three. The counter i is a phi
+// of h whose step i+1 is made in its slot (coalescePhis): either in h,
+// before `i+1 < n` (a range loop: h's code then is only that), or as b's
+// last instruction, emitted just before (nothing moved since), which
+// IncLssI replaces. n is read as h reads it: made before the loop, or a
+// phi of h, moved already. The loop's exit is after b (only the branch to
+// its body is a safe point). A loop of another shape keeps its Jump.
+func (c *compiler) stepLoop(b, h *ssa.BasicBlock) bool {
+	ifi, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
+	if !ok || h.Index > b.Index || h.Succs[1].Index <= b.Index || c.f.ssa.Recover != nil || hasPhis(h.Succs[0]) || hasPhis(h.Succs[1]) {
+		return false
+	}
+	cmp, ok := c.fusable(ifi)
+	if !ok || cmp.op != opIfLssI {
+		return false
+	}
+	if y, ok := cmp.bin.Y.(ssa.Instruction); ok && y.Block() == h {
+		if _, phi := y.(*ssa.Phi); !phi {
+			return false
+		}
+	}
+	var i *ssa.Phi
+	switch rest := h.Instrs[slices.IndexFunc(h.Instrs, func(in ssa.Instruction) bool { _, phi := in.(*ssa.Phi); return !phi }):]; len(rest) {
+	case 3: // the header steps: i+1 < n
+		if i, ok = c.loopStep(cmp.bin.X, h); !ok || rest[0] != cmp.bin.X.(ssa.Instruction) {
+			return false
+		}
+	case 2: // b steps: i < n
+		if i, ok = cmp.bin.X.(*ssa.Phi); !ok || i.Block() != h {
+			return false
+		}
+		v := i.Edges[slices.Index(h.Preds, b)]
+		if p, ok := c.loopStep(v, h); !ok || p != i || !c.unemitStep(b, v.(*ssa.BinOp)) {
+			return false
+		}
+	default:
+		return false
+	}
+	pc := c.emit(instr{op: opIncLssI, a: c.slots[i], b: c.reg(cmp.bin.Y)})
+	c.jumpTo(pc, fieldD, h.Succs[0])
+	c.jumpTo(pc, fieldC, h.Succs[1])
+	return true
+}
+
+// stepBranch ends block b, a loop's body whose If tests `i+1 < n` and goes
+// back to the loop's start h (`for i := range n` is laid out so), with
+// IncLssI, which b's last instruction, the step, becomes: the counter i is
+// a phi of h made in its slot, and no other phi of h moves on the edge.
+// The exit, after b, is reached as the If reaches it. (stepLoop's case
+// when the loop's test is at its end.)
+func (c *compiler) stepBranch(b *ssa.BasicBlock, ifi *ssa.If) bool {
+	h, exit := b.Succs[0], b.Succs[1]
+	cmp, ok := c.fusable(ifi)
+	if !ok || cmp.op != opIfLssI || h.Index > b.Index || exit.Index <= b.Index || c.f.ssa.Recover != nil {
+		return false
+	}
+	i, ok := c.loopStep(cmp.bin.X, h)
+	if !ok {
+		return false
+	}
+	e := slices.Index(h.Preds, b)
+	for _, in := range h.Instrs {
+		q, ok := in.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if c.slots[q.Edges[e]] != c.slots[q] || (q == i) != (q.Edges[e] == cmp.bin.X) {
+			return false // a move on the edge
+		}
+	}
+	if !c.unemitStep(b, cmp.bin.X.(*ssa.BinOp)) {
+		return false
+	}
+	pc := c.emit(instr{op: opIncLssI, a: c.slots[i], b: c.reg(cmp.bin.Y)})
+	c.jumpTo(pc, fieldD, h)
+	c.edge(pc, fieldC, b, exit)
+	return true
+}
+
+// loopStep reports whether v is i+1, i a phi of h (of a 64-bit signed
+// integer) and v made in i's slot (coalescePhis).
+func (c *compiler) loopStep(v ssa.Value, h *ssa.BasicBlock) (*ssa.Phi, bool) {
+	bin, ok := v.(*ssa.BinOp)
+	if !ok || bin.Op != token.ADD {
+		return nil, false
+	}
+	one, ok := bin.Y.(*ssa.Const)
+	k := c.typ(bin.Type()).Kind
+	if !ok || one.Value == nil || one.Int64() != 1 || !k.IsSigned() || !k.is64() {
+		return nil, false
+	}
+	i, ok := bin.X.(*ssa.Phi)
+	return i, ok && i.Block() == h && c.slots[v] == c.slots[i]
+}
+
+// unemitStep removes the last instruction emitted if it is v, a loop's
+// step i+1 made in i's slot, emitted in block b: IncLssI does it.
+func (c *compiler) unemitStep(b *ssa.BasicBlock, v *ssa.BinOp) bool {
+	last := len(c.code) - 1
+	if last < c.blockPC[b.Index] || c.code[last] != (instr{op: opAddI, a: c.slots[v], b: c.slots[v], c: c.reg(v.Y)}) {
+		return false
+	}
+	c.code, c.pos = c.code[:last], c.pos[:last]
+	return true
+}
+
+// cseKey is a BinOp by what it computes: its operator and its operands'
+// operandKeys. Within a block, where go/ssa computes the same twice
+// (`(i+j)*(i+j+1)`, two inlined calls of one getter), the second is not
+// made: its uses read the first's slot, which nothing writes in between
+// (SSA values are written once; one made in a phi's slot is not kept).
+type cseKey struct {
+	op   token.Token
+	x, y any
+}
+
+// operandKey is what identifies v as an operand: a constant by its type
+// and value (go/ssa makes one per use), an inlined callee's parameter as
+// its argument, another of its values with the call it is inlined at (a
+// callee inlined twice makes its values twice), a value of the function
+// as itself.
+func (c *compiler) operandKey(v ssa.Value) any {
+	if a, ok := c.argOf[v]; ok {
+		return c.operandKey(a)
+	}
+	if k, ok := v.(*ssa.Const); ok {
+		return [2]string{types.TypeString(k.Type(), nil), k.String()}
+	}
+	if c.site != nil && v.Parent() == c.siteCallee {
+		return inlinedValue{c.site, v}
+	}
+	return v
+}
+
+type inlinedValue struct {
+	site *ssa.Call
+	v    ssa.Value
+}
+
+// edge makes field f of the branch at pc, in block b, go to block succ: a
+// successor with phis through its edge's moves and a Jump, the other
+// directly (branchTo).
+func (c *compiler) edge(pc int, f field, b, succ *ssa.BasicBlock) {
+	if !hasPhis(succ) {
+		c.branchTo(pc, f, b, succ)
+		return
+	}
+	here := int32(len(c.code))
+	switch f {
+	case fieldB:
+		c.code[pc].b = here
+	case fieldC:
+		c.code[pc].c = here
+	case fieldD:
+		c.code[pc].d = here
+	}
+	c.phiMoves(b, succ)
+	j := c.emit(instr{op: opJump})
+	c.jumpTo(j, fieldA, succ)
+}
+
 func hasPhis(b *ssa.BasicBlock) bool {
 	if len(b.Instrs) == 0 {
 		return false
@@ -550,9 +765,15 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 	case *ssa.Jump:
 		succ := b.Succs[0]
 		c.phiMoves(b, succ)
+		if c.stepLoop(b, succ) {
+			break
+		}
 		pc := c.emit(instr{op: opJump})
 		c.jumpTo(pc, fieldA, succ)
 	case *ssa.If:
+		if c.stepBranch(b, in) {
+			break
+		}
 		t, f := b.Succs[0], b.Succs[1]
 		var pc int
 		tf, ff := fieldB, fieldC
@@ -565,29 +786,8 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		} else {
 			pc = c.emit(instr{op: opIf, a: c.reg(in.Cond)})
 		}
-		// A successor with phis is reached through its edge's moves and
-		// a Jump; the other directly.
-		for _, e := range []struct {
-			succ *ssa.BasicBlock
-			f    field
-		}{{t, tf}, {f, ff}} {
-			if !hasPhis(e.succ) {
-				c.branchTo(pc, e.f, b, e.succ)
-				continue
-			}
-			here := int32(len(c.code))
-			switch e.f {
-			case fieldB:
-				c.code[pc].b = here
-			case fieldC:
-				c.code[pc].c = here
-			case fieldD:
-				c.code[pc].d = here
-			}
-			c.phiMoves(b, e.succ)
-			j := c.emit(instr{op: opJump})
-			c.jumpTo(j, fieldA, e.succ)
-		}
+		c.edge(pc, tf, b, t)
+		c.edge(pc, ff, b, f)
 	case *ssa.Return:
 		if c.lostDefers {
 			// What go/ssa's RunDefers would have done: run the deferred
@@ -623,7 +823,18 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				return // computed by the If's compare-and-branch
 			}
 		}
+		k := cseKey{in.Op, c.operandKey(in.X), c.operandKey(in.Y)}
+		if s, ok := c.computed[k]; ok {
+			c.slots[in] = s // computed again: not made
+			return
+		}
 		c.binop(in)
+		if s := c.slots[in]; !c.phiSlots[s] && s >= int32(len(c.consts)) {
+			if c.computed == nil {
+				c.computed = map[cseKey]int32{}
+			}
+			c.computed[k] = s
+		}
 	case *ssa.UnOp:
 		if in.Op == token.MUL && c.notEvaluated(in) {
 			return // len(*p), range *p: gc does not load (syntax.go)

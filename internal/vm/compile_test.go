@@ -35,7 +35,7 @@ func quiet() vm.Options { return vm.Options{Stdout: io.Discard, Stderr: io.Disca
 var fastPathCode = []struct {
 	fn, ops, why string
 }{
-	{"main.sumTo", "Const Const Jump IfLssI AddI AddIK Jump Return", "fused i < n; AddI; i++ with an immediate; the phis' constant edges read the constant table; s and i's next values made in their phis' slots (coalescePhis: no Moves on the back edge)"},
+	{"main.sumTo", "Const Const Jump IfLssI AddI IncLssI Return", "fused i < n; AddI; the phis' constant edges read the constant table; s and i's next values made in their phis' slots (coalescePhis: no Moves on the back edge); i++ and i < n copied to the back edge as one IncLssI (stepLoop)"},
 	{"main.fib", "IfLssIK Return SubIK Call SubIK Call AddI Return", "fused n < 2 and n-1, n-2 with immediates; AddI; static calls"},
 	{"main.depth", "IfEqlIK Return SubIK Call AddIK Return", "n == 0, n-1 and +1 with immediates"},
 	{"main.wide", "IfGtrIK MulIK AddI Return Return", "10 < x is x > 10; 3*x is x*3; 1<<40 does not fit an immediate"},
@@ -71,7 +71,9 @@ var fastPathCode = []struct {
 	{"main.bump", "Call Return", "a pointer receiver that may be nil: not inlined"},
 	{"main.bumpLocal", "Alloc SafePoint LoadField Add StoreField LoadField Return", "a variable's address cannot be nil: inc inlined"},
 	{"main.inlines", "Call SafePoint QuoI AddI Return", "x / y may panic: a call; x / 2 cannot: inlined"},
-	{"main.pairs", "Len Const Const Jump AddIK IfLssI AddIK Move Jump Return Len IfLssI Move Move Jump LoadIndex LoadIndex MulI AddI AddIK Jump", "len(s) is Len, not a builtin call; the inner test is one compare-and-branch though its exit edge moves phis; the inner loop's n and j made in their phis' slots"},
+	{"main.tri", "AddI AddIK MulI QuoI AddI AddIK CvtIF QuoF Return", "i+j made once (go/ssa computes it twice: cseKey)"},
+	{"main.sumTri", "SafePoint AddI AddIK MulI QuoI AddI AddIK CvtIF QuoF SafePoint AddI AddIK MulI QuoI AddI AddIK CvtIF QuoF AddF Return", "tri inlined twice: each copy computes its own i+j once (j+i is not i+j's)"},
+	{"main.pairs", "Len Const Const Jump AddIK IfLssI AddIK Move Jump Return Len IfLssI Move Jump LoadIndex LoadIndex MulI AddI AddIK Jump", "len(s) is Len, not a builtin call; the inner test is one compare-and-branch though its exit edge moves phis; the inner loop's n and j made in their phis' slots, and the range loop's i+1 in i's where it is tested (coalescableInHeader); the inner loop reads len(s) in its header, so it keeps its Jump"},
 	{"main.hyp", "MulF MulF AddF Call Return", "math.Sqrt is a static call"},
 	{"main.asInt32", "Convert View Return", "an int32 over a uint32's cell: a view"},
 	{"main.asUint64", "Convert Move Return", "words that agree: the same pointer"},
@@ -121,8 +123,8 @@ func TestLiveness(t *testing.T) {
 	}{
 		{"main.sumTo", 0, false, "[0]"},      // n
 		{"main.sumTo", 3, false, "[0 1 2]"},  // n, s, i at the loop's test
-		{"main.sumTo", 6, false, "[0 1 2]"},  // n and the new s and i, made in their phis' slots, at the back edge
-		{"main.sumTo", 7, false, "[1]"},      // s, returned
+		{"main.sumTo", 5, false, "[0 1 2]"},  // n and the new s and i, made in their phis' slots, at the back edge
+		{"main.sumTo", 6, false, "[1]"},      // s, returned
 		{"main.passAddr", 1, false, "[1]"},   // the pointer, as an unsafe.Pointer
 		{"main.passAddr", 2, false, "[1 2]"}, // its uintptr, the call's argument, and the pointer the call keeps
 		{"main.passAddr", 2, true, "[1 3]"},  // during the call: the pointer kept, and the result (the uintptr keeps its slot: frame.go)

@@ -277,6 +277,24 @@ resume:
 				}
 			}
 			pc = int(in.a)
+		case opIncLssI:
+			n := regs[in.a].N + 1
+			regs[in.a] = rt.Value{N: n}
+			if int64(n) >= int64(regs[in.b].N) {
+				pc = int(in.c)
+				break
+			}
+			// The loop's back edge: a safe point, as a backward Jump.
+			gp.Budget--
+			if gp.Budget < 0 || gp.Stackguard() < 0 {
+				fr.PC = int(in.d)
+				t.syncFrames()
+				if m.RT.Morestack(gp, fp+fn.nslots, 0) {
+					return rt.EvPreempt
+				}
+				goto enter
+			}
+			pc = int(in.d)
 		case opIf:
 			if regs[in.a].N != 0 {
 				pc = int(in.b)

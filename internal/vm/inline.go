@@ -106,6 +106,10 @@ func (c *compiler) inline(call *ssa.Call, g *ssa.Function) {
 		a := call.Call.Args[i]
 		c.slots[p] = c.reg(a)
 		c.fields[p] = c.fields[a]
+		if c.argOf == nil {
+			c.argOf = map[ssa.Value]ssa.Value{}
+		}
+		c.argOf[p] = a
 	}
 	c.site, c.siteCallee = call, g
 	defer func() { c.site, c.siteCallee = nil, nil }()

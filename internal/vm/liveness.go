@@ -134,7 +134,7 @@ func writes(in *instr) bool {
 // next one.
 func falls(in *instr) bool {
 	switch in.op {
-	case opJump, opIf, opReturn:
+	case opJump, opIf, opReturn, opIncLssI:
 		return false
 	}
 	return !isCompareBranch(in.op)

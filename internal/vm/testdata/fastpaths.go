@@ -190,7 +190,7 @@ func main() {
 	b.move(2)
 	var c counter
 	bump(&c)
-	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 || pairs([]int{1, 2, 3}) != 11 {
+	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 || pairs([]int{1, 2, 3}) != 11 || sumTri(2, 3) != 1.0/18+1.0/19 {
 		r += 1000 // never
 	}
 	if len(os.Args) == 2 && os.Args[1] == "wider" {
@@ -297,3 +297,9 @@ func pairs(s []int) int {
 	}
 	return n
 }
+
+// tri computes i+j once (go/ssa makes it twice), and so does its inlined
+// copy in sumTri, whose two calls with other arguments compute their own.
+func tri(i, j int) float64 { return 1 / float64((i+j)*(i+j+1)/2+i+1) }
+
+func sumTri(i, j int) float64 { return tri(i, j) + tri(j, i) }
