@@ -58,7 +58,14 @@ type compiler struct {
 	// computed are the slots of the BinOps made so far in the block being
 	// compiled, by operator and operands (cseKey): a BinOp computed again
 	// is not.
-	computed map[cseKey]int32
+	computed map[cseKey]made
+	// loaded are the slots of the fields loaded so far in the block being
+	// compiled and not written since (loadKey): a field loaded again is
+	// not (emit forgets them).
+	loaded map[loadKey]made
+	// again are the values not made, computed or loaded again (computed,
+	// loaded), each with the operandKey of the one made.
+	again map[any]any
 	// argOf maps an inlined callee's parameters to their arguments.
 	argOf map[ssa.Value]ssa.Value
 	// lostDefers: the function's deferred calls come only from
@@ -143,6 +150,7 @@ func (c *compiler) run() {
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
 		clear(c.computed)
+		clear(c.loaded)
 		if b == sf.Recover {
 			// After a recovered panic the frame returns normally: its
 			// remaining deferred calls run first (gc's deferreturn).
@@ -354,7 +362,48 @@ func (c *compiler) reg(v ssa.Value) int32 {
 func (c *compiler) emit(in instr) int {
 	c.code = append(c.code, in)
 	c.pos = append(c.pos, c.curPos)
+	if len(c.loaded) > 0 && !readOnlyOp(in.op) {
+		if in.op == opStoreField {
+			for k := range c.loaded {
+				if k.field == in.c {
+					delete(c.loaded, k)
+				}
+			}
+		} else {
+			clear(c.loaded)
+		}
+	}
 	return len(c.code) - 1
+}
+
+// loadKey is a field's load by what it reads: the pointer (as an
+// operandKey) and the field's index. A field is a cell of its own, so a
+// StoreField of another index writes another cell, whatever the pointers;
+// anything else that may write memory forgets every load (emit), as does a
+// StoreField through a struct of one sized field, which may be a view of
+// another struct's field (view.go: storeFieldOf).
+type loadKey struct {
+	ptr   any
+	field int32
+}
+
+// storeFieldOf emits the store of field i of the struct ptr points to.
+func (c *compiler) storeFieldOf(ptr ssa.Value, i int, val int32, off int64) {
+	if s, ok := ptr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct); !ok || sizedFields(c.m, s) < 2 {
+		clear(c.loaded)
+	}
+	c.emit(instr{op: opStoreField, a: c.reg(ptr), b: val, c: int32(i), x: off})
+}
+
+// sizedFields is the number of fields of s that take memory.
+func sizedFields(m *Machine, s *types.Struct) int {
+	n := 0
+	for i := range s.NumFields() {
+		if m.sizeof(s.Field(i).Type()) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // jumpTo makes field f of instruction pc (a jump target by opTable) the
@@ -583,58 +632,94 @@ func (c *compiler) phiMoves(pred, succ *ssa.BasicBlock) {
 // so that an iteration dispatches one instruction for them where the Jump,
 // the step and the compare-and-branch took three. The counter i is a phi
 // of h whose step i+1 is made in its slot (coalescePhis): either in h,
-// before `i+1 < n` (a range loop: h's code then is only that), or as b's
-// last instruction, emitted just before (nothing moved since), which
-// IncLssI replaces. n is read as h reads it: made before the loop, or a
-// phi of h, moved already. The loop's exit is after b (only the branch to
-// its body is a safe point). A loop of another shape keeps its Jump.
+// before `i+1 < n` (a range loop), or as b's last instruction, emitted
+// just before (nothing moved since), which IncLssI replaces. What h
+// computes before its step or test (`j < len(s)` reads len(s) there) is
+// copied too, at most three instructions that write no memory, branch
+// nowhere and, when b steps, do not read i. (Going back to the body is a
+// safe point, and so is the exit where it goes back: an enclosing loop's
+// start.) The branches leave as h's do, through the moves of h's edges.
+// A loop of another shape keeps its Jump.
 func (c *compiler) stepLoop(b, h *ssa.BasicBlock) bool {
 	ifi, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If)
-	if !ok || h.Index > b.Index || h.Succs[1].Index <= b.Index || c.f.ssa.Recover != nil || hasPhis(h.Succs[0]) || hasPhis(h.Succs[1]) {
+	if !ok || h.Index > b.Index || c.f.ssa.Recover != nil {
 		return false
 	}
 	cmp, ok := c.fusable(ifi)
 	if !ok || cmp.op != opIfLssI {
 		return false
 	}
-	if y, ok := cmp.bin.Y.(ssa.Instruction); ok && y.Block() == h {
-		if _, phi := y.(*ssa.Phi); !phi {
-			return false
-		}
+	var v ssa.Value // the step
+	i, headerSteps := c.loopStep(cmp.bin.X, h)
+	if headerSteps {
+		v = cmp.bin.X
+		headerSteps = v.(ssa.Instruction).Block() == h
 	}
-	var i *ssa.Phi
-	switch rest := h.Instrs[slices.IndexFunc(h.Instrs, func(in ssa.Instruction) bool { _, phi := in.(*ssa.Phi); return !phi }):]; len(rest) {
-	case 3: // the header steps: i+1 < n
-		if i, ok = c.loopStep(cmp.bin.X, h); !ok || rest[0] != cmp.bin.X.(ssa.Instruction) {
-			return false
-		}
-	case 2: // b steps: i < n
+	if !headerSteps {
 		if i, ok = cmp.bin.X.(*ssa.Phi); !ok || i.Block() != h {
 			return false
 		}
-		v := i.Edges[slices.Index(h.Preds, b)]
-		if p, ok := c.loopStep(v, h); !ok || p != i || !c.unemitStep(b, v.(*ssa.BinOp)) {
+		v = i.Edges[slices.Index(h.Preds, b)]
+		if p, ok := c.loopStep(v, h); !ok || p != i {
 			return false
 		}
-	default:
+	}
+	ctr, y := c.slots[i], c.reg(cmp.bin.Y)
+	step := instr{op: opAddI, a: ctr, b: ctr, c: c.reg(v.(*ssa.BinOp).Y)}
+	var pre []instr
+	for pc := c.blockPC[h.Index]; ; pc++ {
+		in := c.code[pc]
+		if headerSteps && in == step {
+			if c.code[pc+1].op != opIfLssI || c.code[pc+1].a != ctr || c.code[pc+1].b != y {
+				return false
+			}
+			break
+		}
+		if isCompareBranch(in.op) {
+			if headerSteps || in.op != opIfLssI || in.a != ctr || in.b != y {
+				return false
+			}
+			break
+		}
+		readsI := false
+		slotUses(&in, func(s int32) { readsI = readsI || s == ctr })
+		if len(pre) == 3 || !readOnlyOp(in.op) || in.op == opSafePoint || branches(&in) || (readsI && !headerSteps) {
+			return false
+		}
+		pre = append(pre, in)
+	}
+	if !headerSteps && !c.unemitStep(b, v.(*ssa.BinOp)) {
 		return false
 	}
-	pc := c.emit(instr{op: opIncLssI, a: c.slots[i], b: c.reg(cmp.bin.Y)})
-	c.jumpTo(pc, fieldD, h.Succs[0])
-	c.jumpTo(pc, fieldC, h.Succs[1])
+	for _, in := range pre {
+		c.emit(in)
+	}
+	pc := c.emit(instr{op: opIncLssI, a: ctr, b: y})
+	c.edge(pc, fieldD, h, h.Succs[0]) // (the edges are h's)
+	c.edge(pc, fieldC, h, h.Succs[1])
 	return true
+}
+
+// branches reports whether instruction in has a jump target.
+func branches(in *instr) bool {
+	for f := fieldA; f <= fieldD; f++ {
+		if in.op.operand(f) == oPC {
+			return true
+		}
+	}
+	return false
 }
 
 // stepBranch ends block b, a loop's body whose If tests `i+1 < n` and goes
 // back to the loop's start h (`for i := range n` is laid out so), with
 // IncLssI, which b's last instruction, the step, becomes: the counter i is
 // a phi of h made in its slot, and no other phi of h moves on the edge.
-// The exit, after b, is reached as the If reaches it. (stepLoop's case
-// when the loop's test is at its end.)
+// The exit is reached as the If reaches it (through its edge's moves).
+// (stepLoop's case when the loop's test is at its end.)
 func (c *compiler) stepBranch(b *ssa.BasicBlock, ifi *ssa.If) bool {
 	h, exit := b.Succs[0], b.Succs[1]
 	cmp, ok := c.fusable(ifi)
-	if !ok || cmp.op != opIfLssI || h.Index > b.Index || exit.Index <= b.Index || c.f.ssa.Recover != nil {
+	if !ok || cmp.op != opIfLssI || h.Index > b.Index || c.f.ssa.Recover != nil {
 		return false
 	}
 	i, ok := c.loopStep(cmp.bin.X, h)
@@ -709,10 +794,35 @@ func (c *compiler) operandKey(v ssa.Value) any {
 	if k, ok := v.(*ssa.Const); ok {
 		return [2]string{types.TypeString(k.Type(), nil), k.String()}
 	}
+	id := c.identity(v)
+	if k, ok := c.again[id]; ok {
+		return k
+	}
+	return id
+}
+
+// identity is v, or v with the call it is inlined at when it is a value of
+// the callee being inlined.
+func (c *compiler) identity(v ssa.Value) any {
 	if c.site != nil && v.Parent() == c.siteCallee {
 		return inlinedValue{c.site, v}
 	}
 	return v
+}
+
+// made is a value made in the block: its slot and operandKey.
+type made struct {
+	slot int32
+	key  any
+}
+
+// madeAgain compiles v, computed or loaded already as m, as m: not made.
+func (c *compiler) madeAgain(v ssa.Value, m made) {
+	c.slots[v] = m.slot
+	if c.again == nil {
+		c.again = map[any]any{}
+	}
+	c.again[c.identity(v)] = m.key
 }
 
 type inlinedValue struct {
@@ -824,16 +934,16 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			}
 		}
 		k := cseKey{in.Op, c.operandKey(in.X), c.operandKey(in.Y)}
-		if s, ok := c.computed[k]; ok {
-			c.slots[in] = s // computed again: not made
+		if m, ok := c.computed[k]; ok {
+			c.madeAgain(in, m)
 			return
 		}
 		c.binop(in)
 		if s := c.slots[in]; !c.phiSlots[s] && s >= int32(len(c.consts)) {
 			if c.computed == nil {
-				c.computed = map[cseKey]int32{}
+				c.computed = map[cseKey]made{}
 			}
-			c.computed[k] = s
+			c.computed[k] = made{s, c.operandKey(in)}
 		}
 	case *ssa.UnOp:
 		if in.Op == token.MUL && c.notEvaluated(in) {
@@ -850,7 +960,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.fusedAddr(in.Addr) {
 			switch addr := in.Addr.(type) {
 			case *ssa.FieldAddr:
-				c.emit(instr{op: opStoreField, a: c.reg(addr.X), b: c.reg(in.Val), c: int32(addr.Field), x: c.fieldOffset(addr)})
+				c.storeFieldOf(addr.X, addr.Field, c.reg(in.Val), c.fieldOffset(addr))
 			case *ssa.IndexAddr:
 				c.emit(instr{op: opStoreIndex, a: c.reg(addr.X), b: c.reg(addr.Index), c: c.reg(in.Val), d: flag(unsignedIndex(addr.Index))})
 			}
@@ -1095,7 +1205,18 @@ func (c *compiler) unop(in *ssa.UnOp) {
 		if c.fusedAddr(in.X) {
 			switch addr := in.X.(type) {
 			case *ssa.FieldAddr:
+				k := loadKey{c.operandKey(addr.X), int32(addr.Field)}
+				if m, ok := c.loaded[k]; ok {
+					c.madeAgain(in, m)
+					return
+				}
 				c.emit(instr{op: opLoadField, a: a, b: c.reg(addr.X), c: int32(addr.Field), x: c.fieldOffset(addr)})
+				if !c.phiSlots[a] {
+					if c.loaded == nil {
+						c.loaded = map[loadKey]made{}
+					}
+					c.loaded[k] = made{a, c.operandKey(in)}
+				}
 			case *ssa.IndexAddr:
 				c.emit(instr{op: opLoadIndex, a: a, b: c.reg(addr.X), c: c.reg(addr.Index), d: flag(unsignedIndex(addr.Index))})
 			}

@@ -280,21 +280,25 @@ resume:
 		case opIncLssI:
 			n := regs[in.a].N + 1
 			regs[in.a] = rt.Value{N: n}
+			to := int(in.d)
 			if int64(n) >= int64(regs[in.b].N) {
-				pc = int(in.c)
-				break
+				if to = int(in.c); to > pc {
+					pc = to
+					break
+				}
 			}
-			// The loop's back edge: a safe point, as a backward Jump.
+			// The loop's back edge (or an exit that goes back, to an
+			// enclosing loop's start): a safe point, as a backward Jump.
 			gp.Budget--
 			if gp.Budget < 0 || gp.Stackguard() < 0 {
-				fr.PC = int(in.d)
+				fr.PC = to
 				t.syncFrames()
 				if m.RT.Morestack(gp, fp+fn.nslots, 0) {
 					return rt.EvPreempt
 				}
 				goto enter
 			}
-			pc = int(in.d)
+			pc = to
 		case opIf:
 			if regs[in.a].N != 0 {
 				pc = int(in.b)

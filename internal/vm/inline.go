@@ -471,7 +471,7 @@ func (c *compiler) storeFields(st *ssa.Store) bool {
 	}
 	offs := c.m.sizes.Offsetsof(vars)
 	for i, f := range fs {
-		c.emit(instr{op: opStoreField, a: c.reg(st.Addr), b: f, c: int32(i), x: offs[i]})
+		c.storeFieldOf(st.Addr, i, f, offs[i])
 	}
 	return true
 }
@@ -532,7 +532,7 @@ func readOnlyOp(o op) bool {
 	}
 	switch o {
 	case opConst, opMove, opLiteral, opLoad, opLoadDeep, opLoadField, opLoadIndex,
-		opFieldAddr, opField, opIndexAddr, opIndex, opNeg, opNot, opCompl:
+		opFieldAddr, opField, opIndexAddr, opIndex, opNeg, opNot, opCompl, opLen:
 		return true
 	case opSafePoint:
 		// Another goroutine may run there, but a write of its to the

@@ -409,7 +409,7 @@ var opTable = [opCount]opInfo{
 
 	opSafePoint: {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
 	opLen:       {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
-	opIncLssI:   {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d is a safe point, as a backward Jump"},
+	opIncLssI:   {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d, or back to c, is a safe point, as a backward Jump"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
 	opSubIK:    immRow("SubIK", "a = b - c (64-bit integers)"),
@@ -574,7 +574,7 @@ func (f *Func) checkCode() error {
 				if v < 0 || int(v) >= len(f.code) {
 					return bad("%s = %d, not a pc of the code", name, v)
 				}
-				if int(v) <= pc && in.op != opJump && (in.op != opIncLssI || name != "d") {
+				if int(v) <= pc && in.op != opJump && in.op != opIncLssI {
 					// Every loop has a safe point (compiler.branchTo).
 					return bad("%s = %d goes back: only Jump may (its backward form is a safe point)", name, v)
 				}

@@ -190,7 +190,7 @@ func main() {
 	b.move(2)
 	var c counter
 	bump(&c)
-	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 || pairs([]int{1, 2, 3}) != 11 || sumTri(2, 3) != 1.0/18+1.0/19 {
+	if b.pos != (vec2{2, 4}) || bumpLocal() != 1 || c.n != 1 || inlines(6) != 5 || pairs([]int{1, 2, 3}) != 11 || sumTri(2, 3) != 1.0/18+1.0/19 || pullTwice() != 2 {
 		r += 1000 // never
 	}
 	if len(os.Args) == 2 && os.Args[1] == "wider" {
@@ -303,3 +303,19 @@ func pairs(s []int) int {
 func tri(i, j int) float64 { return 1 / float64((i+j)*(i+j+1)/2+i+1) }
 
 func sumTri(i, j int) float64 { return tri(i, j) + tri(j, i) }
+
+type pt struct{ x, y, m float64 }
+
+// pull loads b.m once: the stores between write other fields. Its second
+// part stores through a pointer that may be b.m itself, which forgets it.
+func pull(a, b *pt, k float64, p *float64) float64 {
+	a.x -= b.m * k
+	a.y -= b.m * k
+	*p = 2
+	return b.m
+}
+
+func pullTwice() float64 {
+	a, b := &pt{}, &pt{m: 1}
+	return pull(a, b, 1, &b.m) + a.x + a.y + 2
+}
