@@ -31,6 +31,8 @@ type compiler struct {
 	pos     []token.Pos
 	curPos  token.Pos
 	blockPC []int
+	// blockStart is the pc of the block being compiled.
+	blockStart int
 	fixups  []fixup
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
@@ -149,6 +151,7 @@ func (c *compiler) run() {
 	c.blockPC = make([]int, len(sf.Blocks))
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
+		c.blockStart = len(c.code)
 		clear(c.computed)
 		clear(c.loaded)
 		if b == sf.Recover {
@@ -363,7 +366,7 @@ func (c *compiler) emit(in instr) int {
 	c.code = append(c.code, in)
 	c.pos = append(c.pos, c.curPos)
 	if len(c.loaded) > 0 && !readOnlyOp(in.op) {
-		if in.op == opStoreField {
+		if in.op == opStoreField || in.op >= opAddFieldF && in.op <= opSubFieldI {
 			for k := range c.loaded {
 				if k.field == in.c {
 					delete(c.loaded, k)
@@ -389,10 +392,77 @@ type loadKey struct {
 
 // storeFieldOf emits the store of field i of the struct ptr points to.
 func (c *compiler) storeFieldOf(ptr ssa.Value, i int, val int32, off int64) {
-	if s, ok := ptr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct); !ok || sizedFields(c.m, s) < 2 {
+	if !c.manyFields(ptr) {
 		clear(c.loaded)
 	}
 	c.emit(instr{op: opStoreField, a: c.reg(ptr), b: val, c: int32(i), x: off})
+}
+
+// manyFields reports whether ptr points to a struct of two sized fields or
+// more (which no view is: view.go).
+func (c *compiler) manyFields(ptr ssa.Value) bool {
+	s, ok := ptr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return ok && sizedFields(c.m, s) >= 2
+}
+
+// fieldUpdate compiles st, the store of `x.f op= v` (op + or -, of float64s
+// or 64-bit integers), as one AddFieldF, SubFieldF, AddFieldI or SubFieldI
+// where the LoadField of x.f and the operation were the last two
+// instructions emitted, each read only by the next: three dispatches
+// become one (nbody's velocities, counters in structs). The operation's
+// slot is the op's a, written only on its slow path.
+func (c *compiler) fieldUpdate(st *ssa.Store, fa *ssa.FieldAddr) bool {
+	bin, ok := st.Val.(*ssa.BinOp)
+	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) || len(*bin.Referrers()) != 1 || !c.manyFields(fa.X) {
+		return false
+	}
+	k := c.typ(bin.Type()).Kind
+	var o, arith op
+	switch {
+	case k == KFloat64:
+		o, arith = opAddFieldF, opAddF
+	case k.is64() && k.IsInteger():
+		o, arith = opAddFieldI, opAddI
+	default:
+		return false
+	}
+	if bin.Op == token.SUB {
+		o, arith = o+1, arith+1 // (each Sub follows its Add)
+	}
+	load := func(v ssa.Value) bool {
+		u, ok := v.(*ssa.UnOp)
+		if !ok || u.Op != token.MUL || len(*u.Referrers()) != 1 {
+			return false
+		}
+		ufa, ok := u.X.(*ssa.FieldAddr)
+		return ok && (ufa == fa || ufa.X == fa.X && ufa.Field == fa.Field)
+	}
+	var ld, v ssa.Value
+	switch {
+	case load(bin.X):
+		ld, v = bin.X, bin.Y
+	case bin.Op == token.ADD && load(bin.Y):
+		ld, v = bin.Y, bin.X
+	default:
+		return false
+	}
+	n := len(c.code)
+	if n-2 < c.blockStart {
+		return false
+	}
+	ldIn, opIn := c.code[n-2], c.code[n-1]
+	if ldIn != (instr{op: opLoadField, a: c.slots[ld], b: c.reg(fa.X), c: int32(fa.Field), x: c.fieldOffset(fa)}) || opIn.op != arith || opIn.a != c.slots[bin] ||
+		!(opIn.b == c.slots[ld] && opIn.c == c.reg(v) || bin.Op == token.ADD && opIn.b == c.reg(v) && opIn.c == c.slots[ld]) || c.slots[ld] == c.reg(v) {
+		return false
+	}
+	c.code, c.pos = c.code[:n-2], c.pos[:n-2]
+	for k, m := range c.computed {
+		if m.slot == c.slots[bin] {
+			delete(c.computed, k) // no longer made there
+		}
+	}
+	c.emit(instr{op: o, a: c.slots[bin], b: c.reg(fa.X), c: int32(fa.Field), d: c.reg(v), x: c.fieldOffset(fa)})
+	return true
 }
 
 // sizedFields is the number of fields of s that take memory.
@@ -960,7 +1030,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		if c.fusedAddr(in.Addr) {
 			switch addr := in.Addr.(type) {
 			case *ssa.FieldAddr:
-				c.storeFieldOf(addr.X, addr.Field, c.reg(in.Val), c.fieldOffset(addr))
+				if !c.fieldUpdate(in, addr) {
+					c.storeFieldOf(addr.X, addr.Field, c.reg(in.Val), c.fieldOffset(addr))
+				}
 			case *ssa.IndexAddr:
 				c.emit(instr{op: opStoreIndex, a: c.reg(addr.X), b: c.reg(addr.Index), c: c.reg(in.Val), d: flag(unsignedIndex(addr.Index))})
 			}

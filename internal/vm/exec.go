@@ -693,6 +693,19 @@ resume:
 			}
 			fr.PC++
 			goto resume
+		case opAddFieldF, opSubFieldF, opAddFieldI, opSubFieldI:
+			if p, _ := regs[in.b].R.(*rt.Value); p != nil {
+				f := &p.R.([]rt.Value)[in.c]
+				*f = fieldUpdate(in.op, *f, regs[in.d])
+				pc++
+				continue
+			}
+			fr.PC = pc
+			if !t.fieldUpdateSlow(in, regs) {
+				goto reload
+			}
+			fr.PC++
+			goto resume
 		case opLoadIndex, opStoreIndex:
 			// A load's slice is b (the element to a), a store's a (c to
 			// the element); the index is c, b.
@@ -1019,6 +1032,33 @@ func (t *Thread) fieldSlow(in *instr, regs []rt.Value) bool {
 		regs[in.a] = tmp[1]
 	}
 	return true
+}
+
+// fieldUpdate is what the update in place op makes of field f and v.
+func fieldUpdate(o op, f, v rt.Value) rt.Value {
+	switch o {
+	case opAddFieldF:
+		return rt.Value{N: math.Float64bits(math.Float64frombits(f.N) + math.Float64frombits(v.N))}
+	case opSubFieldF:
+		return rt.Value{N: math.Float64bits(math.Float64frombits(f.N) - math.Float64frombits(v.N))}
+	case opAddFieldI:
+		return rt.Value{N: f.N + v.N}
+	}
+	return rt.Value{N: f.N - v.N}
+}
+
+// fieldUpdateSlow is an update in place through a pointer that is not a
+// plain cell: the LoadField, the operation (in a) and the StoreField it
+// fuses, one after the other (fieldSlow). It reports whether execution
+// goes on.
+func (t *Thread) fieldUpdateSlow(in *instr, regs []rt.Value) bool {
+	ld := instr{op: opLoadField, a: in.a, b: in.b, c: in.c, x: in.x}
+	if !t.fieldSlow(&ld, regs) {
+		return false
+	}
+	regs[in.a] = fieldUpdate(in.op, regs[in.a], regs[in.d])
+	st := instr{op: opStoreField, a: in.b, b: in.a, c: in.c, x: in.x}
+	return t.fieldSlow(&st, regs)
 }
 
 // loadDeepOp is LoadDeep: a copy of the aggregate *p.

@@ -215,6 +215,11 @@ const (
 	opLen
 	// A counting loop's back edge (compiler.stepLoop).
 	opIncLssI
+	// A field updated in place: x.f += v, x.f -= v (compiler.fieldUpdate).
+	opAddFieldF
+	opSubFieldF
+	opAddFieldI
+	opSubFieldI
 
 	opCount // the number of ops; not an op
 )
@@ -279,6 +284,11 @@ func binRowK(name, doc string) opInfo {
 
 func ifRow(name, doc string) opInfo {
 	return opInfo{name: name, a: oSrc, b: oSrc, c: oPC, d: oPC, doc: doc}
+}
+
+// fieldUpdateRow is the row of a field's update in place through a pointer.
+func fieldUpdateRow(name, op, kind string) opInfo {
+	return opInfo{name: name, a: oDst, b: oSrc, c: oField, d: oSrc, x: xOffset, doc: "a = b.field[c] " + op + " d; b.field[c] = a, through pointer b (" + kind + "; a LoadField, the operation and a StoreField fused: compiler.fieldUpdate)"}
 }
 
 // immRow and ifImmRow are the rows of the immediate forms.
@@ -409,6 +419,10 @@ var opTable = [opCount]opInfo{
 
 	opSafePoint: {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
 	opLen:       {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
+	opAddFieldF: fieldUpdateRow("AddFieldF", "+", "float64"),
+	opSubFieldF: fieldUpdateRow("SubFieldF", "-", "float64"),
+	opAddFieldI: fieldUpdateRow("AddFieldI", "+", "64-bit integers"),
+	opSubFieldI: fieldUpdateRow("SubFieldI", "-", "64-bit integers"),
 	opIncLssI:   {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d, or back to c, is a safe point, as a backward Jump"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
