@@ -33,7 +33,7 @@ type compiler struct {
 	blockPC []int
 	// blockStart is the pc of the block being compiled.
 	blockStart int
-	fixups  []fixup
+	fixups     []fixup
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
 	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
