@@ -33,6 +33,9 @@ type compiler struct {
 	blockPC []int
 	// blockStart is the pc of the block being compiled.
 	blockStart int
+	// lastField is the value of the last instruction emitted when it is a
+	// Field (compiler.field), else nil.
+	lastField ssa.Value
 	fixups     []fixup
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
@@ -152,6 +155,7 @@ func (c *compiler) run() {
 	for _, b := range sf.Blocks {
 		c.blockPC[b.Index] = len(c.code)
 		c.blockStart = len(c.code)
+		c.lastField = nil
 		clear(c.computed)
 		clear(c.loaded)
 		if b == sf.Recover {
@@ -363,6 +367,7 @@ func (c *compiler) reg(v ssa.Value) int32 {
 }
 
 func (c *compiler) emit(in instr) int {
+	c.lastField = nil
 	c.code = append(c.code, in)
 	c.pos = append(c.pos, c.curPos)
 	if len(c.loaded) > 0 && !readOnlyOp(in.op) {
@@ -1239,10 +1244,50 @@ func (c *compiler) binop(in *ssa.BinOp) {
 		panic("BUG: binop " + in.Op.String())
 	}
 	if fop := fastBinop(op, k); fop != op {
-		c.emit(instr{op: fop, a: a, b: x, c: y})
+		if !c.fieldArith(in, fop) {
+			c.emit(instr{op: fop, a: a, b: x, c: y})
+		}
 		return
 	}
 	c.emit(instr{op: op, a: a, b: x, c: y, k: k})
+}
+
+// fieldArith compiles in, a float64 +, - or * (fop) one of whose operands
+// is a field of a struct value read only by it and extracted by the last
+// instruction emitted (a Field: of a call's result, a borrowed load), as
+// one FieldAddF, FieldSubF, FieldRSubF or FieldMulF: two dispatches become
+// one where vector methods' results are taken apart.
+func (c *compiler) fieldArith(in *ssa.BinOp, fop op) bool {
+	if fop != opAddF && fop != opSubF && fop != opMulF {
+		return false
+	}
+	n := len(c.code)
+	if c.lastField == nil || n-1 < c.blockStart {
+		return false
+	}
+	last := c.code[n-1]
+	// extracted: v, read only by in, is the value the last instruction
+	// emitted made, a Field (of a value, or a read-only spill's load).
+	extracted := func(v ssa.Value) bool {
+		_, again := c.again[c.identity(v)]
+		return v == c.lastField && len(*v.Referrers()) == 1 && !again && last.op == opField && last.a == c.slots[v]
+	}
+	var o op
+	var other ssa.Value
+	switch {
+	case extracted(in.X):
+		o, other = map[op]op{opAddF: opFieldAddF, opSubF: opFieldSubF, opMulF: opFieldMulF}[fop], in.Y
+	case extracted(in.Y):
+		o, other = map[op]op{opAddF: opFieldAddF, opSubF: opFieldRSubF, opMulF: opFieldMulF}[fop], in.X
+	default:
+		return false
+	}
+	if c.reg(other) == last.a {
+		return false // (the field is both operands)
+	}
+	c.code, c.pos = c.code[:n-1], c.pos[:n-1]
+	c.emit(instr{op: o, a: c.reg(in), b: last.b, c: last.c, d: c.reg(other)})
+	return true
 }
 
 // fastBinop returns the fast-path variant of binary operator o on kind k,

@@ -67,7 +67,7 @@ var fastPathCode = []struct {
 	{"main.point.plus", "Field Field AddI Field Field AddI Literal Return", "a struct literal built in a register"},
 	{"main.triple", "Literal Return", "an array literal built in a register"},
 	{"main.readBack", "Alloc StoreField StoreField StoreField LoadField AddIK StoreField LoadField Return", "a variable read field by field stays in memory (its initial value, a literal, is stored a field at a time)"},
-	{"main.(*body).move", "FieldAddr Load FieldAddr Load SafePoint Field MulF Field MulF SafePoint Field AddF Field AddF FieldAddr StoreField StoreField Return", "scale and add inlined (each call's safe point kept): no vec2 made, none copied, the result stored a field at a time"},
+	{"main.(*body).move", "FieldAddr Load FieldAddr Load SafePoint FieldMulF FieldMulF SafePoint FieldAddF FieldAddF FieldAddr StoreField StoreField Return", "scale and add inlined (each call's safe point kept): no vec2 made, none copied (the loads borrow: borrowLoads), the result stored a field at a time; each field read with its operator (fieldArith)"},
 	{"main.bump", "Call Return", "a pointer receiver that may be nil: not inlined"},
 	{"main.bumpLocal", "Alloc SafePoint LoadField Add StoreField LoadField Return", "a variable's address cannot be nil: inc inlined"},
 	{"main.inlines", "Call SafePoint QuoI AddI Return", "x / y may panic: a call; x / 2 cannot: inlined"},

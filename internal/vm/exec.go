@@ -742,6 +742,18 @@ resume:
 		case opField:
 			regs[in.a] = regs[in.b].R.([]rt.Value)[in.c]
 			pc++
+		case opFieldAddF:
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].R.([]rt.Value)[in.c].N) + math.Float64frombits(regs[in.d].N))}
+			pc++
+		case opFieldSubF:
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].R.([]rt.Value)[in.c].N) - math.Float64frombits(regs[in.d].N))}
+			pc++
+		case opFieldRSubF:
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.d].N) - math.Float64frombits(regs[in.b].R.([]rt.Value)[in.c].N))}
+			pc++
+		case opFieldMulF:
+			regs[in.a] = rt.Value{N: math.Float64bits(math.Float64frombits(regs[in.b].R.([]rt.Value)[in.c].N) * math.Float64frombits(regs[in.d].N))}
+			pc++
 		case opIndexAddr:
 			var elems []rt.Value
 			if in.k == KSlice {

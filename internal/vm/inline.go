@@ -358,6 +358,7 @@ func (c *compiler) field(v, x ssa.Value, i int) {
 		return
 	}
 	c.emit(instr{op: opField, a: c.reg(v), b: c.reg(x), c: int32(i)})
+	c.lastField = v
 }
 
 // literalFields records the slots of lit's scalar fields' values (-1 for
@@ -478,7 +479,8 @@ func (c *compiler) storeFields(st *ssa.Store) bool {
 
 // borrowLoads turns into plain loads the deep loads (LoadDeep: a copy of
 // a struct or array) whose copy nothing can tell from the memory it was
-// read from: read only by Fields of scalar fields, in the load's basic
+// read from: read only by Fields of scalar fields (alone or fused with an
+// operator: fieldArith), in the load's basic
 // block, with nothing between the load and its last read that writes
 // memory, calls or blocks — the inlined methods' receivers (`p.pos.add(v)`
 // reads p.pos's three fields). The register then shares the memory's
@@ -511,7 +513,8 @@ func (f *Func) borrowLoads() {
 		last := pc
 		for _, r := range reads[ld.a] {
 			in := &code[r]
-			ok = ok && r > pc && in.op == opField && in.b == ld.a && !ld.t.Fields[in.c].isDeep()
+			field := in.op == opField || in.op >= opFieldAddF && in.op <= opFieldMulF && in.d != ld.a
+			ok = ok && r > pc && field && in.b == ld.a && !ld.t.Fields[in.c].isDeep()
 			last = max(last, r)
 		}
 		for q := pc + 1; ok && q <= last; q++ {
@@ -532,7 +535,8 @@ func readOnlyOp(o op) bool {
 	}
 	switch o {
 	case opConst, opMove, opLiteral, opLoad, opLoadDeep, opLoadField, opLoadIndex,
-		opFieldAddr, opField, opIndexAddr, opIndex, opNeg, opNot, opCompl, opLen:
+		opFieldAddr, opField, opIndexAddr, opIndex, opNeg, opNot, opCompl, opLen,
+		opFieldAddF, opFieldSubF, opFieldRSubF, opFieldMulF:
 		return true
 	case opSafePoint:
 		// Another goroutine may run there, but a write of its to the

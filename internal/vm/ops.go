@@ -215,6 +215,11 @@ const (
 	opLen
 	// A counting loop's back edge (compiler.stepLoop).
 	opIncLssI
+	// A struct value's float64 field and arithmetic (compiler.fieldArith).
+	opFieldAddF
+	opFieldSubF
+	opFieldRSubF
+	opFieldMulF
 	// A field updated in place: x.f += v, x.f -= v (compiler.fieldUpdate).
 	opAddFieldF
 	opSubFieldF
@@ -284,6 +289,11 @@ func binRowK(name, doc string) opInfo {
 
 func ifRow(name, doc string) opInfo {
 	return opInfo{name: name, a: oSrc, b: oSrc, c: oPC, d: oPC, doc: doc}
+}
+
+// fieldArithRow is the row of a Field and a float64 operator fused.
+func fieldArithRow(name, doc string) opInfo {
+	return opInfo{name: name, a: oDst, b: oSrc, c: oField, d: oSrc, doc: doc + " (float64s; b a struct value: a Field and the operator fused, compiler.fieldArith)"}
 }
 
 // fieldUpdateRow is the row of a field's update in place through a pointer.
@@ -419,6 +429,10 @@ var opTable = [opCount]opInfo{
 
 	opSafePoint: {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
 	opLen:       {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
+	opFieldAddF:  fieldArithRow("FieldAddF", "a = b.field[c] + d"),
+	opFieldSubF:  fieldArithRow("FieldSubF", "a = b.field[c] - d"),
+	opFieldRSubF: fieldArithRow("FieldRSubF", "a = d - b.field[c]"),
+	opFieldMulF:  fieldArithRow("FieldMulF", "a = b.field[c] * d"),
 	opAddFieldF: fieldUpdateRow("AddFieldF", "+", "float64"),
 	opSubFieldF: fieldUpdateRow("SubFieldF", "-", "float64"),
 	opAddFieldI: fieldUpdateRow("AddFieldI", "+", "64-bit integers"),
