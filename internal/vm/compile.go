@@ -36,7 +36,7 @@ type compiler struct {
 	// lastField is the value of the last instruction emitted when it is a
 	// Field (compiler.field), else nil.
 	lastField ssa.Value
-	fixups     []fixup
+	fixups    []fixup
 	// spills are parameters spilled to memory only to be read
 	// (readOnlySpill): the memory is never made; reads read the parameter.
 	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
