@@ -69,8 +69,10 @@ type compiler struct {
 	// not (emit forgets them).
 	loaded map[loadKey]made
 	// again are the values not made, computed or loaded again (computed,
-	// loaded), each with the operandKey of the one made.
-	again map[any]any
+	// loaded), each with the operandKey of the one made, whose slots are
+	// shared.
+	again  map[any]any
+	shared map[int32]bool
 	// argOf maps an inlined callee's parameters to their arguments.
 	argOf map[ssa.Value]ssa.Value
 	// lostDefers: the function's deferred calls come only from
@@ -456,6 +458,9 @@ func (c *compiler) fieldUpdate(st *ssa.Store, fa *ssa.FieldAddr) bool {
 		return false
 	}
 	ldIn, opIn := c.code[n-2], c.code[n-1]
+	if c.shared[c.slots[ld]] || c.shared[c.slots[bin]] {
+		return false // read as another value too
+	}
 	if ldIn != (instr{op: opLoadField, a: c.slots[ld], b: c.reg(fa.X), c: int32(fa.Field), x: c.fieldOffset(fa)}) || opIn.op != arith || opIn.a != c.slots[bin] ||
 		!(opIn.b == c.slots[ld] && opIn.c == c.reg(v) || bin.Op == token.ADD && opIn.b == c.reg(v) && opIn.c == c.slots[ld]) || c.slots[ld] == c.reg(v) {
 		return false
@@ -541,25 +546,30 @@ func (c *compiler) coalescePhis(sf *ssa.Function) {
 				c.phiSlots = map[int32]bool{}
 			}
 			c.phiSlots[c.slots[phi]] = true
+			if sf.Recover != nil {
+				continue
+			}
+			// A value made in the header lives through the loop's other
+			// blocks: then no other edge's value may share the slot.
+			header := slices.IndexFunc(phi.Edges, func(e ssa.Value) bool {
+				v, ok := e.(ssa.Instruction)
+				return ok && v.Block() == h
+			})
+			if header >= 0 {
+				if c.coalescableInHeader(phi, header, phi.Edges[header]) {
+					c.slots[phi.Edges[header]] = c.slots[phi]
+					continue
+				}
+			}
 			for i, e := range phi.Edges {
 				b := h.Preds[i]
 				v, ok := e.(ssa.Instruction)
-				if !ok || sf.Recover != nil {
+				if !ok || v.Block() != b || b == h {
 					continue
 				}
-				switch v.Block() {
-				case h: // (a loop of one block too)
-					if !c.coalescableInHeader(phi, i, e) {
-						continue
-					}
-				case b:
-					if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); !jump || !c.coalescable(phi, i, e, b) {
-						continue
-					}
-				default:
-					continue
+				if _, jump := b.Instrs[len(b.Instrs)-1].(*ssa.Jump); jump && c.coalescable(phi, i, e, b) {
+					c.slots[e] = c.slots[phi]
 				}
-				c.slots[e] = c.slots[phi]
 			}
 		}
 	}
@@ -741,19 +751,22 @@ func (c *compiler) stepLoop(b, h *ssa.BasicBlock) bool {
 	}
 	ctr, y := c.slots[i], c.reg(cmp.bin.Y)
 	step := instr{op: opAddI, a: ctr, b: ctr, c: c.reg(v.(*ssa.BinOp).Y)}
-	var pre []instr
+	var pre []int
+	cmpPC := 0
 	for pc := c.blockPC[h.Index]; ; pc++ {
 		in := c.code[pc]
 		if headerSteps && in == step {
 			if c.code[pc+1].op != opIfLssI || c.code[pc+1].a != ctr || c.code[pc+1].b != y {
 				return false
 			}
+			cmpPC = pc + 1
 			break
 		}
 		if isCompareBranch(in.op) {
 			if headerSteps || in.op != opIfLssI || in.a != ctr || in.b != y {
 				return false
 			}
+			cmpPC = pc
 			break
 		}
 		readsI := false
@@ -761,14 +774,18 @@ func (c *compiler) stepLoop(b, h *ssa.BasicBlock) bool {
 		if len(pre) == 3 || !readOnlyOp(in.op) || in.op == opSafePoint || branches(&in) || (readsI && !headerSteps) {
 			return false
 		}
-		pre = append(pre, in)
+		pre = append(pre, pc)
 	}
 	if !headerSteps && !c.unemitStep(b, v.(*ssa.BinOp)) {
 		return false
 	}
-	for _, in := range pre {
-		c.emit(in)
+	// The copies at the header's positions (a copied load may fault).
+	defer func(pos token.Pos) { c.curPos = pos }(c.curPos)
+	for _, pc := range pre {
+		c.curPos = c.pos[pc]
+		c.emit(c.code[pc])
 	}
+	c.curPos = c.pos[cmpPC]
 	pc := c.emit(instr{op: opIncLssI, a: ctr, b: y})
 	c.edge(pc, fieldD, h, h.Succs[0]) // (the edges are h's)
 	c.edge(pc, fieldC, h, h.Succs[1])
@@ -867,7 +884,11 @@ func (c *compiler) operandKey(v ssa.Value) any {
 		return c.operandKey(a)
 	}
 	if k, ok := v.(*ssa.Const); ok {
-		return [2]string{types.TypeString(k.Type(), nil), k.String()}
+		exact := "nil"
+		if k.Value != nil {
+			exact = k.Value.ExactString() // (String shortens strings and rounds floats)
+		}
+		return [2]string{types.TypeString(k.Type(), nil), exact}
 	}
 	id := c.identity(v)
 	if k, ok := c.again[id]; ok {
@@ -894,6 +915,10 @@ type made struct {
 // madeAgain compiles v, computed or loaded already as m, as m: not made.
 func (c *compiler) madeAgain(v ssa.Value, m made) {
 	c.slots[v] = m.slot
+	if c.shared == nil {
+		c.shared = map[int32]bool{}
+	}
+	c.shared[m.slot] = true
 	if c.again == nil {
 		c.again = map[any]any{}
 	}
@@ -1328,7 +1353,7 @@ func (c *compiler) unop(in *ssa.UnOp) {
 					return
 				}
 				c.emit(instr{op: opLoadField, a: a, b: c.reg(addr.X), c: int32(addr.Field), x: c.fieldOffset(addr)})
-				if !c.phiSlots[a] {
+				if !c.phiSlots[a] && c.manyFields(addr.X) { // (a view's load is not kept)
 					if c.loaded == nil {
 						c.loaded = map[loadKey]made{}
 					}

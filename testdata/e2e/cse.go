@@ -59,6 +59,49 @@ func oneField(x *pair, o *one) int {
 	return before + x.b
 }
 
+// sub's second p.x-k and p.x are the first's: the update of p.x may not
+// be fused (it would leave them unmade).
+func sub(p *pt, k float64) (float64, float64) {
+	var q, r float64
+	p.x, q = p.x-k, p.x-k
+	p.y, r = p.y-k, p.y
+	return q, r
+}
+
+// viewLoad loads through a one-field struct that may be a view of s.b:
+// the store to s.b must make it load again.
+func viewLoad(s *pair, q *one) int64 {
+	v1 := q.v
+	s.b = 5
+	return v1*100 + q.v
+}
+
+// Constants are told apart by their exact values (not their shortened
+// or rounded print).
+func consts(s string, x float64) (string, string, float64, float64, bool, bool) {
+	return s + "aaaaaaaaaaaaaaaaaaaaaaaaaX", s + "aaaaaaaaaaaaaaaaaaaaaaaaaY",
+		x * 0.1234567890123456, x * 0.1234567890123457,
+		s == "aaaaaaaaaaaaaaaaaaaaaaaaaX", s == "aaaaaaaaaaaaaaaaaaaaaaaaaY"
+}
+
+// stepped's v, made where the loop starts, lives on in the block that
+// gives j another value (which may not share j's slot then).
+func stepped(n int) (s, q int) {
+	j := 0
+	for {
+		v := j + 1
+		if v > n {
+			return
+		}
+		if v%3 == 0 {
+			j, q = v*2, v
+			s += v
+			continue
+		}
+		j = v
+	}
+}
+
 func loop(ps []pt) float64 {
 	s := 0.0
 	for i := range ps {
@@ -86,4 +129,9 @@ func main() {
 	x := &pair{1, 2}
 	fmt.Println(oneField(x, (*one)(unsafe.Pointer(&x.b))))
 	fmt.Println(loop([]pt{{1, 2, 3}, {4, 5, 6}}))
+	fmt.Println(sub(&pt{10, 20, 0}, 3))
+	y := &pair{1, 2}
+	fmt.Println(viewLoad(y, (*one)(unsafe.Pointer(&y.b))))
+	fmt.Println(consts("aaaaaaaaaaaaaaaaaaaaaaaaaY", 1))
+	fmt.Println(stepped(100))
 }
