@@ -390,8 +390,9 @@ func (c *compiler) emit(in instr) int {
 // operandKey) and the field's index. A field is a cell of its own, so a
 // StoreField of another index writes another cell, whatever the pointers;
 // anything else that may write memory forgets every load (emit), as does a
-// StoreField through a struct of one sized field, which may be a view of
-// another struct's field (view.go: storeFieldOf).
+// StoreField through a pointer that may be a view of another struct's
+// field (view.go: a struct of one sized field, not a variable's or a
+// global's: noView, storeFieldOf) — whose loads are never kept.
 type loadKey struct {
 	ptr   any
 	field int32
@@ -399,15 +400,28 @@ type loadKey struct {
 
 // storeFieldOf emits the store of field i of the struct ptr points to.
 func (c *compiler) storeFieldOf(ptr ssa.Value, i int, val int32, off int64) {
-	if !c.manyFields(ptr) {
+	if !c.noView(ptr) {
 		clear(c.loaded)
 	}
 	c.emit(instr{op: opStoreField, a: c.reg(ptr), b: val, c: int32(i), x: off})
 }
 
-// manyFields reports whether ptr points to a struct of two sized fields or
-// more (which no view is: view.go).
-func (c *compiler) manyFields(ptr ssa.Value) bool {
+// noView reports whether ptr, a pointer to a struct, cannot be a view
+// (view.go): the struct has two sized fields or more, or ptr is a
+// variable's or a global's address (an inlined callee's parameter is its
+// argument).
+func (c *compiler) noView(ptr ssa.Value) bool {
+	for {
+		a, ok := c.argOf[ptr]
+		if !ok {
+			break
+		}
+		ptr = a
+	}
+	switch ptr.(type) {
+	case *ssa.Alloc, *ssa.Global:
+		return true
+	}
 	s, ok := ptr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 	return ok && sizedFields(c.m, s) >= 2
 }
@@ -420,7 +434,7 @@ func (c *compiler) manyFields(ptr ssa.Value) bool {
 // slot is the op's a, written only on its slow path.
 func (c *compiler) fieldUpdate(st *ssa.Store, fa *ssa.FieldAddr) bool {
 	bin, ok := st.Val.(*ssa.BinOp)
-	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) || len(*bin.Referrers()) != 1 || !c.manyFields(fa.X) {
+	if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) || len(*bin.Referrers()) != 1 || !c.noView(fa.X) {
 		return false
 	}
 	k := c.typ(bin.Type()).Kind
@@ -1353,7 +1367,7 @@ func (c *compiler) unop(in *ssa.UnOp) {
 					return
 				}
 				c.emit(instr{op: opLoadField, a: a, b: c.reg(addr.X), c: int32(addr.Field), x: c.fieldOffset(addr)})
-				if !c.phiSlots[a] && c.manyFields(addr.X) { // (a view's load is not kept)
+				if !c.phiSlots[a] && c.noView(addr.X) { // (a view's load is not kept)
 					if c.loaded == nil {
 						c.loaded = map[loadKey]made{}
 					}

@@ -102,6 +102,24 @@ func stepped(n int) (s, q int) {
 	}
 }
 
+type tally struct{ n int }
+
+func (t tally) get() int   { return t.n }
+func (t *tally) add(k int) { t.n += k }
+
+// counting's tally is a variable (no view): its field updated in place,
+// loaded once per iteration.
+func counting(n int) int {
+	var t tally
+	for i := 0; i < n; i++ {
+		t.add(i & 7)
+		if t.get() > 100 {
+			t.n -= 100
+		}
+	}
+	return t.n
+}
+
 func loop(ps []pt) float64 {
 	s := 0.0
 	for i := range ps {
@@ -134,4 +152,5 @@ func main() {
 	fmt.Println(viewLoad(y, (*one)(unsafe.Pointer(&y.b))))
 	fmt.Println(consts("aaaaaaaaaaaaaaaaaaaaaaaaaY", 1))
 	fmt.Println(stepped(100))
+	fmt.Println(counting(1000))
 }
