@@ -422,7 +422,11 @@ func (c *compiler) noView(ptr ssa.Value) bool {
 	case *ssa.Alloc, *ssa.Global:
 		return true
 	}
-	s, ok := ptr.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	pt, ok := ptr.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := pt.Elem().Underlying().(*types.Struct)
 	return ok && sizedFields(c.m, s) >= 2
 }
 
