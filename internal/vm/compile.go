@@ -794,7 +794,7 @@ func (c *compiler) stepLoop(b, h *ssa.BasicBlock) bool {
 		}
 		pre = append(pre, pc)
 	}
-	if !headerSteps && !c.unemitStep(b, v.(*ssa.BinOp)) {
+	if !headerSteps && !c.unemitStep(v.(*ssa.BinOp)) {
 		return false
 	}
 	// The copies at the header's positions (a copied load may fault).
@@ -846,7 +846,7 @@ func (c *compiler) stepBranch(b *ssa.BasicBlock, ifi *ssa.If) bool {
 			return false // a move on the edge
 		}
 	}
-	if !c.unemitStep(b, cmp.bin.X.(*ssa.BinOp)) {
+	if !c.unemitStep(cmp.bin.X.(*ssa.BinOp)) {
 		return false
 	}
 	pc := c.emit(instr{op: opIncLssI, a: c.slots[i], b: c.reg(cmp.bin.Y)})
@@ -872,10 +872,11 @@ func (c *compiler) loopStep(v ssa.Value, h *ssa.BasicBlock) (*ssa.Phi, bool) {
 }
 
 // unemitStep removes the last instruction emitted if it is v, a loop's
-// step i+1 made in i's slot, emitted in block b: IncLssI does it.
-func (c *compiler) unemitStep(b *ssa.BasicBlock, v *ssa.BinOp) bool {
+// step i+1 made in i's slot, emitted in the block being compiled:
+// IncLssI does it.
+func (c *compiler) unemitStep(v *ssa.BinOp) bool {
 	last := len(c.code) - 1
-	if last < c.blockPC[b.Index] || c.code[last] != (instr{op: opAddI, a: c.slots[v], b: c.slots[v], c: c.reg(v.Y)}) {
+	if last < c.blockStart || c.code[last] != (instr{op: opAddI, a: c.slots[v], b: c.slots[v], c: c.reg(v.Y)}) {
 		return false
 	}
 	c.code, c.pos = c.code[:last], c.pos[:last]
@@ -1315,15 +1316,22 @@ func (c *compiler) fieldArith(in *ssa.BinOp, fop op) bool {
 		_, again := c.again[c.identity(v)]
 		return v == c.lastField && len(*v.Referrers()) == 1 && !again && last.op == opField && last.a == c.slots[v]
 	}
-	var o op
-	var other ssa.Value
+	o, other := opFieldAddF, in.Y
 	switch {
 	case extracted(in.X):
-		o, other = map[op]op{opAddF: opFieldAddF, opSubF: opFieldSubF, opMulF: opFieldMulF}[fop], in.Y
+		if fop == opSubF {
+			o = opFieldSubF
+		}
 	case extracted(in.Y):
-		o, other = map[op]op{opAddF: opFieldAddF, opSubF: opFieldRSubF, opMulF: opFieldMulF}[fop], in.X
+		other = in.X
+		if fop == opSubF {
+			o = opFieldRSubF // the field on the right
+		}
 	default:
 		return false
+	}
+	if fop == opMulF {
+		o = opFieldMulF
 	}
 	if c.reg(other) == last.a {
 		return false // (the field is both operands)
