@@ -25,37 +25,45 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// readOnlySpill reports whether a is a parameter spilled to memory only to
-// be read: go/ssa spills a value receiver or parameter whose fields are
-// selected (t0 = local T (c); *t0 = c; t1 = &t0.f; t2 = *t1). When the
-// spill is stored once, first thing in the entry block, and afterwards only
-// loaded from (whole, or a field at a time), the parameter's value can be
-// read instead: nothing can write the memory. It returns the parameter.
-func readOnlySpill(a *ssa.Alloc) (*ssa.Parameter, bool) {
-	fn := a.Parent()
-	if a.Heap || len(fn.Blocks) == 0 || a.Block() != fn.Blocks[0] {
+// readOnlySpill reports whether a is a variable stored once and then only
+// read, so that its reads can read the value stored instead: go/ssa spills
+// a value receiver or parameter whose fields are selected (t0 = local T
+// (c); *t0 = c; t1 = &t0.f; t2 = *t1), and a local struct variable whose
+// fields are read (q := m.step(); q.x + q.y) is memory too. When a is
+// stored whole once, by a Store after it in its block, loaded from (whole,
+// or a field at a time) only where that Store dominates, and used no other
+// way, nothing can write the memory between the store and a load — the
+// Store follows the Alloc in one block, and every path to a load from a
+// new execution of the stored value's instruction passes the Store again
+// (the value's definition dominates the Store, which dominates the load) —
+// so every load reads what the register holds. It returns the value
+// stored.
+func readOnlySpill(a *ssa.Alloc) (ssa.Value, bool) {
+	if a.Heap || a.Block() == nil {
 		return nil, false
 	}
-	var param *ssa.Parameter
 	var store *ssa.Store
+	var loads []*ssa.UnOp
 	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
-			p, ok := r.Val.(*ssa.Parameter)
-			if !ok || r.Addr != a || store != nil || r.Block() != a.Block() {
+			if r.Addr != a || store != nil || r.Block() != a.Block() {
 				return nil, false
 			}
-			param, store = p, r
+			store = r
 		case *ssa.FieldAddr:
 			for _, rr := range *r.Referrers() {
-				if ld, ok := rr.(*ssa.UnOp); !ok || ld.Op != token.MUL {
+				ld, ok := rr.(*ssa.UnOp)
+				if !ok || ld.Op != token.MUL {
 					return nil, false
 				}
+				loads = append(loads, ld)
 			}
 		case *ssa.UnOp:
 			if r.Op != token.MUL {
 				return nil, false
 			}
+			loads = append(loads, r)
 		case *ssa.DebugRef:
 		default:
 			return nil, false
@@ -64,43 +72,51 @@ func readOnlySpill(a *ssa.Alloc) (*ssa.Parameter, bool) {
 	if store == nil {
 		return nil, false
 	}
-	// The store comes before every other use in the entry block (the
-	// other blocks come after it).
-	for _, in := range a.Block().Instrs {
-		if in == store {
-			return param, true
+	// The store comes before every load in its block (the Alloc before it:
+	// go/ssa emits the Alloc first), and its block dominates theirs.
+	pos := map[ssa.Instruction]int{}
+	for i, in := range a.Block().Instrs {
+		pos[in] = i
+	}
+	if pos[a] > pos[store] {
+		return nil, false
+	}
+	for _, ld := range loads {
+		if ld.Block() == a.Parent().Recover {
+			return nil, false // reached by a panic from anywhere, the Store's block too
 		}
-		for _, r := range *a.Referrers() {
-			if r == in {
+		if ld.Block() == store.Block() {
+			if pos[ld] < pos[store] {
 				return nil, false
 			}
+		} else if !store.Block().Dominates(ld.Block()) {
+			return nil, false
 		}
 	}
-	return nil, false
+	return store.Val, true
 }
 
 // findSpills records the read-only spills of sf (c's function or a
 // function inlined into it).
 func (c *compiler) findSpills(sf *ssa.Function) {
-	if len(sf.Blocks) == 0 {
-		return
-	}
-	for _, in := range sf.Blocks[0].Instrs {
-		a, ok := in.(*ssa.Alloc)
-		if !ok {
-			continue
-		}
-		p, ok := readOnlySpill(a)
-		if !ok {
-			continue
-		}
-		if c.spills == nil {
-			c.spills = map[ssa.Value]*ssa.Parameter{}
-		}
-		c.spills[a] = p
-		for _, r := range *a.Referrers() {
-			if fa, ok := r.(*ssa.FieldAddr); ok {
-				c.spills[fa] = p
+	for _, b := range sf.Blocks {
+		for _, in := range b.Instrs {
+			a, ok := in.(*ssa.Alloc)
+			if !ok {
+				continue
+			}
+			v, ok := readOnlySpill(a)
+			if !ok {
+				continue
+			}
+			if c.spills == nil {
+				c.spills = map[ssa.Value]ssa.Value{}
+			}
+			c.spills[a] = v
+			for _, r := range *a.Referrers() {
+				if fa, ok := r.(*ssa.FieldAddr); ok {
+					c.spills[fa] = v
+				}
 			}
 		}
 	}
@@ -169,13 +185,15 @@ func readsOnly(fn *ssa.Function, i int) bool {
 		return false // natives may treat their arguments as their own
 	}
 	// Read-only spills are reads of their parameters, not memory.
-	spill := map[ssa.Instruction]*ssa.Parameter{}
-	for _, in := range fn.Blocks[0].Instrs {
-		if a, ok := in.(*ssa.Alloc); ok {
-			if p, ok := readOnlySpill(a); ok {
-				spill[a] = p
-				for _, r := range *a.Referrers() {
-					spill[r] = p
+	spill := map[ssa.Instruction]ssa.Value{}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if a, ok := in.(*ssa.Alloc); ok {
+				if v, ok := readOnlySpill(a); ok {
+					spill[a] = v
+					for _, r := range *a.Referrers() {
+						spill[r] = v
+					}
 				}
 			}
 		}

@@ -711,6 +711,7 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 			w.optType(e, t)
 		}
 		e.i(int64(x.deferStack))
+		e.u(uint64(x.flat))
 	case xType:
 		w.optType(e, in.srcType())
 	case xString:
@@ -1198,6 +1199,7 @@ func (c *cacheProgram) instr(d *dec) instr {
 			}
 		}
 		ci.deferStack = int32(d.i())
+		ci.flat = int32(d.n())
 		in.x = ci
 	case xType:
 		in.x = c.optType(d)

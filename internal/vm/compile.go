@@ -37,9 +37,10 @@ type compiler struct {
 	// Field (compiler.field), else nil.
 	lastField ssa.Value
 	fixups    []fixup
-	// spills are parameters spilled to memory only to be read
-	// (readOnlySpill): the memory is never made; reads read the parameter.
-	spills map[ssa.Value]*ssa.Parameter // the Alloc and its FieldAddrs
+	// spills are parameters spilled to memory only to be read and
+	// variables stored once and then only read (readOnlySpill): the
+	// memory is never made; reads read the value stored.
+	spills map[ssa.Value]ssa.Value // the Alloc and its FieldAddrs
 	// literals are Allocs built in registers (literal.go), by the Alloc
 	// and by the Load of the whole.
 	literals map[ssa.Value]*literal
@@ -75,6 +76,9 @@ type compiler struct {
 	shared map[int32]bool
 	// argOf maps an inlined callee's parameters to their arguments.
 	argOf map[ssa.Value]ssa.Value
+	// flat are the calls whose struct result is returned as its fields
+	// (flat.go), with their numbers of fields.
+	flat map[*ssa.Call]int32
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -95,6 +99,7 @@ func (c *compiler) run() {
 		c.findLiterals(fn)
 		c.findFused(fn)
 	}
+	c.findFlatCalls(sf)
 	c.lostDefers = lostDefers(sf)
 	// Constants first: they are copied into the frame at entry. (Those of
 	// the functions inlined too: inline.go.)
@@ -140,6 +145,10 @@ func (c *compiler) run() {
 			if v, ok := in.(ssa.Value); ok {
 				if _, done := c.slots[v]; done {
 					continue // a call made a constant
+				}
+				if call, ok := v.(*ssa.Call); ok && c.flat[call] > 0 {
+					c.flatSlots(call, c.flat[call])
+					continue
 				}
 				n := int32(1)
 				if tup, ok := v.Type().(*types.Tuple); ok {
@@ -1028,7 +1037,9 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 				}
 			}
 		}
-		c.emit(instr{op: opReturn, x: c.args(in.Results)})
+		if !c.returnLit(in) {
+			c.emit(instr{op: opReturn, x: c.args(in.Results)})
+		}
 	case *ssa.Panic:
 		if jump, check := rangeFuncCheck(in); jump != nil {
 			c.emit(instr{op: opPanicRange, a: c.reg(jump), x: check})
@@ -1071,7 +1082,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.unop(in)
 	case *ssa.Store:
 		if c.spills[in.Addr] != nil {
-			return // the spill of a parameter: read from the parameter
+			return // a read-only spill's store: its loads read the value
 		}
 		if c.literalPart(in) {
 			return // a literal's field: read by its Load
@@ -1104,7 +1115,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		}
 	case *ssa.FieldAddr:
 		if c.spills[in] != nil {
-			return // read by its loads, from the parameter
+			return // read by its loads, from the value stored
 		}
 		if c.literalPart(in) {
 			return
@@ -1403,8 +1414,8 @@ func (c *compiler) unop(in *ssa.UnOp) {
 			return
 		}
 		if p := c.spills[in.X]; p != nil {
-			// A read of a read-only spill reads the parameter (whose
-			// value is this call's own: registers are never written).
+			// A read of a read-only spill reads the value stored (a
+			// register, never written: readOnlySpill).
 			if fa, ok := in.X.(*ssa.FieldAddr); ok {
 				c.field(in, p, fa.Field)
 			} else {
@@ -1433,6 +1444,9 @@ func (c *compiler) unop(in *ssa.UnOp) {
 // call compiles a call, go or defer statement.
 func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ssa.Instruction) {
 	ci := &callInfo{args: c.args(cc.Args), deferStack: -1}
+	if call, ok := in.(*ssa.Call); ok {
+		ci.flat = c.flat[call]
+	}
 	if d, ok := in.(*ssa.Defer); ok && d.DeferStack != nil {
 		ci.deferStack = c.reg(d.DeferStack)
 	}

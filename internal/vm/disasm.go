@@ -286,6 +286,9 @@ func (d *disasm) x(f *Func, in *instr, xk xKind) string {
 		case in.op == opCallClosure:
 			callee = ""
 		}
+		if ci.flat > 0 {
+			native += " flat " + strconv.Itoa(int(ci.flat))
+		}
 		return callee + "(" + slots(ci.args) + ")" + native
 	case xType:
 		return "x=" + in.srcType().String()

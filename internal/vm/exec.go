@@ -34,6 +34,7 @@ const (
 	flagPrintPanic = 1 << 34 // an Error/String call made to print a fatal panic
 	flagNoResult   = 1 << 35 // results are dropped
 	flagNativeCont = 1 << 36 // a call made by a native (CallThen): its continuation runs on return
+	flagFlat       = 1 << 37 // a flat call (flat.go): the struct result's fields go to the result slots
 	dstMask        = 1<<32 - 1
 )
 
@@ -93,6 +94,7 @@ type nativeCont struct {
 	k     func(t *Thread, results, out []rt.Value)
 	dst   int // absolute stack slot of the native's results
 	nres  int
+	flat  int // the native's call is flat (flat.go): its struct result's fields go from dst
 	// Of a native called by callValue (deferred, or a continuation's):
 	// out holds its results, and when k is done the call finishes
 	// with flags (finishNative). recoverable: the native is gc's wrapper
@@ -867,6 +869,9 @@ resume:
 						} else {
 							t.frames = append(t.frames, rt.Frame{})
 						}
+						if ci.flat != 0 {
+							dst |= flagFlat
+						}
 						fr = &t.frames[len(t.frames)-1]
 						fr.Fn, fr.PC, fr.FP, fr.Aux = callee, 0, newFP, dst
 						fn = callee
@@ -888,6 +893,28 @@ resume:
 				dst := gp.Stk[caller.FP+fr.Aux:]
 				for i, r := range res {
 					dst[i] = fn.result(regs, r)
+				}
+				t.frames = t.frames[:n-1]
+				fr = caller
+				fn = caller.Fn.(*Func)
+				fr.PC++
+				goto enter
+			}
+			if ev, stop := t.ret(in, regs); stop {
+				return ev
+			}
+			goto reload
+		case opReturnLit:
+			if n := len(t.frames); n > 1 && fr.Aux&^(dstMask|flagFlat) == 0 {
+				// Fast path: to an interpreted caller, flat or not.
+				caller := &t.frames[n-2]
+				dst := gp.Stk[caller.FP+fr.Aux&dstMask:]
+				if fr.Aux&flagFlat != 0 {
+					for i, r := range in.results() {
+						dst[i] = fn.result(regs, r)
+					}
+				} else {
+					dst[0] = literalValue(gp, fn, in, regs)
 				}
 				t.frames = t.frames[:n-1]
 				fr = caller
@@ -986,6 +1013,11 @@ func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
 
 // literalOp is Literal: a struct or array made from its fields' values.
 func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
+	regs[in.a] = literalValue(gp, fn, in, regs)
+}
+
+// literalValue makes the struct or array of Literal or ReturnLit in.
+func literalValue(gp *rt.G, fn *Func, in *instr, regs []rt.Value) rt.Value {
 	gp.Allocated(in.t.Size)
 	rs := in.results()
 	agg, vs := newAggregate(len(rs))
@@ -1003,7 +1035,7 @@ func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 		}
 		vs[i] = v
 	}
-	regs[in.a] = agg
+	return agg
 }
 
 // fieldSlow is LoadField or StoreField through a pointer that is no
@@ -1189,13 +1221,20 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		if a := t.aux; a != nil && a.tailFn.R != nil {
 			fv, fargs := a.tailFn, a.tailArgs
 			a.tailFn, a.tailArgs = rt.Value{}, nil
-			return t.callValue(fv, fargs, int(in.a))
+			flags := int(in.a)
+			if ci.flat != 0 {
+				flags |= flagFlat
+			}
+			return t.callValue(fv, fargs, flags)
 		}
 		if a := t.aux; a != nil && a.thenFn.R != nil {
-			return t.startThen(fp+int(in.a), callee.nresults)
+			return t.startThen(fp+int(in.a), callee.nresults, int(ci.flat))
 		}
 		if t.pending == nil && !t.parked && !t.fatal {
 			copy(regs[in.a:], res)
+			if ci.flat != 0 {
+				spread(regs[in.a:], res[0], int(ci.flat))
+			}
 		}
 		return t.afterNative(true)
 	}
@@ -1343,22 +1382,35 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	if len(t.frames) == 0 {
 		return rt.EvExit, true
 	}
+	// result returns result i (ReturnLit's one, its struct made).
+	var lit rt.Value
+	nres := len(res)
+	if in.op == opReturnLit {
+		lit, nres = literalValue(t.gp, fn, in, regs), 1
+	}
+	result := func(i int) rt.Value {
+		if in.op == opReturnLit {
+			return lit
+		}
+		return fn.result(regs, res[i])
+	}
 	if fr.Aux&(flagNoResult|flagPanicDefer|flagPrintPanic|flagReexec|flagNativeCont) == 0 {
 		caller := &t.frames[len(t.frames)-1]
-		cf := caller.Fn.(*Func)
 		dst := caller.FP + fr.Aux&dstMask
-		stk := t.gp.Stk[caller.FP : caller.FP+cf.nslots]
-		_ = stk
-		for i, r := range res {
-			t.gp.Stk[dst+i] = fn.result(regs, r)
+		if fr.Aux&flagFlat != 0 {
+			spread(t.gp.Stk[dst:], result(0), flatWords(caller))
+		} else {
+			for i := range nres {
+				t.gp.Stk[dst+i] = result(i)
+			}
 		}
 		caller.PC++
 		return 0, false
 	}
 	var vals []rt.Value
 	if fr.Aux&(flagPrintPanic|flagNativeCont) != 0 {
-		for _, r := range res {
-			vals = append(vals, fn.result(regs, r))
+		for i := range nres {
+			vals = append(vals, result(i))
 		}
 	}
 	return t.returnTo(fr.Aux, vals)
@@ -1713,8 +1765,8 @@ func throwf(format string, args ...any) {
 
 // startThen makes the call a native asked for with CallThen. dst is the
 // absolute stack slot of the native's results.
-func (t *Thread) startThen(dst, nres int) (rt.Event, bool) {
-	return t.startThenByValue(nativeCont{dst: dst, nres: nres})
+func (t *Thread) startThen(dst, nres, flat int) (rt.Event, bool) {
+	return t.startThenByValue(nativeCont{dst: dst, nres: nres, flat: flat})
 }
 
 // startThenByValue makes the call a native asked for with CallThen, its
@@ -1731,9 +1783,13 @@ func (t *Thread) startThenByValue(c nativeCont) (rt.Event, bool) {
 // finishNative ends a native's call made by callValue with flags: its
 // results res go where flags say.
 func (t *Thread) finishNative(flags int, res []rt.Value) (rt.Event, bool) {
-	if flags&^dstMask == 0 {
+	switch flags &^ dstMask {
+	case 0:
 		top := &t.frames[len(t.frames)-1]
 		copy(t.gp.Stk[top.FP+flags:], res)
+	case flagFlat:
+		top := &t.frames[len(t.frames)-1]
+		spread(t.gp.Stk[top.FP+flags&dstMask:], res[0], flatWords(top))
 	}
 	return t.returnTo(flags, res)
 }
@@ -1766,6 +1822,9 @@ func (t *Thread) continueNative(vals []rt.Value) (rt.Event, bool) {
 	}
 	if c.byValue {
 		return t.finishNative(c.flags, out)
+	}
+	if c.flat != 0 {
+		spread(t.gp.Stk[c.dst:], out[0], c.flat)
 	}
 	t.frames[len(t.frames)-1].PC++
 	return 0, false

@@ -433,6 +433,9 @@ func (c *compiler) onlyFields(v ssa.Value) bool {
 				}
 			}
 		case *ssa.Return:
+			if c.returnsFields(r) {
+				continue // the function's own Return: a ReturnLit (flat.go)
+			}
 			if c.site == nil || r.Parent() != c.siteCallee || len(r.Results) != 1 || !c.onlyFields(c.site) {
 				return false
 			}

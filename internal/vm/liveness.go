@@ -134,7 +134,7 @@ func writes(in *instr) bool {
 // next one.
 func falls(in *instr) bool {
 	switch in.op {
-	case opJump, opIf, opReturn, opIncLssI:
+	case opJump, opIf, opReturn, opReturnLit, opIncLssI:
 		return false
 	}
 	return !isCompareBranch(in.op)
@@ -391,7 +391,7 @@ func clearDeadSlots(gp *rt.G, frames []rt.Frame, parked bool) {
 		// now): what the call reads was taken; what follows it counts.
 		atCall := isCall(f.code[pc].op)
 		if i+1 < len(frames) {
-			atCall = atCall && frames[i+1].Aux&^dstMask == 0
+			atCall = atCall && frames[i+1].Aux&^(dstMask|flagFlat) == 0
 		} else {
 			atCall = atCall && !parked
 		}

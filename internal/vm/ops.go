@@ -225,6 +225,8 @@ const (
 	opSubFieldF
 	opAddFieldI
 	opSubFieldI
+	// A struct literal returned (compiler.returnLit).
+	opReturnLit
 
 	opCount // the number of ops; not an op
 )
@@ -335,11 +337,11 @@ var opTable = [opCount]opInfo{
 	opIndexAddr:  {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", doc: "a = &b[c]; d: c is unsigned"},
 	opIndex:      {name: "Index", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: string or array", doc: "a = b[c]; d: c is unsigned"},
 	opSlice:      {name: "Slice", a: oDst, b: oSrc, d: oSliceFlags, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: bit 0, it is make([]T, n, c) with c constant; bits 1-3, x[0..2] are unsigned"},
-	opCall:       {name: "Call", a: oDst, c: oMode, d: oGoWrap, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
+	opCall:       {name: "Call", a: oDst, c: oMode, d: oGoWrap, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c); d: gc's gowrapN of a go; x.flat > 0: the struct result's fields in a... (callInfo.flat)"},
 	opCallClosure: {name: "CallClosure", a: oDst, b: oSrc, c: oMode, d: oGoWrap, x: xCall,
-		doc: "a... = b(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
+		doc: "a... = b(x.args...), or go/defer it (c); d: gc's gowrapN of a go; x.flat > 0: the struct result's fields in a... (callInfo.flat)"},
 	opCallInvoke: {name: "CallInvoke", a: oDst, b: oSrc, c: oMode, d: oGoWrap, x: xCall,
-		doc: "a... = b.(x.method)(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
+		doc: "a... = b.(x.method)(x.args...), or go/defer it (c); d: gc's gowrapN of a go; x.flat > 0: the struct result's fields in a... (callInfo.flat)"},
 	opCallBuiltin: {name: "CallBuiltin", a: oDst, c: oMode, d: oGoWrap, x: xCall,
 		doc: "a... = x.builtin(x.args...), or go/defer it (c); d: gc's gowrapN of a go"},
 	opRecover:             {name: "Recover", a: oDst, doc: "a = recover()"},
@@ -437,6 +439,7 @@ var opTable = [opCount]opInfo{
 	opSubFieldF:  fieldUpdateRow("SubFieldF", "-", "float64"),
 	opAddFieldI:  fieldUpdateRow("AddFieldI", "+", "64-bit integers"),
 	opSubFieldI:  fieldUpdateRow("SubFieldI", "-", "64-bit integers"),
+	opReturnLit:  {name: "ReturnLit", t: "the struct", x: xSlots, doc: "return the struct of type t whose fields are x's slots (^i: the constant constTable[i]): made as Literal makes it, or, to a flat call (callInfo.flat), its fields written to the caller's result slots and no struct made (compiler.returnLit)"},
 	opIncLssI:    {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d, or back to c, is a safe point, as a backward Jump"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
@@ -531,6 +534,11 @@ type callInfo struct {
 	builtin    string
 	argTypes   []*Type // builtins: the static types of the arguments
 	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
+	// flat is, for a call whose one result is a struct of flat scalar
+	// fields, read only a field at a time, that number of fields: the
+	// callee returns them to slots a... (its frame's flagFlat), and no
+	// struct value is made (compiler.flatCalls). 0: an ordinary call.
+	flat int32
 	// cache is an invoke's inline cache: the method found for the first
 	// dynamic type seen here.
 	cache atomic.Pointer[invokeCache]

@@ -132,6 +132,16 @@ func readBack(x int) int {
 	return p.y
 }
 
+// A struct result read a field at a time is returned flat (flat.go): the
+// call's slots take its fields, and the literal the callee returns is
+// never made; a caller that returns a flat call's result returns its
+// fields in turn.
+type mover interface{ step(d int) point }
+
+func (p point) step(d int) point { return point{p.x + d, p.y, p.z} }
+func walk(m mover) int           { q := m.step(1); return q.x + q.y }
+func passOn(m mover) point       { return m.step(2) }
+
 // The math natives of the common shapes are called directly (lib/math.go).
 func hyp(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
 
@@ -182,6 +192,9 @@ func main() {
 	}
 	if depth(1000) != folded(1000) || wide(11) != 33+1<<40 || wide(-5) != -5 {
 		r += 1000 // never: the immediates are the constants
+	}
+	if walk(point{1, 2, 3}) != 4 || passOn(point{1, 2, 3}) != (point{3, 2, 3}) {
+		r += 1000 // never
 	}
 	if passAddr(&k) == 0 {
 		r += 1000 // never
