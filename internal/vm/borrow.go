@@ -21,7 +21,9 @@ package vm
 import (
 	"go/token"
 	"go/types"
+	"math/bits"
 
+	"github.com/goro-dev/goro/internal/rt"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -175,7 +177,17 @@ func borrowable(ld *ssa.UnOp) bool {
 // block, and uses parameter i only to read scalar fields (directly, or
 // through a read-only spill).
 func readsOnly(fn *ssa.Function, i int) bool {
-	if len(fn.Blocks) == 0 || fn.Recover != nil || i >= len(fn.Params) {
+	if i >= len(fn.Params) || !writesNothing(fn) {
+		return false
+	}
+	return readsScalars(fn.Params[i])
+}
+
+// writesNothing reports whether fn writes no memory, calls nothing and
+// cannot block (a read-only spill's store writes nothing: it is never
+// made).
+func writesNothing(fn *ssa.Function) bool {
+	if len(fn.Blocks) == 0 || fn.Recover != nil {
 		return false
 	}
 	nativesMu.Lock()
@@ -214,7 +226,12 @@ func readsOnly(fn *ssa.Function, i int) bool {
 			}
 		}
 	}
-	p := fn.Params[i]
+	return true
+}
+
+// readsScalars reports whether parameter p is used only to read scalar
+// fields (directly, or through its read-only spill).
+func readsScalars(p *ssa.Parameter) bool {
 	for _, r := range *p.Referrers() {
 		switch r := r.(type) {
 		case *ssa.DebugRef:
@@ -224,7 +241,11 @@ func readsOnly(fn *ssa.Function, i int) bool {
 			}
 		case *ssa.Store:
 			// The spill of p: its loads must read scalar fields only.
-			if spill[r] != p || !spillReadsScalars(r.Addr) {
+			a, ok := r.Addr.(*ssa.Alloc)
+			if !ok {
+				return false
+			}
+			if v, ok := readOnlySpill(a); !ok || v != p || !spillReadsScalars(a) {
 				return false
 			}
 		default:
@@ -274,4 +295,203 @@ func pureInstr(in ssa.Instruction) bool {
 		return in.Op != token.ARROW
 	}
 	return false
+}
+
+// Lent arguments: borrowing decided at the call.
+//
+// borrowable needs a static callee that reads only; an interface method,
+// a closure or a callee that calls on is known only when the call runs.
+// So each function says which of its struct parameters it can borrow
+// (Func.borrows, from lentParam): it uses the parameter only to read
+// scalar fields, to pass it to calls or to inlined callees that read
+// only, all in its entry block before anything that may write memory,
+// call or block (a call that takes the parameter may be that first one:
+// arguments are taken when it starts). A load whose one use is an argument
+// of a call, with nothing in between that may write memory (lendable), is
+// then an ordinary load, and the argument is lent (callInfo.lent): when
+// the call runs, the arguments the callee does not borrow are copied then
+// (copyLent) — a native callee never borrows. A parameter a function
+// borrows is lent in turn to the calls it is passed to: the memory it
+// shows is unchanged until the first of them starts.
+
+// lentParam reports whether fn can borrow its struct parameter p
+// (lentParam's rule above).
+func (c *compiler) lentParam(fn *ssa.Function, p *ssa.Parameter) bool {
+	if _, ok := p.Type().Underlying().(*types.Struct); !ok || len(fn.Blocks) == 0 {
+		return false
+	}
+	uses := map[ssa.Instruction]bool{}
+	for _, r := range *p.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+			continue
+		case *ssa.Field:
+			if isDeep(r.Type()) {
+				return false // a part that would alias the caller's memory
+			}
+		case *ssa.Store:
+			a, ok := r.Addr.(*ssa.Alloc)
+			if !ok || c.spills[a] != ssa.Value(p) || !spillReadsScalars(a) {
+				return false
+			}
+			for _, ar := range *a.Referrers() {
+				if fa, ok := ar.(*ssa.FieldAddr); ok {
+					for _, ld := range *fa.Referrers() {
+						uses[ld] = true
+					}
+				}
+			}
+		case *ssa.Call:
+			if r.Call.Value == ssa.Value(p) {
+				return false
+			}
+			if g := c.inlines[r]; g != nil {
+				for i, a := range r.Call.Args {
+					if a == ssa.Value(p) && (!c.inlinedWritesNothing(g) || !readsScalars(g.Params[i])) {
+						return false
+					}
+				}
+			} else if _, ok := r.Call.Value.(*ssa.Builtin); ok {
+				return false
+			}
+		default:
+			return false
+		}
+		uses[r] = true
+	}
+	left := len(uses)
+	for _, in := range fn.Blocks[0].Instrs {
+		if left == 0 {
+			return true
+		}
+		if uses[in] {
+			left--
+		}
+		if !c.lendsThrough(in) {
+			return left == 0 // (a use that is a call: its arguments are taken first)
+		}
+	}
+	return left == 0
+}
+
+// lendsThrough reports whether memory lent is unchanged across in: it
+// neither writes memory nor calls, blocks or allocates memory another
+// instruction could write through, once compiled (a read-only spill's or
+// a register literal's Alloc and Stores are never made; an inlined
+// callee that writes nothing).
+func (c *compiler) lendsThrough(in ssa.Instruction) bool {
+	switch in := in.(type) {
+	case *ssa.Alloc:
+		return c.spills[in] != nil || c.literals[in] != nil
+	case *ssa.Store:
+		return c.spills[in.Addr] != nil || c.literalPart(in)
+	case *ssa.Call:
+		g := c.inlines[in]
+		return g != nil && c.inlinedWritesNothing(g)
+	}
+	return pureInstr(in)
+}
+
+// inlinedWritesNothing reports whether g, a callee inlined (one block,
+// no calls), writes no memory once compiled.
+func (c *compiler) inlinedWritesNothing(g *ssa.Function) bool {
+	for _, in := range g.Blocks[0].Instrs {
+		switch in.(type) {
+		case *ssa.Return:
+			continue
+		}
+		if !c.lendsThrough(in) {
+			return false
+		}
+	}
+	return true
+}
+
+// findLends records which of the function's struct parameters it borrows
+// (Func.borrows, and c.lends for the calls it lends them to).
+func (c *compiler) findLends(sf *ssa.Function) {
+	for i, p := range sf.Params {
+		if i < 64 && c.lentParam(sf, p) {
+			c.f.borrows |= 1 << i
+			if c.lends == nil {
+				c.lends = map[ssa.Value]bool{}
+			}
+			c.lends[p] = true
+		}
+	}
+}
+
+// lendable reports whether struct load ld need not copy: its one use is
+// an argument of a call that is not inlined, in its block, with nothing
+// in between that may write memory (the call lends it: copyLent).
+func (c *compiler) lendable(ld *ssa.UnOp) bool {
+	if _, ok := ld.Type().Underlying().(*types.Struct); !ok {
+		return false
+	}
+	refs := *ld.Referrers()
+	if len(refs) != 1 {
+		return false
+	}
+	call, ok := refs[0].(*ssa.Call)
+	if !ok || call.Block() != ld.Block() || c.inlines[call] != nil || call.Call.Value == ssa.Value(ld) {
+		return false
+	}
+	if _, ok := call.Call.Value.(*ssa.Builtin); ok {
+		return false
+	}
+	n := 0
+	for _, a := range call.Call.Args {
+		if a == ssa.Value(ld) {
+			n++
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	instrs := ld.Block().Instrs
+	i := 0
+	for instrs[i] != ssa.Instruction(ld) {
+		i++
+	}
+	for _, in := range instrs[i+1:] {
+		if in == ssa.Instruction(call) {
+			return true
+		}
+		if !c.lendsThrough(in) {
+			return false
+		}
+	}
+	return false
+}
+
+// lendArgs marks the arguments of call ci that are lent: loads lendable
+// made without a copy, and parameters the function borrows. Their bits
+// and types are in the callee's numbering of parameters (an interface
+// method's receiver is its first).
+func (c *compiler) lendArgs(ci *callInfo, cc *ssa.CallCommon) {
+	first := 0
+	if cc.IsInvoke() {
+		first = 1
+	}
+	for j, a := range cc.Args {
+		k := first + j
+		if !c.lends[a] || k >= 64 {
+			continue
+		}
+		if ci.lentT == nil {
+			ci.lentT = make([]*Type, first+len(cc.Args))
+		}
+		ci.lent |= 1 << k
+		ci.lentT[k] = c.typ(a.Type())
+	}
+}
+
+// copyLent copies the parameters need names (lent to a callee that does
+// not borrow them) in params, the callee's.
+func copyLent(params []rt.Value, lentT []*Type, need uint64) {
+	for need != 0 {
+		k := bits.TrailingZeros64(need)
+		need &^= 1 << k
+		params[k] = copyDeep(lentT[k], params[k])
+	}
 }

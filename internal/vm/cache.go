@@ -645,6 +645,7 @@ func (w *cacheWriter) encodeFunc(f *Func) []byte {
 		return e.b
 	}
 	e.u(uint64(f.nslots))
+	e.u(f.borrows)
 	e.u(uint64(f.freeBase))
 	e.u(uint64(f.nfree))
 	e.i(int64(f.recoverPC))
@@ -712,6 +713,13 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 		}
 		e.i(int64(x.deferStack))
 		e.u(uint64(x.flat))
+		e.u(x.lent)
+		if x.lent != 0 {
+			e.u(uint64(len(x.lentT)))
+			for _, t := range x.lentT {
+				w.optType(e, t)
+			}
+		}
 	case xType:
 		w.optType(e, in.srcType())
 	case xString:
@@ -1110,6 +1118,7 @@ func (c *cacheProgram) body(f *Func) {
 		return
 	}
 	f.nslots = d.n()
+	f.borrows = d.u()
 	f.freeBase = d.n()
 	f.nfree = d.n()
 	f.recoverPC = int(d.i())
@@ -1200,6 +1209,12 @@ func (c *cacheProgram) instr(d *dec) instr {
 		}
 		ci.deferStack = int32(d.i())
 		ci.flat = int32(d.n())
+		if ci.lent = d.u(); ci.lent != 0 {
+			ci.lentT = make([]*Type, d.n())
+			for i := range ci.lentT {
+				ci.lentT[i] = c.optType(d)
+			}
+		}
 		in.x = ci
 	case xType:
 		in.x = c.optType(d)

@@ -79,6 +79,9 @@ type compiler struct {
 	// flat are the calls whose struct result is returned as its fields
 	// (flat.go), with their numbers of fields.
 	flat map[*ssa.Call]int32
+	// lends are the values lent to the calls they are arguments of:
+	// struct loads made without a copy, parameters borrowed (borrow.go).
+	lends map[ssa.Value]bool
 	// lostDefers: the function's deferred calls come only from
 	// range-over-func bodies, and go/ssa dropped its RunDefers (lift.go
 	// counts the function's own Defers): its Returns run them.
@@ -100,6 +103,7 @@ func (c *compiler) run() {
 		c.findFused(fn)
 	}
 	c.findFlatCalls(sf)
+	c.findLends(sf)
 	c.lostDefers = lostDefers(sf)
 	// Constants first: they are copied into the frame at entry. (Those of
 	// the functions inlined too: inline.go.)
@@ -1423,7 +1427,16 @@ func (c *compiler) unop(in *ssa.UnOp) {
 			}
 			return
 		}
-		if et := c.typ(in.Type()); et.isDeep() && !borrowable(in) {
+		et := c.typ(in.Type())
+		copied := et.isDeep() && !borrowable(in)
+		if copied && c.lendable(in) {
+			if c.lends == nil {
+				c.lends = map[ssa.Value]bool{}
+			}
+			c.lends[in] = true
+			copied = false // lent to the call (borrow.go)
+		}
+		if copied {
 			c.emit(instr{op: opLoadDeep, a: a, b: x, t: et})
 		} else {
 			c.emit(instr{op: opLoad, a: a, b: x})
@@ -1446,6 +1459,7 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 	ci := &callInfo{args: c.args(cc.Args), deferStack: -1}
 	if call, ok := in.(*ssa.Call); ok {
 		ci.flat = c.flat[call]
+		c.lendArgs(ci, cc)
 	}
 	if d, ok := in.(*ssa.Defer); ok && d.DeferStack != nil {
 		ci.deferStack = c.reg(d.DeferStack)

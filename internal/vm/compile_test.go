@@ -62,7 +62,7 @@ var fastPathCode = []struct {
 	{"main.point.X", "Field Return", "read-only spill"},
 	{"main.(*holder).getter", "FieldAddr Load Call Return", "borrowed receiver: Load, not LoadDeep"},
 	{"main.getterGlobal", "Load Call Return", "borrowed receiver from a global"},
-	{"main.notBorrowed", "FieldAddr LoadDeep Call Return", "a callee that writes its receiver gets a copy"},
+	{"main.notBorrowed", "FieldAddr Load Call Return", "a callee that writes its receiver gets a copy: the load lends it, and the call copies it as it starts (mutate does not borrow it: borrow.go copyLent)"},
 	{"main.point.mutate", "Alloc StoreDeep AddFieldI LoadField Return", "a written spill is made (its field read by LoadField: a FieldAddr fused with its one use; p.x++ one AddFieldI: compiler.fieldUpdate)"},
 	{"main.point.plus", "Field Field AddI Field Field AddI ReturnLit", "a struct literal built in a register and returned: its fields are ReturnLit's (flat.go)"},
 	{"main.walk", "CallInvoke AddI Return", "a flat call: the result's fields read from the call's slots, no Field"},
@@ -98,6 +98,25 @@ func TestFastPaths(t *testing.T) {
 		if got := strings.Join(m.Ops(c.fn), " "); got != c.ops {
 			t.Errorf("%s (%s):\n got  %s\n want %s", c.fn, c.why, got, c.ops)
 		}
+	}
+	// What calls and functions say about flat results and lent
+	// arguments (flat.go, borrow.go), as the disassembly shows it.
+	for _, c := range []struct{ fn, has, why string }{
+		{"main.walk", ".step(#1) flat 3", "step's point read a field at a time: a flat call"},
+		{"main.notBorrowed", "main.point.mutate(s2) lent 0b1", "h.p loaded without a copy, lent to the call"},
+		{"main.point.sum", "borrows 0b1", "sum only reads its receiver's fields: it borrows it"},
+		{"main.point.step", "borrows 0b1", "step reads p's fields into its literal"},
+	} {
+		var b strings.Builder
+		m.Disassemble(&b, func(name string) bool { return name == c.fn })
+		if !strings.Contains(b.String(), c.has) {
+			t.Errorf("%s: no %q (%s) in\n%s", c.fn, c.has, c.why, b.String())
+		}
+	}
+	var mutate strings.Builder
+	m.Disassemble(&mutate, func(name string) bool { return name == "main.point.mutate" })
+	if strings.Contains(mutate.String(), "borrows") {
+		t.Errorf("main.point.mutate writes its receiver, yet borrows it:\n%s", mutate.String())
 	}
 	if t.Failed() {
 		var b strings.Builder

@@ -152,7 +152,11 @@ func (d *disasm) fn(w io.Writer, f *Func) {
 		fmt.Fprintf(w, "  native\n\n")
 		return
 	}
-	fmt.Fprintf(w, "  params %d, results %d, slots %d (%d of them constants), constants %d\n", f.nparams, f.nresults, f.nslots, len(f.consts), len(f.constTable))
+	borrows := ""
+	if f.borrows != 0 {
+		borrows = fmt.Sprintf(", borrows %#b", f.borrows)
+	}
+	fmt.Fprintf(w, "  params %d, results %d, slots %d (%d of them constants), constants %d%s\n", f.nparams, f.nresults, f.nslots, len(f.consts), len(f.constTable), borrows)
 	for pc := range f.code {
 		s := d.instr(f, &f.code[pc])
 		fmt.Fprintf(w, "%6d  %-44s %s\n", pc, s, position(f, pc))
@@ -285,6 +289,9 @@ func (d *disasm) x(f *Func, in *instr, xk xKind) string {
 			callee = ci.builtin
 		case in.op == opCallClosure:
 			callee = ""
+		}
+		if ci.lent != 0 {
+			native += fmt.Sprintf(" lent %#b", ci.lent)
 		}
 		if ci.flat > 0 {
 			native += " flat " + strconv.Itoa(int(ci.flat))

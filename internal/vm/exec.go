@@ -855,6 +855,11 @@ resume:
 							stk[n] = regs[a]
 							n++
 						}
+						if ci.lent != 0 {
+							if need := ci.lent &^ callee.borrows; need != 0 {
+								copyLent(stk[len(callee.consts):], ci.lentT, need)
+							}
+						}
 						// (Word by word: copy's typedslicecopy call
 						// cost more than the few words an environment
 						// or a constant area holds.)
@@ -1207,6 +1212,9 @@ func (t *Thread) call(in *instr, regs []rt.Value, fn *Func, fp int) (rt.Event, b
 		for _, a := range ci.args {
 			args[i] = regs[a]
 			i++
+		}
+		if ci.lent != 0 {
+			copyLent(args, ci.lentT, ci.lent) // (a native never borrows)
 		}
 		res := stk[newFP+nargs : newFP+nargs+callee.nresults]
 		clear(res) // a native that leaves a result unset returns its zero, not a stale slot

@@ -37,11 +37,15 @@ type Func struct {
 	consts     []rt.Value
 	nslots     int
 	nparams    int
-	nresults   int
-	freeBase   int // first free-variable slot
-	nfree      int
-	recoverPC  int // start of the Recover block, -1 if none
-	native     NativeFunc
+	// borrows are the struct parameters (bit i: parameter i) the
+	// function only reads before it may write memory, call or block, and
+	// never keeps: a call may lend them (borrow.go).
+	borrows   uint64
+	nresults  int
+	freeBase  int // first free-variable slot
+	nfree     int
+	recoverPC int // start of the Recover block, -1 if none
+	native    NativeFunc
 	// float1 and float2 are the native's host function when it is one of
 	// float64s (RegisterFloatNatives): called from the loop.
 	float1 func(float64) float64

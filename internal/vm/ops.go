@@ -539,6 +539,12 @@ type callInfo struct {
 	// callee returns them to slots a... (its frame's flagFlat), and no
 	// struct value is made (compiler.flatCalls). 0: an ordinary call.
 	flat int32
+	// lent are the arguments lent to the callee (borrow.go), bit k for
+	// its parameter k (an interface method's receiver is its 0), and
+	// lentT their types: those the callee does not borrow are copied
+	// when the call starts (copyLent).
+	lent  uint64
+	lentT []*Type
 	// cache is an invoke's inline cache: the method found for the first
 	// dynamic type seen here.
 	cache atomic.Pointer[invokeCache]
