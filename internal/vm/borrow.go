@@ -190,10 +190,7 @@ func writesNothing(fn *ssa.Function) bool {
 	if len(fn.Blocks) == 0 || fn.Recover != nil {
 		return false
 	}
-	nativesMu.Lock()
-	native := natives[nativeName(fn)] != nil
-	nativesMu.Unlock()
-	if native {
+	if registeredNative(fn) {
 		return false // natives may treat their arguments as their own
 	}
 	// Read-only spills are reads of their parameters, not memory.
@@ -436,8 +433,16 @@ func (c *compiler) lendable(ld *ssa.UnOp) bool {
 	if !ok || call.Block() != ld.Block() || c.inlines[call] != nil || call.Call.Value == ssa.Value(ld) {
 		return false
 	}
-	if _, ok := call.Call.Value.(*ssa.Builtin); ok {
+	switch fn := call.Call.Value.(type) {
+	case *ssa.Builtin:
 		return false
+	case *ssa.Function:
+		if len(fn.Blocks) == 0 || registeredNative(fn) {
+			// A native would copy it anyway — and one that parks runs
+			// its call again, after other goroutines may have written
+			// the memory: it gets the copy made at the load.
+			return false
+		}
 	}
 	n := 0
 	for _, a := range call.Call.Args {
@@ -484,6 +489,13 @@ func (c *compiler) lendArgs(ci *callInfo, cc *ssa.CallCommon) {
 		ci.lent |= 1 << k
 		ci.lentT[k] = c.typ(a.Type())
 	}
+}
+
+// registeredNative reports whether fn is bound to a native.
+func registeredNative(fn *ssa.Function) bool {
+	nativesMu.Lock()
+	defer nativesMu.Unlock()
+	return natives[nativeName(fn)] != nil
 }
 
 // copyLent copies the parameters need names (lent to a callee that does
