@@ -98,6 +98,21 @@ func readOnlySpill(a *ssa.Alloc) (ssa.Value, bool) {
 	return store.Val, true
 }
 
+// spillDirect reports whether the loads of a read-only spill of v read v's
+// slots: a parameter's, or a flat call's fields' (flat.go) — slots no
+// other value is ever made in. Any other value's slot may be a phi's,
+// written again on a loop's edges before a later load of the variable
+// (coalescePhis), so it is moved to the variable's own slot at the store.
+func (c *compiler) spillDirect(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return true
+	case *ssa.Call:
+		return c.flat[v] > 0
+	}
+	return false
+}
+
 // findSpills records the read-only spills of sf (c's function or a
 // function inlined into it).
 func (c *compiler) findSpills(sf *ssa.Function) {

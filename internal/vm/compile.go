@@ -1086,7 +1086,12 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 		c.unop(in)
 	case *ssa.Store:
 		if c.spills[in.Addr] != nil {
-			return // a read-only spill's store: its loads read the value
+			// A read-only spill's store: its loads read the value, or
+			// the variable's slot it is moved to (spillDirect).
+			if !c.spillDirect(in.Val) {
+				c.emit(instr{op: opMove, a: c.reg(in.Addr), b: c.reg(in.Val)})
+			}
+			return
 		}
 		if c.literalPart(in) {
 			return // a literal's field: read by its Load
@@ -1419,8 +1424,16 @@ func (c *compiler) unop(in *ssa.UnOp) {
 		}
 		if p := c.spills[in.X]; p != nil {
 			// A read of a read-only spill reads the value stored (a
-			// register, never written: readOnlySpill).
-			if fa, ok := in.X.(*ssa.FieldAddr); ok {
+			// register, never written: readOnlySpill), or the variable's
+			// slot it was moved to.
+			fa, isField := in.X.(*ssa.FieldAddr)
+			if !c.spillDirect(p) {
+				p = in.X
+				if isField {
+					p = fa.X
+				}
+			}
+			if isField {
 				c.field(in, p, fa.Field)
 			} else {
 				c.emit(instr{op: opMove, a: a, b: c.reg(p)})

@@ -101,9 +101,17 @@ func (c *compiler) returnLit(ret *ssa.Return) bool {
 	if !c.returnsFields(ret) {
 		return false
 	}
-	fs := c.fields[ret.Results[0]]
+	v := ret.Results[0]
+	fs := c.fields[v]
 	if fs == nil {
 		return false
+	}
+	if in, ok := v.(ssa.Instruction); ok && in.Block() != ret.Block() {
+		// Fields' slots read in a later block may be phis', written
+		// again since: only a flat call's are its own.
+		if call, ok := v.(*ssa.Call); !ok || c.flat[call] == 0 {
+			return false
+		}
 	}
 	for _, s := range fs {
 		if s < 0 {

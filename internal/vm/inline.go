@@ -422,6 +422,15 @@ func (c *compiler) onlyFields(v ssa.Value) bool {
 			if p, ok := readOnlySpill(a); !ok || p != v || !spillReadsScalars(a) {
 				return false
 			}
+			switch v := v.(type) {
+			case *ssa.Parameter:
+			case *ssa.Call: // (a flat call's: its slots are its own)
+				if c.inlines[v] != nil {
+					return false
+				}
+			default:
+				return false // a variable's value is read from its own slot (spillDirect)
+			}
 		case *ssa.Call:
 			g := c.inlines[r]
 			if g == nil {
