@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
@@ -35,6 +36,35 @@ func TestLoadCompileError(t *testing.T) {
 	first := ge.Errors[0]
 	if first.Pos != "./fail_compile.go:7:2" || first.Msg != "declared and not used: x" {
 		t.Errorf("first error: %+v", first)
+	}
+}
+
+// TestLoadCompileErrorLineDirective checks a compile error under a //line
+// directive naming a relative file, in a file below the working
+// directory: go build prints the name as the directive wrote it (go/scanner
+// had joined it to the file's directory).
+func TestLoadCompileErrorLineDirective(t *testing.T) {
+	dir := t.TempDir()
+	src := "package main\n\n//line sub/x.go:20\nvar a int = \"bogus\"\n\nfunc main() {}\n"
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sub", "main.go"), []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-o", os.DevNull, "sub/main.go")
+	cmd.Dir = dir
+	want, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatal("go build: no error")
+	}
+	_, err = goro.Load(goro.Config{Dir: dir, Env: append(os.Environ(), "GOROCACHE=off")}, "sub/main.go")
+	var ge *goro.Error
+	if !errors.As(err, &ge) {
+		t.Fatalf("Load: %v (%T), want a *goro.Error", err, err)
+	}
+	if ge.Msg != string(want) {
+		t.Errorf("goro:\n%s\ngo build:\n%s", ge.Msg, want)
 	}
 }
 

@@ -584,6 +584,15 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 			}
 		}
 		sort.SliceStable(groups, func(i, j int) bool { return posLess(groups[i][0].Pos, groups[j][0].Pos) })
+		// A //line directive's file is printed as it names it, not
+		// relative to wd.
+		names := lineNames(p)
+		rel := func(msg string) string {
+			if file, rest, ok := strings.Cut(msg, ":"); ok && names[file] != "" {
+				return names[file] + ":" + rest
+			}
+			return relPos(wd, msg)
+		}
 		for _, g := range groups {
 			if std && g[0].Kind == packages.TypeError {
 				// Native packages are type-checked without bodies; their
@@ -591,12 +600,12 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 				continue
 			}
 			e := g[0]
-			line := relPos(wd, e.Error())
+			line := rel(e.Error())
 			for _, c := range g[1:] {
-				line += "\n\t" + goroot(relPos(wd, c.Pos)) + ": " + strings.TrimPrefix(c.Msg, "\t")
+				line += "\n\t" + goroot(rel(c.Pos)) + ": " + strings.TrimPrefix(c.Msg, "\t")
 			}
 			lines = append(lines, line)
-			all = append(all, CompileError{Pos: relPos(wd, e.Pos), Msg: e.Msg})
+			all = append(all, CompileError{Pos: rel(e.Pos), Msg: e.Msg})
 		}
 		if len(lines) > 0 {
 			if p.PkgPath != "" && p.Name != "" {
@@ -616,6 +625,45 @@ func compileErrors(root *packages.Package, isStd func(string) bool, wd string) (
 		}
 	})
 	return b.String(), all
+}
+
+// LineFilename is the file name gc records for a position whose file is
+// adjusted (a //line directive's name, or file itself when there is none).
+// gc keeps a directive's name as written and calls an empty one "??";
+// go/scanner joins a relative one to the directory of the file it is in
+// (raw) and cleans it, which this undoes but for the cleaning: a directive
+// naming an absolute path in that directory is shown relative, and
+// "a/../b.go" as "b.go" (go/token keeps no other trace of the name written).
+func LineFilename(adjusted, raw string) string {
+	switch {
+	case adjusted == raw:
+		return adjusted
+	case adjusted == "":
+		return "??"
+	}
+	if rel, ok := strings.CutPrefix(adjusted, filepath.Dir(raw)+string(filepath.Separator)); ok {
+		return rel
+	}
+	return adjusted
+}
+
+// lineNames maps the file names of p's type errors that //line directives
+// gave (as go/scanner joined them) to the names gc prints (LineFilename).
+func lineNames(p *packages.Package) map[string]string {
+	var names map[string]string
+	for _, te := range p.TypeErrors {
+		if te.Fset == nil || !te.Pos.IsValid() {
+			continue
+		}
+		adjusted := te.Fset.Position(te.Pos).Filename
+		if raw := te.Fset.PositionFor(te.Pos, false).Filename; adjusted != raw {
+			if names == nil {
+				names = map[string]string{}
+			}
+			names[adjusted] = LineFilename(adjusted, raw)
+		}
+	}
+	return names
 }
 
 // relPos makes the absolute file name that starts a message relative to

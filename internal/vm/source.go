@@ -11,12 +11,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 
+	"github.com/goro-dev/goro/internal/load"
 	"github.com/goro-dev/goro/internal/rt"
 )
 
@@ -103,27 +103,7 @@ func (s ssaSource) position(p token.Pos) (string, int) {
 		return file, line
 	}
 	pos := s.m.prog.Fset.Position(p)
-	return lineFilename(pos.Filename, s.m.prog.Fset.PositionFor(p, false).Filename), pos.Line
-}
-
-// lineFilename is the file name gc records for a position whose file is
-// adjusted (a //line directive's name, or file itself when there is none).
-// gc keeps a directive's name as written and calls an empty one "??";
-// go/scanner joins a relative one to the directory of the file it is in
-// (raw) and cleans it, which this undoes but for the cleaning: a directive
-// naming an absolute path in that directory is shown relative, and
-// "a/../b.go" as "b.go" (go/token keeps no other trace of the name written).
-func lineFilename(adjusted, raw string) string {
-	switch {
-	case adjusted == raw:
-		return adjusted
-	case adjusted == "":
-		return "??"
-	}
-	if rel, ok := strings.CutPrefix(adjusted, filepath.Dir(raw)+string(filepath.Separator)); ok {
-		return rel
-	}
-	return adjusted
+	return load.LineFilename(pos.Filename, s.m.prog.Fset.PositionFor(p, false).Filename), pos.Line
 }
 
 // body binds f to its native if one is registered (or it has no Go
