@@ -626,7 +626,7 @@ func (c *compiler) coalescableOp(v ssa.Value) bool {
 // coalescable reports whether v, phi's value on its edge i from block b,
 // may be made in phi's slot (coalescePhis).
 func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlock) bool {
-	if !c.coalescableOp(v) {
+	if !c.coalescableOp(v) || c.forwarded(phi) {
 		return false
 	}
 	// v's other uses are in its block, after it (v reaches no other
@@ -669,6 +669,29 @@ func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlo
 	return true
 }
 
+// forwarded reports whether phi's slot may be read where no instruction
+// names phi: as a register literal's field (its Store compiles to nothing;
+// the literal's Fields, an inlined callee's, read the slot later), or as
+// an inlined callee's parameter (its body's literal, returned, likewise:
+// a callee returning a scalar has read it by then). Such a phi's
+// next value must not be made in its slot (a review: `t := P{i, 1}; i++;
+// g(t)` read i+1).
+func (c *compiler) forwarded(phi *ssa.Phi) bool {
+	for _, r := range *phi.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Val == ssa.Value(phi) && c.literalPart(r) {
+				return true
+			}
+		case *ssa.Call:
+			if c.inlines[r] != nil && isDeep(r.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // coalescableInHeader reports whether v, phi's value on its edge i, made
 // in phi's own block (a range loop's j+1, made where j < len is tested),
 // may be made in phi's slot: no other edge brings v, and the phi's old
@@ -677,7 +700,7 @@ func (c *compiler) coalescable(phi *ssa.Phi, i int, v ssa.Value, b *ssa.BasicBlo
 // v's uses elsewhere see the phi's slot hold v: only the edges into the
 // block write it, and each is followed by v made again.
 func (c *compiler) coalescableInHeader(phi *ssa.Phi, i int, v ssa.Value) bool {
-	if !c.coalescableOp(v) {
+	if !c.coalescableOp(v) || c.forwarded(phi) {
 		return false
 	}
 	for j, e := range phi.Edges {

@@ -70,6 +70,32 @@ func literalOfPhi() {
 	}
 }
 
+type P struct{ x, y int }
+
+func g(p P) int      { return p.x*10 + p.y }
+func mkP(a, b int) P { return P{a, b} }
+
+// literalBeforeNext: a register literal of the loop variable, read (by
+// inlined callees) after the variable's next value is made — never in
+// the variable's slot (coalescePhis: forwarded).
+func literalBeforeNext() {
+	r := 0
+	for i := 0; i < 3; {
+		t := P{x: i, y: 1}
+		i = i + 1
+		r += g(t)
+		fmt.Println("literal before next", r)
+	}
+	r = 0
+	i := 0
+	for i < 3 {
+		t := mkP(i, 2)
+		i++
+		r += g(t)
+	}
+	fmt.Println("inlined literal before next", r)
+}
+
 // returnedLater: the literal made before the loop, returned after it.
 //
 //go:noinline
@@ -88,6 +114,7 @@ func main() {
 	savedInLoop()
 	savedByGoto()
 	literalOfPhi()
+	literalBeforeNext()
 	r := returnedLater()
 	fmt.Println("returned", r.a, r.b)
 }
