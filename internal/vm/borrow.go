@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"go/types"
 	"math/bits"
+	"slices"
 
 	"github.com/goro-dev/goro/internal/rt"
 	"golang.org/x/tools/go/ssa"
@@ -74,24 +75,27 @@ func readOnlySpill(a *ssa.Alloc) (ssa.Value, bool) {
 	if store == nil {
 		return nil, false
 	}
-	// The store comes before every load in its block (the Alloc before it:
-	// go/ssa emits the Alloc first), and its block dominates theirs.
-	pos := map[ssa.Instruction]int{}
-	for i, in := range a.Block().Instrs {
-		pos[in] = i
+	// The Alloc comes before the Store and no load between them (a scan of
+	// the block up to the Store: go/ssa emits the Alloc just before), and
+	// the Store's block dominates the other loads'.
+	alloc := false
+	for _, in := range a.Block().Instrs {
+		if in == ssa.Instruction(store) {
+			break
+		}
+		alloc = alloc || in == ssa.Instruction(a)
+		if ld, ok := in.(*ssa.UnOp); ok && slices.Contains(loads, ld) {
+			return nil, false
+		}
 	}
-	if pos[a] > pos[store] {
+	if !alloc {
 		return nil, false
 	}
 	for _, ld := range loads {
 		if ld.Block() == a.Parent().Recover {
 			return nil, false // reached by a panic from anywhere, the Store's block too
 		}
-		if ld.Block() == store.Block() {
-			if pos[ld] < pos[store] {
-				return nil, false
-			}
-		} else if !store.Block().Dominates(ld.Block()) {
+		if ld.Block() != store.Block() && !store.Block().Dominates(ld.Block()) {
 			return nil, false
 		}
 	}
@@ -208,6 +212,13 @@ func writesNothing(fn *ssa.Function) bool {
 	if registeredNative(fn) {
 		return false // natives may treat their arguments as their own
 	}
+	n := 0
+	for _, b := range fn.Blocks {
+		n += len(b.Instrs)
+	}
+	if n > maxBorrowCallee {
+		return false
+	}
 	// Read-only spills are reads of their parameters, not memory.
 	spill := map[ssa.Instruction]ssa.Value{}
 	for _, b := range fn.Blocks {
@@ -222,13 +233,8 @@ func writesNothing(fn *ssa.Function) bool {
 			}
 		}
 	}
-	n := 0
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			n++
-			if n > maxBorrowCallee {
-				return false
-			}
 			switch in.(type) {
 			case *ssa.Return, *ssa.Jump, *ssa.If, *ssa.Panic, *ssa.Phi:
 				continue

@@ -419,7 +419,7 @@ func (c *compiler) onlyFields(v ssa.Value) bool {
 				}
 				continue // stored a field at a time (storeFields)
 			}
-			if p, ok := readOnlySpill(a); !ok || p != v || !spillReadsScalars(a) {
+			if c.spills[a] != v || !spillReadsScalars(a) {
 				return false
 			}
 			switch v := v.(type) {
