@@ -12,6 +12,7 @@ package goro
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -44,7 +45,8 @@ type Program struct {
 
 	mu       sync.Mutex
 	p        *load.Program // the program from source (nil once only compiled code is kept)
-	compiled []byte        // the program compiled whole, as vm.ReadCache takes it
+	compiled []byte        // the program compiled whole, as vm.ReadCacheOver takes it
+	base     []byte        // the standard-library image compiled is layered over (vm.CacheBase), or nil
 	cached   bool          // compiled was read from goro's cache
 
 	compile sync.Once // the program is compiled whole (Compile, or the first Run with the cache on)
@@ -65,7 +67,17 @@ func Load(cfg Config, args ...string) (_ *Program, err error) {
 		lcfg.Dir = abs
 	}
 	if data := load.CacheLookup(lcfg, args); data != nil {
-		return &Program{compiled: data, cached: true, cfg: lcfg, args: args}, nil
+		// An entry a program's first run wrote is layered over the image
+		// it was loaded against: usable while the cache keeps that image
+		// (images come and go: load.ImageStore).
+		key, sum := vm.CacheBase(data)
+		var base []byte
+		if key != "" {
+			base = load.ImageData(lcfg, key)
+		}
+		if key == "" || len(base) >= 4 && binary.LittleEndian.Uint32(base) == sum {
+			return &Program{compiled: data, base: base, cached: true, cfg: lcfg, args: args}, nil
+		}
 	}
 	if p := loadHybrid(lcfg, args); p != nil {
 		return p, nil
@@ -97,13 +109,15 @@ func loadHybrid(lcfg load.Config, args []string) (p *Program) {
 		}
 	}()
 	var img *vm.Image
+	var imgData []byte
 	lp, why := load.LoadHybrid(lcfg, args, func(need map[string]bool) load.Image {
 		for _, info := range images {
 			if !info.Covers(need) {
 				continue
 			}
-			if im, err := vm.OpenImage(load.ImageData(lcfg, info.Key)); err == nil {
-				img = im
+			data := load.ImageData(lcfg, info.Key)
+			if im, err := vm.OpenImage(info.Key, data); err == nil {
+				img, imgData = im, data
 				return im
 			}
 		}
@@ -119,7 +133,7 @@ func loadHybrid(lcfg load.Config, args []string) (p *Program) {
 		return nil
 	}
 	load.CacheStore(lcfg, args, lp, compiled)
-	p = &Program{compiled: compiled, cfg: lcfg, args: args}
+	p = &Program{compiled: compiled, base: imgData, cfg: lcfg, args: args}
 	p.compile.Do(func() {})
 	return p
 }
@@ -217,6 +231,14 @@ func (p *Program) code() (*load.Program, []byte) {
 	return p.p, p.compiled
 }
 
+// readCompiled makes a Machine of the program's compiled code.
+func (p *Program) readCompiled(compiled []byte, vopt vm.Options) (*vm.Machine, error) {
+	p.mu.Lock()
+	base := p.base
+	p.mu.Unlock()
+	return vm.ReadCacheOver(compiled, base, vopt)
+}
+
 // Disassemble writes the code goro runs for the program's functions whose
 // names (as tracebacks print them: main.f, main.(*T).M, main.f.func1)
 // match, one instruction a line (internal/vm/disasm.go), in source order.
@@ -226,7 +248,7 @@ func (p *Program) Disassemble(w io.Writer, match func(name string) bool) (err er
 	vopt := vm.Options{Stdout: io.Discard, Stderr: io.Discard}
 	src, compiled := p.code()
 	if src == nil {
-		m, err := vm.ReadCache(compiled, vopt)
+		m, err := p.readCompiled(compiled, vopt)
 		if err != nil {
 			return err
 		}
@@ -375,7 +397,7 @@ func (p *Program) Run(opt RunOptions) (code int, err error) {
 	}
 	src, compiled := p.code()
 	if compiled != nil {
-		if m, err := vm.ReadCache(compiled, vopt); err == nil {
+		if m, err := p.readCompiled(compiled, vopt); err == nil {
 			return run(m, opt)
 		}
 		// Unreadable (a goro bug): run from source after all.

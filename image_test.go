@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/goro-dev/goro"
 )
 
 // TestStdImage runs testdata/e2e/stdimage.go as a program never run before, in a cache
@@ -84,4 +86,89 @@ func splitDebug(stderr string) (rest, debug string) {
 		}
 	}
 	return r.String(), d.String()
+}
+
+// TestLayeredEntry checks the entry a program's first run writes against an image: it is
+// layered over the image (the program's own code, a few KB, not the image's MBs), later
+// runs read it with the image, and once the cache no longer holds that image the entry
+// is not used: the program loads again, with the same output.
+func TestLayeredEntry(t *testing.T) {
+	cache := t.TempDir()
+	env := goroEnv("GOFLAGS=", "GOROCACHE="+cache)
+	program := func(src string) string {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module m\n\ngo 1.26\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	run := func(dir string) (out string, cached bool) {
+		t.Helper()
+		prog, err := goro.Load(goro.Config{Dir: dir, Env: env}, ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if code, err := prog.Run(goro.RunOptions{Args: []string{"m"}, Stdout: &b, Stderr: &b}); code != 0 || err != nil {
+			t.Fatalf("exit %d, %v:\n%s", code, err, b.String())
+		}
+		return b.String(), prog.Cached()
+	}
+	files := func() map[string]int64 {
+		sizes := map[string]int64{}
+		filepath.Walk(cache, func(path string, fi os.FileInfo, err error) error {
+			if err == nil && fi.Mode().IsRegular() {
+				sizes[path] = fi.Size()
+			}
+			return nil
+		})
+		return sizes
+	}
+	// From source: writes the image of fmt's and strings' closure.
+	run(program("package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() { fmt.Println(strings.ToUpper(\"image\")) }\n"))
+	images := files()
+
+	// Never run before: loaded against the image. Its own types' methods are called
+	// by the image's code (fmt calls String), its code calls the image's.
+	dir := program(`package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type point struct{ x, y int }
+
+func (p point) String() string { return fmt.Sprintf("(%d,%d)", p.x, p.y) }
+
+func main() {
+	ps := []fmt.Stringer{point{1, 2}, point{3, 4}}
+	fmt.Println(ps, strings.Repeat("ab", 2))
+}
+`)
+	const want = "[(1,2) (3,4)] abab\n"
+	for i, wantCached := range []bool{false, true} {
+		if out, cached := run(dir); out != want || cached != wantCached {
+			t.Fatalf("run %d: got %q (cached %v), want %q (cached %v)", i+1, out, cached, want, wantCached)
+		}
+	}
+	for path, size := range files() {
+		if _, ok := images[path]; !ok && size > 64<<10 {
+			t.Errorf("the program's entry %s has %d bytes: not layered over the image", filepath.Base(path), size)
+		}
+	}
+	// The image goes (as the oldest of too many would): the entry is stale.
+	for path, size := range images {
+		if size > 64<<10 {
+			os.Remove(path)
+		}
+	}
+	for i, wantCached := range []bool{false, true} {
+		if out, cached := run(dir); out != want || cached != wantCached {
+			t.Fatalf("run %d without the image: got %q (cached %v), want %q (cached %v)", i+1, out, cached, want, wantCached)
+		}
+	}
 }

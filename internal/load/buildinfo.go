@@ -18,9 +18,14 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
+// buildEnvKeys are the go command's settings the build information
+// records (buildInfo's env).
+var buildEnvKeys = []string{"CGO_ENABLED", "GOARCH", "GOOS", "GOAMD64", "GOEXPERIMENT"}
+
 // buildInfo returns the modinfo text (debug.ParseBuildInfo's input) of the
-// program whose main package is root, over its packages order.
-func buildInfo(cfg Config, root *packages.Package, order []*packages.Package) string {
+// program whose main package is root, over its packages order; env holds
+// `go env` of buildEnvKeys.
+func buildInfo(cfg Config, env map[string]string, root *packages.Package, order []*packages.Package) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "path\t%s\n", root.PkgPath)
 	sums := map[string]string{}
@@ -48,7 +53,6 @@ func buildInfo(cfg Config, root *packages.Package, order []*packages.Package) st
 			fmt.Fprintf(&b, "=>\t%s\t%s\t%s\n", r.Path, r.Version, sums[r.Path+" "+r.Version])
 		}
 	}
-	env := goEnvs(cfg, "CGO_ENABLED", "GOARCH", "GOOS", "GOAMD64", "GOEXPERIMENT")
 	setting := func(k, v string) { fmt.Fprintf(&b, "build\t%s=%s\n", k, v) }
 	setting("-buildmode", "exe")
 	setting("-compiler", "gc")

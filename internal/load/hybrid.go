@@ -23,8 +23,8 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
@@ -66,8 +66,6 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 			declined = fmt.Sprint("panic: ", r)
 		}
 	}()
-	goroot := runtimeGOROOT()
-	isStd := inGOROOT(goroot)
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -78,18 +76,15 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	userCfg := cfg
 	userCfg.Env = environ(cfg.Env)
 	cfg.Env = append(environ(cfg.Env), "CGO_ENABLED=0")
-	var interp map[string]bool
-	var goarch string // the go command's: the program's type sizes
-	var graphBug atomic.Bool
-	graphDone := make(chan struct{})
+	// The go command's GOROOT and settings (GOARCH: the program's type
+	// sizes; the rest: its build information) are asked for while
+	// go/packages runs go list: one process, beside it.
+	var env map[string]string
+	envDone := make(chan struct{})
 	go func() {
-		defer close(graphDone)
-		defer func() {
-			if recover() != nil {
-				graphBug.Store(true)
-			}
-		}()
-		interp, goarch = interpretedStd(cfg, args)
+		defer close(envDone)
+		defer func() { recover() }() // (env stays nil: declined below)
+		env = goEnvs(userCfg, append([]string{"GOROOT"}, buildEnvKeys...)...)
 	}()
 	pcfg := &packages.Config{
 		BuildFlags: buildFlags(cfg.Env),
@@ -100,15 +95,34 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 		Fset: token.NewFileSet(),
 	}
 	root, err := loadRoot(pcfg, args)
-	<-graphDone
-	if err != nil || graphBug.Load() || interp == nil || listErrors(root, isStd, wd, cgoContext(cfg.Env)) != nil || root.Name != "main" {
+	<-envDone
+	if env == nil || env["GOROOT"] == "" {
+		return nil, "no answer from go env"
+	}
+	goroot := env["GOROOT"]
+	isStd := inGOROOT(goroot)
+	if err != nil || listErrors(root, isStd, wd, cgoContext(cfg.Env)) != nil || root.Name != "main" {
 		return nil, "the go command's errors, or not a main package"
 	}
-	sizes := types.SizesFor("gc", goarch)
+	sizes := types.SizesFor("gc", env["GOARCH"])
 	if sizes == nil {
-		return nil, "no type sizes for GOARCH " + goarch
+		return nil, "no type sizes for GOARCH " + env["GOARCH"]
 	}
 	order := dependencyOrder(root)
+	graph := importGraph{pkgs: map[string]graphPkg{}}
+	for _, p := range order {
+		gp := graphPkg{std: isStdPkg(p, isStd)}
+		for _, ip := range p.Imports {
+			gp.imports = append(gp.imports, ip.PkgPath)
+		}
+		slices.Sort(gp.imports)
+		graph.pkgs[p.PkgPath] = gp
+		graph.order = append(graph.order, p.PkgPath)
+	}
+	interp := interpreted(cfg, graph, nil)
+	if interp == nil {
+		return nil, "no import graph"
+	}
 	need := map[string]bool{"runtime": interp["runtime"]}
 	for _, p := range order {
 		if p.PkgPath != "unsafe" && isStdPkg(p, isStd) {
@@ -277,7 +291,7 @@ func LoadHybrid(cfg Config, args []string, pick func(need map[string]bool) Image
 	}
 	prog.Build()
 	out.deps = programDeps(order, isStd, goroot)
-	out.BuildInfo = buildInfo(userCfg, root, order)
+	out.BuildInfo = buildInfo(userCfg, env, root, order)
 	return out, ""
 }
 

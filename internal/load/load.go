@@ -306,7 +306,7 @@ func Load(cfg Config, args []string) (*Program, error) {
 	}
 	prog.Build()
 	out.deps = programDeps(order, isStd, goroot)
-	out.BuildInfo = buildInfo(userCfg, root, order)
+	out.BuildInfo = buildInfo(userCfg, goEnvs(userCfg, buildEnvKeys...), root, order)
 	return out, nil
 }
 
@@ -743,7 +743,6 @@ func posLess(a, b string) bool {
 // It asks `go list -deps` for the import graph (about 25 ms).
 // It also returns the architecture the go command builds for.
 func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string) {
-	out := map[string]bool{}
 	if cfg.IsNative == nil {
 		return nil, ""
 	}
@@ -756,13 +755,8 @@ func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string
 	cmd.Dir = cfg.Dir
 	cmd.Env = cfg.Env
 	data, err := cmd.Output()
-	type pkg struct {
-		std     bool
-		imports []string
-	}
-	graph := map[string]pkg{}
+	graph := importGraph{pkgs: map[string]graphPkg{}}
 	underTest := map[string]bool{} // native packages whose test binary this is, run from source
-	var queue []string
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) < 2 {
@@ -774,22 +768,50 @@ func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string
 			underTest[path] = true
 		}
 		f[0] = variant(f[0])
-		p := pkg{std: f[1] == "true"}
+		p := graphPkg{std: f[1] == "true"}
 		if len(f) > 2 && f[2] != "" {
 			for _, imp := range strings.Split(f[2], ",") {
 				p.imports = append(p.imports, variant(imp))
 			}
 		}
-		graph[f[0]] = p
+		graph.pkgs[f[0]] = p
+		graph.order = append(graph.order, f[0])
 		if len(f) > 3 {
 			goarch = f[3]
 		}
-		if !p.std {
-			queue = append(queue, f[0])
+	}
+	if err != nil {
+		return nil, goarch // no graph: the policy alone decides
+	}
+	return interpreted(cfg, graph, underTest), goarch
+}
+
+// importGraph is an import graph: each package's kind and imports, by
+// path; order lists them.
+type importGraph struct {
+	pkgs  map[string]graphPkg
+	order []string
+}
+
+type graphPkg struct {
+	std     bool // a standard package
+	imports []string
+}
+
+// interpreted returns the standard packages of graph that run from source
+// (interpretedStd); underTest are native ones whose test binary this is,
+// from source too. Without a package of the program's own (none in the
+// graph), nil: the policy alone decides.
+func interpreted(cfg Config, graph importGraph, underTest map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	var queue []string
+	for _, path := range graph.order {
+		if !graph.pkgs[path].std {
+			queue = append(queue, path)
 		}
 	}
-	if err != nil || len(queue) == 0 {
-		return nil, goarch // no graph: the policy alone decides
+	if len(queue) == 0 {
+		return nil
 	}
 	seen := map[string]bool{}
 	for len(queue) > 0 {
@@ -799,7 +821,7 @@ func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string
 			continue
 		}
 		seen[path] = true
-		p := graph[path]
+		p := graph.pkgs[path]
 		if p.std && cfg.IsNative(path) && !underTest[path] {
 			for _, imp := range p.imports {
 				if cfg.Sealed == nil || !cfg.Sealed(path, imp) {
@@ -813,7 +835,7 @@ func interpretedStd(cfg Config, args []string) (_ map[string]bool, goarch string
 		out[path] = true
 		queue = append(queue, p.imports...)
 	}
-	return out, goarch
+	return out
 }
 
 // dropBodies removes the function bodies of a native package's file,

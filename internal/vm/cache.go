@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v8\n"
+const cacheMagic = "goro compiled program v9\n"
 
 // Type record tags.
 const (
@@ -200,11 +200,28 @@ func (d *dec) u32() uint32 {
 	return x
 }
 
-// table is a table written by enc.table, read in place.
+// table is a table written by enc.table, read in place. A layered
+// entry's table (over) continues its image's: records 0..base.n-1 are the
+// image's, the table's own follow.
 type table struct {
-	n    int
-	offs []byte // n+1 offsets
+	n    int    // records, the base's included
+	offs []byte // the own records' offsets, one more than them
 	data []byte
+	base *table
+}
+
+// over layers t over base.
+func (t *table) over(base table) {
+	t.base = &base
+	t.n += base.n
+}
+
+// own is the number of t's own records.
+func (t table) own() int {
+	if t.base == nil {
+		return t.n
+	}
+	return t.n - t.base.n
 }
 
 func (d *dec) table() table {
@@ -225,7 +242,13 @@ func (d *dec) table() table {
 
 // rec returns a decoder of record i.
 func (t table) rec(i int) *dec {
-	if i < 0 || i >= t.n {
+	if t.base != nil {
+		if i >= 0 && i < t.base.n {
+			return t.base.rec(i)
+		}
+		i -= t.base.n
+	}
+	if i < 0 || i >= t.own() {
 		panic(errCorrupt)
 	}
 	lo := binary.LittleEndian.Uint32(t.offs[4*i:])
@@ -237,8 +260,19 @@ func (t table) rec(i int) *dec {
 }
 
 // lookup returns decoders, positioned after the key, of the entries of an
-// index (enc.index) with key key.
+// index (enc.index) with key key: a layered table's own first, then its
+// base's.
 func (t table) lookup(key string) []*dec {
+	own := t
+	own.n, own.base = t.own(), nil
+	out := own.lookupOwn(key)
+	if t.base != nil {
+		out = append(out, t.base.lookup(key)...)
+	}
+	return out
+}
+
+func (t table) lookupOwn(key string) []*dec {
 	keyAt := func(i int) ([]byte, *dec) {
 		d := t.rec(i)
 		n := d.n()
@@ -289,6 +323,14 @@ type cacheWriter struct {
 	methods  []int // ids of the types that have method tables
 	mtabs    [][]byte
 	err      error
+
+	// base is the image a hybrid Machine's entry is layered over
+	// (image.go): the entry names it, the image's records keep their
+	// ids and the entry's own follow them, from the image's counts.
+	base                                    *Image
+	nTypes, nFuncs, nPkgs, nFiles, nGlobals int
+	basePkgs                                map[*types.Package]int
+	instances                               map[string]int // the image's instance types by "pkgpath.Name[args]"
 }
 
 // cacheGlobal is a package-level variable as the cache writes it.
@@ -315,12 +357,15 @@ func (m *Machine) writeCache(image bool) (data []byte, err error) {
 	}()
 	w := &cacheWriter{m: m, funcIDs: map[*Func]int{}, pkgIDs: map[*types.Package]int{},
 		fileIDs: map[string]int{}, cells: map[*rt.Value]int{}}
+	if !image && m.image != nil {
+		w.over(m.image)
+	}
 	var body enc
 	// Package-level variables and named types: what natives look up.
 	var named []indexEntry
 	for _, p := range m.prog.Packages {
-		if image && !m.prog.Std[p] {
-			continue
+		if image && !m.prog.Std[p] || w.base != nil && w.base.byPkg[p.Pkg] != nil {
+			continue // not the image's; the image's own (in the base)
 		}
 		for _, mem := range p.Members {
 			switch mem := mem.(type) {
@@ -359,7 +404,7 @@ func (m *Machine) writeCache(image bool) (data []byte, err error) {
 	// functions, types name their methods.
 	for nt, nf := 0, 0; (nt < len(w.types) || nf < len(w.funcs)) && w.err == nil; {
 		for ; nt < len(w.types); nt++ {
-			w.typeRecs = append(w.typeRecs, w.encodeType(nt, w.types[nt]))
+			w.typeRecs = append(w.typeRecs, w.encodeType(w.nTypes+nt, w.types[nt]))
 		}
 		for ; nf < len(w.funcs); nf++ {
 			w.funcRecs = append(w.funcRecs, w.encodeFunc(w.funcs[nf]))
@@ -369,6 +414,15 @@ func (m *Machine) writeCache(image bool) (data []byte, err error) {
 		return nil, w.err
 	}
 	body.s(cacheMagic)
+	if w.base != nil {
+		body.s(w.base.key)
+		body.u32(w.base.sum)
+		for _, n := range []int{w.nPkgs, w.nFiles, w.nTypes, w.nFuncs, w.nGlobals} {
+			body.u(uint64(n))
+		}
+	} else {
+		body.s("")
+	}
 	body.u(uint64(len(w.pkgs)))
 	for _, p := range w.pkgs {
 		body.s(p.Path())
@@ -394,7 +448,7 @@ func (m *Machine) writeCache(image bool) (data []byte, err error) {
 	body.index(named)
 	var mindex []indexEntry
 	for i, id := range w.methods {
-		mindex = append(mindex, indexEntry{w.m.typeOf(w.types[id]).String(), uint64(id), w.mtabs[i]})
+		mindex = append(mindex, indexEntry{w.m.typeOf(w.types[id-w.nTypes]).String(), uint64(id), w.mtabs[i]})
 	}
 	body.index(mindex)
 	body.i(int64(initID))
@@ -436,9 +490,12 @@ func (w *cacheWriter) typeID(T types.Type) int {
 	if id, ok := w.typeIDs.At(T).(int); ok {
 		return id
 	}
-	id := len(w.types)
+	id, ok := w.baseTypeID(T)
+	if !ok {
+		id = w.nTypes + len(w.types)
+		w.types = append(w.types, T)
+	}
 	w.typeIDs.Set(T, id)
-	w.types = append(w.types, T)
 	return id
 }
 
@@ -446,9 +503,14 @@ func (w *cacheWriter) funcID(f *Func) int {
 	if id, ok := w.funcIDs[f]; ok {
 		return id
 	}
-	id := len(w.funcs)
+	var id int
+	if w.base != nil && w.base.owns(f) {
+		id = int(f.id)
+	} else {
+		id = w.nFuncs + len(w.funcs)
+		w.funcs = append(w.funcs, f)
+	}
 	w.funcIDs[f] = id
-	w.funcs = append(w.funcs, f)
 	return id
 }
 
@@ -459,9 +521,12 @@ func (w *cacheWriter) pkgID(p *types.Package) int {
 	if id, ok := w.pkgIDs[p]; ok {
 		return id
 	}
+	if id, ok := w.basePkgs[p]; ok {
+		return id
+	}
 	w.pkgs = append(w.pkgs, p)
-	w.pkgIDs[p] = len(w.pkgs)
-	return len(w.pkgs)
+	w.pkgIDs[p] = w.nPkgs + len(w.pkgs)
+	return w.nPkgs + len(w.pkgs)
 }
 
 func (w *cacheWriter) pos(e *enc, p token.Pos) {
@@ -469,10 +534,16 @@ func (w *cacheWriter) pos(e *enc, p token.Pos) {
 		e.u(0)
 		return
 	}
+	if w.base != nil && int(p) >= 1<<posLineBits {
+		// The image's position: its file keeps its id in the entry.
+		e.u(uint64(int(p) >> posLineBits))
+		e.u(uint64(int(p) & (1<<posLineBits - 1)))
+		return
+	}
 	file, line := w.m.src.position(p)
 	id, ok := w.fileIDs[file]
 	if !ok {
-		id = len(w.files)
+		id = w.nFiles + len(w.files)
 		w.fileIDs[file] = id
 		w.files = append(w.files, file)
 	}
@@ -826,9 +897,10 @@ type cacheProgram struct {
 	// load took from source, by "pkgpath.Name": the image's instances of
 	// them are made from them (image.go).
 	generics map[string]*types.TypeName
-	// cellIDs are the ids of the cells made so far (a hybrid Machine's
-	// writer names them: image.go).
+	// cellIDs are the ids of the cells made so far, typeIDs of the types
+	// decoded so far (a hybrid Machine's writer names them: image.go).
 	cellIDs map[*rt.Value]int
+	typeIDs map[types.Type]int
 }
 
 // posLineBits is how many bits of a position read from the cache hold
@@ -837,7 +909,32 @@ const posLineBits = 24
 
 // ReadCache makes a Machine from what WriteCache wrote.
 func ReadCache(data []byte, opt Options) (m *Machine, err error) {
-	c, err := openCache(data)
+	return ReadCacheOver(data, nil, opt)
+}
+
+// CacheBase returns the key and the checksum (its first four bytes) of
+// the image an entry WriteCache wrote is layered over; key "": none (nor
+// has an image).
+func CacheBase(data []byte) (key string, sum uint32) {
+	defer func() {
+		if recover() != nil {
+			key = ""
+		}
+	}()
+	d := &dec{b: data, p: 4}
+	if d.s() != cacheMagic {
+		return "", 0
+	}
+	if key = d.s(); key != "" {
+		sum = d.u32()
+	}
+	return key, sum
+}
+
+// ReadCacheOver makes a Machine from what WriteCache wrote, layered over
+// the image base (CacheBase; nil if none).
+func ReadCacheOver(data, base []byte, opt Options) (m *Machine, err error) {
+	c, err := openCache(data, base)
 	if err != nil {
 		return nil, err
 	}
@@ -853,8 +950,10 @@ func ReadCache(data []byte, opt Options) (m *Machine, err error) {
 }
 
 // openCache reads the tables of what WriteCache wrote, for a Machine to
-// decode the rest as it runs (cacheProgram.m is still nil).
-func openCache(data []byte) (c *cacheProgram, err error) {
+// decode the rest as it runs (cacheProgram.m is still nil). An entry
+// layered over an image (a hybrid Machine's) continues the image's
+// tables: base is the image.
+func openCache(data, base []byte) (c *cacheProgram, err error) {
 	if len(data) < 4 || crc32.Checksum(data[4:], crcTable) != binary.LittleEndian.Uint32(data) {
 		return nil, errCorrupt
 	}
@@ -867,27 +966,49 @@ func openCache(data []byte) (c *cacheProgram, err error) {
 	if d.s() != cacheMagic {
 		return nil, errCorrupt
 	}
+	b := &cacheProgram{}
+	if d.s() != "" {
+		if len(base) < 4 || d.u32() != binary.LittleEndian.Uint32(base) {
+			return nil, errors.New("goro: compiled-program cache: the entry's standard-library image is not the one given")
+		}
+		if b, err = openCache(base, nil); err != nil {
+			return nil, err
+		}
+		for _, n := range []int{len(b.pkgs), len(b.files), b.typeRecs.n, b.funcRecs.n, len(b.globalTypes) / 4} {
+			if d.n() != n {
+				return nil, errCorrupt
+			}
+		}
+	}
 	c = &cacheProgram{mtabs: map[int]map[string]*Func{}}
-	c.pkgs = make([]*types.Package, d.n())
-	for i := range c.pkgs {
+	c.pkgs = slices.Clip(b.pkgs)
+	for n := d.n(); n > 0; n-- {
 		path := d.s()
-		c.pkgs[i] = types.NewPackage(path, d.s())
+		c.pkgs = append(c.pkgs, types.NewPackage(path, d.s()))
 	}
-	c.files = make([]string, d.n())
-	for i := range c.files {
-		c.files[i] = d.s()
+	c.files = slices.Clip(b.files)
+	for n := d.n(); n > 0; n-- {
+		c.files = append(c.files, d.s())
 	}
-	c.typeRecs = d.table()
+	layered := b.typeRecs.offs != nil
+	tab := func(base table) table {
+		t := d.table()
+		if layered {
+			t.over(base)
+		}
+		return t
+	}
+	c.typeRecs = tab(b.typeRecs)
 	c.types = make([]types.Type, c.typeRecs.n)
 	c.vmTypes = make([]*Type, c.typeRecs.n)
-	c.funcRecs = d.table()
+	c.funcRecs = tab(b.funcRecs)
 	c.funcs = make([]*Func, c.funcRecs.n)
 	c.bodies = make([]int, c.funcRecs.n)
-	c.globalTypes = d.bytes()
+	c.globalTypes = append(slices.Clip(b.globalTypes), d.bytes()...)
 	c.cells = make([]*rt.Value, len(c.globalTypes)/4)
-	c.globalIndex = d.table()
-	c.named = d.table()
-	c.methodIndex = d.table()
+	c.globalIndex = tab(b.globalIndex)
+	c.named = tab(b.named)
+	c.methodIndex = tab(b.methodIndex)
 	c.initID = int(d.i())
 	c.mainID = int(d.i())
 	c.buildInfo = d.s()
@@ -963,13 +1084,13 @@ func (c *cacheProgram) typ(id int) types.Type {
 				targs[i] = d.n()
 			}
 			if T := c.instance(pkg, origin, targs); T != nil {
-				c.types[id] = T
+				c.setType(id, T)
 				return T
 			}
 		}
 		obj := types.NewTypeName(token.NoPos, pkg, name, nil)
 		n := types.NewNamed(obj, nil, nil)
-		c.types[id] = n // before its parts, which may refer to it
+		c.setType(id, n) // before its parts, which may refer to it
 		n.SetUnderlying(c.typ(d.n()))
 		for k := d.n(); k > 0; k-- {
 			name := d.s()
@@ -1031,8 +1152,17 @@ func (c *cacheProgram) typ(id int) types.Type {
 	default:
 		panic(errCorrupt)
 	}
-	c.types[id] = T
+	c.setType(id, T)
 	return T
+}
+
+// setType records T as type id's decoding (and its id, for a hybrid
+// Machine's writer: image.go).
+func (c *cacheProgram) setType(id int, T types.Type) {
+	c.types[id] = T
+	if c.typeIDs != nil {
+		c.typeIDs[T] = id
+	}
 }
 
 func (c *cacheProgram) tuple(d *dec) *types.Tuple {

@@ -280,7 +280,7 @@ func (d *dec) constValue() constant.Value {
 // global registers a package-level variable of the program.
 func (w *cacheWriter) global(name string, cell *rt.Value, T types.Type) {
 	if _, ok := w.cells[cell]; !ok {
-		w.cells[cell] = len(w.globals)
+		w.cells[cell] = w.nGlobals + len(w.globals)
 	}
 	w.globals = append(w.globals, cacheGlobal{name, cell, T})
 	w.typeID(T)
@@ -296,6 +296,10 @@ func (w *cacheWriter) imageGlobal(cell *rt.Value) (int, bool) {
 	c := im.c
 	c.mu.Lock()
 	id, ok := c.cellIDs[cell]
+	if w.base != nil {
+		c.mu.Unlock()
+		return id, ok // the entry's base has it
+	}
 	var name string
 	var T types.Type
 	if ok {
@@ -334,6 +338,9 @@ func (w *cacheWriter) imageMethodTable(id int, T types.Type) bool {
 	if !ok {
 		return false
 	}
+	if w.base != nil {
+		return true // the entry's base has it
+	}
 	names := make([]string, 0, len(tab))
 	for name := range tab {
 		names = append(names, name)
@@ -350,9 +357,64 @@ func (w *cacheWriter) imageMethodTable(id int, T types.Type) bool {
 	return true
 }
 
+// over makes w write an entry layered over im (a hybrid Machine's
+// writer): the image's records are not written again, the entry's own
+// ids start after the image's.
+func (w *cacheWriter) over(im *Image) {
+	c := im.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w.base = im
+	w.nPkgs, w.nFiles, w.nTypes, w.nFuncs, w.nGlobals = len(c.pkgs), len(c.files), c.typeRecs.n, c.funcRecs.n, len(c.cells)
+	w.basePkgs = make(map[*types.Package]int, len(c.pkgs))
+	for i, p := range c.pkgs {
+		w.basePkgs[p] = i + 1
+	}
+}
+
+// baseTypeID returns the id of T in the entry's base, if the image has it:
+// a type decoded from it, or an instance of a generic type of its
+// packages (made by the program from the generic source: the image's,
+// made from the same source since SetSource, is identical).
+func (w *cacheWriter) baseTypeID(T types.Type) (int, bool) {
+	if w.base == nil {
+		return 0, false
+	}
+	c := w.base.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if id, ok := c.typeIDs[T]; ok {
+		return id, true
+	}
+	n, ok := T.(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 || n.Obj().Pkg() == nil {
+		return 0, false
+	}
+	if w.instances == nil {
+		w.instances = map[string]int{}
+		for id := 0; id < c.typeRecs.n; id++ {
+			d := c.typeRecs.rec(id)
+			if d.u() != tNamed {
+				continue
+			}
+			pkg := c.pkg(d)
+			if name := d.s(); pkg != nil && d.n() > 0 {
+				w.instances[pkg.Path()+"."+name] = id
+			}
+		}
+	}
+	id, ok := w.instances[n.Obj().Pkg().Path()+"."+namedName(n)]
+	if !ok || !types.Identical(c.typ(id), T) {
+		return 0, false
+	}
+	return id, true
+}
+
 // Image is a standard-library image read back (OpenImage). It is used by
 // one load and one Machine (NewHybrid), one after the other.
 type Image struct {
+	key   string // its name in goro's cache
+	sum   uint32 // its checksum
 	c     *cacheProgram
 	pkgs  map[string]*imagePkg
 	byPkg map[*types.Package]*imagePkg
@@ -384,15 +446,16 @@ type imageDecl struct {
 	val  constant.Value
 }
 
-// OpenImage reads what WriteImage wrote.
-func OpenImage(data []byte) (im *Image, err error) {
-	c, err := openCache(data)
+// OpenImage reads what WriteImage wrote, kept in goro's cache as key.
+func OpenImage(key string, data []byte) (im *Image, err error) {
+	c, err := openCache(data, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer recoverAs(&err)
 	c.cellIDs = map[*rt.Value]int{}
-	im = &Image{c: c, pkgs: map[string]*imagePkg{}, byPkg: map[*types.Package]*imagePkg{}}
+	c.typeIDs = map[types.Type]int{}
+	im = &Image{key: key, sum: binary.LittleEndian.Uint32(data), c: c, pkgs: map[string]*imagePkg{}, byPkg: map[*types.Package]*imagePkg{}}
 	d := c.exports
 	for n := d.n(); n > 0; n-- {
 		ip := &imagePkg{pkg: c.pkg(d), funcs: map[string]int{}}
