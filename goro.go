@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"syscall"
 
@@ -111,10 +112,16 @@ func loadHybrid(lcfg load.Config, args []string) (p *Program) {
 	var img *vm.Image
 	var imgData []byte
 	lp, why := load.LoadHybrid(lcfg, args, func(need map[string]bool) load.Image {
+		// The smallest image that covers the program: every run of it
+		// reads the image its entry is layered over.
+		var covering []load.ImageInfo
 		for _, info := range images {
-			if !info.Covers(need) {
-				continue
+			if info.Covers(need) {
+				covering = append(covering, info)
 			}
+		}
+		slices.SortStableFunc(covering, func(a, b load.ImageInfo) int { return cmp.Compare(len(a.Pkgs), len(b.Pkgs)) })
+		for _, info := range covering {
 			data := load.ImageData(lcfg, info.Key)
 			if im, err := vm.OpenImage(info.Key, data); err == nil {
 				img, imgData = im, data

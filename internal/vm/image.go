@@ -31,8 +31,9 @@ package vm
 // the source's, so that both are one type.
 //
 // A hybrid Machine is only ever compiled (WriteCache): the program entry it
-// writes holds the image's code the program reaches, and runs as any other
-// entry does. Nothing of the image is shared between two Machines.
+// writes is layered over the image (cacheWriter.over: the image's records
+// keep their ids, the program's own follow), and a run reads both
+// (ReadCacheOver). Nothing of the image is shared between two Machines.
 
 import (
 	"encoding/binary"
