@@ -26,6 +26,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -34,6 +35,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 )
 
@@ -214,13 +217,69 @@ func validKey(key string) bool {
 	return err == nil
 }
 
-// ImageData returns the image key of Images, or nil.
+// ImageData returns the image key of Images, or nil. The image is mapped,
+// not read: a program's run decodes a few of its records, and an entry
+// layered over an image (vm.CacheBase) reads it on every run.
 func ImageData(cfg Config, key string) []byte {
 	dir := CacheDir(cfg.Env)
 	if dir == "" || !validKey(key) {
 		return nil
 	}
-	return lookupEntry(entryPath(dir, key))
+	path := entryPath(dir, key)
+	data, err := mapFile(path)
+	if err != nil {
+		return lookupEntry(path)
+	}
+	return entryData(path, data)
+}
+
+// mapped are the files mapFile mapped, by path: a host that loads many
+// programs maps each image once (a file replaced since is mapped anew;
+// the old mapping stays, for the Machines that read it).
+var mapped struct {
+	sync.Mutex
+	files map[string]mapping
+}
+
+type mapping struct {
+	dev, ino uint64
+	size     int64
+	data     []byte
+}
+
+// mapFile maps the file at path read-only. (goro writes cache files whole
+// and renames them into place, never truncating one: a mapping stays
+// readable. A file truncated by someone else would fault when read; the
+// Ms that decode code panic on such a fault rather than crash: rt's
+// mstart.)
+func mapFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || fi.Size() <= 0 || fi.Size() != int64(int(fi.Size())) {
+		return nil, errors.New("not mappable")
+	}
+	mapped.Lock()
+	defer mapped.Unlock()
+	if m, ok := mapped.files[path]; ok && m.dev == uint64(st.Dev) && m.ino == st.Ino && m.size == fi.Size() {
+		return m.data, nil
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(fi.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return nil, err
+	}
+	if mapped.files == nil {
+		mapped.files = map[string]mapping{}
+	}
+	mapped.files[path] = mapping{uint64(st.Dev), st.Ino, fi.Size(), data}
+	return data, nil
 }
 
 // ImageStore keeps data as a standard-library image of the packages pkgs
@@ -284,7 +343,17 @@ func ImageStore(cfg Config, pkgs map[string]bool, data []byte) {
 // lookupEntry reads the entry at path if the files it lists are unchanged.
 func lookupEntry(path string) []byte {
 	data, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(data, []byte(entryMagic)) {
+	if err != nil {
+		return nil
+	}
+	return entryData(path, data)
+}
+
+// entryData returns the data of the entry at path, whose file holds file,
+// if the files it lists are unchanged.
+func entryData(path string, file []byte) []byte {
+	data := file
+	if !bytes.HasPrefix(data, []byte(entryMagic)) {
 		return nil
 	}
 	data = data[len(entryMagic):]

@@ -101,3 +101,38 @@ func TestBuildFlags(t *testing.T) {
 		}
 	}
 }
+
+// An image is mapped, not read (ImageData): the same bytes as the file's,
+// one mapping while the file stays, a new one when a file is renamed over
+// it (as storeEntry writes), the old mapping still readable.
+func TestMapFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "image")
+	var first []byte
+	for _, text := range []string{"first image", "second, longer image"} {
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, []byte(text), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
+		a, err := mapFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := mapFile(path)
+		if string(a) != text || len(b) == 0 || &a[0] != &b[0] {
+			t.Fatalf("mapFile = %q (mapped again: %v), want %q mapped once", a, len(b) > 0 && &a[0] != &b[0], text)
+		}
+		if first == nil {
+			first = a
+		}
+	}
+	if string(first) != "first image" {
+		t.Errorf("the first file's mapping reads %q after the file was replaced", first)
+	}
+	if _, err := mapFile(filepath.Join(dir, "none")); err == nil {
+		t.Error("mapFile of a missing file: no error")
+	}
+}

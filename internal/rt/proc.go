@@ -465,6 +465,10 @@ func (r *Runtime) mstart(mp *M) {
 	defer r.catchBug(func() *G { return mp.curg.Load() })
 	goruntime.LockOSThread()
 	defer goruntime.UnlockOSThread()
+	// A fault reading a mapped file (the standard-library image a
+	// program's code is decoded from: load.ImageData) panics, as a goro
+	// bug does (catchBug), rather than crash the host.
+	debug.SetPanicOnFault(true)
 	if mp.nextp != nil {
 		r.acquirep(mp, mp.nextp)
 		mp.nextp = nil
