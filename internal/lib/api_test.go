@@ -72,11 +72,10 @@ func recvTypeName(name, pkg string) string {
 var notYet = setOf(
 
 	// reflect: values made or read through memory goro's cells are not
-	// (NewAt, SliceAt, SetPointer, InterfaceData), types made at run time
-	// (FuncOf, StructOf), iterators (Fields, Methods), and a field search
-	// calling a program's func.
+	// (NewAt, SliceAt, SetPointer, InterfaceData), iterators (Fields,
+	// Methods), and a field search calling a program's func.
 	"(reflect.Value).FieldByNameFunc", "(reflect.Value).Fields", "(reflect.Value).InterfaceData",
-	"(reflect.Value).Methods", "(reflect.Value).SetPointer", "reflect.FuncOf", "reflect.NewAt", "reflect.SliceAt", "reflect.StructOf",
+	"(reflect.Value).Methods", "(reflect.Value).SetPointer", "reflect.NewAt", "reflect.SliceAt",
 	// runtime: a breakpoint trap.
 	"runtime.Breakpoint",
 	// runtime/debug: crash output, heap dumps.

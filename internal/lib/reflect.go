@@ -44,11 +44,15 @@ package lib
 //     string panics.
 
 import (
+	"go/token"
 	"go/types"
 	"math"
 	hostreflect "reflect"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
@@ -87,8 +91,9 @@ type reflectState struct {
 	methodT       *vm.Type  // reflect.Method
 	mapIterPtr    *vm.Type  // *reflect.MapIter
 	stringT       *vm.Type
-	liteRtype     *vm.Type // internal/reflectlite.rtype
-	liteValueErrP *vm.Type // *internal/reflectlite.ValueError
+	pkgs          map[string]*types.Package // StructOf's, by path (mu)
+	liteRtype     *vm.Type                  // internal/reflectlite.rtype
+	liteValueErrP *vm.Type                  // *internal/reflectlite.ValueError
 	sizes         types.Sizes
 }
 
@@ -749,6 +754,8 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"reflect.ChanOf":                   reflect_ChanOf,
 	"reflect.Copy":                     reflect_Copy,
 	"reflect.DeepEqual":                reflect_DeepEqual,
+	"reflect.FuncOf":                   reflect_FuncOf,
+	"reflect.StructOf":                 reflect_StructOf,
 	"reflect.Indirect":                 reflect_Indirect,
 	"reflect.MakeFunc":                 reflect_MakeFunc,
 	"reflect.MakeMap":                  reflect_MakeMap,
@@ -869,6 +876,145 @@ func reflect_ChanOf(t *vm.Thread, a, r []rt.Value) {
 func reflect_ArrayOf(t *vm.Thread, a, r []rt.Value) {
 	m := t.Machine()
 	r[0] = typeValue(m, m.TypeOf(types.NewArray(typeFrom(a[1]).T, int64(a[0].N))))
+}
+
+// reflect.StructOf: func StructOf(fields []StructField) Type
+//
+// The type is go/types' struct of the fields (Machine.TypeOf makes one
+// type of equal field lists, as gc's cache of them does), with gc's checks.
+// An embedded field whose type has methods would promote them, and goro's
+// method tables are made when a program is compiled: that is refused.
+func reflect_StructOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	s := reflectOf(m)
+	sf := s.structFieldT
+	nameF, pkgF, typeF, tagF, anonF := vm.FieldIndex(sf, "Name"), vm.FieldIndex(sf, "PkgPath"), vm.FieldIndex(sf, "Type"), vm.FieldIndex(sf, "Tag"), vm.FieldIndex(sf, "Anonymous")
+	in, _ := a[0].R.([]rt.Value)
+	fields := make([]*types.Var, len(in))
+	tags := make([]string, len(in))
+	seen := map[string]bool{}
+	pkgpath := ""
+	for i, v := range in {
+		fs, _ := v.R.([]rt.Value)
+		name, path, anon, ft := strOf(fs[nameF]), strOf(fs[pkgF]), fs[anonF].N != 0, typeFrom(fs[typeF])
+		field := "reflect.StructOf: field " + strconv.Itoa(i)
+		switch {
+		case name == "":
+			panicString(t, field+" has no name")
+			return
+		case !validFieldName(name):
+			panicString(t, field+" has invalid name")
+			return
+		case ft == nil:
+			panicString(t, field+" has no type")
+			return
+		case anon && path != "":
+			panicString(t, "reflect.StructOf: field \""+name+"\" is anonymous but has PkgPath set")
+			return
+		case path == "" && ('a' <= name[0] && name[0] <= 'z' || name[0] == '_'):
+			panicString(t, "reflect.StructOf: field \""+name+"\" is unexported but missing PkgPath")
+			return
+		}
+		if path != "" {
+			if pkgpath == "" {
+				pkgpath = path
+			} else if pkgpath != path {
+				panicString(t, "reflect.Struct: fields with different PkgPath "+pkgpath+" and "+path)
+				return
+			}
+		}
+		if anon {
+			if p, ok := ft.T.Underlying().(*types.Pointer); ok {
+				if _, ok := p.Elem().(*types.Pointer); ok || types.IsInterface(p.Elem()) {
+					panicString(t, "reflect.StructOf: illegal embedded field type "+ft.String())
+					return
+				}
+			}
+			if types.NewMethodSet(types.NewPointer(ft.T)).Len() > 0 || types.NewMethodSet(ft.T).Len() > 0 {
+				t.Unsupported("reflect.StructOf with an embedded field whose type has methods (" + ft.String() + ")")
+				return
+			}
+		}
+		if seen[name] && name != "_" {
+			panicString(t, "reflect.StructOf: duplicate field "+name)
+			return
+		}
+		seen[name] = true
+		fields[i] = types.NewField(token.NoPos, s.pkg(path), name, ft.T, anon)
+		tags[i] = strOf(fs[tagF])
+	}
+	r[0] = typeValue(m, m.TypeOf(types.NewStruct(fields, tags)))
+}
+
+// validFieldName is reflect's isValidFieldName: a letter or underscore,
+// then letters, digits and underscores.
+func validFieldName(name string) bool {
+	for i, c := range name {
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c >= utf8.RuneSelf && unicode.IsLetter(c)
+		if !letter && (i == 0 || !unicode.IsDigit(c)) {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// pkg returns the package StructOf's unexported fields of path belong to
+// (nil for exported ones): one per path, so that equal field lists make
+// one type.
+func (s *reflectState) pkg(path string) *types.Package {
+	if path == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pkgs == nil {
+		s.pkgs = map[string]*types.Package{}
+	}
+	p := s.pkgs[path]
+	if p == nil {
+		p = types.NewPackage(path, path[strings.LastIndex(path, "/")+1:])
+		s.pkgs[path] = p
+	}
+	return p
+}
+
+// reflect.FuncOf: func FuncOf(in, out []Type, variadic bool) Type
+func reflect_FuncOf(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	in, _ := a[0].R.([]rt.Value)
+	out, _ := a[1].R.([]rt.Value)
+	variadic := a[2].N != 0
+	vars := func(ts []rt.Value) ([]*types.Var, bool) {
+		vs := make([]*types.Var, len(ts))
+		for i, v := range ts {
+			ty := typeFrom(v)
+			if ty == nil {
+				t.PanicRuntime("invalid memory address or nil pointer dereference")
+				return nil, false
+			}
+			vs[i] = types.NewParam(token.NoPos, nil, "", ty.T)
+		}
+		return vs, true
+	}
+	if variadic {
+		if last := len(in) - 1; last < 0 || typeFrom(in[last]) == nil || typeFrom(in[last]).Kind != vm.KSlice {
+			panicString(t, "reflect.FuncOf: last arg of variadic func must be slice")
+			return
+		}
+	}
+	if len(in)+len(out) > 128 {
+		panicString(t, "reflect.FuncOf: too many arguments")
+		return
+	}
+	params, ok := vars(in)
+	if !ok {
+		return
+	}
+	results, ok := vars(out)
+	if !ok {
+		return
+	}
+	r[0] = typeValue(m, m.TypeOf(types.NewSignatureType(nil, nil, nil, types.NewTuple(params...), types.NewTuple(results...), variadic)))
 }
 
 // (reflect.Kind).String: func (k Kind) String() string
