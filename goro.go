@@ -12,7 +12,6 @@ package goro
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -76,7 +75,7 @@ func Load(cfg Config, args ...string) (_ *Program, err error) {
 		if key != "" {
 			base = load.ImageData(lcfg, key)
 		}
-		if key == "" || len(base) >= 4 && binary.LittleEndian.Uint32(base) == sum {
+		if key == "" || vm.ImageIntact(base, sum) {
 			return &Program{compiled: data, base: base, cached: true, cfg: lcfg, args: args}, nil
 		}
 	}

@@ -931,6 +931,12 @@ func CacheBase(data []byte) (key string, sum uint32) {
 	return key, sum
 }
 
+// ImageIntact reports whether data is an image whose checksum is sum
+// (CacheBase's) and whose content matches it.
+func ImageIntact(data []byte, sum uint32) bool {
+	return len(data) >= 4 && binary.LittleEndian.Uint32(data) == sum && crc32.Checksum(data[4:], crcTable) == sum
+}
+
 // ReadCacheOver makes a Machine from what WriteCache wrote, layered over
 // the image base (CacheBase; nil if none).
 func ReadCacheOver(data, base []byte, opt Options) (m *Machine, err error) {
