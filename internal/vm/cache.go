@@ -673,7 +673,7 @@ func (w *cacheWriter) method(e *enc, fn *types.Func) *types.Signature {
 
 // methodTable records the implementations of T's methods.
 func (w *cacheWriter) methodTable(id int, T types.Type) {
-	if w.imageMethodTable(id, T) {
+	if w.imageMethodTable(T) {
 		return
 	}
 	prog := w.m.prog.SSA

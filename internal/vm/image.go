@@ -42,7 +42,6 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -287,75 +286,31 @@ func (w *cacheWriter) global(name string, cell *rt.Value, T types.Type) {
 	w.typeID(T)
 }
 
-// imageGlobal registers a variable of the image that the image's code
-// names but the program's packages do not (a hybrid Machine's writer).
+// imageGlobal returns the id of a variable of the image that the image's
+// code names but the program's packages do not: the image's own, in the
+// entry's base (a hybrid Machine's writer).
 func (w *cacheWriter) imageGlobal(cell *rt.Value) (int, bool) {
-	im := w.m.image
-	if im == nil {
+	if w.base == nil {
 		return 0, false
 	}
-	c := im.c
+	c := w.base.c
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	id, ok := c.cellIDs[cell]
-	if w.base != nil {
-		c.mu.Unlock()
-		return id, ok // the entry's base has it
-	}
-	var name string
-	var T types.Type
-	if ok {
-		if im.globalNames == nil {
-			im.globalNames = make([]string, len(c.cells))
-			for i := 0; i < c.globalIndex.n; i++ {
-				r := c.globalIndex.rec(i)
-				name := r.s()
-				if id := r.n(); id < len(im.globalNames) {
-					im.globalNames[id] = name
-				}
-			}
-		}
-		name = im.globalNames[id]
-		T = c.typ(int(binary.LittleEndian.Uint32(c.globalTypes[4*id:])))
-	}
-	c.mu.Unlock()
-	if !ok || name == "" {
-		return 0, false
-	}
-	w.global(name, cell, T)
-	return w.cells[cell], true
+	return id, ok
 }
 
-// imageMethodTable writes the image's method table of an image type (a
-// hybrid Machine's writer), and reports whether it did.
-func (w *cacheWriter) imageMethodTable(id int, T types.Type) bool {
-	im := w.m.image
-	if im == nil {
+// imageMethodTable reports whether the entry's base has the method table
+// of T (a hybrid Machine's writer): then it is not written again.
+func (w *cacheWriter) imageMethodTable(T types.Type) bool {
+	if w.base == nil {
 		return false
 	}
 	t := w.m.typeOf(T)
-	im.c.mu.Lock()
-	tab, ok := im.c.mtab(t)
-	im.c.mu.Unlock()
-	if !ok {
-		return false
-	}
-	if w.base != nil {
-		return true // the entry's base has it
-	}
-	names := make([]string, 0, len(tab))
-	for name := range tab {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	var e enc
-	e.u(uint64(len(names)))
-	for _, name := range names {
-		e.s(name)
-		e.i(int64(w.funcID(tab[name])))
-	}
-	w.methods = append(w.methods, id)
-	w.mtabs = append(w.mtabs, e.b)
-	return true
+	w.base.c.mu.Lock()
+	defer w.base.c.mu.Unlock()
+	_, ok := w.base.c.mtab(t)
+	return ok
 }
 
 // over makes w write an entry layered over im (a hybrid Machine's
@@ -419,8 +374,6 @@ type Image struct {
 	c     *cacheProgram
 	pkgs  map[string]*imagePkg
 	byPkg map[*types.Package]*imagePkg
-	// globalNames names the image's variables by id (made on first use).
-	globalNames []string
 }
 
 // imagePkg is a package of an image.
