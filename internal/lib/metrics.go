@@ -7,7 +7,9 @@ package lib
 // gomaxprocs, latencies, goro's stop-the-world pauses as the "other"
 // pauses, time waited on sync.Mutex/RWMutex), and so are the
 // /godebug/non-default-behavior counts (what the program's
-// godebug.Setting.IncNonDefault counted). Every other metric (memory
+// godebug.Setting.IncNonDefault counted), and what it allocated
+// (/gc/heap/allocs:objects and :bytes, as runtime.ReadMemStats' Mallocs
+// and TotalAlloc: rt.AllocStats). Every other metric (memory
 // classes, the collector, CPU classes, threads) is the host process's own
 // reading: the program's memory is the host's heap, its collections the
 // host's, its threads the host's.
@@ -59,6 +61,12 @@ func runtime_metrics_Read(t *vm.Thread, a, r []rt.Value) {
 				sched = &s
 			}
 			setSchedSample(fields[i][1], h.Name, kind, sched)
+		case h.Name == "/gc/heap/allocs:objects" || h.Name == "/gc/heap/allocs:bytes":
+			count, bytes := m.RT.AllocStats(t.G()) // the program's, as MemStats' Mallocs and TotalAlloc
+			if h.Name == "/gc/heap/allocs:bytes" {
+				count = bytes
+			}
+			setValue(fields[i][1], kind, uint64(count), nil)
 		case strings.HasPrefix(h.Name, "/godebug/non-default-behavior/") && kind == metrics.KindUint64:
 			name := strings.TrimSuffix(strings.TrimPrefix(h.Name, "/godebug/non-default-behavior/"), ":events")
 			setValue(fields[i][1], kind, nonDefaultCount(m, name).Load(), nil)

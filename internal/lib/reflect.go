@@ -586,6 +586,16 @@ func (r rv) isZero() bool {
 
 // addrOf is Value.Pointer.
 func (r rv) addrOf() uintptr {
+	switch x := r.get().R.(type) {
+	case *rt.Value:
+		if x != nil {
+			return vm.AddressOf(x) // converts back to the pointer (unsafe's rule 5)
+		}
+	case []rt.Value:
+		if cap(x) > 0 {
+			return vm.AddressOf(vm.PointerCell(vm.SliceData(r.t, rt.Value{R: x})))
+		}
+	}
 	return vm.HostAddr(r.get().R)
 }
 
@@ -651,6 +661,12 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(*reflect.rtype).CanSeq2":         reflect_rtype_CanSeq2,
 	"(*reflect.rtype).FieldByIndex":    reflect_rtype_FieldByIndex,
 	"(*reflect.rtype).FieldByName":     reflect_rtype_FieldByName,
+	"(*reflect.rtype).FieldByNameFunc": reflect_rtype_FieldByNameFunc,
+	"(*reflect.rtype).Fields":          reflect_rtype_Fields,
+	"(*reflect.rtype).Methods":         reflect_rtype_Methods,
+	"(*reflect.rtype).Ins":             reflect_rtype_Ins,
+	"(*reflect.rtype).Outs":            reflect_rtype_Outs,
+	"(*reflect.rtype).OverflowComplex": reflect_rtype_OverflowComplex,
 	"(*reflect.rtype).OverflowFloat":   reflect_rtype_OverflowFloat,
 	"(*reflect.rtype).OverflowInt":     reflect_rtype_OverflowInt,
 	"(*reflect.rtype).OverflowUint":    reflect_rtype_OverflowUint,
@@ -699,6 +715,9 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).Elem":             reflect_Value_Elem,
 	"(reflect.Value).Equal":            reflect_Value_Equal,
 	"(reflect.Value).Field":            reflect_Value_Field,
+	"(reflect.Value).FieldByNameFunc":  reflect_Value_FieldByNameFunc,
+	"(reflect.Value).Fields":           reflect_Value_Fields,
+	"(reflect.Value).Methods":          reflect_Value_Methods,
 	"(reflect.Value).FieldByIndex":     reflect_Value_FieldByIndex,
 	"(reflect.Value).FieldByIndexErr":  reflect_Value_FieldByIndexErr,
 	"(reflect.Value).FieldByName":      reflect_Value_FieldByName,
@@ -1852,7 +1871,7 @@ func reflect_Value_UnsafeAddr(t *vm.Thread, a, r []rt.Value) {
 		panicString(t, "reflect.Value.UnsafeAddr of unaddressable value")
 		return
 	}
-	r[0] = rt.Value{N: uint64(vm.HostAddr(v.cell))}
+	r[0] = rt.Value{N: uint64(vm.AddressOf(v.cell))}
 }
 
 // (reflect.Value).Bytes: func (v Value) Bytes() []byte
@@ -2283,11 +2302,26 @@ func reflect_Value_SetCap(t *vm.Thread, a, r []rt.Value) {
 func reflect_Value_OverflowComplex(t *vm.Thread, a, r []rt.Value) {
 	v := unpack(a[0])
 	if mustBe(t, v, "OverflowComplex", rkComplex64, rkComplex128) {
-		c, _ := a[1].R.(complex128)
-		f32 := v.t.Kind == vm.KComplex64
-		over := func(x float64) bool { x = math.Abs(x); return f32 && math.MaxFloat32 < x && x <= math.MaxFloat64 }
-		r[0] = boolV(over(real(c)) || over(imag(c)))
+		r[0] = boolV(overflowComplex(v.t, a[1]))
 	}
+}
+
+// (*reflect.rtype).OverflowComplex: func (t *rtype) OverflowComplex(x complex128) bool
+func reflect_rtype_OverflowComplex(t *vm.Thread, a, r []rt.Value) {
+	switch ty := recvType(a); ty.Kind {
+	case vm.KComplex64, vm.KComplex128:
+		r[0] = boolV(overflowComplex(ty, a[1]))
+	default:
+		panicString(t, "reflect: OverflowComplex of non-complex type "+ty.String())
+	}
+}
+
+// overflowComplex reports whether complex128 x does not fit complex type ty.
+func overflowComplex(ty *vm.Type, x rt.Value) bool {
+	c, _ := x.R.(complex128)
+	f32 := ty.Kind == vm.KComplex64
+	over := func(x float64) bool { x = math.Abs(x); return f32 && math.MaxFloat32 < x && x <= math.MaxFloat64 }
+	return over(real(c)) || over(imag(c))
 }
 
 // (reflect.Value).Comparable: func (v Value) Comparable() bool
@@ -3730,4 +3764,274 @@ func rangeFuncSeq(t *vm.Thread, v rv, sig *types.Signature, method string) rt.Va
 		})
 		t.CallThen(fn, []rt.Value{inner}, func(t *vm.Thread, res, out []rt.Value) {})
 	})
+}
+
+// Iterators over a type's or value's parts (Go 1.26's Type.Fields,
+// Methods, Ins, Outs; Value.Fields, Methods): a func(yield) whose items
+// are made when it runs, as gc's closures make them, each handed to the
+// program's yield by CallThen.
+
+// lazySeq returns a native func(yield) named name that calls yield with
+// each of items' tuples (nargs values) until it returns false.
+func lazySeq(t *vm.Thread, name string, nargs int, items func(t *vm.Thread) ([][]rt.Value, bool)) rt.Value {
+	return t.Machine().NewNativeClosure(name, 1, 0, func(t *vm.Thread, a, r []rt.Value) {
+		yield := a[0]
+		its, ok := items(t)
+		if !ok {
+			return
+		}
+		var step func(i int)
+		step = func(i int) {
+			if i < len(its) {
+				t.CallThen(yield, its[i][:nargs], func(t *vm.Thread, res, out []rt.Value) {
+					if res[0].N != 0 {
+						step(i + 1)
+					}
+				})
+			}
+		}
+		step(0)
+	})
+}
+
+// (*reflect.rtype).Fields: func (t *rtype) Fields() iter.Seq[StructField]
+func reflect_rtype_Fields(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: Fields of non-struct type "+ty.String())
+		return
+	}
+	r[0] = lazySeq(t, "reflect.(*rtype).Fields.func1", 1, func(t *vm.Thread) ([][]rt.Value, bool) {
+		var its [][]rt.Value
+		for i := range ty.Fields {
+			its = append(its, []rt.Value{structField(t.Machine(), ty, []int{i})})
+		}
+		return its, true
+	})
+}
+
+// (*reflect.rtype).Methods: func (t *rtype) Methods() iter.Seq[Method]
+func reflect_rtype_Methods(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	r[0] = lazySeq(t, "reflect.(*rtype).Methods.func1", 1, func(t *vm.Thread) ([][]rt.Value, bool) {
+		var its [][]rt.Value
+		for i, f := range exportedMethods(ty) {
+			its = append(its, []rt.Value{methodValue(t.Machine(), ty, f, i)})
+		}
+		return its, true
+	})
+}
+
+// (*reflect.rtype).Ins: func (t *rtype) Ins() iter.Seq[Type]
+func reflect_rtype_Ins(t *vm.Thread, a, r []rt.Value) { typesSeq(t, a, r, "Ins") }
+
+// (*reflect.rtype).Outs: func (t *rtype) Outs() iter.Seq[Type]
+func reflect_rtype_Outs(t *vm.Thread, a, r []rt.Value) { typesSeq(t, a, r, "Outs") }
+
+// typesSeq is Ins or Outs: the parameter or result types of a func type.
+func typesSeq(t *vm.Thread, a, r []rt.Value, what string) {
+	ty := recvType(a)
+	s, ok := ty.T.Underlying().(*types.Signature)
+	if !ok {
+		panicString(t, "reflect: "+what+" of non-func type "+ty.String())
+		return
+	}
+	vars := s.Params()
+	if what == "Outs" {
+		vars = s.Results()
+	}
+	r[0] = lazySeq(t, "reflect.(*rtype)."+what+".func1", 1, func(t *vm.Thread) ([][]rt.Value, bool) {
+		var its [][]rt.Value
+		for i := 0; i < vars.Len(); i++ {
+			its = append(its, []rt.Value{typeValue(t.Machine(), t.Machine().TypeOf(vars.At(i).Type()))})
+		}
+		return its, true
+	})
+}
+
+// (reflect.Value).Fields: func (v Value) Fields() iter.Seq2[StructField, Value]
+func reflect_Value_Fields(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.Type", 0)
+		return
+	}
+	if v.t.Kind != vm.KStruct {
+		panicString(t, "reflect: Fields of non-struct type "+v.t.String())
+		return
+	}
+	r[0] = lazySeq(t, "reflect.Value.Fields.func1", 2, func(t *vm.Thread) ([][]rt.Value, bool) {
+		var its [][]rt.Value
+		for i := range v.t.Fields {
+			its = append(its, []rt.Value{structField(t.Machine(), v.t, []int{i}), v.field(i).pack()})
+		}
+		return its, true
+	})
+}
+
+// (reflect.Value).Methods: func (v Value) Methods() iter.Seq2[Method, Value]
+func reflect_Value_Methods(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	r[0] = lazySeq(t, "reflect.Value.Methods.func1", 2, func(t *vm.Thread) ([][]rt.Value, bool) {
+		if v.t == nil {
+			valueError(t, "reflect.Value.Type", 0)
+			return nil, false
+		}
+		var its [][]rt.Value
+		for i, f := range exportedMethods(v.t) {
+			mv, ok := methodByIndex(t, v, i)
+			if !ok {
+				return nil, false
+			}
+			its = append(its, []rt.Value{methodValue(t.Machine(), v.t, f, i), mv})
+		}
+		return its, true
+	})
+}
+
+// (*reflect.rtype).FieldByNameFunc: func (t *rtype) FieldByNameFunc(match func(string) bool) (StructField, bool)
+func reflect_rtype_FieldByNameFunc(t *vm.Thread, a, r []rt.Value) {
+	ty := recvType(a)
+	if ty.Kind != vm.KStruct {
+		panicString(t, "reflect: FieldByNameFunc of non-struct type "+ty.String())
+		return
+	}
+	fieldByNameFunc(t, ty, a[1], r, func(t *vm.Thread, idx []int, out []rt.Value) {
+		m := t.Machine()
+		if idx == nil {
+			out[0], out[1] = m.TypeOf(reflectOf(m).structFieldT.T).Zero(), boolV(false)
+			return
+		}
+		out[0], out[1] = structField(m, ty, idx), boolV(true)
+	})
+}
+
+// (reflect.Value).FieldByNameFunc: func (v Value) FieldByNameFunc(match func(string) bool) Value
+func reflect_Value_FieldByNameFunc(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if v.t == nil {
+		valueError(t, "reflect.Value.FieldByNameFunc", 0)
+		return
+	}
+	if v.t.Kind != vm.KStruct {
+		panicString(t, "reflect: FieldByNameFunc of non-struct type "+v.t.String())
+		return
+	}
+	fieldByNameFunc(t, v.t, a[1], r, func(t *vm.Thread, idx []int, out []rt.Value) {
+		out[0] = rv{}.pack()
+		if idx != nil {
+			if f, ok := fieldByIndex(t, v, idx); ok {
+				out[0] = f.pack()
+			}
+		}
+	})
+}
+
+// fieldScan is a struct type to look in and the index path to it.
+type fieldScan struct {
+	typ   *vm.Type
+	index []int
+}
+
+// nameFuncSearch is gc's structType.FieldByNameFunc as a state machine:
+// a breadth-first walk of the struct and its embedded structs, the
+// program's match called on each field's name by CallThen, in gc's order.
+type nameFuncSearch struct {
+	match            rt.Value
+	current, next    []fieldScan
+	count, nextCount map[*vm.Type]int
+	visited          map[*vm.Type]bool
+	si, fi           int // at current[si]'s field fi (-1: not entered)
+	result           []int
+	ok               bool
+	finish           func(t *vm.Thread, idx []int, out []rt.Value)
+}
+
+// fieldByNameFunc finds the field of struct type ty whose name match
+// accepts, as gc does, and calls finish with its index path (nil: none
+// or several at the shallowest depth) and the native's result slots.
+func fieldByNameFunc(t *vm.Thread, ty *vm.Type, match rt.Value, r []rt.Value, finish func(t *vm.Thread, idx []int, out []rt.Value)) {
+	s := &nameFuncSearch{match: match, current: nil, next: []fieldScan{{typ: ty}}, visited: map[*vm.Type]bool{}, si: 0, fi: -1, finish: finish}
+	s.current, s.next = s.next, nil
+	s.step(t, r)
+}
+
+func (s *nameFuncSearch) step(t *vm.Thread, out []rt.Value) {
+	for {
+		if s.si >= len(s.current) {
+			if s.ok || len(s.next) == 0 {
+				var idx []int
+				if s.ok {
+					idx = s.result
+				}
+				s.finish(t, idx, out)
+				return
+			}
+			s.current, s.next = s.next, nil
+			s.count, s.nextCount = s.nextCount, nil
+			s.si, s.fi = 0, -1
+			continue
+		}
+		scan := s.current[s.si]
+		if s.fi < 0 {
+			if s.visited[scan.typ] {
+				s.si++
+				continue
+			}
+			s.visited[scan.typ] = true
+			s.fi = 0
+		}
+		st := scan.typ.T.Underlying().(*types.Struct)
+		if s.fi >= st.NumFields() {
+			s.si, s.fi = s.si+1, -1
+			continue
+		}
+		t.CallThen(s.match, []rt.Value{{R: st.Field(s.fi).Name()}}, func(t *vm.Thread, res, out []rt.Value) {
+			s.matched(t, res[0].N != 0, out)
+		})
+		return
+	}
+}
+
+// matched goes on after match answered for the current field.
+func (s *nameFuncSearch) matched(t *vm.Thread, yes bool, out []rt.Value) {
+	scan, i := s.current[s.si], s.fi
+	s.fi++
+	if yes {
+		if s.count[scan.typ] > 1 || s.ok {
+			s.finish(t, nil, out) // several at this depth: no match
+			return
+		}
+		s.result = append(append([]int(nil), scan.index...), i)
+		s.ok = true
+		s.step(t, out)
+		return
+	}
+	f := scan.typ.T.Underlying().(*types.Struct).Field(i)
+	if s.ok || !f.Embedded() {
+		s.step(t, out)
+		return
+	}
+	ft := scan.typ.Fields[i]
+	if ft.Kind == vm.KPointer {
+		ft = ft.Elem
+	}
+	if ft.Kind != vm.KStruct {
+		s.step(t, out)
+		return
+	}
+	if s.nextCount[ft] > 0 {
+		s.nextCount[ft] = 2
+		s.step(t, out)
+		return
+	}
+	if s.nextCount == nil {
+		s.nextCount = map[*vm.Type]int{}
+	}
+	s.nextCount[ft] = 1
+	if s.count[scan.typ] > 1 {
+		s.nextCount[ft] = 2
+	}
+	s.next = append(s.next, fieldScan{ft, append(append([]int(nil), scan.index...), i)})
+	s.step(t, out)
 }

@@ -67,6 +67,9 @@ type schedMetrics struct {
 	stwStopping, stwTotal timeHist
 	mutexWait             atomic.Int64 // ns
 	stwStart, stwStopped  int64
+	// allocs and allocBytes are what exited Gs allocated (G.Allocated;
+	// AllocStats adds the live Gs').
+	allocs, allocBytes atomic.Int64
 }
 
 func (m *schedMetrics) init() {

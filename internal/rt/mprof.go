@@ -40,6 +40,26 @@ func (r *Runtime) GoroutineProfile(gp *G, leaked bool) []GoroutineRecord {
 	return recs
 }
 
+// AllocStats returns how many allocations the program has made and their
+// bytes, in its own terms (G.Allocated at the VM's allocation sites: gc's
+// MemStats.Mallocs and TotalAlloc, not the host's, whose count the
+// interpreter's own allocations would swamp), read with the world
+// stopped as gc's ReadMemStats reads them. gp is the caller, running.
+func (r *Runtime) AllocStats(gp *G) (count, bytes int64) {
+	r.StopTheWorld(gp)
+	defer r.StartTheWorld()
+	r.sched.lock.Lock()
+	defer r.sched.lock.Unlock()
+	count, bytes = r.metrics.allocs.Load(), r.metrics.allocBytes.Load()
+	for _, g := range r.sched.allgs {
+		if s := readgstatus(g) &^ _Gscan; s != _Gdead && s != _Gidle {
+			count += g.allocCount
+			bytes += g.allocBytes
+		}
+	}
+	return count, bytes
+}
+
 // MainG returns the main goroutine.
 func (r *Runtime) MainG() *G { return r.mainG }
 

@@ -734,7 +734,7 @@ func (r *Runtime) newgIn(parent *G, b *Bubble, site FrameSite, pp *P) *G {
 	gp.labels = nil
 	gp.FIPSBypass = false
 	gp.cpuNanos.Store(0)
-	gp.allocBytes = 0
+	gp.allocBytes, gp.allocCount = 0, 0
 	if parent != nil {
 		gp.parentGoid = parent.goid
 		gp.labels = parent.labels
@@ -783,6 +783,8 @@ func (r *Runtime) newproc1(parent *G, site FrameSite, start FuncInfo, fn Value, 
 
 // gdestroy is goexit0: gp exited; clear it and keep it for reuse.
 func (r *Runtime) gdestroy(mp *M, gp *G) {
+	r.metrics.allocs.Add(gp.allocCount)
+	r.metrics.allocBytes.Add(gp.allocBytes)
 	casgstatus(gp, _Grunning, _Gdead)
 	if gp.rare != nil && gp.rare.coro != nil {
 		r.coroexit(gp)

@@ -244,8 +244,6 @@ type G struct {
 	// the Gs it starts.
 	labels *Labels
 
-	traceSeq uint64 // the G's sequence number in an execution trace (trace.go)
-
 	// parkFrame is the innermost frame of a G parked inside a native, as
 	// gc's traceback shows the runtime function it parks in (time.Sleep,
 	// sync.runtime_SemacquireMutex); nil when it runs again.
@@ -261,6 +259,7 @@ type G struct {
 	// fatal panic's traceback of the others as gc's tracebackothers
 	// reads their Gs.
 	allocBytes int64
+	allocCount int64 // and how many allocations (AllocStats)
 
 	trackingStamp int64 // when a tracked G became runnable (tracking)
 
@@ -295,8 +294,9 @@ type gRare struct {
 	// dying of it prints the bubble's goroutines.
 	deadlockBubble *Bubble
 	deadlockPanic  any
-	coro           *Coro // the coroutine this G runs, if it is one (iter.Pull)
-	detPrio        int64 // pct's priority (det.go); 0: not yet given
+	coro           *Coro  // the coroutine this G runs, if it is one (iter.Pull)
+	detPrio        int64  // pct's priority (det.go); 0: not yet given
+	traceSeq       uint64 // the G's sequence number in an execution trace (trace.go)
 	// ancestors, with GODEBUG=tracebackancestors=N: the creation stacks
 	// of the G's N nearest ancestors (gc's g.ancestors).
 	ancestors []ancestorInfo
@@ -367,7 +367,7 @@ type FrameSite struct {
 func (gp *G) Goid() uint64 { return gp.goid }
 
 // Allocated adds n bytes to what gp has allocated; gp is running it.
-func (gp *G) Allocated(n int64) { gp.allocBytes += n }
+func (gp *G) Allocated(n int64) { gp.allocBytes += n; gp.allocCount++ }
 
 // Labels are a G's profiler labels: the program's own value for them
 // (runtime/pprof's *labelMap as an unsafe.Pointer, handed back as it came)

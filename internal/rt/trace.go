@@ -190,7 +190,9 @@ func (r *Runtime) StartTrace(gp *G) error {
 		}
 	}
 	for _, g := range r.sched.allgs {
-		g.traceSeq = 0
+		if g.rare != nil {
+			g.rare.traceSeq = 0
+		}
 		switch s := readgstatus(g) &^ _Gscan; {
 		case g == gp:
 			tr.event(uint64(mine.id), evGoStatus, g.goid, uint64(mine.id), traceGoRunning)
@@ -483,8 +485,8 @@ func (r *Runtime) traceGoStart(mp *M, gp *G) {
 	tr := &r.trace
 	tr.mu.Lock()
 	if tr.on.Load() {
-		gp.traceSeq++
-		tr.event(traceThread(mp), evGoStart, gp.goid, gp.traceSeq)
+		gp.x().traceSeq++
+		tr.event(traceThread(mp), evGoStart, gp.goid, gp.rare.traceSeq)
 	}
 	tr.mu.Unlock()
 }
@@ -495,7 +497,9 @@ func (r *Runtime) traceGoCreate(parent, gp *G, blocked bool) {
 	tr := &r.trace
 	tr.mu.Lock()
 	if tr.on.Load() {
-		gp.traceSeq = 0
+		if gp.rare != nil {
+			gp.rare.traceSeq = 0
+		}
 		typ, status := byte(evGoCreate), uint64(traceGoRunnable)
 		if blocked {
 			typ, status = evGoCreateBlocked, traceGoWaiting
@@ -541,12 +545,12 @@ func (r *Runtime) traceGoUnblock(caller, gp *G) {
 	tr := &r.trace
 	tr.mu.Lock()
 	if tr.on.Load() {
-		gp.traceSeq++
+		gp.x().traceSeq++
 		var m *M
 		if caller != nil {
 			m = caller.m
 		}
-		tr.event(traceThread(m), evGoUnblock, gp.goid, gp.traceSeq, 0)
+		tr.event(traceThread(m), evGoUnblock, gp.goid, gp.rare.traceSeq, 0)
 	}
 	tr.mu.Unlock()
 }

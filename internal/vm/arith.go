@@ -436,6 +436,10 @@ func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 // other integer (an address moved by arithmetic) has no cell.
 var addrs CellTable[struct{}]
 
+// AddressOf is p's address, remembered: the integer converts back to p
+// while p lives (reflect's Value.Pointer and UnsafeAddr, unsafe's rule 5).
+func AddressOf(p *rt.Value) uintptr { return addressOf(p) }
+
 func addressOf(p *rt.Value) uintptr {
 	addrs.LoadOrMake(p, func() struct{} { return struct{}{} })
 	return uintptr(unsafe.Pointer(p))

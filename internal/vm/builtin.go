@@ -7,9 +7,12 @@ import (
 	"go/types"
 	"math"
 	"math/bits"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
+	"weak"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -218,19 +221,15 @@ func (t *Thread) builtinArgs(ci *callInfo, args []rt.Value, regs []rt.Value, dst
 		}
 		regs[dst] = args[0]
 	case "StringData":
-		regs[dst] = t.m.stringData(str(args[0]))
+		regs[dst] = stringData(str(args[0]))
 	case "String":
-		return t.unsafeString(args[0], int64(args[1].N), regs, dst)
+		return t.unsafeString(ci, args[0], int64(args[1].N), regs, dst)
 	case "SliceData":
 		regs[dst] = sliceData(ci.argTypes[0], args[0])
 	case "Slice":
-		return t.unsafeSlice(ci.argTypes[0], args[0], int64(args[1].N), regs, dst)
+		return t.unsafeSlice(ci, ci.argTypes[0], args[0], int64(args[1].N), regs, dst)
 	case "Add":
-		if int64(args[1].N) != 0 {
-			t.Unsupported("unsafe.Add with a non-zero offset (goro's pointers are not addresses: no arithmetic on them)")
-			return false
-		}
-		regs[dst] = args[0]
+		return t.unsafeAdd(args[0], int64(args[1].N), regs, dst)
 	case "Sizeof", "Alignof":
 		// Of a type parameter's instance (constant otherwise): gc's
 		// sizes, as unsafe.Sizeof reports them for the type.
@@ -494,29 +493,46 @@ func (m *Machine) builtinFunc(ci *callInfo) *Func {
 	return f
 }
 
-// Pointers made by unsafe.StringData and unsafe.SliceData are ordinary
-// pointers to a first element: dereferencing, comparing and printing them
-// work as in gc. madePtrs remembers, by the element's address, what
-// follows it — a string's bytes, or an array's elements and their type —
-// so that unsafe.String and unsafe.Slice can read it back (log/slog keeps
-// strings and groups so, bytes.Buffer-like code builds strings so). An
-// entry goes when its element is collected (a CellTable). unsafe.String and unsafe.Slice of any other pointer, or with a
-// length or element type the record does not cover, are reported as
-// unsupported: goro never reads past what it allocated, nor reinterprets
-// its cells as another type.
+// Pointers made by unsafe.StringData and unsafe.SliceData, and element
+// addresses the compiler sees converted to unsafe.Pointer or handed to
+// unsafe.String or Slice (an IndexAddr with a type: compiler unsafeUse),
+// are ordinary pointers to an element: dereferencing, comparing and
+// printing them work as in gc. madePtrs remembers, by the element's
+// address, the elements around it — a string's bytes, or an array's
+// elements and their type — so that unsafe.String, Slice and Add can
+// reach them (log/slog keeps strings and groups so, bytes.Buffer-like code
+// builds strings so, `unsafe.String(&b[0], len(b))` is the common
+// zero-copy conversion). An entry goes when its element is collected (a
+// CellTable). unsafe.String, Slice and Add of any other pointer, or
+// beyond the elements or as another element type than the record has,
+// are reported as unsupported: goro never reads past what it allocated,
+// nor reinterprets its cells as another type.
 var madePtrs CellTable[madeRec]
 
 type madeRec struct {
-	n     int   // elements from the pointer on
-	elem  *Type // their type
-	s     string
-	isStr bool // the bytes of s (StringData)
+	n      int   // elements from the pointer on
+	before int   // elements before it (arrays: unsafe.Add backwards)
+	elem   *Type // their type (nil: a string's bytes)
+	s      string
+	isStr  bool // the bytes of s (StringData)
 }
 
 // remember records rec for the pointer p and returns it as a Value.
 func remember(p *rt.Value, rec madeRec) rt.Value {
 	madePtrs.Store(p, rec)
 	return rt.Value{R: p}
+}
+
+// rememberElem records the elements around elems[i], of type elem, unless
+// a record of at least as many is there: a recorded cell keeps one entry
+// (and one cleanup) however often its address is taken.
+func rememberElem(elems []rt.Value, i int, elem *Type) *rt.Value {
+	p := &elems[i]
+	if rec, ok := madePtrs.Load(p); ok && !rec.isStr && rec.elem == elem && rec.n >= len(elems)-i && rec.before >= i {
+		return p
+	}
+	madePtrs.Store(p, madeRec{n: len(elems) - i, before: i, elem: elem})
+	return p
 }
 
 // recall returns what remember recorded for p.
@@ -529,13 +545,39 @@ func recall(p rt.Value) (madeRec, *rt.Value, bool) {
 	return rec, ptr, ok
 }
 
-// stringData is unsafe.StringData(s): a cell holding s's first byte.
-func (m *Machine) stringData(s string) rt.Value {
+// stringData is unsafe.StringData(s): a cell holding s's first byte, one
+// per address of the host string's bytes (strCells) while it lives, so
+// that StringData of one string, or of strings sharing their bytes' start,
+// and the data word of its header (view.go), are one pointer.
+func stringData(s string) rt.Value {
 	if s == "" {
 		return rt.Value{}
 	}
-	return remember(&rt.Value{N: uint64(s[0])}, madeRec{n: len(s), elem: m.typeOf(types.Typ[types.Uint8]), s: s, isStr: true})
+	addr := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if w, ok := strCells.Load(addr); ok {
+		if p := w.(weak.Pointer[rt.Value]).Value(); p != nil {
+			if rec, ok := madePtrs.Load(p); ok && rec.isStr {
+				if len(rec.s) < len(s) {
+					madePtrs.Store(p, madeRec{n: len(s), s: s, isStr: true})
+				}
+				return rt.Value{R: p}
+			}
+		}
+	}
+	p := &rt.Value{N: uint64(s[0])}
+	w := weak.Make(p)
+	strCells.Store(addr, w)
+	runtime.AddCleanup(p, func(addr uintptr) { strCells.CompareAndDelete(addr, w) }, addr)
+	return remember(p, madeRec{n: len(s), s: s, isStr: true})
 }
+
+// strCells maps the address of a string's bytes to the cell stringData
+// made for it (weakly; the cell's record keeps the string, and so the
+// address, alive as long as the cell lives).
+var strCells sync.Map // uintptr → weak.Pointer[rt.Value]
+
+// SliceData is unsafe.SliceData(s) for s of slice type st.
+func SliceData(st *Type, s rt.Value) rt.Value { return sliceData(st, s) }
 
 // sliceData is unsafe.SliceData(s) for s of slice type st.
 func sliceData(st *Type, s rt.Value) rt.Value {
@@ -546,29 +588,74 @@ func sliceData(st *Type, s rt.Value) rt.Value {
 	case cap(vs) == 0:
 		return rt.Value{R: new(rt.Value)} // non-nil, as gc's zerobase
 	}
-	p := &vs[:1][0]
-	if rec, _, ok := recall(rt.Value{R: p}); ok && !rec.isStr && rec.n >= cap(vs) && rec.elem == st.Elem {
-		return rt.Value{R: p}
+	return rt.Value{R: rememberElem(vs[:cap(vs)], 0, st.Elem)}
+}
+
+// unsafeAdd is unsafe.Add(p, k): within the elements p's record covers
+// (an element boundary), or on an address made from an integer.
+func (t *Thread) unsafeAdd(p rt.Value, k int64, regs []rt.Value, dst int32) bool {
+	if k == 0 {
+		regs[dst] = p
+		return true
 	}
-	return remember(p, madeRec{n: cap(vs), elem: st.Elem})
+	if a, ok := p.R.(RawAddr); ok {
+		regs[dst] = rt.Value{R: RawAddr(uintptr(a) + uintptr(k))}
+		return true
+	}
+	rec, ptr, ok := recall(p)
+	if ok {
+		size := int64(1) // a string's bytes
+		if !rec.isStr {
+			size = t.m.sizes.Sizeof(rec.elem.T)
+		}
+		if j := k / max(size, 1); size > 0 && k%size == 0 && j >= -int64(rec.before) && j < int64(rec.n) {
+			if rec.isStr {
+				regs[dst] = stringData(rec.s[j:])
+			} else {
+				first := (*rt.Value)(unsafe.Add(unsafe.Pointer(ptr), -rec.before*int(unsafe.Sizeof(rt.Value{}))))
+				regs[dst] = rt.Value{R: rememberElem(unsafe.Slice(first, rec.before+rec.n), rec.before+int(j), rec.elem)}
+			}
+			return true
+		}
+	}
+	t.Unsupported("unsafe.Add past the elements of the array, slice or string the pointer was taken from, or off an element's start (goro's pointers are cells, not addresses)")
+	return false
+}
+
+// unsafeRange applies gc's checks of unsafe.String's and unsafe.Slice's
+// arguments (p, n elements of size bytes): n is not negative, size*n
+// does not overflow, [p, p+size*n) does not wrap the address space.
+func (t *Thread) unsafeRange(what string, p rt.Value, n, size int64) bool {
+	nilp := p.R == nil || isNilPointer(p)
+	overflow, mem := bits.Mul64(uint64(size), uint64(n))
+	switch {
+	case n < 0:
+		t.panicRuntime("unsafe." + what + ": len out of range")
+		return false
+	case size == 0 && nilp && n > 0, (overflow != 0 || mem > -uint64(HostAddr(p.R))) && nilp:
+		t.panicRuntime("unsafe." + what + ": ptr is nil and len is not zero")
+		return false
+	case overflow != 0 || mem > -uint64(HostAddr(p.R)):
+		t.panicRuntime("unsafe." + what + ": len out of range")
+		return false
+	}
+	return true
 }
 
 // unsafeString is unsafe.String(p, n).
-func (t *Thread) unsafeString(p rt.Value, n int64, regs []rt.Value, dst int32) bool {
+func (t *Thread) unsafeString(ci *callInfo, p rt.Value, n int64, regs []rt.Value, dst int32) bool {
 	switch {
-	case n < 0:
-		t.panicRuntime("unsafe.String: len out of range")
-		return false
-	case p.R == nil && n > 0:
-		t.panicRuntime("unsafe.String: ptr is nil and len is not zero")
+	case !t.unsafeRange("String", p, n, 1):
 		return false
 	case n == 0:
 		regs[dst] = rt.Value{}
 		return true
+	case ci.unused:
+		return true // only its checks
 	}
 	rec, ptr, ok := recall(p)
-	if !ok || n > int64(rec.n) || rec.elem.Kind != KUint8 {
-		t.Unsupported("unsafe.String of a pointer that unsafe.StringData or SliceData of bytes did not return (goro does not reinterpret its cells as bytes)")
+	if !ok || n > int64(rec.n) || !rec.isStr && rec.elem.Kind != KUint8 {
+		t.Unsupported("unsafe.String of a pointer that is no byte array's or slice's element or string's data, or past their end (goro does not reinterpret its cells as bytes)")
 		return false
 	}
 	if rec.isStr {
@@ -580,24 +667,22 @@ func (t *Thread) unsafeString(p rt.Value, n int64, regs []rt.Value, dst int32) b
 }
 
 // unsafeSlice is unsafe.Slice(p, n) for p of pointer type pt.
-func (t *Thread) unsafeSlice(pt *Type, p rt.Value, n int64, regs []rt.Value, dst int32) bool {
+func (t *Thread) unsafeSlice(ci *callInfo, pt *Type, p rt.Value, n int64, regs []rt.Value, dst int32) bool {
 	switch {
-	case n < 0:
-		t.panicRuntime("unsafe.Slice: len out of range")
+	case !t.unsafeRange("Slice", p, n, t.m.sizes.Sizeof(pt.Elem.T)):
 		return false
-	case p.R == nil && n > 0:
-		t.panicRuntime("unsafe.Slice: ptr is nil and len is not zero")
-		return false
-	case p.R == nil:
+	case p.R == nil || isNilPointer(p):
 		regs[dst] = rt.Value{}
 		return true
 	case n == 0:
 		regs[dst] = rt.Value{R: []rt.Value{}}
 		return true
+	case ci.unused:
+		return true // only its checks
 	}
 	rec, ptr, ok := recall(p)
-	if !ok || n > int64(rec.n) || !types.Identical(rec.elem.T.Underlying(), pt.Elem.T.Underlying()) {
-		t.Unsupported("unsafe.Slice of a pointer that unsafe.SliceData or StringData did not return, or as another element type (goro does not reinterpret its cells)")
+	if !ok || n > int64(rec.n) || !rec.isStr && !types.Identical(rec.elem.T.Underlying(), pt.Elem.T.Underlying()) || rec.isStr && pt.Elem.Kind != KUint8 {
+		t.Unsupported("unsafe.Slice of a pointer that is no array's or slice's element or string's data, past their end or as another element type (goro does not reinterpret its cells)")
 		return false
 	}
 	if rec.isStr {

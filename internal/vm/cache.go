@@ -47,7 +47,7 @@ import (
 )
 
 // cacheMagic starts every cache file; change it when the format changes.
-const cacheMagic = "goro compiled program v9\n"
+const cacheMagic = "goro compiled program v10\n"
 
 // Type record tags.
 const (
@@ -560,7 +560,7 @@ func (w *cacheWriter) tuple(e *enc, t *types.Tuple) {
 
 // namedName is a named type's name as the cache rebuilds it: an instance's
 // type arguments folded into the name ("Box[int]"), as gc's type names are.
-func namedName(n *types.Named) string { return n.Obj().Name() + instanceArgs(n) }
+func (m *Machine) namedName(n *types.Named) string { return n.Obj().Name() + m.instanceArgs(n) }
 
 func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 	var e enc
@@ -579,7 +579,7 @@ func (w *cacheWriter) encodeType(id int, T types.Type) []byte {
 		}
 		e.u(tNamed)
 		e.u(uint64(w.pkgID(t.Obj().Pkg())))
-		e.s(namedName(t))
+		e.s(w.m.namedName(t))
 		// An instance names its generic type and type arguments: a
 		// reader that has the generic type (from source: image.go)
 		// instantiates it instead of reading on.
@@ -783,6 +783,7 @@ func (w *cacheWriter) instr(e *enc, in instr) {
 			w.optType(e, t)
 		}
 		e.i(int64(x.deferStack))
+		e.bool(x.unused)
 		e.u(uint64(x.flat))
 		e.u(x.lent)
 		if x.lent != 0 {
@@ -1344,6 +1345,7 @@ func (c *cacheProgram) instr(d *dec) instr {
 			}
 		}
 		ci.deferStack = int32(d.i())
+		ci.unused = d.bool()
 		ci.flat = int32(d.n())
 		if ci.lent = d.u(); ci.lent != 0 {
 			ci.lentT = make([]*Type, d.n())

@@ -98,6 +98,9 @@ func (c *compiler) run() {
 	f, sf := c.f, c.f.ssa
 	c.findInlines(sf)
 	for _, fn := range c.bodies(sf) {
+		c.m.locals.note(fn)
+	}
+	for _, fn := range c.bodies(sf) {
 		c.findSpills(fn)
 		c.findLiterals(fn)
 		c.findFused(fn)
@@ -1163,7 +1166,15 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			return
 		}
 		xt := c.typ(in.X.Type())
-		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind})
+		if et := in.Type().Underlying().(*types.Pointer).Elem(); c.m.sizes.Sizeof(et) == 0 {
+			c.emit(instr{op: opIndexAddrZero, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind, t: c.typ(et)})
+			return
+		}
+		var remember *Type
+		if unsafeUse(in) {
+			remember = c.typ(in.Type().Underlying().(*types.Pointer).Elem())
+		}
+		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind, t: remember})
 	case *ssa.Index:
 		xt := c.typ(in.X.Type())
 		c.emit(instr{op: opIndex, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind})
@@ -1511,6 +1522,9 @@ func (c *compiler) call(cc *ssa.CallCommon, dst int32, isGo, isDefer bool, in ss
 			}
 		}
 		ci.builtin = fn.Name()
+		if v, ok := in.(ssa.Value); ok {
+			ci.unused = len(*v.Referrers()) == 0
+		}
 		for _, a := range cc.Args {
 			ci.argTypes = append(ci.argTypes, c.typ(a.Type()))
 		}
@@ -1603,6 +1617,27 @@ func (c *compiler) goWrap(g *ssa.Go) int32 {
 // unsignedIndex reports whether index v is of an unsigned type: gc's
 // bounds errors print it as unsigned (index out of range
 // [18446744073709551615] with length 3, where a signed -1 prints alone).
+// unsafeUse reports whether element address v is converted to
+// unsafe.Pointer or handed to unsafe.String or unsafe.Slice where it is
+// made: such an IndexAddr remembers the elements around it (madePtrs), so
+// that unsafe.String, Slice and Add can reach them (`unsafe.String(&b[0],
+// len(b))`, `unsafe.Add(unsafe.Pointer(&a[1]), -1)`).
+func unsafeUse(v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Convert:
+			if isUnsafePointer(r.Type()) {
+				return true
+			}
+		case *ssa.Call:
+			if b, ok := r.Call.Value.(*ssa.Builtin); ok && (b.Name() == "String" || b.Name() == "Slice") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func unsignedIndex(v ssa.Value) bool {
 	b, ok := v.Type().Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsUnsigned != 0

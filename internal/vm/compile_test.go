@@ -149,7 +149,7 @@ func TestLiveness(t *testing.T) {
 		{"main.sumTo", 6, false, "[1]"},      // s, returned
 		{"main.passAddr", 1, false, "[1]"},   // the pointer, as an unsafe.Pointer
 		{"main.passAddr", 2, false, "[1 2]"}, // its uintptr, the call's argument, and the pointer the call keeps
-		{"main.passAddr", 2, true, "[1 3]"},  // during the call: the pointer kept, and the result (the uintptr keeps its slot: frame.go)
+		{"main.passAddr", 2, true, "[1]"},    // during the call: the pointer kept; not the result's slot, written when the call returns
 		{"main.passAddr", 3, false, "[3]"},   // then only the result
 	} {
 		if got := fmt.Sprint(m.LiveAt(c.fn, c.pc, c.after)); got != c.want {

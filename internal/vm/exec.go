@@ -779,6 +779,9 @@ resume:
 				goto reload
 			}
 			regs[in.a] = rt.Value{R: &elems[i]}
+			if in.t != nil {
+				rememberElem(elems[:cap(elems)], int(i), in.t)
+			}
 			pc++
 		case opIndex:
 			i := int64(regs[in.c].N)

@@ -359,7 +359,7 @@ func (w *cacheWriter) baseTypeID(T types.Type) (int, bool) {
 			}
 		}
 	}
-	id, ok := w.instances[n.Obj().Pkg().Path()+"."+namedName(n)]
+	id, ok := w.instances[n.Obj().Pkg().Path()+"."+w.m.namedName(n)]
 	if !ok || !types.Identical(c.typ(id), T) {
 		return 0, false
 	}

@@ -355,6 +355,11 @@ func (l *liveness) liveAt(f *Func, pc int, after bool) slotSet {
 			live.union(k)
 		}
 	}
+	if after && writes(&f.code[pc]) {
+		// The call's result slot: what it holds now is overwritten
+		// when the call returns, before anything reads it.
+		live.del(f.code[pc].a)
+	}
 	live.union(l.recover)
 	if l.pinned != nil {
 		live.union(l.pinned)

@@ -64,6 +64,8 @@ type Machine struct {
 	embeds   []load.Embed
 	embedErr error
 	src      source // where functions, variables and types come from (source.go)
+	// locals names local types as gc does (types.go localNames).
+	locals localNames
 	// image holds the standard packages of a hybrid Machine (image.go).
 	image *Image
 	RT    *rt.Runtime

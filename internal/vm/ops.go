@@ -227,6 +227,8 @@ const (
 	opSubFieldI
 	// A struct literal returned (compiler.returnLit).
 	opReturnLit
+	// The address of an element of zero size.
+	opIndexAddrZero
 
 	opCount // the number of ops; not an op
 )
@@ -273,6 +275,7 @@ type opInfo struct {
 	name       string
 	a, b, c, d operand
 	k, t       string // what the kind (k) or type (t) is of; "" = unused
+	optT       bool   // t may be nil
 	x          xKind
 	doc        string // what the op does, in terms of its fields
 }
@@ -334,7 +337,7 @@ var opTable = [opCount]opInfo{
 	opField:      {name: "Field", a: oDst, b: oSrc, c: oField, doc: "a = b.field[c]"},
 	opLoadIndex:  {name: "LoadIndex", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, doc: "a = b[c] of slice b (IndexAddr and Load fused); a scalar; d: c is unsigned"},
 	opStoreIndex: {name: "StoreIndex", a: oSrc, b: oSrc, c: oSrc, d: oUnsigned, doc: "a[b] = c of slice a (IndexAddr and Store fused); a scalar; d: b is unsigned"},
-	opIndexAddr:  {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", doc: "a = &b[c]; d: c is unsigned"},
+	opIndexAddr:  {name: "IndexAddr", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", t: "the elements' type, when a is used through unsafe: a remembers them", optT: true, doc: "a = &b[c]; d: c is unsigned"},
 	opIndex:      {name: "Index", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: string or array", doc: "a = b[c]; d: c is unsigned"},
 	opSlice:      {name: "Slice", a: oDst, b: oSrc, d: oSliceFlags, k: "b: string, slice or pointer to array", x: xBounds, doc: "a = b[x[0]:x[1]:x[2]]; d: bit 0, it is make([]T, n, c) with c constant; bits 1-3, x[0..2] are unsigned"},
 	opCall:       {name: "Call", a: oDst, c: oMode, d: oGoWrap, x: xCall, doc: "a... = x.fn(x.args...), or go/defer it (c); d: gc's gowrapN of a go; x.flat > 0: the struct result's fields in a... (callInfo.flat)"},
@@ -429,18 +432,19 @@ var opTable = [opCount]opInfo{
 	opIfEqlI: ifRow("IfEqlI", "if a == b { goto d } else { goto c } (signed integers)"),
 	opIfNeqI: ifRow("IfNeqI", "if a != b { goto d } else { goto c } (signed integers)"),
 
-	opSafePoint:  {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
-	opLen:        {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
-	opFieldAddF:  fieldArithRow("FieldAddF", "a = b.field[c] + d"),
-	opFieldSubF:  fieldArithRow("FieldSubF", "a = b.field[c] - d"),
-	opFieldRSubF: fieldArithRow("FieldRSubF", "a = d - b.field[c]"),
-	opFieldMulF:  fieldArithRow("FieldMulF", "a = b.field[c] * d"),
-	opAddFieldF:  fieldUpdateRow("AddFieldF", "+", "float64"),
-	opSubFieldF:  fieldUpdateRow("SubFieldF", "-", "float64"),
-	opAddFieldI:  fieldUpdateRow("AddFieldI", "+", "64-bit integers"),
-	opSubFieldI:  fieldUpdateRow("SubFieldI", "-", "64-bit integers"),
-	opReturnLit:  {name: "ReturnLit", t: "the struct", x: xSlots, doc: "return the struct of type t whose fields are x's slots (^i: the constant constTable[i]): made as Literal makes it, or, to a flat call (callInfo.flat), its fields written to the caller's result slots and no struct made (compiler.returnLit)"},
-	opIncLssI:    {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d, or back to c, is a safe point, as a backward Jump"},
+	opSafePoint:     {name: "SafePoint", doc: "the safe point of an inlined call: preemption, a deterministic schedule's switch"},
+	opLen:           {name: "Len", a: oDst, b: oSrc, doc: "a = len(b), b a string or slice (CallBuiltin len for the other kinds)"},
+	opFieldAddF:     fieldArithRow("FieldAddF", "a = b.field[c] + d"),
+	opFieldSubF:     fieldArithRow("FieldSubF", "a = b.field[c] - d"),
+	opFieldRSubF:    fieldArithRow("FieldRSubF", "a = d - b.field[c]"),
+	opFieldMulF:     fieldArithRow("FieldMulF", "a = b.field[c] * d"),
+	opAddFieldF:     fieldUpdateRow("AddFieldF", "+", "float64"),
+	opSubFieldF:     fieldUpdateRow("SubFieldF", "-", "float64"),
+	opAddFieldI:     fieldUpdateRow("AddFieldI", "+", "64-bit integers"),
+	opSubFieldI:     fieldUpdateRow("SubFieldI", "-", "64-bit integers"),
+	opReturnLit:     {name: "ReturnLit", t: "the struct", x: xSlots, doc: "return the struct of type t whose fields are x's slots (^i: the constant constTable[i]): made as Literal makes it, or, to a flat call (callInfo.flat), its fields written to the caller's result slots and no struct made (compiler.returnLit)"},
+	opIndexAddrZero: {name: "IndexAddrZero", a: oDst, b: oSrc, c: oSrc, d: oUnsigned, k: "b: slice or pointer to array", t: "the elements' type (of size 0)", doc: "a = &b[c], an element of zero size: the one zero cell of type t, as gc's elements of size 0 share one address; d: c is unsigned"},
+	opIncLssI:       {name: "IncLssI", a: oSrc, b: oSrc, c: oPC, d: oPC, doc: "a++ (a is written too); if a < b { goto d } else { goto c } (64-bit signed integers): a counting loop's back edge, its condition and step copied there; going to d, or back to c, is a safe point, as a backward Jump"},
 
 	opAddIK:    immRow("AddIK", "a = b + c (64-bit integers)"),
 	opSubIK:    immRow("SubIK", "a = b - c (64-bit integers)"),
@@ -533,6 +537,7 @@ type callInfo struct {
 	args       []int32 // argument slots
 	builtin    string
 	argTypes   []*Type // builtins: the static types of the arguments
+	unused     bool    // builtins: the result is not used (unsafe.String and Slice only check)
 	deferStack int32   // defer: slot of the ssa:deferstack() value, or -1
 	// flat is, for a call whose one result is a struct of flat scalar
 	// fields, read only a field at a time, that number of fields: the
@@ -648,7 +653,7 @@ func (f *Func) checkCode() error {
 		if info.t == "" && in.t != nil {
 			return bad("t = %s, unused by the op", in.t)
 		}
-		if info.t != "" && in.t == nil {
+		if info.t != "" && in.t == nil && !info.optT {
 			return bad("t missing")
 		}
 		var ok bool

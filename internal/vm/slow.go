@@ -16,6 +16,22 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 	switch in.op {
 	case opSlice:
 		return t.slice(in, regs)
+	case opIndexAddrZero:
+		elems, _ := regs[in.b].R.([]rt.Value)
+		if in.k != KSlice {
+			p, _ := regs[in.b].R.(*rt.Value)
+			if p == nil {
+				t.badPointer(regs[in.b])
+				return false
+			}
+			elems, _ = p.R.([]rt.Value)
+		}
+		n := len(elems)
+		if i := int64(regs[in.c].N); uint64(i) >= uint64(n) {
+			t.panicIndex(i, n, in.d != 0)
+			return false
+		}
+		regs[in.a] = rt.Value{R: t.m.zeroCell(in.t)}
 	case opMakeClosure:
 		ci := in.call()
 		t.gp.Allocated(int64(8 + 8*len(ci.args))) // gc's closure: the code pointer and the captured words

@@ -9,11 +9,15 @@ package vm
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -91,7 +95,7 @@ func (m *Machine) typeOfLocked(T types.Type) *Type {
 	}
 	t := &Type{T: T, m: m}
 	m.types.Set(T, t)
-	t.str = typeString(T)
+	t.str = m.typeString(T)
 	t.Size = m.sizeof(T)
 	switch u := T.Underlying().(type) {
 	case *types.Basic:
@@ -349,37 +353,183 @@ func (m *Machine) sizeof(T types.Type) int64 {
 
 // typeString writes T as gc's reflect does: package names (not paths),
 // "interface {}", "struct { A int }".
-func typeString(T types.Type) string {
+func (m *Machine) typeString(T types.Type) string {
 	var b strings.Builder
-	typeWriter{b: &b}.write(T)
+	typeWriter{b: &b, m: m}.write(T)
 	return b.String()
 }
 
 // instanceArgs is "[A,B]" for an instance of a generic type with type
-// arguments A and B ("" for another type), as gc names them.
-func instanceArgs(t *types.Named) string {
+// arguments A and B ("" for another type), as gc names them; a local type
+// of a generic function's instance F[X,Y] has F's first: "[X,Y]",
+// "[X,Y;A,B]" (localNames).
+func (m *Machine) instanceArgs(t *types.Named) string {
 	ta := t.TypeArgs()
-	if ta.Len() == 0 {
+	fa := m.locals.funcArgs(t.Obj())
+	if ta.Len() == 0 && len(fa) == 0 {
 		return ""
 	}
 	var b strings.Builder
+	w := typeWriter{b: &b, m: m, args: true}
 	b.WriteByte('[')
+	for i, a := range fa {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		w.write(a)
+	}
+	if len(fa) > 0 && ta.Len() > 0 {
+		b.WriteByte(';')
+	}
 	for i := 0; i < ta.Len(); i++ {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		typeWriter{b: &b, args: true}.write(ta.At(i))
+		w.write(ta.At(i))
 	}
 	b.WriteByte(']')
 	return b.String()
 }
 
+// localNames holds what gc's names of local types (declared in a
+// function) need beyond go/types': go/ssa gives each instance of a
+// generic function fresh copies of its local types, with only their own
+// type arguments, where gc names them with the instance's first
+// (main.T[int;string], main.L[int]); and inside type arguments gc follows
+// a local type's name with its vargen, the place of its declaration among
+// the local types of its package, in source order (main.P[main.L·4]).
+type localNames struct {
+	args  sync.Map // *types.TypeName of go/ssa's copy → the instance's []types.Type
+	decls sync.Map // *types.Package → []token.Pos of its local type declarations, in order
+}
+
+// funcArgs returns the type arguments of the generic function instance
+// whose local type obj is (go/ssa's copy), or nil.
+func (l *localNames) funcArgs(obj *types.TypeName) []types.Type {
+	if l == nil || obj.Parent() != nil {
+		return nil
+	}
+	a, _ := l.args.Load(obj)
+	ta, _ := a.([]types.Type)
+	return ta
+}
+
+// note records the instance sf's type arguments for the copies of its
+// local types that its code uses (before they are named: compiler.run).
+func (l *localNames) note(sf *ssa.Function) {
+	targs := sf.TypeArgs()
+	src := sf
+	if o := sf.Origin(); o != nil {
+		src = o
+	}
+	if len(targs) == 0 || src.Syntax() == nil {
+		return
+	}
+	lo, hi := src.Syntax().Pos(), src.Syntax().End()
+	seen := map[types.Type]bool{}
+	var walk func(T types.Type)
+	walk = func(T types.Type) {
+		if T == nil || seen[T] {
+			return
+		}
+		seen[T] = true
+		switch t := T.(type) {
+		case *types.Named:
+			if o := t.Obj(); o.Parent() == nil && o.Pkg() != nil && o.Pos() >= lo && o.Pos() < hi {
+				l.args.LoadOrStore(o, targs)
+			}
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type())
+			}
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				walk(t.At(i).Type())
+			}
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		}
+	}
+	var ops []*ssa.Value
+	for _, b := range sf.Blocks {
+		for _, in := range b.Instrs {
+			if v, ok := in.(ssa.Value); ok {
+				walk(v.Type())
+			}
+			for _, op := range in.Operands(ops[:0]) {
+				if *op != nil {
+					walk((*op).Type())
+				}
+			}
+		}
+	}
+}
+
+// vargen is gc's number of local type obj (0 for another type): the place
+// of its declaration among its package's local types, from 1.
+func (l *localNames) vargen(obj *types.TypeName) int {
+	pkg := obj.Pkg()
+	if l == nil || pkg == nil || !obj.Pos().IsValid() || obj.IsAlias() {
+		return 0
+	}
+	switch p := obj.Parent(); {
+	case p == pkg.Scope() || p == types.Universe:
+		return 0
+	case p == nil && l.funcArgs(obj) == nil:
+		return 0 // not a local type's copy (one the cache rebuilt)
+	}
+	d, ok := l.decls.Load(pkg)
+	if !ok {
+		var pos []token.Pos
+		var walk func(s *types.Scope)
+		walk = func(s *types.Scope) {
+			for _, name := range s.Names() {
+				if tn, ok := s.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+					if _, tp := tn.Type().(*types.TypeParam); !tp {
+						pos = append(pos, tn.Pos())
+					}
+				}
+			}
+			for i := 0; i < s.NumChildren(); i++ {
+				walk(s.Child(i))
+			}
+		}
+		for i := 0; i < pkg.Scope().NumChildren(); i++ {
+			walk(pkg.Scope().Child(i))
+		}
+		slices.Sort(pos)
+		d, _ = l.decls.LoadOrStore(pkg, pos)
+	}
+	pos := d.([]token.Pos)
+	if i, found := slices.BinarySearch(pos, obj.Pos()); found {
+		return i + 1
+	}
+	return 0
+}
+
 // typeWriter writes types as gc's reflect names them. Inside an
 // instantiation's type arguments, a named type's package is written as its
 // path (main.Box[net/url.URL], as gc's linker names instantiations), except
-// the main package's ("main").
+// the main package's ("main"), and a local type is followed by its
+// vargen.
 type typeWriter struct {
 	b    *strings.Builder
+	m    *Machine
 	args bool // inside type arguments
 }
 
@@ -399,7 +549,12 @@ func (w typeWriter) write(T types.Type) {
 			b.WriteByte('.')
 		}
 		b.WriteString(obj.Name())
-		b.WriteString(instanceArgs(t))
+		b.WriteString(w.m.instanceArgs(t))
+		if w.args {
+			if n := w.m.locals.vargen(obj); n > 0 {
+				fmt.Fprintf(b, "·%d", n)
+			}
+		}
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
 			b.WriteString("unsafe.Pointer")

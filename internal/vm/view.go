@@ -21,6 +21,9 @@ package vm
 //     *atomic.Pointer[T]: gc lays the field at offset 0): loads build the
 //     struct, stores write the field, &x.v is the cell again (or a view of
 //     it), and a zero-size field's address is a zero cell;
+//   - a struct or array seen as a struct whose only sized field has its
+//     cells (blank.go's struct{ x, y, z int } as struct{ _ struct{ a, b,
+//     c int } }): loads and stores copy the field's elements;
 //   - and the other way, a struct of one sized field seen as that field's
 //     type (or a view of it).
 //
@@ -50,6 +53,10 @@ type View struct {
 	CT   *Type
 	T    *Type
 	F    int
+	// Header: the cell holds a string or slice, seen from its word W on
+	// as gc's header of it (headerView); loads only.
+	Header bool
+	W      int
 }
 
 // RawAddr is an unsafe.Pointer (or a *T converted from one) made from an
@@ -115,6 +122,9 @@ func EqualPointers(x, y rt.Value) bool { return HostAddr(x.R) == HostAddr(y.R) }
 // cannot see one as the other. A nil cell only asks (the compiler's
 // question).
 func viewPointer(cell *rt.Value, ct, t *Type) (rt.Value, bool) {
+	if headerView(ct, t, 0) {
+		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: -1, Header: true}}, true
+	}
 	for {
 		if sameCells(ct, t) {
 			return rt.Value{R: cell}, true
@@ -128,6 +138,10 @@ func viewPointer(cell *rt.Value, ct, t *Type) (rt.Value, bool) {
 			cell = &cell.R.([]rt.Value)[f]
 		}
 		ct = ct.Fields[f]
+	}
+	if f := soleField(t); f >= 0 && t.Fields[f].isDeep() && sameCells(ct, t.Fields[f]) {
+		// A struct or array seen as a struct of it alone.
+		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: f}}, true
 	}
 	if ct.isDeep() {
 		return rt.Value{}, false
@@ -184,9 +198,114 @@ func (v *View) seen() *Type {
 	return v.T
 }
 
+// headerView reports whether t is what gc's string, slice or interface
+// header (of type c) can be read as from its word w on: one word (an
+// integer; a pointer word also as an unsafe.Pointer or a pointer), or a
+// struct of words — the data word, the length, the capacity
+// (reflect.StringHeader and SliceHeader, a program's own); an interface's
+// type and data words (gc's eface).
+func headerView(c, t *Type, w int) bool {
+	words, pointers := 2, 1
+	switch c.Kind {
+	case KString:
+	case KSlice:
+		words = 3
+	case KInterface:
+		pointers = 2
+	default:
+		return false
+	}
+	word := func(t *Type, w int) bool {
+		switch t.Kind {
+		case KUintptr, KInt, KUint, KInt64, KUint64:
+			return w < words
+		case KPointer, KUnsafePointer:
+			return w < pointers
+		}
+		return false
+	}
+	if t.Kind != KStruct {
+		return word(t, w)
+	}
+	if len(t.Fields) == 0 {
+		return false
+	}
+	for i, f := range t.Fields {
+		if !word(f, w+i) {
+			return false
+		}
+	}
+	return true
+}
+
+// header returns the view's words of gc's header of the string, slice or
+// interface in its cell: the data pointer — the cell unsafe.StringData or
+// SliceData returns, so that the word converts back to it and compares
+// equal — as a pointer or its address, the length and the capacity; an
+// interface's type word (the address of goro's type, a number) and data
+// word (a pointer-shaped value itself, any other a copy in a new cell:
+// goro's interfaces hold values, not boxes).
+func (v *View) header() rt.Value {
+	var data *rt.Value
+	var n, c int
+	var typ rt.Value // an interface's type word
+	switch v.CT.Kind {
+	case KInterface:
+		if x, ok := v.Cell.R.(Iface); ok {
+			typ = rt.Value{R: RawAddr(HostAddr(x.T))}
+			data = &rt.Value{N: x.V.N, R: x.V.R} // boxed, as gc's non-pointer values
+			if x.T.Kind == KPointer || x.T.Kind == KUnsafePointer {
+				data = PointerCell(x.V) // the pointer itself
+			}
+		}
+	case KString:
+		s := str(*v.Cell)
+		n, c = len(s), len(s)
+		data, _ = stringData(s).R.(*rt.Value)
+	case KSlice:
+		vs, _ := v.Cell.R.([]rt.Value)
+		n, c = len(vs), cap(vs)
+		data, _ = sliceData(v.CT, *v.Cell).R.(*rt.Value)
+	}
+	word := func(t *Type, w int) rt.Value {
+		if v.CT.Kind == KInterface {
+			if w == 0 {
+				if t.Kind == KPointer || t.Kind == KUnsafePointer {
+					return typ
+				}
+				return rt.Value{N: uint64(HostAddr(typ.R))}
+			}
+			w = 0 // the data word
+		}
+		switch {
+		case w > 0:
+			return rt.Value{N: uint64([]int{0, n, c}[w])}
+		case data == nil:
+			return rt.Value{}
+		case t.Kind == KPointer || t.Kind == KUnsafePointer:
+			return rt.Value{R: data}
+		}
+		return rt.Value{N: uint64(addressOf(data))}
+	}
+	if v.T.Kind != KStruct {
+		return word(v.T, v.W)
+	}
+	z := v.T.Zero()
+	for i, f := range v.T.Fields {
+		z.R.([]rt.Value)[i] = word(f, v.W+i)
+	}
+	return z
+}
+
 // Load returns the cell seen as v.T.
 func (v *View) Load() rt.Value {
+	if v.Header {
+		return v.header()
+	}
 	w := asType(v.seen(), *v.Cell)
+	if v.seen().isDeep() {
+		w = copyDeep(v.CT, w)
+	}
 	if v.F < 0 {
 		return w
 	}
@@ -205,6 +324,9 @@ func (v *View) Store(x rt.Value) {
 	if t.Kind.IsInteger() && t.Size < v.CT.Size {
 		mask := uint64(1)<<(8*t.Size) - 1
 		x.N = v.Cell.N&^mask | x.N&mask
+	}
+	if t.isDeep() {
+		x = copyDeep(t, x)
 	}
 	*v.Cell = asType(v.CT, x)
 }
@@ -232,9 +354,16 @@ func (t *Thread) viewOp(in *instr, regs []rt.Value) bool {
 		regs[in.a] = v.Load()
 		return true
 	case opStore, opStoreDeep:
+		if v.Header {
+			break // gc's header is the string's or slice's own: goro's are not words
+		}
 		v.Store(regs[in.b])
 		return true
 	case opFieldAddr:
+		if v.Header && v.T.Kind == KStruct {
+			regs[in.a] = rt.Value{R: &View{Cell: v.Cell, CT: v.CT, T: v.T.Fields[in.c], F: -1, Header: true, W: v.W + int(in.c)}}
+			return true
+		}
 		if v.F < 0 {
 			break
 		}
@@ -265,6 +394,10 @@ func (t *Thread) convertView(p rt.Value, from, to *Type) (rt.Value, bool) {
 	case *rt.Value:
 		q, ok = viewPointer(c, from, to)
 	case *View:
+		if c.Header && c.W > 0 {
+			ok = false // a header's length or capacity word seen again
+			break
+		}
 		q, ok = viewPointer(c.Cell, c.CT, to)
 	case RawAddr:
 		return p, true // the number, seen as any pointer
