@@ -19,7 +19,7 @@ type Item struct {
 }
 
 func (i Item) Total(n int) float64 { return float64(n) * i.Price }
-func (i Item) Label() string      { return fmt.Sprint("item ", i.ID) }
+func (i Item) Label() string       { return fmt.Sprint("item ", i.ID) }
 
 type Twin struct {
 	A struct{ X int }
