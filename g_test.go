@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -131,6 +132,45 @@ func TestSetMaxStack(t *testing.T) {
 	want := "runtime: goroutine stack exceeds 65536-byte limit\nfatal error: stack overflow\n\ngoroutine 1 [running]:\nmain.f(...)\n"
 	if !strings.HasPrefix(string(res.stderr), want) || res.exitCode != 2 {
 		t.Errorf("exit %d, stderr begins\n%s\nwant exit 2 and\n%s", res.exitCode, headLines(string(res.stderr), 6), want)
+	}
+}
+
+// TestBreakpoint: runtime.Breakpoint traps; with no debugger, gc's
+// SIGTRAP ends the program with every goroutine and exit code 2 (gc's
+// dump also shows its runtime's goroutines and registers, which goro has
+// not: the first lines and the exit code are compared).
+func TestBreakpoint(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), false, "breakpoint.go")
+	if got, want := string(res.stdout), "before\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	want := "SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\ngoroutine 1 [running]:\nmain.main()\n"
+	stderr := string(res.stderr)
+	if !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "[chan receive]:\nmain.main.func1()") || res.exitCode != 2 {
+		t.Errorf("exit %d, stderr\n%s\nwant exit 2, the other goroutine, and first\n%s", res.exitCode, stderr, want)
+	}
+}
+
+// TestSetCrashOutput: after debug.SetCrashOutput(f), the panic that ends
+// the program is reported on stderr and in f, as under gc.
+func TestSetCrashOutput(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "crash.txt")
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), false, "crashoutput.go", out)
+	want := "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n"
+	file, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(res.stderr), want) || !strings.HasPrefix(string(file), want) || res.exitCode != 2 {
+		t.Errorf("exit %d, stderr\n%s\ncrash output file\n%s\nwant exit 2 and both beginning\n%s", res.exitCode, res.stderr, file, want)
 	}
 }
 

@@ -518,7 +518,7 @@ func run(m *vm.Machine, opt RunOptions) (int, error) {
 				select {
 				case sig := <-opt.Quit:
 					if s, ok := sig.(syscall.Signal); ok && !lib.SignalEnabled(m, s) {
-						m.RT.SignalDump(sigquitText)
+						m.RT.SignalDump(sigquitText, nil)
 						return
 					}
 				case <-m.RT.Done():

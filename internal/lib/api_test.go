@@ -117,15 +117,10 @@ func recvTypeName(name, pkg string) string {
 // (2026-12-02), by what they need.
 var notYet = setOf(
 
-	// reflect: values made or read through memory goro's cells are not
-	// (NewAt, SliceAt, SetPointer, InterfaceData).
-	"(reflect.Value).InterfaceData", "(reflect.Value).SetPointer", "reflect.NewAt", "reflect.SliceAt",
 	// runtime: goro's runtime errors are runtime.errorString values with
 	// gc's texts (%T prints runtime.errorString where gc's says
 	// runtime.boundsError); it makes no boundsError or errorAddressString.
 	"(runtime.Error).RuntimeError on boundsError", "(runtime.Error).RuntimeError on errorAddressString",
-	// runtime: a breakpoint trap.
-	"runtime.Breakpoint",
 	// syscall: the system calls no package goro interprets makes, and
 	// their helpers (2026-12-04: first walked). Each is unsupported by
 	// name when a program calls it; os, net and os/exec reach the host
@@ -172,8 +167,6 @@ var notYet = setOf(
 	"syscall.Tgkill", "syscall.Time", "syscall.Times", "syscall.UnixCredentials",
 	"syscall.UnixRights", "syscall.Unlinkat", "syscall.Unmount", "syscall.Unshare", "syscall.Ustat",
 	"syscall.Utime", "syscall.Utimes", "syscall.Wait4",
-	// runtime/debug: crash output, heap dumps.
-	"runtime/debug.SetCrashOutput", "runtime/debug.WriteHeapDump",
 )
 
 func setOf(names ...string) map[string]bool {

@@ -715,6 +715,10 @@ var reflectNatives = map[string]vm.NativeFunc{
 	"(reflect.Value).Elem":             reflect_Value_Elem,
 	"(reflect.Value).Equal":            reflect_Value_Equal,
 	"(reflect.Value).Field":            reflect_Value_Field,
+	"(reflect.Value).InterfaceData":    reflect_Value_InterfaceData,
+	"(reflect.Value).SetPointer":       reflect_Value_SetPointer,
+	"reflect.NewAt":                    reflect_NewAt,
+	"reflect.SliceAt":                  reflect_SliceAt,
 	"(reflect.Value).FieldByNameFunc":  reflect_Value_FieldByNameFunc,
 	"(reflect.Value).Fields":           reflect_Value_Fields,
 	"(reflect.Value).Methods":          reflect_Value_Methods,
@@ -4034,4 +4038,58 @@ func (s *nameFuncSearch) matched(t *vm.Thread, yes bool, out []rt.Value) {
 	}
 	s.next = append(s.next, fieldScan{ft, append(append([]int(nil), scan.index...), i)})
 	s.step(t, out)
+}
+
+// reflect.NewAt: func NewAt(typ Type, p unsafe.Pointer) Value — p seen as
+// a *typ, as (*T)(p) sees it (goro's cells must agree: vm.ConvertPointer).
+func reflect_NewAt(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	pt := ptrTo(t.Machine(), ty)
+	if p, ok := t.ConvertPointer(a[1], pt); ok {
+		r[0] = rv{t: pt, v: p}.pack()
+	}
+}
+
+// reflect.SliceAt: func SliceAt(typ Type, p unsafe.Pointer, n int) Value —
+// unsafe.Slice((*T)(p), n).
+func reflect_SliceAt(t *vm.Thread, a, r []rt.Value) {
+	ty := typeFrom(a[0])
+	if ty == nil {
+		t.PanicRuntime("invalid memory address or nil pointer dereference")
+		return
+	}
+	m := t.Machine()
+	pt := ptrTo(m, ty)
+	n := int64(a[2].N)
+	p, ok := t.ConvertPointer(a[1], pt)
+	if !ok {
+		return
+	}
+	if s, ok := t.UnsafeSlice(pt, p, n); ok {
+		r[0] = rv{t: m.TypeOf(types.NewSlice(ty.T)), v: s}.pack()
+	}
+}
+
+// (reflect.Value).SetPointer: func (v Value) SetPointer(x unsafe.Pointer)
+func reflect_Value_SetPointer(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if mustBeAssignable(t, v, "SetPointer") && mustBe(t, v, "SetPointer", rkUnsafePointer) {
+		*v.cell = a[1]
+	}
+}
+
+// (reflect.Value).InterfaceData: func (v Value) InterfaceData() [2]uintptr
+// — gc's two words: the address of goro's type, and of the data (a
+// pointer-shaped value itself, any other a copy: vm.InterfaceData).
+func reflect_Value_InterfaceData(t *vm.Thread, a, r []rt.Value) {
+	v := unpack(a[0])
+	if !mustBe(t, v, "InterfaceData", rkInterface) {
+		return
+	}
+	w := vm.InterfaceData(v.get())
+	r[0] = rt.Value{R: []rt.Value{{N: uint64(w[0])}, {N: uint64(w[1])}}}
 }

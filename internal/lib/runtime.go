@@ -82,6 +82,7 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime.GOROOT":                              runtime_GOROOT,
 	"runtime.Goexit":                              runtime_Goexit,
 	"runtime.Gosched":                             runtime_Gosched,
+	"runtime.Breakpoint":                          runtime_Breakpoint,
 	"runtime.KeepAlive":                           runtime_KeepAlive,
 	"runtime.LockOSThread":                        runtime_LockOSThread,
 	"runtime.NumCPU":                              runtime_NumCPU,
@@ -107,6 +108,8 @@ var runtimeNatives = map[string]vm.NativeFunc{
 	"runtime/debug.SetMaxThreads":                 runtime_debug_SetMaxThreads,
 	"runtime/debug.SetMemoryLimit":                runtime_debug_SetMemoryLimit,
 	"runtime/debug.SetPanicOnFault":               runtime_debug_SetPanicOnFault,
+	"runtime/debug.SetCrashOutput":                runtime_debug_SetCrashOutput,
+	"runtime/debug.WriteHeapDump":                 runtime_debug_WriteHeapDump,
 	"runtime/debug.SetGCPercent":                  runtime_debug_SetGCPercent,
 	"runtime/debug.SetMaxStack":                   runtime_debug_SetMaxStack,
 	"runtime/debug.SetTraceback":                  runtime_debug_SetTraceback,
@@ -528,6 +531,12 @@ var sysCPUNatives = map[string]vm.ModuleNative{
 
 func init() { vm.RegisterModuleNatives(sysCPUNatives) }
 
+// runtime.Breakpoint: func Breakpoint() — gc executes a trap instruction,
+// and with no debugger attached SIGTRAP ends the program with its dump.
+func runtime_Breakpoint(t *vm.Thread, a, r []rt.Value) {
+	t.Signalled("SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128")
+}
+
 // runtime.KeepAlive: func KeepAlive(x any)
 func runtime_KeepAlive(t *vm.Thread, a, r []rt.Value) {}
 
@@ -829,4 +838,43 @@ func maps_clone(t *vm.Thread, a, r []rt.Value) {
 		dst.Set(vm.CopyDeep(mt.Key, keys[i]), vm.CopyDeep(mt.Elem, vals[i]))
 	}
 	r[0] = rt.Value{R: vm.Iface{T: mt, V: rt.Value{R: dst}}}
+}
+
+// runtime/debug.SetCrashOutput: func SetCrashOutput(f *os.File, opts CrashOptions) error
+//
+// As gc, f is duplicated (the caller may close it); fatal output then goes
+// to the copy besides stderr (rt.SetCrashOutput). A nil f stops it.
+func runtime_debug_SetCrashOutput(t *vm.Thread, a, r []rt.Value) {
+	m := t.Machine()
+	hf := fileOf(t, a[0])
+	switch {
+	case hf == nil:
+		m.RT.SetCrashOutput(nil)
+	case hf.f == nil:
+		m.RT.SetCrashOutput(nopCloser{hf.w}) // the program's stdout or stderr
+	default:
+		fd, err := syscall.Dup(int(hf.f.Fd()))
+		if err != nil {
+			r[0] = osError(t, err)
+			return
+		}
+		m.RT.SetCrashOutput(os.NewFile(uintptr(fd), hf.f.Name()))
+	}
+	r[0] = rt.Value{}
+}
+
+// nopCloser is a writer the crash output does not close.
+type nopCloser struct {
+	w interface{ Write([]byte) (int, error) }
+}
+
+func (n nopCloser) Write(b []byte) (int, error) { return n.w.Write(b) }
+func (n nopCloser) Close() error                { return nil }
+
+// runtime/debug.WriteHeapDump: func WriteHeapDump(fd uintptr) — refused by
+// name: gc's dump format describes gc's heap (spans, its type
+// descriptors, its stacks), and goro's values live in the host's heap as
+// cells; a heap profile (pprof) is what goro can write.
+func runtime_debug_WriteHeapDump(t *vm.Thread, a, r []rt.Value) {
+	t.Unsupported("runtime/debug.WriteHeapDump (gc's heap dump format describes gc's heap; goro's values live in the host's)")
 }

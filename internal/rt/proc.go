@@ -83,6 +83,9 @@ type Runtime struct {
 	exec   Executor
 	cfg    Config
 	stderr io.Writer
+	// crashOut is runtime/debug.SetCrashOutput's file (CrashWriter).
+	crashMu  sync.Mutex
+	crashOut io.WriteCloser
 
 	sched      schedt
 	allp       []*P
@@ -1512,14 +1515,40 @@ func (r *Runtime) WaitingGs() []*G {
 // (nil for a deadlock, where no G is running).
 func (r *Runtime) Fatal(msg string, cur *G) {
 	r.fatalOnce.Do(func() {
-		fmt.Fprintf(r.stderr, "fatal error: %s\n", msg)
+		w := r.CrashWriter()
+		fmt.Fprintf(w, "fatal error: %s\n", msg)
 		if cur != nil {
-			fmt.Fprintf(r.stderr, "\n")
-			r.tracebackG(r.stderr, cur, true)
+			fmt.Fprintf(w, "\n")
+			r.tracebackG(w, cur, true)
 		}
-		r.tracebackOthers(r.stderr, cur)
+		r.tracebackOthers(w, cur)
 		r.Exit(2)
 	})
+}
+
+// SetCrashOutput sets the file that fatal output — an unrecovered panic, a
+// fatal error, a fatal signal's dump — is written to besides the
+// program's stderr (runtime/debug.SetCrashOutput; nil: none), closing the
+// one set before.
+func (r *Runtime) SetCrashOutput(f io.WriteCloser) {
+	r.crashMu.Lock()
+	old := r.crashOut
+	r.crashOut = f
+	r.crashMu.Unlock()
+	if old != nil {
+		old.Close()
+	}
+}
+
+// CrashWriter is where fatal output goes: the program's stderr and the
+// crash output file, if one is set (SetCrashOutput).
+func (r *Runtime) CrashWriter() io.Writer {
+	r.crashMu.Lock()
+	defer r.crashMu.Unlock()
+	if r.crashOut == nil {
+		return r.stderr
+	}
+	return io.MultiWriter(r.stderr, r.crashOut)
 }
 
 // goidcacheBatch is how many goids a P takes from the global generator at a

@@ -268,13 +268,14 @@ func (r *Runtime) tracebackSome(w io.Writer, cur *G, b *Bubble) {
 // dump also shows its own goroutines, each thread's g0 and the signalled
 // thread's registers, which a goro program has none of; it prints them at
 // GOTRACEBACK=system level whatever GOTRACEBACK says, so goro's shows
-// every goroutine whatever it says too.
-func (r *Runtime) SignalDump(text string) {
-	r.StopTheWorld(nil)
+// every goroutine whatever it says too. cur is the G the signal is
+// about (runtime.Breakpoint's SIGTRAP), running, or nil (from the host).
+func (r *Runtime) SignalDump(text string, cur *G) {
+	r.StopTheWorld(cur)
 	var b stringWriter
 	fmt.Fprintf(&b, "%s\n\n", text)
 	r.dumpAll(&b)
-	r.stderr.Write(b)
+	r.CrashWriter().Write(b)
 	r.Exit(2)
 }
 

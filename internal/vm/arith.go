@@ -320,6 +320,14 @@ func ifaceIncomparable(t *Type, v rt.Value) *Type {
 }
 
 // convert converts x of kind from to type to.
+// ConvertPointer converts unsafe.Pointer p to pointer type to, as
+// (*T)(p) does (reflect's NewAt); false when goro cannot (reported as
+// unsupported).
+func (t *Thread) ConvertPointer(p rt.Value, to *Type) (rt.Value, bool) {
+	q := t.convert(KUnsafePointer, to, p)
+	return q, !t.fatal
+}
+
 func (t *Thread) convert(from Kind, to *Type, x rt.Value) rt.Value {
 	k := to.Kind
 	switch {

@@ -666,6 +666,14 @@ func (t *Thread) unsafeString(ci *callInfo, p rt.Value, n int64, regs []rt.Value
 	return true
 }
 
+// UnsafeSlice is unsafe.Slice(p, n) for p of pointer type pt (reflect's
+// SliceAt); false when it panicked or is unsupported.
+func (t *Thread) UnsafeSlice(pt *Type, p rt.Value, n int64) (rt.Value, bool) {
+	var out [1]rt.Value
+	ok := t.unsafeSlice(&callInfo{}, pt, p, n, out[:], 0)
+	return out[0], ok
+}
+
 // unsafeSlice is unsafe.Slice(p, n) for p of pointer type pt.
 func (t *Thread) unsafeSlice(ci *callInfo, pt *Type, p rt.Value, n int64, regs []rt.Value, dst int32) bool {
 	switch {

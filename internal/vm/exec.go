@@ -1687,7 +1687,7 @@ func (t *Thread) fatalPanic() {
 		p.Computed = true
 	}
 	t.syncFrames()
-	w := t.m.Stderr
+	w := t.m.RT.CrashWriter()
 	// gc's preprintpanics: a panic re-raising the value it recovered from
 	// is printed once, as "[recovered, repanicked]".
 	for _, p := range chain {

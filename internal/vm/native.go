@@ -280,6 +280,14 @@ func (t *Thread) Exit(code int) {
 	t.m.RT.Exit(code)
 }
 
+// Signalled ends the program as a fatal signal text ends gc's (its text
+// and every goroutine, exit code 2): runtime.Breakpoint's SIGTRAP.
+func (t *Thread) Signalled(text string) {
+	t.syncFrames()
+	t.fatal = true
+	t.m.RT.SignalDump(text, t.gp)
+}
+
 // Unsupported ends the program: goro cannot do what it was asked yet. In
 // a test's goroutine it fails that test instead (testFail), so that the
 // test binary's other tests still run.

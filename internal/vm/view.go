@@ -251,12 +251,10 @@ func (v *View) header() rt.Value {
 	var typ rt.Value // an interface's type word
 	switch v.CT.Kind {
 	case KInterface:
-		if x, ok := v.Cell.R.(Iface); ok {
-			typ = rt.Value{R: RawAddr(HostAddr(x.T))}
-			data = &rt.Value{N: x.V.N, R: x.V.R} // boxed, as gc's non-pointer values
-			if x.T.Kind == KPointer || x.T.Kind == KUnsafePointer {
-				data = PointerCell(x.V) // the pointer itself
-			}
+		var t uintptr
+		t, data = ifaceWords(*v.Cell)
+		if t != 0 {
+			typ = rt.Value{R: RawAddr(t)}
 		}
 	case KString:
 		s := str(*v.Cell)
@@ -295,6 +293,31 @@ func (v *View) header() rt.Value {
 		z.R.([]rt.Value)[i] = word(f, v.W+i)
 	}
 	return z
+}
+
+// ifaceWords returns gc's two words of interface value x: its type's (the
+// address of goro's type) and its data pointer — a pointer-shaped value
+// itself, any other a copy in a new cell (goro's interfaces hold values,
+// not boxes).
+func ifaceWords(x rt.Value) (uintptr, *rt.Value) {
+	i, ok := x.R.(Iface)
+	if !ok {
+		return 0, nil
+	}
+	if i.T.Kind == KPointer || i.T.Kind == KUnsafePointer {
+		return HostAddr(i.T), PointerCell(i.V)
+	}
+	return HostAddr(i.T), &rt.Value{N: i.V.N, R: i.V.R}
+}
+
+// InterfaceData is reflect's Value.InterfaceData of interface value x:
+// its two words (ifaceWords), the data pointer's address remembered.
+func InterfaceData(x rt.Value) [2]uintptr {
+	typ, data := ifaceWords(x)
+	if data == nil {
+		return [2]uintptr{typ, 0}
+	}
+	return [2]uintptr{typ, addressOf(data)}
 }
 
 // Load returns the cell seen as v.T.
