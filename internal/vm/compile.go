@@ -1086,7 +1086,7 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			return // built in a register, by its Load
 		}
 		et := c.typ(in.Type().(*types.Pointer).Elem())
-		c.emit(instr{op: opAlloc, a: c.reg(in), t: et})
+		c.emit(instr{op: opAlloc, a: c.reg(in), d: flag(local(in)), t: et})
 	case *ssa.BinOp:
 		if ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && ifi.Cond == in {
 			if _, ok := c.fusable(ifi); ok {
@@ -1617,6 +1617,47 @@ func (c *compiler) goWrap(g *ssa.Go) int32 {
 // unsignedIndex reports whether index v is of an unsigned type: gc's
 // bounds errors print it as unsigned (index out of range
 // [18446744073709551615] with length 3, where a signed -1 prints alone).
+// local reports whether variable a does not escape its function, as gc's
+// escape analysis would keep it on its stack (no allocation in
+// runtime.MemStats' Mallocs or testing.AllocsPerRun): go/ssa's locals
+// (not Heap), and a heap one whose address is only loaded from, stored
+// to, or offset to a field or element that in turn only is (`t :=
+// &T{}; t.x = 1; return t.x`). Anything else — an argument, a stored
+// value, an interface, a result, a phi, a closure's capture — escapes.
+func local(a *ssa.Alloc) bool {
+	if !a.Heap {
+		return true
+	}
+	var onlyAccessed func(v ssa.Value) bool
+	onlyAccessed = func(v ssa.Value) bool {
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.DebugRef:
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.Store:
+				if r.Val == v {
+					return false
+				}
+			case *ssa.FieldAddr:
+				if !onlyAccessed(r) {
+					return false
+				}
+			case *ssa.IndexAddr:
+				if !onlyAccessed(r) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return onlyAccessed(a)
+}
+
 // unsafeUse reports whether element address v is converted to
 // unsafe.Pointer or handed to unsafe.String or unsafe.Slice where it is
 // made: such an IndexAddr remembers the elements around it (madePtrs), so

@@ -106,12 +106,18 @@ func TestFastPaths(t *testing.T) {
 		{"main.notBorrowed", "main.point.mutate(s2) lent 0b1", "h.p loaded without a copy, lent to the call"},
 		{"main.point.sum", "borrows 0b1", "sum only reads its receiver's fields: it borrows it"},
 		{"main.point.step", "borrows 0b1", "step reads p's fields into its literal"},
+		{"main.localArray", "Alloc        s3 local t=[4]int", "its array is only indexed: it does not escape"},
 	} {
 		var b strings.Builder
 		m.Disassemble(&b, func(name string) bool { return name == c.fn })
 		if !strings.Contains(b.String(), c.has) {
 			t.Errorf("%s: no %q (%s) in\n%s", c.fn, c.has, c.why, b.String())
 		}
+	}
+	var escaping strings.Builder
+	m.Disassemble(&escaping, func(name string) bool { return name == "main.escapingArray" })
+	if strings.Contains(escaping.String(), "local") {
+		t.Errorf("main.escapingArray stores its array in a global, yet it is local:\n%s", escaping.String())
 	}
 	var mutate strings.Builder
 	m.Disassemble(&mutate, func(name string) bool { return name == "main.point.mutate" })

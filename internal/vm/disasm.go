@@ -226,6 +226,10 @@ func (d *disasm) instr(f *Func, in *instr) string {
 			if v != 0 {
 				parts = append(parts, "compared")
 			}
+		case oLocal:
+			if v != 0 {
+				parts = append(parts, "local")
+			}
 		case oGoWrap:
 			if v != 0 {
 				parts = append(parts, fmt.Sprintf("gowrap%d", v))

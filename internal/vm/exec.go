@@ -1007,7 +1007,9 @@ resume:
 
 // allocOp is Alloc: a new variable of in.t.
 func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
-	gp.Allocated(in.t.Size)
+	if in.d == 0 {
+		gp.Allocated(in.t.Size)
+	}
 	if in.t.Size == 0 {
 		regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
 		return

@@ -249,6 +249,7 @@ const (
 	oSliceFlags                // an immediate: bit 0 if the slice is make's, new([c]T)[:n] (its bounds errors are makeslice's); bits 1-3 if the low, high, max bounds are unsigned
 	oUnsigned                  // an immediate: 1 if the index is unsigned (its bounds error prints it so)
 	oCompared                  // an immediate: 1 if the address an unsafe.Pointer converts to is only compared (not remembered)
+	oLocal                     // an immediate: 1 if the variable does not escape its function (gc keeps it on the stack: no allocation counted)
 	oShift                     // an immediate: 64 less an integer's width in bits
 	oSignExt                   // an immediate: 1 if the integer is signed (sign-extended)
 	oGoWrap                    // an immediate: N of gc's gowrapN running a go statement's call, 0 for none
@@ -325,7 +326,7 @@ var opTable = [opCount]opInfo{
 	opReturn:     {name: "Return", x: xSlots, doc: "return x... (runs this frame's pending defers first)"},
 	opPanic:      {name: "Panic", a: oSrc, doc: "panic(a)"},
 	opRunDefers:  {name: "RunDefers", doc: "run this frame's deferred calls, then go on"},
-	opAlloc:      {name: "Alloc", a: oDst, t: "the variable", doc: "a = new(t)"},
+	opAlloc:      {name: "Alloc", a: oDst, d: oLocal, t: "the variable", doc: "a = new(t); d: it does not escape (not counted as an allocation: compiler.local)"},
 	opLiteral:    {name: "Literal", a: oDst, t: "the struct or array", x: xSlots, doc: "a = the value of type t whose fields (elements) are x's slots (^i: the constant constTable[i]; a struct or array field read as R == nil is made zero), built in a register (literal.go)"},
 	opLoad:       {name: "Load", a: oDst, b: oSrc, doc: "a = *b (a scalar, or a struct or array borrowed: borrow.go)"},
 	opLoadDeep:   {name: "LoadDeep", a: oDst, b: oSrc, t: "*b", doc: "a = copy of *b (struct, array)"},
@@ -629,7 +630,7 @@ func (f *Func) checkCode() error {
 				if v != callNormal && v != callGo && v != callDefer {
 					return bad("%s = %d, not a call mode", name, v)
 				}
-			case oCommaOk, oSigned, oUnsigned, oCompared:
+			case oCommaOk, oSigned, oUnsigned, oCompared, oLocal:
 				if v != 0 && v != 1 {
 					return bad("%s = %d, not a flag", name, v)
 				}

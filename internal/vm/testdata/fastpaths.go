@@ -332,3 +332,22 @@ func pullTwice() float64 {
 	a, b := &pt{}, &pt{m: 1}
 	return pull(a, b, 1, &b.m) + a.x + a.y + 2
 }
+
+// Allocation counts (compiler.local): a variable whose address is only
+// read and written through does not escape, and is not counted; one
+// stored in a global escapes.
+var escaped *[4]int
+
+func localArray(n int) int {
+	a := new([4]int)
+	for i := range a {
+		a[i] = n * i
+	}
+	return a[3]
+}
+
+func escapingArray(n int) {
+	a := new([4]int)
+	a[1] = n
+	escaped = a
+}
