@@ -309,11 +309,10 @@ func splitQuoted(s string) ([]string, error) {
 // gorootKnownFailures are the GOROOT/test "// run" programs (outside chan/) that goro does
 // not pass yet, each with what it needs. Every other one must pass.
 var gorootKnownFailures = map[string]string{
-	"finprofiled.go":  "needs runtime.MemProfile",
-	"heapsampling.go": "needs runtime.MemProfile",
-	"nilptr.go":       "maps a huge array at a fixed address through unsafe",
-	"recover4.go":     "needs runtime/debug.SetPanicOnFault and memory faults",
-	"slicecap.go":     "subtracts the data words of subslices' headers: goro's elements are 24-byte cells, so a byte slice's addresses step by 24",
+	"finprofiled.go": "needs runtime.MemProfile",
+	"nilptr.go":      "maps a huge array at a fixed address through unsafe",
+	"recover4.go":    "needs runtime/debug.SetPanicOnFault and memory faults",
+	"slicecap.go":    "subtracts the data words of subslices' headers: goro's elements are 24-byte cells, so a byte slice's addresses step by 24",
 }
 
 // gorootSlow are top-level programs that pass but take the longest under goro, run

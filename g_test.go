@@ -57,6 +57,41 @@ func TestGoroutineProfileProto(t *testing.T) {
 	}
 }
 
+// TestHeapProfileProto runs a program that writes its heap profile
+// (pprof.WriteHeapProfile: runtime.MemProfile's sampled allocations,
+// vm/mprof.go) and reads it with `go tool pprof`: both allocating
+// functions among the allocations, the one whose blocks are kept among
+// what is in use. (Sampling is random: 200 blocks of 64 KiB at gc's
+// default rate leave a function unsampled with odds of about 1e-11.)
+func TestHeapProfileProto(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "heap.pb.gz")
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), true, "heap.go", out)
+	if res.err != nil || res.exitCode != 0 {
+		t.Fatalf("goro run heap.go: exit %d, %v\n%s", res.exitCode, res.err, res.stdout)
+	}
+	pprof := func(args ...string) string {
+		cmd := exec.Command("go", append([]string{"tool", "pprof"}, append(args, out)...)...)
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go tool pprof %s: %v\n%s", strings.Join(args, " "), err, b)
+		}
+		return string(b)
+	}
+	alloc := pprof("-sample_index=alloc_space", "-top")
+	for _, want := range []string{"Type: alloc_space", "main.keep", "main.drop"} {
+		if !strings.Contains(alloc, want) {
+			t.Errorf("go tool pprof -sample_index=alloc_space -top: no %q in\n%s", want, alloc)
+		}
+	}
+	if inuse := pprof("-sample_index=inuse_space", "-top"); !strings.Contains(inuse, "main.keep") {
+		t.Errorf("go tool pprof -sample_index=inuse_space -top: no main.keep in\n%s", inuse)
+	}
+}
+
 // TestSIGQUIT sends SIGQUIT to goro running a program that waits: as
 // under gc, the program's goroutines are printed (not goro's own) and it
 // exits 2. "ready" is printed just before main blocks, so the signal may

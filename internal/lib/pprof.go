@@ -9,9 +9,10 @@ package lib
 // the goroutine profile (a snapshot with the world stopped,
 // rt.GoroutineProfile), frames' symbols. Profiles goro does not record are
 // refused by name where a program turns them on or writes them: CPU
-// (runtime.SetCPUProfileRate), heap and allocs (runtime.MemProfile), block
-// and mutex profiles at a non-zero rate. Their counts read 0, so a program
-// that lists the profiles (net/http/pprof's index) runs.
+// (runtime.SetCPUProfileRate), block and mutex profiles at a non-zero
+// rate; their counts read 0, so a program that lists the profiles
+// (net/http/pprof's index) runs. Heap and allocs profiles are the VM's
+// sampled allocations (runtime.MemProfile: vm/mprof.go).
 
 import (
 	"github.com/goro-dev/goro/internal/rt"
@@ -35,7 +36,7 @@ var pprofNatives = map[string]vm.NativeFunc{
 	"runtime/pprof.pprof_goroutineLeakProfileWithLabels": runtime_pprof_goroutineLeakProfileWithLabels,
 	"runtime/pprof.pprof_goroutineProfileWithLabels":     runtime_pprof_goroutineProfileWithLabels,
 	"runtime/pprof.pprof_makeProfStack":                  runtime_pprof_makeProfStack,
-	"runtime/pprof.pprof_memProfileInternal":             runtime_MemProfile,
+	"runtime/pprof.pprof_memProfileInternal":             runtime_pprof_memProfileInternal,
 	"runtime/pprof.pprof_mutexProfileInternal":           profileEmpty,
 	"runtime/pprof.pprof_threadCreateInternal":           profileEmpty,
 	"runtime/pprof.runtime_FrameStartLine":               runtime_pprof_runtime_FrameStartLine,
@@ -138,14 +139,56 @@ func uintptrs(pcs []uintptr) rt.Value {
 func profileEmpty(t *vm.Thread, a, r []rt.Value) { r[0], r[1] = rt.Value{}, boolV(true) }
 
 // runtime.MemProfile: func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool)
-// (and pprof_memProfileInternal): goro does not sample allocations. A count
-// (p empty) reads 0; asking for the records is refused by name.
 func runtime_MemProfile(t *vm.Thread, a, r []rt.Value) {
-	if p, _ := a[0].R.([]rt.Value); len(p) > 0 {
-		t.Unsupported("heap profiles (runtime.MemProfile): goro does not sample allocations")
+	memProfile(t, a, r, t.Machine().LookupType("runtime", "MemProfileRecord"))
+}
+
+// runtime/pprof.pprof_memProfileInternal: func pprof_memProfileInternal(p []profilerecord.MemProfileRecord, inuseZero bool) (n int, ok bool)
+func runtime_pprof_memProfileInternal(t *vm.Thread, a, r []rt.Value) {
+	memProfile(t, a, r, t.Machine().LookupType("internal/profilerecord", "MemProfileRecord"))
+}
+
+// memProfile fills p, records of type rec (a Stack0 array or a Stack
+// slice), with the sampled allocations by call stack (vm/mprof.go): n
+// records, those of objects all freed only with inuseZero; ok when p
+// holds them.
+func memProfile(t *vm.Thread, a, r []rt.Value, rec *vm.Type) {
+	p, _ := a[0].R.([]rt.Value)
+	inuseZero := a[1].N != 0
+	var recs []vm.MemRecord
+	for _, mr := range t.Machine().MemProfile() {
+		if inuseZero || mr.AllocBytes != mr.FreeBytes {
+			recs = append(recs, mr)
+		}
+	}
+	r[0], r[1] = rt.Value{N: uint64(len(recs))}, boolV(len(recs) <= len(p))
+	if len(recs) > len(p) || rec == nil {
 		return
 	}
-	r[0], r[1] = rt.Value{}, boolV(true)
+	for i, mr := range recs {
+		fs, _ := p[i].R.([]rt.Value)
+		if fs == nil {
+			continue
+		}
+		set := func(name string, v int64) {
+			if j := vm.FieldIndex(rec, name); j >= 0 {
+				fs[j] = rt.Value{N: uint64(v)}
+			}
+		}
+		set("AllocBytes", mr.AllocBytes)
+		set("FreeBytes", mr.FreeBytes)
+		set("AllocObjects", mr.AllocObjects)
+		set("FreeObjects", mr.FreeObjects)
+		if j := vm.FieldIndex(rec, "Stack0"); j >= 0 {
+			stk := make([]rt.Value, 32)
+			for k := 0; k < len(mr.PCs) && k < len(stk); k++ {
+				stk[k] = rt.Value{N: uint64(mr.PCs[k])}
+			}
+			fs[j] = rt.Value{R: stk}
+		} else if j := vm.FieldIndex(rec, "Stack"); j >= 0 {
+			fs[j] = uintptrs(mr.PCs)
+		}
+	}
 }
 
 // runtime.SetCPUProfileRate: func SetCPUProfileRate(hz int)

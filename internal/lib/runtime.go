@@ -29,6 +29,10 @@ func init() {
 				*c = m.RuntimeError(msg)
 			}
 		}
+		// gc's default sampling rate of the heap profile (vm/mprof.go).
+		if c := m.Global("runtime", "MemProfileRate"); c != nil {
+			*c = rt.Value{N: 512 * 1024}
+		}
 	})
 }
 

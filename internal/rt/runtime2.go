@@ -367,7 +367,26 @@ type FrameSite struct {
 func (gp *G) Goid() uint64 { return gp.goid }
 
 // Allocated adds n bytes to what gp has allocated; gp is running it.
-func (gp *G) Allocated(n int64) { gp.allocBytes += n; gp.allocCount++ }
+// It reports whether the allocation is due for the heap profile: the
+// G's M counts bytes down to its next sample (gc's mcache.nextSample;
+// SetNextSample).
+func (gp *G) Allocated(n int64) bool {
+	gp.allocBytes += n
+	gp.allocCount++
+	if mp := gp.m; mp != nil {
+		mp.nextSample -= n
+		return mp.nextSample < 0
+	}
+	return false
+}
+
+// SetNextSample sets how many bytes the running gp's M allocates before
+// its next heap profile sample.
+func (gp *G) SetNextSample(n int64) {
+	if mp := gp.m; mp != nil {
+		mp.nextSample = n
+	}
+}
 
 // Labels are a G's profiler labels: the program's own value for them
 // (runtime/pprof's *labelMap as an unsafe.Pointer, handed back as it came)
@@ -455,6 +474,9 @@ type M struct {
 	park      chan struct{} // note: wakes an idle M
 	schedlink *M
 	rand      uint64
+	// nextSample is how many bytes the Gs running here allocate before
+	// the next heap profile sample (G.Allocated).
+	nextSample int64
 }
 
 // P is a processor: the right to run Gs, with a local run queue.

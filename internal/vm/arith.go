@@ -629,7 +629,8 @@ func sameCells(s, t *Type) bool {
 func arithOp(gp *rt.G, in *instr, regs []rt.Value) {
 	regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
 	if in.op == opAdd && in.k == KString {
-		gp.Allocated(int64(len(str(regs[in.a]))))
+		s := str(regs[in.a])
+		allocated(gp, int64(len(s)), unsafe.Pointer(unsafe.StringData(s)))
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -1007,18 +1008,27 @@ resume:
 
 // allocOp is Alloc: a new variable of in.t.
 func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
-	if in.d == 0 {
-		gp.Allocated(in.t.Size)
-	}
 	if in.t.Size == 0 {
+		if in.d == 0 {
+			allocated(gp, 0, nil)
+		}
 		regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
 		return
 	}
 	cell := new(rt.Value)
+	obj := unsafe.Pointer(cell)
 	if in.t.isDeep() {
 		*cell = in.t.Zero()
+		// A struct's or array's storage is its elements': a pointer to
+		// one (a slice of the array) keeps them, not the cell.
+		if vs, _ := cell.R.([]rt.Value); len(vs) > 0 {
+			obj = unsafe.Pointer(&vs[0])
+		}
 	}
 	regs[in.a] = rt.Value{R: cell}
+	if in.d == 0 {
+		allocated(gp, in.t.Size, obj)
+	}
 }
 
 // literalOp is Literal: a struct or array made from its fields' values.
@@ -1028,9 +1038,13 @@ func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
 
 // literalValue makes the struct or array of Literal or ReturnLit in.
 func literalValue(gp *rt.G, fn *Func, in *instr, regs []rt.Value) rt.Value {
-	gp.Allocated(in.t.Size)
 	rs := in.results()
 	agg, vs := newAggregate(len(rs))
+	if len(vs) > 0 {
+		allocated(gp, in.t.Size, unsafe.Pointer(&vs[0]))
+	} else {
+		allocated(gp, in.t.Size, nil)
+	}
 	for i, r := range rs {
 		v := fn.result(regs, r)
 		if v.R == nil {

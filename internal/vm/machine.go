@@ -66,6 +66,8 @@ type Machine struct {
 	src      source // where functions, variables and types come from (source.go)
 	// locals names local types as gc does (types.go localNames).
 	locals localNames
+	// mprof is the heap profile (mprof.go).
+	mprof memProfile
 	// image holds the standard packages of a hybrid Machine (image.go).
 	image *Image
 	RT    *rt.Runtime

@@ -5,6 +5,7 @@ package vm
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -34,12 +35,13 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 		regs[in.a] = rt.Value{R: t.m.zeroCell(in.t)}
 	case opMakeClosure:
 		ci := in.call()
-		t.gp.Allocated(int64(8 + 8*len(ci.args))) // gc's closure: the code pointer and the captured words
 		env := make([]rt.Value, len(ci.args))
 		for i, a := range ci.args {
 			env[i] = regs[a]
 		}
-		regs[in.a] = rt.Value{R: &Closure{Fn: ci.fn, Env: env}}
+		cl := &Closure{Fn: ci.fn, Env: env}
+		allocated(t.gp, int64(8+8*len(ci.args)), unsafe.Pointer(cl)) // gc's closure: the code pointer and the captured words
+		regs[in.a] = rt.Value{R: cl}
 	case opMakeInterface:
 		regs[in.a] = rt.Value{R: Iface{T: in.t, V: regs[in.b]}}
 	case opConvert:
@@ -94,8 +96,8 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			t.outOfMemory()
 			return false
 		}
-		t.gp.Allocated(c * et.Size)
 		vs := make([]rt.Value, n, c)
+		allocated(t.gp, c*et.Size, unsafe.Pointer(unsafe.SliceData(vs)))
 		if et := in.t.Elem; et.isDeep() {
 			for i := range vs[:c] {
 				vs[:c][i] = et.Zero()
@@ -110,16 +112,18 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 				hint = int(h)
 			}
 		}
-		t.gp.Allocated(48 + int64(hint)*(in.t.Key.Size+in.t.Elem.Size)) // gc's map header, and the entries make presizes
-		regs[in.a] = rt.Value{R: newMapSize(in.t, hint)}
+		mp := newMapSize(in.t, hint)
+		allocated(t.gp, 48+int64(hint)*(in.t.Key.Size+in.t.Elem.Size), unsafe.Pointer(mp)) // gc's map header, and the entries make presizes
+		regs[in.a] = rt.Value{R: mp}
 	case opMakeChan:
 		n := int64(regs[in.b].N)
 		if n < 0 || n > 1<<31 {
 			t.panicPlainRT("makechan: size out of range")
 			return false
 		}
-		t.gp.Allocated(96 + n*in.t.Elem.Size) // gc's hchan and its buffer
-		regs[in.a] = rt.Value{R: rt.MakeChanIn(t.gp, int(n), in.t.Elem.Zero())}
+		ch := rt.MakeChanIn(t.gp, int(n), in.t.Elem.Zero())
+		allocated(t.gp, 96+n*in.t.Elem.Size, unsafe.Pointer(ch)) // gc's hchan and its buffer
+		regs[in.a] = rt.Value{R: ch}
 	case opLookup:
 		return t.lookup(in, regs)
 	case opMapUpdate:
