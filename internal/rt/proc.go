@@ -1357,6 +1357,11 @@ func (r *Runtime) Rand(gp *G) uint64 {
 	return r.rand.next()
 }
 
+// Seed is the seed of the runtime's random source: a consumer that must
+// not shift the schedule's random choices (the heap profile's sampling)
+// derives a stream of its own from it.
+func (r *Runtime) Seed() uint64 { return r.cfg.Seed }
+
 // lockedRand is the runtime's seeded source, shared under a lock.
 type lockedRand struct {
 	mu sync.Mutex

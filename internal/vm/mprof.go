@@ -7,8 +7,9 @@ package vm
 // (allocated → rt.G.Allocated, in gc's sizes of the program's types), and
 // the running M counts down to its next sample: an interval drawn from an
 // exponential distribution of mean runtime.MemProfileRate bytes (gc's
-// fastexprand; every allocation at rate 1, none at 0), from the runtime's
-// seeded source. A sampled allocation adds its size to the record of its
+// fastexprand; every allocation at rate 1, none at 0), from a stream of
+// the profile's own seeded by the runtime's seed (drawing from the Ms'
+// streams would shift a seeded schedule's random choices). A sampled allocation adds its size to the record of its
 // call stack (the allocating function first, goro's frames as
 // runtime.Callers shows them), and a host cleanup on the object made adds
 // it to the record's frees when the host's collector finds it dead — the
@@ -50,6 +51,17 @@ type memProfile struct {
 	recs map[string]*memRec
 	rate *rt.Value // the program's runtime.MemProfileRate
 	once sync.Once
+	// rng is the sampling's own stream, from the runtime's seed: drawing
+	// from the Ms' would shift a seeded schedule's choices.
+	rng atomic.Uint64
+}
+
+// rand returns the next number of the sampling's stream (splitmix64).
+func (p *memProfile) rand(seed uint64) uint64 {
+	z := p.rng.Add(0x9e3779b97f4a7c15) + seed
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }
 
 // allocated counts an allocation of n bytes by gp, obj the object made
@@ -74,7 +86,7 @@ func sampleAlloc(gp *rt.G, n int64, obj unsafe.Pointer) {
 		gp.SetNextSample(64 << 10) // look again soon: the program may turn sampling on
 		return
 	}
-	gp.SetNextSample(sampleInterval(rate, m.RT.Rand(gp)))
+	gp.SetNextSample(sampleInterval(rate, m.mprof.rand(m.RT.Seed())))
 	if n <= 0 {
 		return
 	}
