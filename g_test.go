@@ -90,6 +90,18 @@ func TestHeapProfileProto(t *testing.T) {
 	if inuse := pprof("-sample_index=inuse_space", "-top"); !strings.Contains(inuse, "main.keep") {
 		t.Errorf("go tool pprof -sample_index=inuse_space -top: no main.keep in\n%s", inuse)
 	}
+
+	// goro test -memprofile: the testing package writes the allocs
+	// profile after the tests, every allocation sampled at rate 1.
+	out = filepath.Join(t.TempDir(), "mem.out")
+	cmd := exec.Command(goroBinary(t), "test", "-memprofile", out, "-memprofilerate", "1", "-run", "TestAdd", "./calc")
+	cmd.Dir, cmd.Env = filepath.Join("testdata", "gotest"), goroEnv("GOFLAGS=")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("goro test -memprofile: %v\n%s", err, b)
+	}
+	if top := pprof("-sample_index=alloc_objects", "-top"); !strings.Contains(top, "Type: alloc_objects") || !strings.Contains(top, "testing.") {
+		t.Errorf("goro test -memprofile: the profile's -top lacks the testing package's allocations:\n%s", top)
+	}
 }
 
 // TestSIGQUIT sends SIGQUIT to goro running a program that waits: as

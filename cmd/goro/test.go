@@ -80,8 +80,8 @@ var testFlags = map[string]testFlag{
 	"coverpkg":             {unsupported: "coverage (-coverpkg) is not supported yet"},
 	"coverprofile":         {unsupported: "coverage (-coverprofile) is not supported yet"},
 	"cpuprofile":           {unsupported: "profiles (-cpuprofile) are not supported yet"},
-	"memprofile":           {unsupported: "profiles (-memprofile) are not supported yet"},
-	"memprofilerate":       {unsupported: "profiles (-memprofilerate) are not supported yet"},
+	"memprofile":           {forward: true},
+	"memprofilerate":       {forward: true},
 	"blockprofile":         {unsupported: "profiles (-blockprofile) are not supported yet"},
 	"blockprofilerate":     {unsupported: "profiles (-blockprofilerate) are not supported yet"},
 	"mutexprofile":         {unsupported: "profiles (-mutexprofile) are not supported yet"},
@@ -117,7 +117,7 @@ type testCommand struct {
 	shard    [2]int     // -shard i/n: the seeds of the exploration whose index is i mod n
 	run      string     // -run's value ("" if not given)
 	failfast bool
-	profile  string // the flag of a file the test binary writes (-trace): one package only
+	profile  string // the flag of a file the test binary writes (-trace, -memprofile): one package only
 }
 
 // parseTestArgs parses go test's command line (cmd/go's testFlags).
@@ -212,7 +212,7 @@ func parseTestArgs(args []string) (*testCommand, error) {
 			c.run = value
 		case "failfast":
 			c.failfast = value == "true"
-		case "trace":
+		case "trace", "memprofile":
 			// The test binary runs in its package's directory; the file
 			// goes where go test puts it, relative to where it was run.
 			if abs, err := filepath.Abs(value); err == nil {
