@@ -23,23 +23,7 @@ import (
 // it with `go tool pprof`: every goroutine counted, the workers' stacks
 // and their labels there.
 func TestGoroutineProfileProto(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "goroutine.pb.gz")
-	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), true, "goroutine.go", out)
-	if res.err != nil || res.exitCode != 0 {
-		t.Fatalf("goro run goroutine.go: exit %d, %v\n%s", res.exitCode, res.err, res.stdout)
-	}
-	pprof := func(args ...string) string {
-		cmd := exec.Command("go", append([]string{"tool", "pprof"}, append(args, out)...)...)
-		b, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("go tool pprof %s: %v\n%s", strings.Join(args, " "), err, b)
-		}
-		return string(b)
-	}
+	pprof := runProfiled(t, "goroutine.go", "goroutine.pb.gz")
 	top := pprof("-top")
 	for _, want := range []string{
 		"Type: goroutine",
@@ -57,6 +41,33 @@ func TestGoroutineProfileProto(t *testing.T) {
 	}
 }
 
+// runProfiled runs testdata/g's prog, which writes a profile to the file
+// named by its argument, and returns `go tool pprof` over that file.
+func runProfiled(t *testing.T, prog, name string) func(args ...string) string {
+	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), name)
+	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), true, prog, out)
+	if res.err != nil || res.exitCode != 0 {
+		t.Fatalf("goro run %s: exit %d, %v\n%s", prog, res.exitCode, res.err, res.stdout)
+	}
+	return pprofOf(t, out)
+}
+
+// pprofOf returns a function running `go tool pprof args... file`.
+func pprofOf(t *testing.T, file string) func(args ...string) string {
+	return func(args ...string) string {
+		cmd := exec.Command("go", append([]string{"tool", "pprof"}, append(args, file)...)...)
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go tool pprof %s: %v\n%s", strings.Join(args, " "), err, b)
+		}
+		return string(b)
+	}
+}
+
 // TestHeapProfileProto runs a program that writes its heap profile
 // (pprof.WriteHeapProfile: runtime.MemProfile's sampled allocations,
 // vm/mprof.go) and reads it with `go tool pprof`: both allocating
@@ -64,23 +75,7 @@ func TestGoroutineProfileProto(t *testing.T) {
 // what is in use. (Sampling is random: 200 blocks of 64 KiB at gc's
 // default rate leave a function unsampled with odds of about 1e-11.)
 func TestHeapProfileProto(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "g"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "heap.pb.gz")
-	res := runGoro(t, dir, 2*time.Minute, goroEnv("GOFLAGS="), true, "heap.go", out)
-	if res.err != nil || res.exitCode != 0 {
-		t.Fatalf("goro run heap.go: exit %d, %v\n%s", res.exitCode, res.err, res.stdout)
-	}
-	pprof := func(args ...string) string {
-		cmd := exec.Command("go", append([]string{"tool", "pprof"}, append(args, out)...)...)
-		b, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("go tool pprof %s: %v\n%s", strings.Join(args, " "), err, b)
-		}
-		return string(b)
-	}
+	pprof := runProfiled(t, "heap.go", "heap.pb.gz")
 	alloc := pprof("-sample_index=alloc_space", "-top")
 	for _, want := range []string{"Type: alloc_space", "main.keep", "main.drop"} {
 		if !strings.Contains(alloc, want) {
@@ -93,13 +88,13 @@ func TestHeapProfileProto(t *testing.T) {
 
 	// goro test -memprofile: the testing package writes the allocs
 	// profile after the tests, every allocation sampled at rate 1.
-	out = filepath.Join(t.TempDir(), "mem.out")
+	out := filepath.Join(t.TempDir(), "mem.out")
 	cmd := exec.Command(goroBinary(t), "test", "-memprofile", out, "-memprofilerate", "1", "-run", "TestAdd", "./calc")
 	cmd.Dir, cmd.Env = filepath.Join("testdata", "gotest"), goroEnv("GOFLAGS=")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("goro test -memprofile: %v\n%s", err, b)
 	}
-	if top := pprof("-sample_index=alloc_objects", "-top"); !strings.Contains(top, "Type: alloc_objects") || !strings.Contains(top, "testing.") {
+	if top := pprofOf(t, out)("-sample_index=alloc_objects", "-top"); !strings.Contains(top, "Type: alloc_objects") || !strings.Contains(top, "testing.") {
 		t.Errorf("goro test -memprofile: the profile's -top lacks the testing package's allocations:\n%s", top)
 	}
 }

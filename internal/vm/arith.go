@@ -626,11 +626,11 @@ func sameCells(s, t *Type) bool {
 // The executor's host calls for generic operations (see Thread.run's
 // comment on why each writes its result itself).
 
-func arithOp(gp *rt.G, in *instr, regs []rt.Value) {
+func arithOp(t *Thread, in *instr, regs []rt.Value) {
 	regs[in.a] = arith(in.op, in.k, regs[in.b], regs[in.c])
 	if in.op == opAdd && in.k == KString {
 		s := str(regs[in.a])
-		allocated(gp, int64(len(s)), unsafe.Pointer(unsafe.StringData(s)))
+		t.allocated(int64(len(s)), unsafe.Pointer(unsafe.StringData(s)))
 	}
 }
 

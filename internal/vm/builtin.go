@@ -300,7 +300,7 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	case string:
 		r := appendString(args[0], x)
 		if vs, _ := r.R.([]rt.Value); cap(vs) != cap(s) {
-			allocated(t.gp, int64(cap(vs)), unsafe.Pointer(unsafe.SliceData(vs)))
+			t.allocated(int64(cap(vs)), unsafe.Pointer(unsafe.SliceData(vs)))
 		}
 		return r
 	case []rt.Value:
@@ -327,7 +327,7 @@ func (t *Thread) appendValues(ci *callInfo, args []rt.Value) rt.Value {
 	}
 	newcap := growCap(len(s), cap(s), n, et.Size)
 	ns := make([]rt.Value, n, newcap)
-	allocated(t.gp, int64(newcap)*et.Size, unsafe.Pointer(unsafe.SliceData(ns)))
+	t.allocated(int64(newcap)*et.Size, unsafe.Pointer(unsafe.SliceData(ns)))
 	if et.isScalar() {
 		copyScalars(ns, s)
 		copyScalars(ns[len(s):], add)

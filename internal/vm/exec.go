@@ -570,7 +570,7 @@ resume:
 			pc++
 		case opAdd, opSub, opMul, opAnd, opOr, opXor, opAndNot, opLss, opLeq, opGtr, opGeq:
 			fr.PC = pc
-			arithOp(gp, in, regs)
+			arithOp(t, in, regs)
 			fr.PC++
 			goto resume
 		case opQuo, opRem:
@@ -580,7 +580,7 @@ resume:
 				goto reload
 			}
 			fr.PC = pc
-			arithOp(gp, in, regs)
+			arithOp(t, in, regs)
 			fr.PC++
 			goto resume
 		case opShl, opShr:
@@ -614,12 +614,12 @@ resume:
 			pc++
 		case opAlloc:
 			fr.PC = pc
-			m.allocOp(gp, in, regs)
+			t.allocOp(in, regs)
 			fr.PC++
 			goto resume
 		case opLiteral:
 			fr.PC = pc
-			literalOp(gp, fn, in, regs)
+			literalOp(t, fn, in, regs)
 			fr.PC++
 			goto resume
 		case opLoad:
@@ -923,7 +923,7 @@ resume:
 						dst[i] = fn.result(regs, r)
 					}
 				} else {
-					dst[0] = literalValue(gp, fn, in, regs)
+					dst[0] = literalValue(t, fn, in, regs)
 				}
 				t.frames = t.frames[:n-1]
 				fr = caller
@@ -1007,12 +1007,12 @@ resume:
 }
 
 // allocOp is Alloc: a new variable of in.t.
-func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
+func (t *Thread) allocOp(in *instr, regs []rt.Value) {
 	if in.t.Size == 0 {
 		if in.d == 0 {
-			allocated(gp, 0, nil)
+			t.allocated(0, nil)
 		}
-		regs[in.a] = rt.Value{R: m.zeroCell(in.t)}
+		regs[in.a] = rt.Value{R: t.m.zeroCell(in.t)}
 		return
 	}
 	cell := new(rt.Value)
@@ -1027,23 +1027,23 @@ func (m *Machine) allocOp(gp *rt.G, in *instr, regs []rt.Value) {
 	}
 	regs[in.a] = rt.Value{R: cell}
 	if in.d == 0 {
-		allocated(gp, in.t.Size, obj)
+		t.allocated(in.t.Size, obj)
 	}
 }
 
 // literalOp is Literal: a struct or array made from its fields' values.
-func literalOp(gp *rt.G, fn *Func, in *instr, regs []rt.Value) {
-	regs[in.a] = literalValue(gp, fn, in, regs)
+func literalOp(t *Thread, fn *Func, in *instr, regs []rt.Value) {
+	regs[in.a] = literalValue(t, fn, in, regs)
 }
 
 // literalValue makes the struct or array of Literal or ReturnLit in.
-func literalValue(gp *rt.G, fn *Func, in *instr, regs []rt.Value) rt.Value {
+func literalValue(t *Thread, fn *Func, in *instr, regs []rt.Value) rt.Value {
 	rs := in.results()
 	agg, vs := newAggregate(len(rs))
 	if len(vs) > 0 {
-		allocated(gp, in.t.Size, unsafe.Pointer(&vs[0]))
+		t.allocated(in.t.Size, unsafe.Pointer(&vs[0]))
 	} else {
-		allocated(gp, in.t.Size, nil)
+		t.allocated(in.t.Size, nil)
 	}
 	for i, r := range rs {
 		v := fn.result(regs, r)
@@ -1413,7 +1413,7 @@ func (t *Thread) ret(in *instr, regs []rt.Value) (rt.Event, bool) {
 	var lit rt.Value
 	nres := len(res)
 	if in.op == opReturnLit {
-		lit, nres = literalValue(t.gp, fn, in, regs), 1
+		lit, nres = literalValue(t, fn, in, regs), 1
 	}
 	result := func(i int) rt.Value {
 		if in.op == opReturnLit {

@@ -49,7 +49,7 @@ type memRec struct {
 type memProfile struct {
 	mu   sync.Mutex
 	recs map[string]*memRec
-	rate *rt.Value // the program's runtime.MemProfileRate
+	rate atomic.Pointer[rt.Value] // the program's runtime.MemProfileRate
 	once sync.Once
 	// rng is the sampling's own stream, from the runtime's seed: drawing
 	// from the Ms' would shift a seeded schedule's choices.
@@ -64,23 +64,26 @@ func (p *memProfile) rand(seed uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// allocated counts an allocation of n bytes by gp, obj the object made
+// allocated counts an allocation of n bytes by t's G, obj the object made
 // (the cell or the first element of the array; nil when there is none to
-// watch), and samples it when due.
-func allocated(gp *rt.G, n int64, obj unsafe.Pointer) {
-	if gp.Allocated(n) {
-		sampleAlloc(gp, n, obj)
+// watch), and samples it when due: its M's countdown ran out, or the
+// program's MemProfileRate is 1 (every allocation, at once, as gc's
+// mallocgc checks).
+func (t *Thread) allocated(n int64, obj unsafe.Pointer) {
+	if t.gp.Allocated(n) || t.m.mprof.every() {
+		t.sampleAlloc(n, obj)
 	}
 }
 
+// every reports whether the program samples every allocation.
+func (p *memProfile) every() bool {
+	r := p.rate.Load()
+	return r != nil && atomic.LoadUint64(&r.N) == 1
+}
+
 // sampleAlloc records a sampled allocation and draws the next interval.
-func sampleAlloc(gp *rt.G, n int64, obj unsafe.Pointer) {
-	t, _ := gp.Exec.(*Thread)
-	if t == nil {
-		gp.SetNextSample(1 << 20)
-		return
-	}
-	m := t.m
+func (t *Thread) sampleAlloc(n int64, obj unsafe.Pointer) {
+	gp, m := t.gp, t.m
 	rate := m.memProfileRate()
 	if rate <= 0 {
 		gp.SetNextSample(64 << 10) // look again soon: the program may turn sampling on
@@ -130,11 +133,12 @@ func sampleInterval(rate int64, r uint64) int64 {
 // memProfileRate is the program's runtime.MemProfileRate.
 func (m *Machine) memProfileRate() int64 {
 	p := &m.mprof
-	p.once.Do(func() { p.rate = m.Global("runtime", "MemProfileRate") })
-	if p.rate == nil {
+	p.once.Do(func() { p.rate.Store(m.Global("runtime", "MemProfileRate")) })
+	r := p.rate.Load()
+	if r == nil {
 		return 0
 	}
-	return int64(atomic.LoadUint64(&p.rate.N))
+	return int64(atomic.LoadUint64(&r.N))
 }
 
 // MemProfile returns the heap profile's records, in the order of their

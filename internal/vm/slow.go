@@ -40,7 +40,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			env[i] = regs[a]
 		}
 		cl := &Closure{Fn: ci.fn, Env: env}
-		allocated(t.gp, int64(8+8*len(ci.args)), unsafe.Pointer(cl)) // gc's closure: the code pointer and the captured words
+		t.allocated(int64(8+8*len(ci.args)), unsafe.Pointer(cl)) // gc's closure: the code pointer and the captured words
 		regs[in.a] = rt.Value{R: cl}
 	case opMakeInterface:
 		regs[in.a] = rt.Value{R: Iface{T: in.t, V: regs[in.b]}}
@@ -97,7 +97,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 		vs := make([]rt.Value, n, c)
-		allocated(t.gp, c*et.Size, unsafe.Pointer(unsafe.SliceData(vs)))
+		t.allocated(c*et.Size, unsafe.Pointer(unsafe.SliceData(vs)))
 		if et := in.t.Elem; et.isDeep() {
 			for i := range vs[:c] {
 				vs[:c][i] = et.Zero()
@@ -113,7 +113,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			}
 		}
 		mp := newMapSize(in.t, hint)
-		allocated(t.gp, 48+int64(hint)*(in.t.Key.Size+in.t.Elem.Size), unsafe.Pointer(mp)) // gc's map header, and the entries make presizes
+		t.allocated(48+int64(hint)*(in.t.Key.Size+in.t.Elem.Size), unsafe.Pointer(mp)) // gc's map header, and the entries make presizes
 		regs[in.a] = rt.Value{R: mp}
 	case opMakeChan:
 		n := int64(regs[in.b].N)
@@ -122,7 +122,7 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 		ch := rt.MakeChanIn(t.gp, int(n), in.t.Elem.Zero())
-		allocated(t.gp, 96+n*in.t.Elem.Size, unsafe.Pointer(ch)) // gc's hchan and its buffer
+		t.allocated(96+n*in.t.Elem.Size, unsafe.Pointer(ch)) // gc's hchan and its buffer
 		regs[in.a] = rt.Value{R: ch}
 	case opLookup:
 		return t.lookup(in, regs)
