@@ -19,7 +19,7 @@ import (
 )
 
 func cellOf(t *vm.Thread, v rt.Value) *rt.Value {
-	if view, ok := v.R.(*vm.View); ok && view.F < 0 && !view.Header {
+	if view, ok := v.R.(*vm.View); ok && view.F < 0 && !view.Header && !view.Bytes {
 		return view.Cell // an integer seen as another of its size: a semaphore's word
 	}
 	p, ok := t.PlainCell(v, "a sync or sync/atomic operation")
@@ -676,7 +676,7 @@ func atomicOr(old, m uint64) uint64  { return old | m }
 // — through a view of another integer of the size (vm.View: an *int32
 // over a uint32) — as the cell's own type does.
 func atomicCell(t *vm.Thread, v rt.Value, norm func(uint64) uint64) (*rt.Value, func(uint64) uint64) {
-	if view, ok := v.R.(*vm.View); ok && view.F < 0 && !view.Header {
+	if view, ok := v.R.(*vm.View); ok && view.F < 0 && !view.Header && !view.Bytes {
 		if view.Partial() {
 			t.Unsupported("an atomic operation on part of a " + view.CT.String() + " (goro's atomics act on a whole word)")
 			return nil, norm

@@ -57,6 +57,10 @@ type View struct {
 	// as gc's header of it (headerView); loads only.
 	Header bool
 	W      int
+	// Bytes: the cell holds a []byte seen as a string, or a string seen
+	// as a []byte (the zero-copy conversions of gc programs: a copy
+	// here); loads only.
+	Bytes bool
 }
 
 // RawAddr is an unsafe.Pointer (or a *T converted from one) made from an
@@ -124,6 +128,9 @@ func EqualPointers(x, y rt.Value) bool { return HostAddr(x.R) == HostAddr(y.R) }
 func viewPointer(cell *rt.Value, ct, t *Type) (rt.Value, bool) {
 	if headerView(ct, t, 0) {
 		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: -1, Header: true}}, true
+	}
+	if bytesView(ct, t) {
+		return rt.Value{R: &View{Cell: cell, CT: ct, T: t, F: -1, Bytes: true}}, true
 	}
 	for {
 		if sameCells(ct, t) {
@@ -238,6 +245,16 @@ func headerView(c, t *Type, w int) bool {
 	return true
 }
 
+// bytesView reports whether t is a string seen over a []byte c, or a
+// []byte over a string: `*(*string)(unsafe.Pointer(&b))`, the zero-copy
+// conversion gc programs make (gc's string is the slice's first two
+// words; the other way, the cap read past the string is whatever lies
+// there — here the length).
+func bytesView(c, t *Type) bool {
+	isBytes := func(x *Type) bool { return x.Kind == KSlice && x.Elem.Kind == KUint8 }
+	return isBytes(c) && t.Kind == KString || c.Kind == KString && isBytes(t)
+}
+
 // header returns the view's words of gc's header of the string, slice or
 // interface in its cell: the data pointer — the cell unsafe.StringData or
 // SliceData returns, so that the word converts back to it and compares
@@ -322,8 +339,14 @@ func InterfaceData(x rt.Value) [2]uintptr {
 
 // Load returns the cell seen as v.T.
 func (v *View) Load() rt.Value {
-	if v.Header {
+	switch {
+	case v.Header:
 		return v.header()
+	case v.Bytes && v.CT.Kind == KString:
+		return rt.Value{R: bytesToValues([]byte(str(*v.Cell)))}
+	case v.Bytes:
+		vs, _ := v.Cell.R.([]rt.Value)
+		return rt.Value{R: valuesToString(vs)}
 	}
 	w := asType(v.seen(), *v.Cell)
 	if v.seen().isDeep() {
@@ -377,7 +400,7 @@ func (t *Thread) viewOp(in *instr, regs []rt.Value) bool {
 		regs[in.a] = v.Load()
 		return true
 	case opStore, opStoreDeep:
-		if v.Header {
+		if v.Header || v.Bytes {
 			break // gc's header is the string's or slice's own: goro's are not words
 		}
 		v.Store(regs[in.b])
@@ -417,7 +440,7 @@ func (t *Thread) convertView(p rt.Value, from, to *Type) (rt.Value, bool) {
 	case *rt.Value:
 		q, ok = viewPointer(c, from, to)
 	case *View:
-		if c.Header && c.W > 0 {
+		if c.Header && c.W > 0 || c.Bytes {
 			ok = false // a header's length or capacity word seen again
 			break
 		}

@@ -18,6 +18,10 @@ type sliceHeader struct {
 
 func dataOf(s string) uintptr { return *(*uintptr)(unsafe.Pointer(&s)) }
 
+// The zero-copy conversions gc programs make.
+func b2s(b []byte) string { return *(*string)(unsafe.Pointer(&b)) }
+func s2b(s string) []byte { return *(*[]byte)(unsafe.Pointer(&s)) }
+
 func main() {
 	s := "hello, goroutines"
 	sh := (*reflect.StringHeader)(unsafe.Pointer(&s))
@@ -44,4 +48,6 @@ func main() {
 	fmt.Println((*eface)(unsafe.Pointer(&j)).typ == (*eface)(unsafe.Pointer(&k)).typ, *(*int)((*eface)(unsafe.Pointer(&k)).data))
 	var none any
 	fmt.Println(*(*eface)(unsafe.Pointer(&none)) == eface{})
+
+	fmt.Println(b2s([]byte("zero")), b2s(nil) == "", len(s2b("copy")), string(s2b("copy")))
 }
