@@ -121,52 +121,6 @@ var notYet = setOf(
 	// gc's texts (%T prints runtime.errorString where gc's says
 	// runtime.boundsError); it makes no boundsError or errorAddressString.
 	"(runtime.Error).RuntimeError on boundsError", "(runtime.Error).RuntimeError on errorAddressString",
-	// syscall: the system calls no package goro interprets makes, and
-	// their helpers (2026-12-04: first walked). Each is unsupported by
-	// name when a program calls it; os, net and os/exec reach the host
-	// through the natives they use.
-	"(*syscall.Cmsghdr).SetLen", "(*syscall.Msghdr).SetControllen", "(*syscall.PtraceRegs).PC",
-	"(*syscall.PtraceRegs).SetPC", "syscall.Accept", "syscall.Access", "syscall.Acct",
-	"syscall.Adjtimex", "syscall.AllThreadsSyscall", "syscall.AllThreadsSyscall6",
-	"syscall.AttachLsf", "syscall.BindToDevice", "syscall.BytePtrFromString",
-	"syscall.ByteSliceFromString", "syscall.Chroot", "syscall.CmsgLen", "syscall.CmsgSpace",
-	"syscall.Creat", "syscall.DetachLsf", "syscall.Dup", "syscall.Dup2", "syscall.Dup3",
-	"syscall.EpollCreate", "syscall.EpollCreate1", "syscall.EpollCtl", "syscall.EpollWait",
-	"syscall.Exec", "syscall.Faccessat", "syscall.Fallocate", "syscall.Fchdir", "syscall.Fchmod",
-	"syscall.Fchmodat", "syscall.Fchown", "syscall.Fchownat", "syscall.FcntlFlock",
-	"syscall.Fdatasync", "syscall.Flock", "syscall.ForkExec", "syscall.Fstatfs", "syscall.Fsync",
-	"syscall.Ftruncate", "syscall.Futimes", "syscall.Futimesat", "syscall.Getcwd", "syscall.Getdents",
-	"syscall.Getpgid", "syscall.Getpgrp", "syscall.Getpriority", "syscall.Getrlimit",
-	"syscall.Getrusage", "syscall.GetsockoptICMPv6Filter", "syscall.GetsockoptIPMreq",
-	"syscall.GetsockoptIPMreqn", "syscall.GetsockoptIPv6MTUInfo", "syscall.GetsockoptIPv6Mreq",
-	"syscall.GetsockoptInet4Addr", "syscall.GetsockoptUcred", "syscall.Gettid",
-	"syscall.Gettimeofday", "syscall.Getxattr", "syscall.InotifyAddWatch", "syscall.InotifyInit",
-	"syscall.InotifyInit1", "syscall.InotifyRmWatch", "syscall.Ioperm", "syscall.Iopl",
-	"syscall.Klogctl", "syscall.Listxattr", "syscall.LsfJump", "syscall.LsfSocket", "syscall.LsfStmt",
-	"syscall.Mkdirat", "syscall.Mknod", "syscall.Mknodat", "syscall.Mlock", "syscall.Mlockall",
-	"syscall.Mount", "syscall.Munlock", "syscall.Munlockall", "syscall.Nanosleep",
-	"syscall.NetlinkRIB", "syscall.Openat", "syscall.ParseDirent", "syscall.ParseNetlinkMessage",
-	"syscall.ParseNetlinkRouteAttr", "syscall.ParseSocketControlMessage",
-	"syscall.ParseUnixCredentials", "syscall.ParseUnixRights", "syscall.Pause", "syscall.PivotRoot",
-	"syscall.Pread", "syscall.PtraceAttach", "syscall.PtraceCont", "syscall.PtraceDetach",
-	"syscall.PtraceGetEventMsg", "syscall.PtraceGetRegs", "syscall.PtracePeekData",
-	"syscall.PtracePeekText", "syscall.PtracePokeData", "syscall.PtracePokeText",
-	"syscall.PtraceSetOptions", "syscall.PtraceSetRegs", "syscall.PtraceSingleStep",
-	"syscall.PtraceSyscall", "syscall.Pwrite", "syscall.RawSyscall", "syscall.RawSyscall6",
-	"syscall.ReadDirent", "syscall.Reboot", "syscall.Removexattr", "syscall.Renameat", "syscall.Seek",
-	"syscall.Select", "syscall.Sendfile", "syscall.Sendmsg", "syscall.SetLsfPromisc",
-	"syscall.Setdomainname", "syscall.Setegid", "syscall.Seteuid", "syscall.Setfsgid",
-	"syscall.Setfsuid", "syscall.Setgid", "syscall.Setgroups", "syscall.Sethostname",
-	"syscall.Setpgid", "syscall.Setpriority", "syscall.Setregid", "syscall.Setresgid",
-	"syscall.Setresuid", "syscall.Setreuid", "syscall.Setrlimit", "syscall.Setsid",
-	"syscall.SetsockoptICMPv6Filter", "syscall.SetsockoptString", "syscall.SetsockoptTimeval",
-	"syscall.Settimeofday", "syscall.Setuid", "syscall.Setxattr", "syscall.SlicePtrFromStrings",
-	"syscall.Socketpair", "syscall.Splice", "syscall.StartProcess", "syscall.Statfs",
-	"syscall.StringBytePtr", "syscall.StringByteSlice", "syscall.StringSlicePtr", "syscall.Sync",
-	"syscall.SyncFileRange", "syscall.Syscall", "syscall.Syscall6", "syscall.Sysinfo", "syscall.Tee",
-	"syscall.Tgkill", "syscall.Time", "syscall.Times", "syscall.UnixCredentials",
-	"syscall.UnixRights", "syscall.Unlinkat", "syscall.Unmount", "syscall.Unshare", "syscall.Ustat",
-	"syscall.Utime", "syscall.Utimes", "syscall.Wait4",
 )
 
 func setOf(names ...string) map[string]bool {

@@ -6,6 +6,7 @@ package lib
 // source where it runs (its tests: lib's sourceUnderTest). Structs the
 // kernel fills (Stat_t, Utsname, Timespec) are copied field by field,
 // by name, between the host's and the program's (hostStruct).
+// syscallx.go has the rest of the package's calls and helpers.
 
 import (
 	"os"
