@@ -192,7 +192,7 @@ func TestBreakpoint(t *testing.T) {
 	}
 	want := "SIGTRAP: trace trap\nPC=0x0 m=0 sigcode=128\n\ngoroutine 1 [running]:\nmain.main()\n"
 	stderr := string(res.stderr)
-	if !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "[chan receive]:\nmain.main.func1()") || res.exitCode != 2 {
+	if !strings.HasPrefix(stderr, want) || !strings.Contains(stderr, "\nmain.main.func1()") || res.exitCode != 2 {
 		t.Errorf("exit %d, stderr\n%s\nwant exit 2, the other goroutine, and first\n%s", res.exitCode, stderr, want)
 	}
 }

@@ -109,11 +109,20 @@ func (t *Thread) sampleAlloc(n int64, obj unsafe.Pointer) {
 	rec.allocs.Add(1)
 	rec.allocB.Add(n)
 	if obj != nil {
-		runtime.AddCleanup((*byte)(obj), func(rec *memRec) {
-			rec.frees.Add(1)
-			rec.fB.Add(n)
-		}, rec)
+		watchFree(obj, rec, n)
 	}
+}
+
+// watchFree adds n bytes to rec's frees when the host collects obj, the
+// start of a heap block (or an element in one). A pointer in no heap block
+// (a zero-size object's zerobase) is not watched: AddCleanup panics for
+// it, and here that is no error of the program's.
+func watchFree(obj unsafe.Pointer, rec *memRec, n int64) {
+	defer func() { recover() }()
+	runtime.AddCleanup((*byte)(obj), func(rec *memRec) {
+		rec.frees.Add(1)
+		rec.fB.Add(n)
+	}, rec)
 }
 
 // sampleInterval is gc's fastexprand: an exponential draw of mean rate

@@ -97,7 +97,11 @@ func (t *Thread) slowOp(in *instr, regs []rt.Value) bool {
 			return false
 		}
 		vs := make([]rt.Value, n, c)
-		t.allocated(c*et.Size, unsafe.Pointer(unsafe.SliceData(vs)))
+		var obj unsafe.Pointer
+		if c > 0 {
+			obj = unsafe.Pointer(unsafe.SliceData(vs))
+		}
+		t.allocated(c*et.Size, obj)
 		if et := in.t.Elem; et.isDeep() {
 			for i := range vs[:c] {
 				vs[:c][i] = et.Zero()
