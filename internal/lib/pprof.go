@@ -180,11 +180,17 @@ func memProfile(t *vm.Thread, a, r []rt.Value, rec *vm.Type) {
 		set("AllocObjects", mr.AllocObjects)
 		set("FreeObjects", mr.FreeObjects)
 		if j := vm.FieldIndex(rec, "Stack0"); j >= 0 {
-			stk := make([]rt.Value, 32)
-			for k := 0; k < len(mr.PCs) && k < len(stk); k++ {
-				stk[k] = rt.Value{N: uint64(mr.PCs[k])}
+			stk, _ := fs[j].R.([]rt.Value) // the record's own array: filled in place
+			if stk == nil {
+				stk = make([]rt.Value, 32)
+				fs[j] = rt.Value{R: stk}
 			}
-			fs[j] = rt.Value{R: stk}
+			for k := range stk {
+				stk[k] = rt.Value{}
+				if k < len(mr.PCs) {
+					stk[k] = rt.Value{N: uint64(mr.PCs[k])}
+				}
+			}
 		} else if j := vm.FieldIndex(rec, "Stack"); j >= 0 {
 			fs[j] = uintptrs(mr.PCs)
 		}

@@ -42,6 +42,7 @@ package vm
 
 import (
 	"fmt"
+	"go/types"
 
 	"github.com/goro-dev/goro/internal/rt"
 )
@@ -224,10 +225,19 @@ func headerView(c, t *Type, w int) bool {
 	}
 	word := func(t *Type, w int) bool {
 		switch t.Kind {
-		case KUintptr, KInt, KUint, KInt64, KUint64:
-			return w < words
-		case KPointer, KUnsafePointer:
-			return w < pointers
+		case KUintptr, KInt, KUint, KInt64, KUint64, KUnsafePointer:
+			return w < words && (t.Kind != KUnsafePointer || w < pointers)
+		case KPointer:
+			// A typed data pointer only where it sees the cell it
+			// points to as that cell is: a string's byte, a slice's
+			// element (an interface's data word has a dynamic type:
+			// unsafe.Pointer or a number only).
+			switch c.Kind {
+			case KString:
+				return w == 0 && t.Elem.Kind == KUint8
+			case KSlice:
+				return w == 0 && types.Identical(t.Elem.T.Underlying(), c.Elem.T.Underlying())
+			}
 		}
 		return false
 	}
@@ -343,6 +353,9 @@ func (v *View) Load() rt.Value {
 	case v.Header:
 		return v.header()
 	case v.Bytes && v.CT.Kind == KString:
+		if str(*v.Cell) == "" {
+			return rt.Value{} // no data: a nil slice, as gc's header reads
+		}
 		return rt.Value{R: bytesToValues([]byte(str(*v.Cell)))}
 	case v.Bytes:
 		vs, _ := v.Cell.R.([]rt.Value)
