@@ -1166,13 +1166,14 @@ func (c *compiler) instr(b *ssa.BasicBlock, in ssa.Instruction) {
 			return
 		}
 		xt := c.typ(in.X.Type())
-		if et := in.Type().Underlying().(*types.Pointer).Elem(); c.m.sizes.Sizeof(et) == 0 {
+		et := in.Type().Underlying().(*types.Pointer).Elem()
+		if c.m.sizes.Sizeof(et) == 0 {
 			c.emit(instr{op: opIndexAddrZero, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind, t: c.typ(et)})
 			return
 		}
 		var remember *Type
 		if unsafeUse(in) {
-			remember = c.typ(in.Type().Underlying().(*types.Pointer).Elem())
+			remember = c.typ(et)
 		}
 		c.emit(instr{op: opIndexAddr, a: c.reg(in), b: c.reg(in.X), c: c.reg(in.Index), d: flag(unsignedIndex(in.Index)), k: xt.Kind, t: remember})
 	case *ssa.Index:
