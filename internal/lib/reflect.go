@@ -3725,21 +3725,11 @@ func valueSeq(t *vm.Thread, a, r []rt.Value, two bool) {
 		panicString(t, "reflect: "+v.t.String()+" cannot produce "+iface)
 		return
 	}
-	r[0] = t.Machine().NewNativeClosure("reflect.Value."+method+".func1", 1, 0, func(t *vm.Thread, a, r []rt.Value) {
-		yield := a[0]
-		var step func(i int)
-		step = func(i int) {
-			if i >= len(items) {
-				return
-			}
-			t.CallThen(yield, items[i][:nargs], func(t *vm.Thread, res, out []rt.Value) {
-				if res[0].N != 0 {
-					step(i + 1)
-				}
-			})
-		}
-		step(0)
-	})
+	its := make([][]rt.Value, len(items))
+	for i := range items {
+		its[i] = items[i][:]
+	}
+	r[0] = lazySeq(t, "reflect.Value."+method+".func1", nargs, func(*vm.Thread) ([][]rt.Value, bool) { return its, true })
 }
 
 // (reflect.Value).Seq: func (v Value) Seq() iter.Seq[Value]
